@@ -1,0 +1,3 @@
+//! KPI Structure: a browser-only editor for KPI structures built on customer chains.
+
+pub mod model;

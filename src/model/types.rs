@@ -1,0 +1,231 @@
+//! The domain types of a KPI structure. Plain data: serde, no behaviour beyond accessors.
+//!
+//! Collections of top-level elements are `IndexMap<Id, T>`: O(1) lookup by id for edits,
+//! insertion order kept for display, serialised as a JSON array (see [`super::keyed`]).
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::id::Id;
+use super::keyed;
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// One organisation's KPI structure: the unit that is saved, exported and shared.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Model {
+    pub id: Id,
+    pub name: String,
+    pub organisation: String,
+    pub description: String,
+    #[serde(with = "keyed")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Goal>"))]
+    pub goals: IndexMap<Id, Goal>,
+    #[serde(with = "keyed")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Kpi>"))]
+    pub kpis: IndexMap<Id, Kpi>,
+    #[serde(with = "keyed")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Chain>"))]
+    pub chains: IndexMap<Id, Chain>,
+    #[serde(with = "keyed")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Department>"))]
+    pub departments: IndexMap<Id, Department>,
+    /// Milliseconds since the Unix epoch; passed in by the shell, never read from a clock here.
+    pub created: f64,
+    /// Milliseconds since the Unix epoch of the last edit.
+    pub modified: f64,
+}
+
+/// What success the organisation wants (customer satisfaction, loyalty, financial, societal).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Goal {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+}
+
+/// An org-chart unit; appears as a link in several chains.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Department {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+}
+
+/// A customer chain: from a concrete customer need (trigger) to its fulfilment (outcome).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Chain {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// Who has the need: customer, student, client, citizen, resident, ...
+    pub customer: String,
+    /// The customer need where the chain starts.
+    pub trigger: String,
+    /// The product or service that fulfils the need.
+    pub outcome: String,
+    /// The chain owner, one management-team member.
+    pub owner: String,
+    /// The links in the order the chain runs through them.
+    pub links: Vec<Link>,
+}
+
+/// A link (schakel): a department, team or partner organisation a chain runs through.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Link {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    /// The department this link is, if it is one of the organisation's own.
+    pub department: Option<Id>,
+    /// True for a partner organisation outside the organisation.
+    pub external: bool,
+    pub owner: String,
+}
+
+/// Where a KPI is attached; its level follows from it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(tag = "level", rename_all = "lowercase")]
+pub enum Attach {
+    /// A result KPI measuring a goal.
+    Result { goal: Id },
+    /// A chain KPI of a customer chain.
+    Chain { chain: Id },
+    /// A link KPI of one link of a chain.
+    Link { chain: Id, link: Id },
+}
+
+/// The level of a KPI in the KPI structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Result,
+    Chain,
+    Link,
+}
+
+impl Attach {
+    pub fn level(&self) -> Level {
+        match self {
+            Attach::Result { .. } => Level::Result,
+            Attach::Chain { .. } => Level::Chain,
+            Attach::Link { .. } => Level::Link,
+        }
+    }
+}
+
+/// Which way is better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Not yet chosen (the method check "lacks direction" reports it).
+    #[default]
+    Unset,
+    Higher,
+    Lower,
+    /// Within a band around the target.
+    Band,
+}
+
+/// How often a KPI is measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    #[default]
+    Unset,
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+/// What a KPI protects: the customer's expectation or the organisation's own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ValueType {
+    #[default]
+    Unset,
+    Customer,
+    Internal,
+}
+
+/// A KPI with the union of Bernard Marr's template and ISO 22400-2.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Kpi {
+    pub id: Id,
+    pub name: String,
+    /// Where it is attached: a goal (result KPI), a chain (chain KPI) or a link (link KPI).
+    pub at: Attach,
+    /// Definition / purpose: the question it answers.
+    #[serde(default)]
+    pub definition: String,
+    #[serde(default)]
+    pub formula: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub direction: Direction,
+    /// The norm. Free text so "9+", "95%" or "2 days" stay as the client wrote them.
+    #[serde(default)]
+    pub target: String,
+    #[serde(default)]
+    pub amber: String,
+    #[serde(default)]
+    pub red: String,
+    #[serde(default)]
+    pub frequency: Frequency,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub data_source: String,
+    #[serde(default)]
+    pub value_type: ValueType,
+    /// The KPIs this KPI drives (link -> chain -> result).
+    #[serde(default)]
+    pub drives: Vec<Id>,
+}
+
+impl Kpi {
+    /// A KPI with only a name and an attachment; every other field empty.
+    pub fn new(id: Id, name: impl Into<String>, at: Attach) -> Self {
+        Kpi {
+            id,
+            name: name.into(),
+            at,
+            definition: String::new(),
+            formula: String::new(),
+            unit: String::new(),
+            direction: Direction::Unset,
+            target: String::new(),
+            amber: String::new(),
+            red: String::new(),
+            frequency: Frequency::Unset,
+            owner: String::new(),
+            data_source: String::new(),
+            value_type: ValueType::Unset,
+            drives: Vec::new(),
+        }
+    }
+
+    pub fn level(&self) -> Level {
+        self.at.level()
+    }
+}
