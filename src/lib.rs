@@ -1,3 +1,4 @@
 //! KPI Structure: a browser-only editor for KPI structures built on customer chains.
 
+pub mod format;
 pub mod model;

@@ -1,0 +1,1 @@
+//! The file format: envelope, versions and migrations, lenient import with precise errors, CSV.
