@@ -3,7 +3,9 @@
 
 pub mod id;
 pub mod keyed;
+pub mod lang;
 pub mod types;
 
 pub use id::Id;
+pub use lang::Lang;
 pub use types::*;

@@ -1,0 +1,22 @@
+//! The localStorage key scheme. Every key starts with `kpi-structure:` so the app never
+//! touches another app's keys on the same origin.
+//!
+//! | key | value |
+//! |---|---|
+//! | `kpi-structure:index` | JSON array of [`super::library::Summary`]: the library list |
+//! | `kpi-structure:model:<id>` | JSON `{"rev": n, "model": {...}}`: one saved model |
+//! | `kpi-structure:lang` | `en` or `nl` |
+
+pub const PREFIX: &str = "kpi-structure:";
+pub const INDEX: &str = "kpi-structure:index";
+pub const LANG: &str = "kpi-structure:lang";
+pub const MODEL_PREFIX: &str = "kpi-structure:model:";
+
+pub fn model(id: &str) -> String {
+    format!("{MODEL_PREFIX}{id}")
+}
+
+/// The model id of a model key, if it is one.
+pub fn model_id(key: &str) -> Option<&str> {
+    key.strip_prefix(MODEL_PREFIX)
+}

@@ -1,0 +1,284 @@
+//! The library of saved models: an index plus one key per model, saved with a revision
+//! number so that a tab never overwrites a newer revision written by another tab, written
+//! and read back to verify. Entries that do not parse are quarantined: listed, exportable as
+//! raw text, never overwritten or deleted by the app.
+
+use serde::{Deserialize, Serialize};
+
+use super::keys;
+use super::kv::{KeyValue, StoreError};
+use crate::model::{Id, Model};
+
+/// One line of the library list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub modified: f64,
+    #[serde(default)]
+    pub rev: u64,
+}
+
+/// A stored entry that does not parse; kept as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quarantined {
+    pub key: String,
+    /// Size of the raw text in bytes (UTF-8).
+    pub raw_len: usize,
+}
+
+/// What the library holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Listing {
+    pub models: Vec<Summary>,
+    pub quarantined: Vec<Quarantined>,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    rev: u64,
+    model: &'a Model,
+}
+
+#[derive(Deserialize)]
+struct EntryIn {
+    rev: u64,
+    model: Model,
+}
+
+/// Why a save did not happen. In every case what was stored stays as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    Store(StoreError),
+    /// Another tab saved revision `stored` after this tab's `expected`.
+    Conflict { expected: u64, stored: u64 },
+    /// The stored entry for this id does not parse; it is quarantined and kept.
+    Quarantined,
+    /// What was read back differs from what was written.
+    Verify,
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        SaveError::Store(e)
+    }
+}
+
+/// Reads the index and checks every model key; models whose entry does not parse are
+/// listed as quarantined. Entries missing from the index (e.g. index write failed) are
+/// listed from their own data.
+pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
+    let index = read_index(kv)?;
+    let mut listing = Listing::default();
+    let mut keys: Vec<String> = kv
+        .keys()?
+        .into_iter()
+        .filter(|k| keys::model_id(k).is_some())
+        .collect();
+    keys.sort();
+    for key in keys {
+        let Some(raw) = kv.get(&key)? else { continue };
+        match serde_json::from_str::<EntryIn>(&raw) {
+            Ok(entry) => {
+                let id = entry.model.id.clone();
+                let summary = index.iter().find(|s| s.id == id).cloned().unwrap_or(Summary {
+                    id,
+                    name: entry.model.name.clone(),
+                    modified: entry.model.modified,
+                    rev: entry.rev,
+                });
+                listing.models.push(Summary {
+                    rev: entry.rev,
+                    name: entry.model.name,
+                    ..summary
+                });
+            }
+            Err(_) => listing.quarantined.push(Quarantined {
+                raw_len: raw.len(),
+                key,
+            }),
+        }
+    }
+    // Most recently modified first.
+    listing
+        .models
+        .sort_by(|a, b| b.modified.total_cmp(&a.modified));
+    Ok(listing)
+}
+
+fn read_index(kv: &impl KeyValue) -> Result<Vec<Summary>, StoreError> {
+    Ok(kv
+        .get(keys::INDEX)?
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default())
+}
+
+/// Loads one model and its revision. `Ok(None)` if it is not stored; an entry that does
+/// not parse is reported as `Err(SaveError::Quarantined)`.
+pub fn load(kv: &impl KeyValue, id: &Id) -> Result<Option<(Model, u64)>, SaveError> {
+    match kv.get(&keys::model(id.as_str()))? {
+        None => Ok(None),
+        Some(raw) => match serde_json::from_str::<EntryIn>(&raw) {
+            Ok(e) => Ok(Some((e.model, e.rev))),
+            Err(_) => Err(SaveError::Quarantined),
+        },
+    }
+}
+
+/// The stored revision of a model, if it is stored and parses.
+pub fn stored_rev(kv: &impl KeyValue, id: &Id) -> Result<Option<u64>, SaveError> {
+    Ok(load(kv, id)?.map(|(_, rev)| rev))
+}
+
+/// The raw text of a stored entry (for exporting a quarantined entry).
+pub fn raw(kv: &impl KeyValue, key: &str) -> Result<Option<String>, StoreError> {
+    kv.get(key)
+}
+
+/// Saves `model` as revision `expected + 1`, refusing if the stored revision is newer than
+/// `expected` (another tab saved meanwhile). Writes, reads back and compares, then updates
+/// the index. Returns the new revision.
+pub fn save(kv: &mut impl KeyValue, model: &Model, expected: u64) -> Result<u64, SaveError> {
+    let key = keys::model(model.id.as_str());
+    if let Some(stored) = stored_rev(kv, &model.id)? {
+        if stored > expected {
+            return Err(SaveError::Conflict { expected, stored });
+        }
+    }
+    let rev = expected + 1;
+    let text = serde_json::to_string(&EntryOut { rev, model })
+        .map_err(|e| StoreError::Other(e.to_string()))?;
+    kv.set(&key, &text)?;
+    if kv.get(&key)?.as_deref() != Some(text.as_str()) {
+        return Err(SaveError::Verify);
+    }
+    let mut index = read_index(kv)?;
+    let summary = Summary {
+        id: model.id.clone(),
+        name: model.name.clone(),
+        modified: model.modified,
+        rev,
+    };
+    match index.iter_mut().find(|s| s.id == model.id) {
+        Some(s) => *s = summary,
+        None => index.push(summary),
+    }
+    write_index(kv, &index)?;
+    Ok(rev)
+}
+
+fn write_index(kv: &mut impl KeyValue, index: &[Summary]) -> Result<(), StoreError> {
+    let text = serde_json::to_string(index).map_err(|e| StoreError::Other(e.to_string()))?;
+    kv.set(keys::INDEX, &text)
+}
+
+/// Deletes a model the user chose to delete. Quarantined entries are never deleted here.
+pub fn delete(kv: &mut impl KeyValue, id: &Id) -> Result<(), SaveError> {
+    load(kv, id)?;
+    kv.remove(&keys::model(id.as_str()))?;
+    let mut index = read_index(kv)?;
+    index.retain(|s| &s.id != id);
+    write_index(kv, &index)?;
+    Ok(())
+}
+
+/// True if `id` is free: no model, and no quarantined entry, under that key.
+pub fn is_free(kv: &impl KeyValue, id: &Id) -> Result<bool, StoreError> {
+    Ok(kv.get(&keys::model(id.as_str()))?.is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::kv::MemoryStore;
+
+    fn model(id: &str, name: &str) -> Model {
+        Model {
+            id: Id::new(id),
+            name: name.into(),
+            ..Model::default()
+        }
+    }
+
+    #[test]
+    fn save_then_list_and_load() {
+        let mut kv = MemoryStore::default();
+        let rev = save(&mut kv, &model("m1", "Coffee"), 0).unwrap();
+        assert_eq!(rev, 1);
+        let listing = list(&kv).unwrap();
+        assert_eq!(listing.models.len(), 1);
+        assert_eq!(listing.models[0].name, "Coffee");
+        let (m, r) = load(&kv, &Id::new("m1")).unwrap().unwrap();
+        assert_eq!((m.name.as_str(), r), ("Coffee", 1));
+    }
+
+    #[test]
+    fn newer_revision_from_another_tab_is_not_overwritten() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &model("m1", "A"), 0).unwrap();
+        // Other tab saves rev 2.
+        save(&mut kv, &model("m1", "B"), 1).unwrap();
+        // This tab still thinks rev 1.
+        let err = save(&mut kv, &model("m1", "C"), 1).unwrap_err();
+        assert_eq!(
+            err,
+            SaveError::Conflict {
+                expected: 1,
+                stored: 2
+            }
+        );
+        assert_eq!(load(&kv, &Id::new("m1")).unwrap().unwrap().0.name, "B");
+    }
+
+    #[test]
+    fn corrupt_entry_is_quarantined_and_never_overwritten() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &model("m1", "Good"), 0).unwrap();
+        kv.map.insert(keys::model("m2"), "{not json".into());
+        let listing = list(&kv).unwrap();
+        assert_eq!(listing.models.len(), 1);
+        assert_eq!(
+            listing.quarantined,
+            vec![Quarantined {
+                key: keys::model("m2"),
+                raw_len: 9
+            }]
+        );
+        assert_eq!(
+            save(&mut kv, &model("m2", "Over"), 5),
+            Err(SaveError::Quarantined)
+        );
+        assert_eq!(delete(&mut kv, &Id::new("m2")), Err(SaveError::Quarantined));
+        assert_eq!(kv.map[&keys::model("m2")], "{not json");
+        assert!(!is_free(&kv, &Id::new("m2")).unwrap());
+    }
+
+    #[test]
+    fn full_store_keeps_what_was_stored() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &model("m1", "Small"), 0).unwrap();
+        let before = kv.map.clone();
+        kv.quota = Some(kv.used() + 10);
+        let big = model("m1", &"x".repeat(1000));
+        assert_eq!(
+            save(&mut kv, &big, 1),
+            Err(SaveError::Store(StoreError::Quota))
+        );
+        assert_eq!(kv.map, before);
+        // Space returns: saving resumes.
+        kv.quota = None;
+        assert_eq!(save(&mut kv, &big, 1), Ok(2));
+    }
+
+    #[test]
+    fn delete_removes_model_and_index_line() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &model("m1", "A"), 0).unwrap();
+        save(&mut kv, &model("m2", "B"), 0).unwrap();
+        delete(&mut kv, &Id::new("m1")).unwrap();
+        let names: Vec<_> = list(&kv).unwrap().models.into_iter().map(|s| s.name).collect();
+        assert_eq!(names, vec!["B"]);
+        assert!(is_free(&kv, &Id::new("m1")).unwrap());
+    }
+}

@@ -1,0 +1,8 @@
+//! Storage: the only code that touches localStorage (`local.rs`, wasm only). The library
+//! logic (`library.rs`) is pure and runs on any [`kv::KeyValue`].
+
+pub mod keys;
+pub mod kv;
+pub mod library;
+#[cfg(target_arch = "wasm32")]
+pub mod local;
