@@ -1,11 +1,26 @@
 //! The KPI structure as a pure Rust model: types, edits, checks, queries.
 //! No Leptos, no web-sys, no clock or randomness: the shell passes them in.
+//!
+//! See `docs/MODEL.md` for an overview of the model and the full list of edits.
 
+mod apply;
+pub mod edit;
+pub mod error;
+mod graph;
+pub mod history;
 pub mod id;
 pub mod keyed;
 pub mod lang;
+pub mod target;
 pub mod types;
 
+pub use edit::{
+    ChainField, DepartmentField, DriveRef, Edit, GoalField, KpiField, LinkField, LinkRef,
+    ModelField, PlacedKpi, Restore, Root,
+};
+pub use error::EditError;
+pub use history::History;
 pub use id::Id;
 pub use lang::Lang;
+pub use target::{ElementKind, Target};
 pub use types::*;

@@ -1,0 +1,308 @@
+//! Every change the user interface can make to a model, as plain data.
+//!
+//! [`Model::apply`](super::types::Model::apply) (in `apply.rs`) performs an [`Edit`] and returns
+//! its exact inverse, which [`History`](super::history::History) keeps for undo.
+
+use serde::{Deserialize, Serialize};
+
+use super::id::Id;
+use super::target::{ElementKind, Target};
+use super::types::{Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, ValueType};
+
+/// A field of the model itself, with its new value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum ModelField {
+    Name(String),
+    Organisation(String),
+    Description(String),
+}
+
+/// A field of a goal, with its new value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum GoalField {
+    Name(String),
+    Description(String),
+}
+
+/// A field of a department, with its new value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum DepartmentField {
+    Name(String),
+    Description(String),
+}
+
+/// A field of a customer chain, with its new value. Links have their own edits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum ChainField {
+    Name(String),
+    Description(String),
+    Customer(String),
+    Trigger(String),
+    Outcome(String),
+    Owner(String),
+}
+
+/// A field of a link, with its new value. `Department(Some(id))` must name an existing
+/// department.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum LinkField {
+    Name(String),
+    Description(String),
+    Department(Option<Id>),
+    External(bool),
+    Owner(String),
+}
+
+/// A field of a KPI, with its new value. The attachment and the drives list have their own
+/// edits ([`Edit::AttachKpi`], [`Edit::SetDrives`], [`Edit::ToggleDrive`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum KpiField {
+    Name(String),
+    Definition(String),
+    Formula(String),
+    Unit(String),
+    Direction(Direction),
+    Target(String),
+    Amber(String),
+    Red(String),
+    Frequency(Frequency),
+    Owner(String),
+    DataSource(String),
+    ValueType(ValueType),
+}
+
+/// One change to a model. Ids of new elements are chosen by the caller (the shell passes a
+/// seed to [`Id::from_seed`]); `index: None` appends.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum Edit {
+    SetModel {
+        field: ModelField,
+    },
+
+    AddGoal {
+        goal: Goal,
+        index: Option<usize>,
+    },
+    /// Also deletes the goal's result KPIs (and every drives reference to them).
+    DeleteGoal {
+        id: Id,
+    },
+    SetGoal {
+        id: Id,
+        field: GoalField,
+    },
+
+    AddDepartment {
+        department: Department,
+        index: Option<usize>,
+    },
+    /// Also clears `department` on every link that named it.
+    DeleteDepartment {
+        id: Id,
+    },
+    SetDepartment {
+        id: Id,
+        field: DepartmentField,
+    },
+
+    /// The chain may come with links (ids unique within the chain, departments existing).
+    AddChain {
+        chain: Chain,
+        index: Option<usize>,
+    },
+    /// Also deletes its links, its chain KPIs and its link KPIs (and drives references to them).
+    DeleteChain {
+        id: Id,
+    },
+    SetChain {
+        id: Id,
+        field: ChainField,
+    },
+
+    /// Inserts a link into a chain; its id must be unique within that chain.
+    AddLink {
+        chain: Id,
+        link: Link,
+        index: Option<usize>,
+    },
+    /// Also deletes the link's KPIs (and drives references to them).
+    DeleteLink {
+        chain: Id,
+        link: Id,
+    },
+    SetLink {
+        chain: Id,
+        link: Id,
+        field: LinkField,
+    },
+    /// Moves a link within its chain to position `to` (counted after removing it).
+    MoveLink {
+        chain: Id,
+        link: Id,
+        to: usize,
+    },
+
+    /// The KPI's attachment must exist and its drives must name existing KPIs other than itself.
+    AddKpi {
+        kpi: Kpi,
+        index: Option<usize>,
+    },
+    /// Also removes the KPI from every other KPI's drives.
+    DeleteKpi {
+        id: Id,
+    },
+    SetKpi {
+        id: Id,
+        field: KpiField,
+    },
+    /// Replaces a KPI's drives list; refused on an unknown target, itself, a duplicate or a
+    /// cycle.
+    SetDrives {
+        id: Id,
+        drives: Vec<Id>,
+    },
+    /// Adds `target` to the end of the drives list, or removes it if present.
+    ToggleDrive {
+        id: Id,
+        target: Id,
+    },
+    /// Re-attaches a KPI to another goal, chain or link (its level may change).
+    AttachKpi {
+        id: Id,
+        at: Attach,
+    },
+
+    /// Moves a goal, department, chain or KPI to position `to` in its collection
+    /// (links move with [`Edit::MoveLink`]).
+    Reorder {
+        kind: ElementKind,
+        id: Id,
+        to: usize,
+    },
+
+    /// Puts back what a cascading delete removed; the inverse of every `Delete*` edit.
+    Restore(Box<Restore>),
+}
+
+/// What a cascading delete removed, with the positions needed to put it back exactly.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Restore {
+    /// The element the delete was about.
+    pub root: Root,
+    /// Removed KPIs with their index in `Model::kpis`, ascending (indices as they were before
+    /// the delete, so inserting them in this order restores the order).
+    pub kpis: Vec<PlacedKpi>,
+    /// Removed references in other KPIs' drives lists, in model order and ascending `index`.
+    pub drives: Vec<DriveRef>,
+    /// Links whose `department` was the deleted department (only with [`Root::Department`]).
+    pub links: Vec<LinkRef>,
+}
+
+/// The element a cascading delete was about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Root {
+    Goal {
+        index: usize,
+        goal: Goal,
+    },
+    Department {
+        index: usize,
+        department: Department,
+    },
+    Chain {
+        index: usize,
+        chain: Chain,
+    },
+    Link {
+        chain: Id,
+        index: usize,
+        link: Link,
+    },
+    /// The KPI itself is in [`Restore::kpis`].
+    Kpi {
+        id: Id,
+    },
+}
+
+/// A removed KPI and its index in `Model::kpis`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlacedKpi {
+    pub index: usize,
+    pub kpi: Kpi,
+}
+
+/// `kpi.drives[index] == target` before the delete.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DriveRef {
+    pub kpi: Id,
+    pub index: usize,
+    pub target: Id,
+}
+
+/// A link of a chain.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LinkRef {
+    pub chain: Id,
+    pub link: Id,
+}
+
+macro_rules! field_names {
+    ($t:ident { $($v:ident => $n:literal),* $(,)? }) => {
+        impl $t {
+            /// The field's name (snake case), e.g. for coalescing and for the UI.
+            pub fn name(&self) -> &'static str {
+                match self { $($t::$v(..) => $n),* }
+            }
+        }
+    };
+}
+
+field_names!(ModelField { Name => "name", Organisation => "organisation", Description => "description" });
+field_names!(GoalField { Name => "name", Description => "description" });
+field_names!(DepartmentField { Name => "name", Description => "description" });
+field_names!(ChainField {
+    Name => "name", Description => "description", Customer => "customer",
+    Trigger => "trigger", Outcome => "outcome", Owner => "owner",
+});
+field_names!(LinkField {
+    Name => "name", Description => "description", Department => "department",
+    External => "external", Owner => "owner",
+});
+field_names!(KpiField {
+    Name => "name", Definition => "definition", Formula => "formula", Unit => "unit",
+    Direction => "direction", Target => "target", Amber => "amber", Red => "red",
+    Frequency => "frequency", Owner => "owner", DataSource => "data_source",
+    ValueType => "value_type",
+});
+
+impl Edit {
+    /// For edits that set one field of one element: that element and the field's name.
+    /// Two consecutive edits with the same key may be coalesced into one undo step.
+    pub fn field_key(&self) -> Option<(Target, &'static str)> {
+        match self {
+            Edit::SetModel { field } => Some((Target::Model, field.name())),
+            Edit::SetGoal { id, field } => Some((Target::Goal(id.clone()), field.name())),
+            Edit::SetDepartment { id, field } => {
+                Some((Target::Department(id.clone()), field.name()))
+            }
+            Edit::SetChain { id, field } => Some((Target::Chain(id.clone()), field.name())),
+            Edit::SetLink { chain, link, field } => Some((
+                Target::Link {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                },
+                field.name(),
+            )),
+            Edit::SetKpi { id, field } => Some((Target::Kpi(id.clone()), field.name())),
+            _ => None,
+        }
+    }
+}

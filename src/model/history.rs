@@ -1,0 +1,158 @@
+//! Undo and redo over [`Model::apply`], with coalescing of consecutive keystrokes in one field.
+
+use std::collections::VecDeque;
+
+use super::edit::Edit;
+use super::error::EditError;
+use super::types::Model;
+
+/// Undo steps kept by [`History::default`].
+pub const DEFAULT_CAP: usize = 500;
+
+/// One undoable step: the edit as last applied, and the edit that undoes it.
+#[derive(Clone, Debug, PartialEq)]
+struct Step {
+    edit: Edit,
+    inverse: Edit,
+}
+
+/// Undo and redo stacks. The oldest steps are dropped beyond the cap.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    cap: usize,
+    /// Whether the next edit may merge into the last undo step.
+    open: bool,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(DEFAULT_CAP)
+    }
+}
+
+impl History {
+    /// An empty history keeping at most `cap` undo steps (at least 1).
+    pub fn new(cap: usize) -> Self {
+        History {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            cap: cap.max(1),
+            open: false,
+        }
+    }
+
+    pub fn cap(&self) -> usize {
+        self.cap
+    }
+
+    /// Applies `edit` to `model` and records it. With `coalesce`, an edit that sets the same
+    /// field of the same element as the previous step (with no undo, redo or
+    /// [`History::break_coalescing`] in between) merges into that step, so one undo returns to
+    /// before the first keystroke. A refused edit records nothing and changes nothing.
+    pub fn apply(
+        &mut self,
+        model: &mut Model,
+        edit: Edit,
+        coalesce: bool,
+    ) -> Result<(), EditError> {
+        let merge = coalesce
+            && self.open
+            && edit.field_key().is_some()
+            && self
+                .undo
+                .back()
+                .is_some_and(|last| last.edit.field_key() == edit.field_key());
+        let recorded = edit.clone();
+        let inverse = model.apply(edit)?;
+        self.redo.clear();
+        match self.undo.back_mut() {
+            Some(last) if merge => last.edit = recorded,
+            _ => {
+                self.undo.push_back(Step {
+                    edit: recorded,
+                    inverse,
+                });
+                while self.undo.len() > self.cap {
+                    self.undo.pop_front();
+                }
+            }
+        }
+        self.open = true;
+        Ok(())
+    }
+
+    /// Undoes the last step; false if there is none (or it no longer fits the model, in which
+    /// case the history is cleared).
+    pub fn undo(&mut self, model: &mut Model) -> bool {
+        self.open = false;
+        let Some(step) = self.undo.pop_back() else {
+            return false;
+        };
+        match model.apply(step.inverse) {
+            Ok(redo) => {
+                self.redo.push(Step {
+                    edit: redo,
+                    inverse: step.edit,
+                });
+                true
+            }
+            Err(_) => {
+                self.clear();
+                false
+            }
+        }
+    }
+
+    /// Redoes the last undone step; false if there is none (or it no longer fits).
+    pub fn redo(&mut self, model: &mut Model) -> bool {
+        self.open = false;
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        match model.apply(step.edit) {
+            Ok(inverse) => {
+                self.undo.push_back(Step {
+                    edit: step.inverse,
+                    inverse,
+                });
+                true
+            }
+            Err(_) => {
+                self.clear();
+                false
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Number of undo steps held.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Number of redo steps held.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// The next edit ends coalescing (call it when a field loses focus).
+    pub fn break_coalescing(&mut self) {
+        self.open = false;
+    }
+
+    /// Forgets every step (e.g. when another model is opened).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.open = false;
+    }
+}

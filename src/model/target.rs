@@ -1,0 +1,128 @@
+//! What a finding or an edit is about: the model itself or one of its elements.
+
+use serde::{Deserialize, Serialize};
+
+use super::id::Id;
+use super::lang::Lang;
+use super::types::{Level, Model};
+
+/// The kinds of elements a model holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ElementKind {
+    Goal,
+    Department,
+    Chain,
+    Link,
+    Kpi,
+}
+
+impl ElementKind {
+    /// The kind's name in lower case ("chain", "keten").
+    pub fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            ElementKind::Goal => lang.pick("goal", "doel"),
+            ElementKind::Department => lang.pick("department", "afdeling"),
+            ElementKind::Chain => lang.pick("chain", "keten"),
+            ElementKind::Link => lang.pick("link", "schakel"),
+            ElementKind::Kpi => "KPI",
+        }
+    }
+
+    /// The plural ("chains", "ketens").
+    pub fn plural(self, lang: Lang) -> &'static str {
+        match self {
+            ElementKind::Goal => lang.pick("goals", "doelen"),
+            ElementKind::Department => lang.pick("departments", "afdelingen"),
+            ElementKind::Chain => lang.pick("chains", "ketens"),
+            ElementKind::Link => lang.pick("links", "schakels"),
+            ElementKind::Kpi => lang.pick("KPIs", "KPI's"),
+        }
+    }
+}
+
+/// The model or one element of it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Target {
+    Model,
+    Goal(Id),
+    Department(Id),
+    Chain(Id),
+    Link { chain: Id, link: Id },
+    Kpi(Id),
+}
+
+impl Target {
+    /// The element kind, `None` for the model.
+    pub fn kind(&self) -> Option<ElementKind> {
+        match self {
+            Target::Model => None,
+            Target::Goal(_) => Some(ElementKind::Goal),
+            Target::Department(_) => Some(ElementKind::Department),
+            Target::Chain(_) => Some(ElementKind::Chain),
+            Target::Link { .. } => Some(ElementKind::Link),
+            Target::Kpi(_) => Some(ElementKind::Kpi),
+        }
+    }
+
+    /// The element's name as it stands in the model, or its id if it has no name or is gone.
+    pub fn name<'a>(&'a self, model: &'a Model) -> &'a str {
+        let name = match self {
+            Target::Model => Some(model.name.as_str()),
+            Target::Goal(id) => model.goals.get(id).map(|g| g.name.as_str()),
+            Target::Department(id) => model.departments.get(id).map(|d| d.name.as_str()),
+            Target::Chain(id) => model.chains.get(id).map(|c| c.name.as_str()),
+            Target::Link { chain, link } => model
+                .chains
+                .get(chain)
+                .and_then(|c| c.links.iter().find(|l| &l.id == link))
+                .map(|l| l.name.as_str()),
+            Target::Kpi(id) => model.kpis.get(id).map(|k| k.name.as_str()),
+        };
+        match name {
+            Some(n) if !n.trim().is_empty() => n.trim(),
+            _ => match self {
+                Target::Model => "",
+                Target::Goal(id)
+                | Target::Department(id)
+                | Target::Chain(id)
+                | Target::Kpi(id)
+                | Target::Link { link: id, .. } => id.as_str(),
+            },
+        }
+    }
+
+    /// A capitalised description naming the element: `Chain “New coffee machine”`,
+    /// `Link “Sales” of chain “New coffee machine”`, `Chain KPI “Installed on time”`.
+    pub fn describe(&self, model: &Model, lang: Lang) -> String {
+        let name = self.name(model);
+        match self {
+            Target::Model => lang.pick("The model", "Het model").to_string(),
+            Target::Goal(_) => format!("{} “{name}”", lang.pick("Goal", "Doel")),
+            Target::Department(_) => format!("{} “{name}”", lang.pick("Department", "Afdeling")),
+            Target::Chain(_) => format!("{} “{name}”", lang.pick("Chain", "Keten")),
+            Target::Link { chain, .. } => {
+                let chain_name = Target::Chain(chain.clone()).name(model).to_string();
+                match lang {
+                    Lang::En => format!("Link “{name}” of chain “{chain_name}”"),
+                    Lang::Nl => format!("Schakel “{name}” van keten “{chain_name}”"),
+                }
+            }
+            Target::Kpi(id) => {
+                let level = model.kpis.get(id).map(|k| k.level());
+                format!("{} “{name}”", kpi_noun(level, lang))
+            }
+        }
+    }
+}
+
+/// "Result KPI", "Chain KPI", "Link KPI" (capitalised), or "KPI" when the level is unknown.
+pub fn kpi_noun(level: Option<Level>, lang: Lang) -> &'static str {
+    match level {
+        Some(Level::Result) => lang.pick("Result KPI", "Resultaat-KPI"),
+        Some(Level::Chain) => lang.pick("Chain KPI", "Keten-KPI"),
+        Some(Level::Link) => lang.pick("Link KPI", "Schakel-KPI"),
+        None => "KPI",
+    }
+}
