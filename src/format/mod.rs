@@ -1,1 +1,28 @@
 //! The file format: envelope, versions and migrations, lenient import with precise errors, CSV.
+//!
+//! Pure Rust (compiles to wasm); no panics: every failure is a [`Problem`] value with a JSON
+//! path and an English and Dutch sentence. See `docs/FORMAT.md`.
+
+mod cycles;
+mod envelope;
+mod file_name;
+mod import;
+mod lang;
+mod limits;
+mod migrate;
+mod nesting;
+mod problem;
+mod read_model;
+mod reader;
+
+pub use cycles::drive_cycles;
+pub use envelope::{
+    export_json, export_json_with, FileType, KpiStructureFile, Source, APP_NAME, CURRENT_VERSION,
+    FILE_TYPE,
+};
+pub use file_name::{file_name, file_stem, FILE_EXTENSION};
+pub use import::{import_json, import_json_with, Imported};
+pub use lang::Lang;
+pub use limits::{MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_NESTING, MAX_TEXT_CHARS};
+pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS};
+pub use problem::{ImportErrors, Problem, ProblemKind};

@@ -1,0 +1,178 @@
+//! Opening a file: lenient reading, strict checking. Every problem is reported with its path.
+//!
+//! Order: size limit, UTF-8 BOM, nesting limit, JSON syntax, `type`, `version`, migrations,
+//! then the model walk (which reports all its problems at once).
+
+use serde_json::Value;
+
+use super::envelope::{CURRENT_VERSION, FILE_TYPE};
+use super::limits::{MAX_FILE_BYTES, MAX_NESTING};
+use super::migrate::{migrate, Migration, MIGRATIONS};
+use super::nesting::exceeds_nesting;
+use super::problem::{ImportErrors, Problem, ProblemKind};
+use super::read_model::read_model;
+use super::reader::Reader;
+use crate::model::Model;
+
+/// A successfully opened file.
+///
+/// A file without a model `id` gives a model with an empty id: the caller assigns one (the
+/// format never invents ids or randomness).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub model: Model,
+    /// Problems that do not stop the file from opening (cycles in `drives`, repeated
+    /// `drives` entries).
+    pub warnings: Vec<Problem>,
+}
+
+/// Opens a KPI Structure file written by this or an older version of the app.
+pub fn import_json(text: &str) -> Result<Imported, ImportErrors> {
+    import_json_with(text, CURRENT_VERSION, MIGRATIONS)
+}
+
+/// As [`import_json`], for an app whose current format version is `current` with the given
+/// migrations (tests use it to show that old files open after a future version bump).
+pub fn import_json_with(
+    text: &str,
+    current: u32,
+    migrations: &[(u32, Migration)],
+) -> Result<Imported, ImportErrors> {
+    let value = parse(text).map_err(ImportErrors::one)?;
+    let version = check_envelope(&value).map_err(ImportErrors::one)?;
+    let value = migrate(value, version, current, migrations).map_err(ImportErrors::one)?;
+
+    let mut reader = Reader::default();
+    let model = match value.get("model").filter(|v| !v.is_null()) {
+        None => {
+            reader.error(ProblemKind::Missing, "model", "is missing", "ontbreekt");
+            Model::default()
+        }
+        Some(m) => match reader.object(m, "model") {
+            Some(obj) => read_model(obj, "", &mut reader),
+            None => Model::default(),
+        },
+    };
+    if reader.errors.is_empty() {
+        Ok(Imported {
+            model,
+            warnings: reader.warnings,
+        })
+    } else {
+        Err(ImportErrors {
+            errors: reader.errors,
+            warnings: reader.warnings,
+        })
+    }
+}
+
+fn parse(text: &str) -> Result<Value, Problem> {
+    if text.len() > MAX_FILE_BYTES {
+        let mb = text.len() as f64 / (1024.0 * 1024.0);
+        let limit = MAX_FILE_BYTES / (1024 * 1024);
+        return Err(Problem::new(
+            ProblemKind::TooLarge,
+            "",
+            format!("This file is too large ({mb:.1} MB). KPI Structure opens files up to {limit} MB."),
+            format!("Dit bestand is te groot ({mb:.1} MB). KPI Structure opent bestanden tot {limit} MB."),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::new(
+            ProblemKind::NotJson,
+            "",
+            "This file is empty.",
+            "Dit bestand is leeg.",
+        ));
+    }
+    if exceeds_nesting(text, MAX_NESTING) {
+        return Err(Problem::new(
+            ProblemKind::TooDeep,
+            "",
+            format!("This file is nested too deeply (more than {MAX_NESTING} levels of [ and {{). It is not a KPI Structure file."),
+            format!("Dit bestand is te diep genest (meer dan {MAX_NESTING} niveaus van [ en {{). Het is geen KPI Structure-bestand."),
+        ));
+    }
+    serde_json::from_str::<Value>(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        if e.is_eof() {
+            Problem::new(
+                ProblemKind::NotJson,
+                "",
+                format!("This file is not valid JSON: it ends too early (line {line}, column {column}). It may have been cut off."),
+                format!("Dit bestand is geen geldige JSON: het houdt te vroeg op (regel {line}, kolom {column}). Misschien is het afgebroken."),
+            )
+        } else {
+            Problem::new(
+                ProblemKind::NotJson,
+                "",
+                format!("This file is not valid JSON ({e})."),
+                format!("Dit bestand is geen geldige JSON (fout op regel {line}, kolom {column})."),
+            )
+        }
+    })
+}
+
+/// Checks `type` and reads `version`.
+fn check_envelope(value: &Value) -> Result<u32, Problem> {
+    let not_ours =
+        |en: String, nl: String| Problem::new(ProblemKind::NotKpiStructure, "type", en, nl);
+    let Value::Object(obj) = value else {
+        return Err(not_ours(
+            "This is not a KPI Structure file: it does not start with {.".to_string(),
+            "Dit is geen KPI Structure-bestand: het begint niet met {.".to_string(),
+        ));
+    };
+    match obj.get("type") {
+        Some(Value::String(t)) if t == FILE_TYPE => {}
+        None | Some(Value::Null) => {
+            return Err(not_ours(
+                format!("This is not a KPI Structure file: it has no \"type\": \"{FILE_TYPE}\"."),
+                format!(
+                    "Dit is geen KPI Structure-bestand: het heeft geen \"type\": \"{FILE_TYPE}\"."
+                ),
+            ))
+        }
+        Some(other) => {
+            let shown: String = match other {
+                Value::String(s) => s.chars().take(60).collect(),
+                _ => other.to_string().chars().take(60).collect(),
+            };
+            return Err(not_ours(
+                format!("This is not a KPI Structure file: its \"type\" is \"{shown}\", not \"{FILE_TYPE}\"."),
+                format!("Dit is geen KPI Structure-bestand: het \"type\" is \"{shown}\", niet \"{FILE_TYPE}\"."),
+            ));
+        }
+    }
+    let bad_version = |en: &str, nl: &str| {
+        Problem::new(
+            ProblemKind::BadVersion,
+            "version",
+            en.to_string(),
+            nl.to_string(),
+        )
+    };
+    match obj.get("version") {
+        None | Some(Value::Null) => Err(bad_version(
+            "This KPI Structure file has no \"version\", so it cannot be read safely.",
+            "Dit KPI Structure-bestand heeft geen \"version\", dus het kan niet veilig gelezen worden.",
+        )),
+        Some(Value::Number(n)) => {
+            let whole = n
+                .as_u64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
+            match whole {
+                Some(v) if v >= 1 => Ok(u32::try_from(v).unwrap_or(u32::MAX)),
+                _ => Err(bad_version(
+                    "The \"version\" of this file must be a whole number of at least 1.",
+                    "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
+                )),
+            }
+        }
+        Some(_) => Err(bad_version(
+            "The \"version\" of this file must be a whole number of at least 1.",
+            "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
+        )),
+    }
+}

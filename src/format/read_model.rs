@@ -1,0 +1,337 @@
+//! Walks the raw JSON of a model, building a [`Model`] and reporting every problem with its
+//! path: wrong types, bad values, missing or duplicate ids, references to elements that are
+//! not in the file.
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+use serde_json::{Map, Value};
+
+use super::problem::ProblemKind;
+use super::reader::{child, item, Reader, TextSize};
+use crate::model::{
+    Attach, Chain, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, ValueType,
+};
+
+const DIRECTIONS: &[(&str, Direction)] = &[
+    ("higher", Direction::Higher),
+    ("lower", Direction::Lower),
+    ("band", Direction::Band),
+];
+const FREQUENCIES: &[(&str, Frequency)] = &[
+    ("daily", Frequency::Daily),
+    ("weekly", Frequency::Weekly),
+    ("monthly", Frequency::Monthly),
+    ("quarterly", Frequency::Quarterly),
+    ("yearly", Frequency::Yearly),
+];
+const VALUE_TYPES: &[(&str, ValueType)] = &[
+    ("customer", ValueType::Customer),
+    ("internal", ValueType::Internal),
+];
+
+/// Reads a model object. `path` is the prefix of every reported path ("" for the model).
+pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model {
+    let mut model = Model {
+        id: r.optional_id(obj, "id", path).unwrap_or_default(),
+        name: r.text(obj, "name", path, TextSize::Short),
+        organisation: r.text(obj, "organisation", path, TextSize::Short),
+        description: r.text(obj, "description", path, TextSize::Long),
+        created: r.number(obj, "created", path),
+        modified: r.number(obj, "modified", path),
+        ..Model::default()
+    };
+    model.goals = read_keyed(obj, "goals", path, r, |o, p, r, id| Goal {
+        id,
+        name: r.text(o, "name", p, TextSize::Short),
+        description: r.text(o, "description", p, TextSize::Long),
+    });
+    model.departments = read_keyed(obj, "departments", path, r, |o, p, r, id| Department {
+        id,
+        name: r.text(o, "name", p, TextSize::Short),
+        description: r.text(o, "description", p, TextSize::Long),
+    });
+    let departments = &model.departments;
+    model.chains = read_keyed(obj, "chains", path, r, |o, p, r, id| {
+        read_chain(o, p, r, id, departments)
+    });
+
+    let kpis_path = child(path, "kpis");
+    let raw_kpis = r.list(obj, "kpis", path);
+    // Every KPI id in the file, so `drives` can be checked while reading.
+    let kpi_ids: HashSet<&str> = raw_kpis
+        .iter()
+        .filter_map(|v| v.get("id").and_then(Value::as_str))
+        .collect();
+    let mut kpis = IndexMap::new();
+    // The file index of each kept KPI, for the paths of later problems.
+    let mut positions: Vec<usize> = Vec::new();
+    for (i, value) in raw_kpis.iter().enumerate() {
+        let p = item(&kpis_path, i);
+        let Some(o) = r.object(value, &p) else {
+            continue;
+        };
+        let id = r.required_id(o, "id", &p);
+        let kpi = read_kpi(o, &p, r, &model, &kpi_ids);
+        let Some(id) = id else { continue };
+        if kpis.contains_key(&id) {
+            duplicate_id(r, &p);
+            continue;
+        }
+        if let Some(mut kpi) = kpi {
+            kpi.id = id.clone();
+            kpis.insert(id, kpi);
+            positions.push(i);
+        }
+    }
+    model.kpis = kpis;
+    super::cycles::report_cycles(&model, &positions, &kpis_path, r);
+    model
+}
+
+fn duplicate_id(r: &mut Reader, element_path: &str) {
+    r.error(
+        ProblemKind::DuplicateId,
+        &child(element_path, "id"),
+        "is used twice",
+        "wordt twee keer gebruikt",
+    );
+}
+
+/// Reads a list of elements keyed by their `id`; elements without a usable id or with a
+/// repeated id are reported and left out.
+fn read_keyed<T>(
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &str,
+    r: &mut Reader,
+    mut read: impl FnMut(&Map<String, Value>, &str, &mut Reader, Id) -> T,
+) -> IndexMap<Id, T> {
+    let list_path = child(path, key);
+    let mut map = IndexMap::new();
+    for (i, value) in r.list(obj, key, path).iter().enumerate() {
+        let p = item(&list_path, i);
+        let Some(o) = r.object(value, &p) else {
+            continue;
+        };
+        let id = r.required_id(o, "id", &p);
+        // Read the fields even without an id, so their problems are reported too.
+        let element = read(o, &p, r, id.clone().unwrap_or_default());
+        let Some(id) = id else { continue };
+        if map.contains_key(&id) {
+            duplicate_id(r, &p);
+            continue;
+        }
+        map.insert(id, element);
+    }
+    map
+}
+
+fn read_chain(
+    o: &Map<String, Value>,
+    p: &str,
+    r: &mut Reader,
+    id: Id,
+    departments: &IndexMap<Id, Department>,
+) -> Chain {
+    let mut chain = Chain {
+        id,
+        name: r.text(o, "name", p, TextSize::Short),
+        description: r.text(o, "description", p, TextSize::Long),
+        customer: r.text(o, "customer", p, TextSize::Short),
+        trigger: r.text(o, "trigger", p, TextSize::Short),
+        outcome: r.text(o, "outcome", p, TextSize::Short),
+        owner: r.text(o, "owner", p, TextSize::Short),
+        links: Vec::new(),
+    };
+    let links_path = child(p, "links");
+    let mut seen = HashSet::new();
+    for (i, value) in r.list(o, "links", p).iter().enumerate() {
+        let lp = item(&links_path, i);
+        let Some(lo) = r.object(value, &lp) else {
+            continue;
+        };
+        let id = r.required_id(lo, "id", &lp);
+        let department = r.optional_id(lo, "department", &lp);
+        if let Some(d) = &department {
+            if !departments.contains_key(d) {
+                r.error(
+                    ProblemKind::UnknownReference,
+                    &child(&lp, "department"),
+                    "refers to a department that is not in the file",
+                    "verwijst naar een afdeling die niet in het bestand staat",
+                );
+            }
+        }
+        let link = Link {
+            id: id.clone().unwrap_or_default(),
+            name: r.text(lo, "name", &lp, TextSize::Short),
+            description: r.text(lo, "description", &lp, TextSize::Long),
+            department,
+            external: r.flag(lo, "external", &lp),
+            owner: r.text(lo, "owner", &lp, TextSize::Short),
+        };
+        let Some(id) = id else { continue };
+        if !seen.insert(id) {
+            r.error(
+                ProblemKind::DuplicateId,
+                &child(&lp, "id"),
+                "is used twice in this chain",
+                "wordt twee keer gebruikt in deze keten",
+            );
+            continue;
+        }
+        chain.links.push(link);
+    }
+    chain
+}
+
+/// Reads a KPI except its id; `None` when its attachment is unusable (already reported).
+fn read_kpi(
+    o: &Map<String, Value>,
+    p: &str,
+    r: &mut Reader,
+    model: &Model,
+    kpi_ids: &HashSet<&str>,
+) -> Option<Kpi> {
+    let at = read_attach(o, p, r, model);
+    // Read every field even when `at` is unusable, so all problems are reported.
+    let name = r.text(o, "name", p, TextSize::Short);
+    let definition = r.text(o, "definition", p, TextSize::Long);
+    let formula = r.text(o, "formula", p, TextSize::Long);
+    let unit = r.text(o, "unit", p, TextSize::Short);
+    let direction = r.choice(o, "direction", p, DIRECTIONS, "higher, lower, band");
+    let target = r.text(o, "target", p, TextSize::Short);
+    let amber = r.text(o, "amber", p, TextSize::Short);
+    let red = r.text(o, "red", p, TextSize::Short);
+    let frequency = r.choice(
+        o,
+        "frequency",
+        p,
+        FREQUENCIES,
+        "daily, weekly, monthly, quarterly, yearly",
+    );
+    let owner = r.text(o, "owner", p, TextSize::Short);
+    let data_source = r.text(o, "data_source", p, TextSize::Short);
+    let value_type = r.choice(o, "value_type", p, VALUE_TYPES, "customer, internal");
+    let drives = read_drives(o, p, r, kpi_ids);
+    Some(Kpi {
+        definition,
+        formula,
+        unit,
+        direction,
+        target,
+        amber,
+        red,
+        frequency,
+        owner,
+        data_source,
+        value_type,
+        drives,
+        ..Kpi::new(Id::default(), name, at?)
+    })
+}
+
+/// Every `drives` entry must name a KPI in the file; a repeated entry is a warning and dropped.
+fn read_drives(
+    o: &Map<String, Value>,
+    p: &str,
+    r: &mut Reader,
+    kpi_ids: &HashSet<&str>,
+) -> Vec<Id> {
+    let drives_path = child(p, "drives");
+    let mut seen = HashSet::new();
+    let mut kept = Vec::new();
+    for (j, value) in r.list(o, "drives", p).iter().enumerate() {
+        let dp = item(&drives_path, j);
+        let Some(target) = r.id_value(value, &dp) else {
+            continue;
+        };
+        if !kpi_ids.contains(target.as_str()) {
+            r.error(
+                ProblemKind::UnknownReference,
+                &dp,
+                "refers to a KPI that is not in the file",
+                "verwijst naar een KPI die niet in het bestand staat",
+            );
+        } else if !seen.insert(target.clone()) {
+            r.warning(
+                ProblemKind::DuplicateReference,
+                &dp,
+                "names the same KPI twice; the repeat was left out",
+                "noemt dezelfde KPI twee keer; de herhaling is weggelaten",
+            );
+            continue;
+        }
+        kept.push(target);
+    }
+    kept
+}
+
+fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, model: &Model) -> Option<Attach> {
+    let ap = child(p, "at");
+    let Some(value) = o.get("at").filter(|v| !v.is_null()) else {
+        r.error(
+            ProblemKind::Missing,
+            &ap,
+            "is missing (it says whether the KPI measures a goal, a chain or a link)",
+            "ontbreekt (het zegt of de KPI bij een doel, een keten of een schakel hoort)",
+        );
+        return None;
+    };
+    let at = r.object(value, &ap)?;
+    let level = match at.get("level") {
+        Some(Value::String(s)) => s.trim().to_ascii_lowercase(),
+        _ => String::new(),
+    };
+    match level.as_str() {
+        "result" => {
+            let goal = r.required_id(at, "goal", &ap)?;
+            if !model.goals.contains_key(&goal) {
+                unknown(r, &child(&ap, "goal"), "a goal", "een doel");
+            }
+            Some(Attach::Result { goal })
+        }
+        "chain" => {
+            let chain = r.required_id(at, "chain", &ap)?;
+            if !model.chains.contains_key(&chain) {
+                unknown(r, &child(&ap, "chain"), "a chain", "een keten");
+            }
+            Some(Attach::Chain { chain })
+        }
+        "link" => {
+            let chain = r.required_id(at, "chain", &ap);
+            let link = r.required_id(at, "link", &ap);
+            let (chain, link) = (chain?, link?);
+            match model.chains.get(&chain) {
+                None => unknown(r, &child(&ap, "chain"), "a chain", "een keten"),
+                Some(c) if !c.links.iter().any(|l| l.id == link) => unknown(
+                    r,
+                    &child(&ap, "link"),
+                    "a link of that chain",
+                    "een schakel van die keten",
+                ),
+                Some(_) => {}
+            }
+            Some(Attach::Link { chain, link })
+        }
+        _ => {
+            r.error(
+                ProblemKind::BadValue,
+                &child(&ap, "level"),
+                "must be one of result, chain, link",
+                "moet een van deze zijn: result, chain, link",
+            );
+            None
+        }
+    }
+}
+
+fn unknown(r: &mut Reader, path: &str, what_en: &str, what_nl: &str) {
+    r.error(
+        ProblemKind::UnknownReference,
+        path,
+        &format!("refers to {what_en} that is not in the file"),
+        &format!("verwijst naar {what_nl} die niet in het bestand staat"),
+    );
+}

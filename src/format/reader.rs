@@ -1,0 +1,244 @@
+//! Reading fields out of a `serde_json::Value` leniently while recording every problem:
+//! missing optional fields default, `null` counts as missing, unknown fields are ignored,
+//! wrong types and bad values are reported with their path.
+
+use serde_json::{Map, Value};
+
+use super::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use super::problem::{Problem, ProblemKind};
+use crate::model::Id;
+
+/// How long a text may be.
+#[derive(Clone, Copy)]
+pub enum TextSize {
+    /// Names, ids, owners, units, targets: [`MAX_NAME_CHARS`].
+    Short,
+    /// Descriptions, definitions, formulas: [`MAX_TEXT_CHARS`].
+    Long,
+}
+
+/// Collects errors and warnings while a model is read.
+#[derive(Default)]
+pub struct Reader {
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+pub fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+pub fn item(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}
+
+/// A present, non-null field.
+fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+impl Reader {
+    pub fn error(&mut self, kind: ProblemKind, path: &str, en: &str, nl: &str) {
+        self.errors.push(Problem::at(kind, path, en, nl));
+    }
+
+    pub fn warning(&mut self, kind: ProblemKind, path: &str, en: &str, nl: &str) {
+        self.warnings.push(Problem::at(kind, path, en, nl));
+    }
+
+    /// `value` as an object, or a problem.
+    pub fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(map) => Some(map),
+            _ => {
+                self.error(
+                    ProblemKind::WrongType,
+                    path,
+                    "must be an object ({ ... }) but is not",
+                    "moet een object ({ ... }) zijn maar is dat niet",
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional text field; missing or null gives "".
+    pub fn text(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        size: TextSize,
+    ) -> String {
+        let path = child(path, key);
+        match field(obj, key) {
+            None => String::new(),
+            Some(Value::String(s)) => {
+                self.check_length(s, &path, size);
+                s.clone()
+            }
+            Some(_) => {
+                self.error(
+                    ProblemKind::WrongType,
+                    &path,
+                    "must be text",
+                    "moet tekst zijn",
+                );
+                String::new()
+            }
+        }
+    }
+
+    fn check_length(&mut self, s: &str, path: &str, size: TextSize) {
+        let max = match size {
+            TextSize::Short => MAX_NAME_CHARS,
+            TextSize::Long => MAX_TEXT_CHARS,
+        };
+        // Bytes bound characters from above: count only when it could matter.
+        if s.len() > max && s.chars().count() > max {
+            self.error(
+                ProblemKind::TooLong,
+                path,
+                &format!("is too long (more than {max} characters)"),
+                &format!("is te lang (meer dan {max} tekens)"),
+            );
+        }
+    }
+
+    /// An id that must be present: a non-empty text.
+    pub fn required_id(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Id> {
+        let path = child(path, key);
+        match field(obj, key) {
+            None => {
+                self.error(ProblemKind::Missing, &path, "is missing", "ontbreekt");
+                None
+            }
+            Some(value) => self.id_value(value, &path),
+        }
+    }
+
+    /// An optional id: missing or null gives `None`.
+    pub fn optional_id(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Id> {
+        let path = child(path, key);
+        field(obj, key).and_then(|value| self.id_value(value, &path))
+    }
+
+    /// A value that must be an id.
+    pub fn id_value(&mut self, value: &Value, path: &str) -> Option<Id> {
+        match value {
+            Value::String(s) if s.is_empty() => {
+                self.error(
+                    ProblemKind::EmptyId,
+                    path,
+                    "must not be empty",
+                    "mag niet leeg zijn",
+                );
+                None
+            }
+            Value::String(s) => {
+                self.check_length(s, path, TextSize::Short);
+                Some(Id::new(s.clone()))
+            }
+            _ => {
+                self.error(
+                    ProblemKind::WrongType,
+                    path,
+                    "must be an id written as text",
+                    "moet een id zijn, geschreven als tekst",
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional true/false field; missing or null gives false.
+    pub fn flag(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> bool {
+        match field(obj, key) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.error(
+                    ProblemKind::WrongType,
+                    &child(path, key),
+                    "must be true or false",
+                    "moet true of false zijn",
+                );
+                false
+            }
+        }
+    }
+
+    /// An optional number field; missing or null gives 0.
+    pub fn number(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> f64 {
+        match field(obj, key) {
+            None => 0.0,
+            Some(Value::Number(n)) => n.as_f64().unwrap_or(0.0),
+            Some(_) => {
+                self.error(
+                    ProblemKind::WrongType,
+                    &child(path, key),
+                    "must be a number",
+                    "moet een getal zijn",
+                );
+                0.0
+            }
+        }
+    }
+
+    /// An optional list field; missing or null gives an empty list.
+    pub fn list<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> &'v [Value] {
+        match field(obj, key) {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.error(
+                    ProblemKind::WrongType,
+                    &child(path, key),
+                    "must be a list ([ ... ])",
+                    "moet een lijst ([ ... ]) zijn",
+                );
+                &[]
+            }
+        }
+    }
+
+    /// An optional choice among `options` (matched ignoring case and surrounding spaces);
+    /// missing, null, "" or "unset" give `T::default()`. `shown` lists the choices for the
+    /// message, e.g. "higher, lower, band".
+    pub fn choice<T: Copy + Default>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        options: &[(&str, T)],
+        shown: &str,
+    ) -> T {
+        let path = child(path, key);
+        let Some(value) = field(obj, key) else {
+            return T::default();
+        };
+        if let Value::String(s) = value {
+            let s = s.trim();
+            if s.is_empty() || s.eq_ignore_ascii_case("unset") {
+                return T::default();
+            }
+            if let Some((_, t)) = options
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(s))
+            {
+                return *t;
+            }
+        }
+        self.error(
+            ProblemKind::BadValue,
+            &path,
+            &format!("must be one of {shown}"),
+            &format!("moet een van deze zijn: {shown}"),
+        );
+        T::default()
+    }
+}
