@@ -1,8 +1,7 @@
-//! The two user-interface languages every message of the model comes in.
+//! The two languages of the method and the app.
 
 use serde::{Deserialize, Serialize};
 
-/// A user-interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -12,16 +11,42 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Picks the English or the Dutch text.
+    /// BCP 47 code, as used in `<html lang>` and in storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// Reads a code leniently: "nl", "nl-NL", "NL" are Dutch; anything else English.
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().to_ascii_lowercase().starts_with("nl") {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Picks the text for this language.
     pub fn pick<T>(self, en: T, nl: T) -> T {
         match self {
             Lang::En => en,
             Lang::Nl => nl,
         }
     }
+}
 
-    /// The ISO 639-1 code: `en` or `nl`.
-    pub fn code(self) -> &'static str {
-        self.pick("en", "nl")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_read_leniently() {
+        for l in [Lang::En, Lang::Nl] {
+            assert_eq!(Lang::from_code(l.code()), l);
+        }
+        assert_eq!(Lang::from_code("nl-BE"), Lang::Nl);
+        assert_eq!(Lang::from_code("de"), Lang::En);
     }
 }
