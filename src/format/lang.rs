@@ -1,12 +1,4 @@
-//! The two languages every message of the format comes in.
-//!
-//! Defined here because `crate::model` has no `Lang` yet; if one appears there, this becomes a
-//! re-export of it.
+//! The two languages every message of the format comes in: the model's [`Lang`], re-exported so
+//! `crate::format::Lang` keeps working.
 
-/// A user-interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
-}
+pub use crate::model::Lang;
