@@ -72,6 +72,8 @@ pub struct KpiStructureFile {
     /// The format version; this schema describes version 1.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
     pub version: u32,
+    /// Informative; import ignores it.
+    #[serde(default)]
     pub source: Source,
     pub model: Model,
 }

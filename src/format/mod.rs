@@ -3,6 +3,7 @@
 //! Pure Rust (compiles to wasm); no panics: every failure is a [`Problem`] value with a JSON
 //! path and an English and Dutch sentence. See `docs/FORMAT.md`.
 
+mod csv;
 mod cycles;
 mod envelope;
 mod file_name;
@@ -14,7 +15,10 @@ mod nesting;
 mod problem;
 mod read_model;
 mod reader;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 
+pub use csv::{export_csv, export_csv_with};
 pub use cycles::drive_cycles;
 pub use envelope::{
     export_json, export_json_with, FileType, KpiStructureFile, Source, APP_NAME, CURRENT_VERSION,
@@ -26,3 +30,5 @@ pub use lang::Lang;
 pub use limits::{MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_NESTING, MAX_TEXT_CHARS};
 pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS};
 pub use problem::{ImportErrors, Problem, ProblemKind};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::{schema_json, SCHEMA_PATH};

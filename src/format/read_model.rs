@@ -33,7 +33,8 @@ const VALUE_TYPES: &[(&str, ValueType)] = &[
 /// Reads a model object. `path` is the prefix of every reported path ("" for the model).
 pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model {
     let mut model = Model {
-        id: r.optional_id(obj, "id", path).unwrap_or_default(),
+        // Missing or empty: the caller assigns an id.
+        id: Id::new(r.text(obj, "id", path, TextSize::Short)),
         name: r.text(obj, "name", path, TextSize::Short),
         organisation: r.text(obj, "organisation", path, TextSize::Short),
         description: r.text(obj, "description", path, TextSize::Long),

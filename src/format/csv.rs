@@ -1,0 +1,271 @@
+//! CSV export of every KPI, for Excel and other spreadsheets.
+//!
+//! RFC 4180: CRLF line ends, fields containing the separator, a quote, CR or LF are quoted,
+//! quotes doubled. The text starts with a UTF-8 BOM so Excel reads it as UTF-8.
+//!
+//! Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a
+//! formula by spreadsheet programs; such cells get a leading `'` (so `-5%` is written `'-5%`).
+
+use crate::model::{Attach, Direction, Frequency, Kpi, Level, Model, ValueType};
+
+use super::lang::Lang;
+
+const HEADER_EN: [&str; 17] = [
+    "level",
+    "goal",
+    "chain",
+    "link",
+    "name",
+    "definition",
+    "formula",
+    "unit",
+    "direction",
+    "target",
+    "amber",
+    "red",
+    "frequency",
+    "owner",
+    "data source",
+    "value type",
+    "drives",
+];
+
+const HEADER_NL: [&str; 17] = [
+    "niveau",
+    "doel",
+    "keten",
+    "schakel",
+    "naam",
+    "definitie",
+    "formule",
+    "eenheid",
+    "richting",
+    "norm",
+    "oranje",
+    "rood",
+    "frequentie",
+    "eigenaar",
+    "gegevensbron",
+    "waardetype",
+    "stuurt",
+];
+
+/// Every KPI as CSV with English headers and values, comma-separated.
+pub fn export_csv(model: &Model) -> String {
+    export_csv_with(model, Lang::En, ',')
+}
+
+/// Every KPI as CSV with headers and values in `lang`, separated by `separator` (`,` per
+/// RFC 4180; `;` suits Excel in Dutch locales). Rows: result KPIs, then chain KPIs in chain
+/// order, then link KPIs in chain and link order; within those, model order.
+pub fn export_csv_with(model: &Model, lang: Lang, separator: char) -> String {
+    let mut out = String::from('\u{feff}');
+    let header = match lang {
+        Lang::En => HEADER_EN,
+        Lang::Nl => HEADER_NL,
+    };
+    write_row(&mut out, header.iter().map(|s| s.to_string()), separator);
+    let mut kpis: Vec<&Kpi> = model.kpis.values().collect();
+    kpis.sort_by_key(|k| sort_key(model, k));
+    for kpi in kpis {
+        write_row(&mut out, row(model, kpi, lang), separator);
+    }
+    out
+}
+
+fn sort_key(model: &Model, kpi: &Kpi) -> (Level, usize, usize) {
+    match &kpi.at {
+        Attach::Result { goal } => (Level::Result, position(model.goals.get_index_of(goal)), 0),
+        Attach::Chain { chain } => (Level::Chain, position(model.chains.get_index_of(chain)), 0),
+        Attach::Link { chain, link } => {
+            let c = model.chains.get_index_of(chain);
+            let l = model
+                .chains
+                .get(chain)
+                .and_then(|c| c.links.iter().position(|x| &x.id == link));
+            (Level::Link, position(c), position(l))
+        }
+    }
+}
+
+fn position(p: Option<usize>) -> usize {
+    p.unwrap_or(usize::MAX)
+}
+
+fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
+    let nl = lang == Lang::Nl;
+    let (goal, chain, link) = match &kpi.at {
+        Attach::Result { goal } => (
+            model
+                .goals
+                .get(goal)
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+            String::new(),
+            String::new(),
+        ),
+        Attach::Chain { chain } => (String::new(), chain_name(model, chain), String::new()),
+        Attach::Link { chain, link } => {
+            let link_name = model
+                .chains
+                .get(chain)
+                .and_then(|c| c.links.iter().find(|l| &l.id == link))
+                .map(|l| {
+                    if l.name.is_empty() {
+                        l.department
+                            .as_ref()
+                            .and_then(|d| model.departments.get(d))
+                            .map(|d| d.name.clone())
+                            .unwrap_or_default()
+                    } else {
+                        l.name.clone()
+                    }
+                })
+                .unwrap_or_default();
+            (String::new(), chain_name(model, chain), link_name)
+        }
+    };
+    let level = match (kpi.level(), nl) {
+        (Level::Result, false) => "result",
+        (Level::Chain, false) => "chain",
+        (Level::Link, false) => "link",
+        (Level::Result, true) => "resultaat",
+        (Level::Chain, true) => "keten",
+        (Level::Link, true) => "schakel",
+    };
+    let drives: Vec<String> = kpi
+        .drives
+        .iter()
+        .map(|id| {
+            model
+                .kpis
+                .get(id)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    [
+        level.to_string(),
+        goal,
+        chain,
+        link,
+        kpi.name.clone(),
+        kpi.definition.clone(),
+        kpi.formula.clone(),
+        kpi.unit.clone(),
+        direction(kpi.direction, nl).to_string(),
+        kpi.target.clone(),
+        kpi.amber.clone(),
+        kpi.red.clone(),
+        frequency(kpi.frequency, nl).to_string(),
+        kpi.owner.clone(),
+        kpi.data_source.clone(),
+        value_type(kpi.value_type, nl).to_string(),
+        drives.join("; "),
+    ]
+    .into_iter()
+}
+
+fn chain_name(model: &Model, chain: &crate::model::Id) -> String {
+    model
+        .chains
+        .get(chain)
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+fn direction(d: Direction, nl: bool) -> &'static str {
+    match (d, nl) {
+        (Direction::Unset, _) => "",
+        (Direction::Higher, false) => "higher",
+        (Direction::Lower, false) => "lower",
+        (Direction::Band, false) => "band",
+        (Direction::Higher, true) => "hoger",
+        (Direction::Lower, true) => "lager",
+        (Direction::Band, true) => "bandbreedte",
+    }
+}
+
+fn frequency(f: Frequency, nl: bool) -> &'static str {
+    match (f, nl) {
+        (Frequency::Unset, _) => "",
+        (Frequency::Daily, false) => "daily",
+        (Frequency::Weekly, false) => "weekly",
+        (Frequency::Monthly, false) => "monthly",
+        (Frequency::Quarterly, false) => "quarterly",
+        (Frequency::Yearly, false) => "yearly",
+        (Frequency::Daily, true) => "dagelijks",
+        (Frequency::Weekly, true) => "wekelijks",
+        (Frequency::Monthly, true) => "maandelijks",
+        (Frequency::Quarterly, true) => "per kwartaal",
+        (Frequency::Yearly, true) => "jaarlijks",
+    }
+}
+
+fn value_type(v: ValueType, nl: bool) -> &'static str {
+    match (v, nl) {
+        (ValueType::Unset, _) => "",
+        (ValueType::Customer, false) => "customer",
+        (ValueType::Internal, false) => "internal",
+        (ValueType::Customer, true) => "klant",
+        (ValueType::Internal, true) => "intern",
+    }
+}
+
+fn write_row(out: &mut String, cells: impl Iterator<Item = String>, separator: char) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(separator);
+        }
+        write_cell(out, &cell, separator);
+    }
+    out.push_str("\r\n");
+}
+
+/// One cell: injection guard, then RFC 4180 quoting.
+pub fn write_cell(out: &mut String, cell: &str, separator: char) {
+    let guarded = matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    );
+    let needs_quotes = cell.contains([separator, '"', '\r', '\n']);
+    if needs_quotes {
+        out.push('"');
+    }
+    if guarded {
+        out.push('\'');
+    }
+    for c in cell.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if needs_quotes {
+        out.push('"');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_cell;
+
+    fn cell(s: &str) -> String {
+        let mut out = String::new();
+        write_cell(&mut out, s, ',');
+        out
+    }
+
+    #[test]
+    fn quoting_and_guard() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("two\r\nlines"), "\"two\r\nlines\"");
+        assert_eq!(cell("=1+1"), "'=1+1");
+        assert_eq!(cell("-5%"), "'-5%");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell(""), "");
+    }
+}
