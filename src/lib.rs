@@ -3,3 +3,5 @@
 pub mod format;
 pub mod model;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

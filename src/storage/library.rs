@@ -52,7 +52,10 @@ struct EntryIn {
 pub enum SaveError {
     Store(StoreError),
     /// Another tab saved revision `stored` after this tab's `expected`.
-    Conflict { expected: u64, stored: u64 },
+    Conflict {
+        expected: u64,
+        stored: u64,
+    },
     /// The stored entry for this id does not parse; it is quarantined and kept.
     Quarantined,
     /// What was read back differs from what was written.
@@ -82,12 +85,16 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
         match serde_json::from_str::<EntryIn>(&raw) {
             Ok(entry) => {
                 let id = entry.model.id.clone();
-                let summary = index.iter().find(|s| s.id == id).cloned().unwrap_or(Summary {
-                    id,
-                    name: entry.model.name.clone(),
-                    modified: entry.model.modified,
-                    rev: entry.rev,
-                });
+                let summary = index
+                    .iter()
+                    .find(|s| s.id == id)
+                    .cloned()
+                    .unwrap_or(Summary {
+                        id,
+                        name: entry.model.name.clone(),
+                        modified: entry.model.modified,
+                        rev: entry.rev,
+                    });
                 listing.models.push(Summary {
                     rev: entry.rev,
                     name: entry.model.name,
@@ -277,7 +284,12 @@ mod tests {
         save(&mut kv, &model("m1", "A"), 0).unwrap();
         save(&mut kv, &model("m2", "B"), 0).unwrap();
         delete(&mut kv, &Id::new("m1")).unwrap();
-        let names: Vec<_> = list(&kv).unwrap().models.into_iter().map(|s| s.name).collect();
+        let names: Vec<_> = list(&kv)
+            .unwrap()
+            .models
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
         assert_eq!(names, vec!["B"]);
         assert!(is_free(&kv, &Id::new("m1")).unwrap());
     }

@@ -1,0 +1,116 @@
+//! localStorage, guarded: every access goes through `web_sys` results, so a browser that
+//! blocks storage (or throws on access) gives [`StoreError::Unavailable`] instead of a panic
+//! (gloo-storage's `LocalStorage::raw()` panics, so it is only called after [`probe`]).
+
+use gloo_storage::{LocalStorage, Storage as _};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::kv::{KeyValue, StoreError};
+
+/// True if localStorage can be read and written on this origin.
+pub fn probe() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(storage)) = window.local_storage() else {
+        return false;
+    };
+    let key = "kpi-structure:probe";
+    let ok = storage.set_item(key, "1").is_ok();
+    let _ = storage.remove_item(key);
+    ok
+}
+
+/// localStorage as a [`KeyValue`]. Build it with [`LocalStore::open`], which probes first.
+pub struct LocalStore {
+    storage: web_sys::Storage,
+}
+
+impl LocalStore {
+    pub fn open() -> Option<LocalStore> {
+        probe().then(|| LocalStore {
+            storage: LocalStorage::raw(),
+        })
+    }
+}
+
+fn js_error(e: JsValue) -> StoreError {
+    match e.dyn_into::<web_sys::DomException>() {
+        Ok(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 => StoreError::Quota,
+        Ok(ex) if ex.name() == "SecurityError" => StoreError::Unavailable,
+        Ok(ex) => StoreError::Other(ex.message()),
+        Err(e) => StoreError::Other(format!("{e:?}")),
+    }
+}
+
+impl KeyValue for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage.get_item(key).map_err(js_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage.set_item(key, value).map_err(js_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(js_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self.storage.length().map_err(js_error)?;
+        let mut keys = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            if let Some(k) = self.storage.key(i).map_err(js_error)? {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// The store the app saves to: localStorage when the browser allows it, else memory (the
+/// app keeps working and says so).
+pub enum Backend {
+    Local(LocalStore),
+    Memory(super::kv::MemoryStore),
+}
+
+impl Backend {
+    pub fn open() -> Backend {
+        match LocalStore::open() {
+            Some(s) => Backend::Local(s),
+            None => Backend::Memory(Default::default()),
+        }
+    }
+
+    pub fn is_persistent(&self) -> bool {
+        matches!(self, Backend::Local(_))
+    }
+}
+
+impl KeyValue for Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        match self {
+            Backend::Local(s) => s.get(key),
+            Backend::Memory(s) => s.get(key),
+        }
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        match self {
+            Backend::Local(s) => s.set(key, value),
+            Backend::Memory(s) => s.set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        match self {
+            Backend::Local(s) => s.remove(key),
+            Backend::Memory(s) => s.remove(key),
+        }
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        match self {
+            Backend::Local(s) => s.keys(),
+            Backend::Memory(s) => s.keys(),
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The app shell: header, alerts, the models list and the workspace.
+
+use leptos::prelude::*;
+
+use super::alerts::Alerts;
+use super::header::Header;
+use super::i18n::T;
+use super::library::Library;
+use super::state::App;
+
+#[component]
+pub fn Root() -> impl IntoView {
+    let app = App::new();
+    provide_context(app);
+    // <html lang> follows the UI language.
+    Effect::new(move |_| {
+        let code = app.lang.get().code();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", code);
+        }
+    });
+    // Save a pending edit before the tab goes away.
+    let _unload = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    let show_models = RwSignal::new(app.model.get_untracked().is_none());
+    view! {
+        <Header show_models=show_models />
+        <Alerts />
+        <main class="workspace">
+            <Show when=move || show_models.get()>
+                <Library show=show_models />
+            </Show>
+            <Show
+                when=move || app.model.with(|m| m.is_some())
+                fallback=move || view! {
+                    <div class="empty">
+                        <h1>{move || app.text(T::AppName)}</h1>
+                        <p class="tagline">{move || app.text(T::Tagline)}</p>
+                        <p class="muted">{move || app.text(T::NoModelOpen)}</p>
+                    </div>
+                }
+            >
+                <div class="editor"></div>
+            </Show>
+        </main>
+    }
+}

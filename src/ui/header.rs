@@ -1,0 +1,96 @@
+//! The top bar: product name, model actions, model name, language, save status.
+
+use leptos::prelude::*;
+
+use super::i18n::{lang_from_code, T};
+use super::state::{use_app, SaveState};
+use crate::model::Lang;
+
+#[component]
+pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span class="brand-name">{move || app.text(T::AppName)}</span>
+            </div>
+            <nav class="actions" aria-label="Model">
+                <button type="button" on:click=move |_| app.new_model()>
+                    {move || app.text(T::NewModel)}
+                </button>
+                <button
+                    type="button"
+                    aria-expanded=move || show_models.get().to_string()
+                    on:click=move |_| show_models.update(|v| *v = !*v)
+                >
+                    {move || app.text(T::Models)}
+                </button>
+            </nav>
+            <ModelName />
+            <div class="topbar-end">
+                <LanguagePicker />
+                <SaveStatus />
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn ModelName() -> impl IntoView {
+    let app = use_app();
+    let has_model = move || app.model.with(|m| m.is_some());
+    view! {
+        <Show when=has_model>
+            <label class="model-name">
+                <span class="visually-hidden">{move || app.text(T::ModelName)}</span>
+                <input
+                    type="text"
+                    aria-label=move || app.text(T::ModelName)
+                    prop:value=move || app.model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let name = event_target_value(&ev);
+                        app.change(|m| m.name = name);
+                    }
+                />
+            </label>
+        </Show>
+    }
+}
+
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <label class="lang">
+            <span>{move || app.text(T::Language)}</span>
+            <select
+                aria-label=move || app.text(T::Language)
+                on:change=move |ev| app.set_lang(lang_from_code(&event_target_value(&ev)))
+                prop:value=move || app.lang.get().code()
+            >
+                <option value="en" selected=move || app.lang.get() == Lang::En>"English"</option>
+                <option value="nl" selected=move || app.lang.get() == Lang::Nl>"Nederlands"</option>
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.model.with(|m| m.is_some())>
+            <span
+                role="status"
+                class="save-status"
+                class:unsaved=move || app.save_state.get() == SaveState::NotSaved
+            >
+                {move || match app.save_state.get() {
+                    SaveState::Saved => app.text(T::Saved),
+                    SaveState::NotSaved => app.text(T::NotSaved),
+                }}
+            </span>
+        </Show>
+    }
+}

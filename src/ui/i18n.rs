@@ -1,0 +1,97 @@
+//! Every UI string in English and Dutch. A typed table: adding a [`T`] variant without both
+//! texts does not compile. (Chosen over leptos_i18n / leptos-fluent: no runtime parser, no
+//! build script, a few KB of wasm; see docs/ARCHITECTURE.md.)
+
+use crate::model::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    AppName,
+    Tagline,
+    NewModel,
+    Templates,
+    Models,
+    ModelName,
+    Language,
+    Saved,
+    NotSaved,
+    Saving,
+    Open,
+    Duplicate,
+    Delete,
+    ConfirmDelete,
+    Cancel,
+    NoModels,
+    NoModelOpen,
+    Untitled,
+    CopyOf,
+    StorageUnavailable,
+    StorageFull,
+    StorageError,
+    Dismiss,
+    Close,
+    Quarantined,
+    ExportRaw,
+}
+
+pub fn t(lang: Lang, key: T) -> &'static str {
+    let (en, nl) = match key {
+        T::AppName => ("KPI Structure", "KPI-structuur"),
+        T::Tagline => (
+            "KPIs on customer chains, from customer need to result",
+            "KPI's op klantketens, van klantbehoefte tot resultaat",
+        ),
+        T::NewModel => ("New model", "Nieuw model"),
+        T::Templates => ("Templates", "Sjablonen"),
+        T::Models => ("Models", "Modellen"),
+        T::ModelName => ("Model name", "Modelnaam"),
+        T::Language => ("Language", "Taal"),
+        T::Saved => ("Saved", "Opgeslagen"),
+        T::NotSaved => ("Not saved", "Niet opgeslagen"),
+        T::Saving => ("Saving…", "Opslaan…"),
+        T::Open => ("Open", "Openen"),
+        T::Duplicate => ("Duplicate", "Dupliceren"),
+        T::Delete => ("Delete", "Verwijderen"),
+        T::ConfirmDelete => ("Delete for good", "Definitief verwijderen"),
+        T::Cancel => ("Cancel", "Annuleren"),
+        T::NoModels => (
+            "No saved models yet. Start with New model or a template.",
+            "Nog geen opgeslagen modellen. Begin met Nieuw model of een sjabloon.",
+        ),
+        T::NoModelOpen => (
+            "No model is open. Create one with New model, start from a template, or open one from Models.",
+            "Er is geen model geopend. Maak er een met Nieuw model, begin met een sjabloon of open er een via Modellen.",
+        ),
+        T::Untitled => ("Untitled model", "Naamloos model"),
+        T::CopyOf => ("Copy of", "Kopie van"),
+        T::StorageUnavailable => (
+            "This browser does not allow saving (storage is blocked). You can keep working, but your changes live only in this tab: use Export JSON to keep them.",
+            "Deze browser staat opslaan niet toe (opslag is geblokkeerd). U kunt doorwerken, maar uw wijzigingen bestaan alleen in dit tabblad: gebruik JSON exporteren om ze te bewaren.",
+        ),
+        T::StorageFull => (
+            "The browser's storage for this app is full, so the latest changes are not saved. Nothing saved earlier is lost. Export JSON to keep this model, or delete models you no longer need; saving resumes when there is room.",
+            "De opslag van de browser voor deze app is vol, dus de laatste wijzigingen zijn niet opgeslagen. Eerder opgeslagen werk blijft bewaard. Exporteer JSON om dit model te bewaren, of verwijder modellen die u niet meer nodig hebt; opslaan gaat verder zodra er ruimte is.",
+        ),
+        T::StorageError => (
+            "Saving failed. Your changes are kept in this tab; use Export JSON to keep them.",
+            "Opslaan is mislukt. Uw wijzigingen blijven in dit tabblad; gebruik JSON exporteren om ze te bewaren.",
+        ),
+        T::Dismiss => ("Dismiss", "Sluiten"),
+        T::Close => ("Close", "Sluiten"),
+        T::Quarantined => (
+            "Damaged entry (kept as it is)",
+            "Beschadigd item (ongewijzigd bewaard)",
+        ),
+        T::ExportRaw => ("Export raw text", "Ruwe tekst exporteren"),
+    };
+    lang.pick(en, nl)
+}
+
+/// Reads a language code leniently: "nl", "nl-BE", "NL" are Dutch; anything else English.
+pub fn lang_from_code(code: &str) -> Lang {
+    if code.trim().to_ascii_lowercase().starts_with("nl") {
+        Lang::Nl
+    } else {
+        Lang::En
+    }
+}

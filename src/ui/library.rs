@@ -1,0 +1,96 @@
+//! The "Models" list: every saved model with Open / Duplicate / Delete (Delete asks first),
+//! and quarantined entries that could not be read.
+
+use leptos::prelude::*;
+
+use super::i18n::T;
+use super::state::use_app;
+use crate::storage::library::Summary;
+
+#[component]
+pub fn Library(show: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="library" aria-labelledby="library-title">
+            <div class="library-head">
+                <h2 id="library-title">{move || app.text(T::Models)}</h2>
+                <button type="button" class="quiet" on:click=move |_| show.set(false)>
+                    {move || app.text(T::Close)}
+                </button>
+            </div>
+            <Show
+                when=move || !app.listing.with(|l| l.models.is_empty())
+                fallback=move || view! { <p class="muted">{move || app.text(T::NoModels)}</p> }
+            >
+                <ul class="model-list">
+                    <For
+                        each=move || app.listing.get().models
+                        key=|s| (s.id.clone(), s.name.clone(), s.rev)
+                        children=move |s| view! { <ModelRow summary=s show=show /> }
+                    />
+                </ul>
+            </Show>
+            <Show when=move || !app.listing.with(|l| l.quarantined.is_empty())>
+                <ul class="model-list quarantined">
+                    <For
+                        each=move || app.listing.get().quarantined
+                        key=|q| q.key.clone()
+                        children=move |q| view! {
+                            <li>
+                                <span class="model-row-name">{q.key.clone()}</span>
+                                <span class="muted">
+                                    {move || app.text(T::Quarantined)} " · " {q.raw_len} " B"
+                                </span>
+                            </li>
+                        }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ModelRow(summary: Summary, show: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let (open_id, dup_id, del_id) = (summary.id.clone(), summary.id.clone(), summary.id.clone());
+    let is_open = {
+        let id = summary.id.clone();
+        move || app.model.with(|m| m.as_ref().is_some_and(|m| m.id == id))
+    };
+    view! {
+        <li class="model-row" class:current=is_open>
+            <span class="model-row-name">{summary.name.clone()}</span>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    let (open_id, dup_id) = (open_id.clone(), dup_id.clone());
+                    view! {
+                        <button type="button" on:click=move |_| { app.open(&open_id); show.set(false); }>
+                            {move || app.text(T::Open)}
+                        </button>
+                        <button type="button" on:click=move |_| app.duplicate(&dup_id)>
+                            {move || app.text(T::Duplicate)}
+                        </button>
+                        <button type="button" class="danger" on:click=move |_| confirming.set(true)>
+                            {move || app.text(T::Delete)}
+                        </button>
+                    }
+                }
+            >
+                {
+                    let del_id = del_id.clone();
+                    view! {
+                        <button type="button" class="danger" on:click=move |_| app.delete(&del_id)>
+                            {move || app.text(T::ConfirmDelete)}
+                        </button>
+                        <button type="button" on:click=move |_| confirming.set(false)>
+                            {move || app.text(T::Cancel)}
+                        </button>
+                    }
+                }
+            </Show>
+        </li>
+    }
+}

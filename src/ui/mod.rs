@@ -1,0 +1,15 @@
+//! The Leptos views. They read the open model from [`state::App`] and change it only
+//! through its methods.
+
+pub mod alerts;
+pub mod app;
+pub mod header;
+pub mod i18n;
+pub mod library;
+pub mod state;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::Root);
+}

@@ -1,0 +1,84 @@
+//! localStorage in a real browser (headless chromium via wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use kpi_structure::model::{Id, Model};
+use kpi_structure::storage::keys;
+use kpi_structure::storage::kv::{KeyValue, StoreError};
+use kpi_structure::storage::library::{self, SaveError};
+use kpi_structure::storage::local::{probe, LocalStore};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+fn model(id: &str, name: &str) -> Model {
+    Model {
+        id: Id::new(id),
+        name: name.into(),
+        ..Model::default()
+    }
+}
+
+#[wasm_bindgen_test]
+fn local_store_reads_back_what_it_wrote() {
+    clear();
+    assert!(probe());
+    let mut s = LocalStore::open().expect("storage available");
+    s.set("kpi-structure:x", "één").unwrap();
+    assert_eq!(s.get("kpi-structure:x").unwrap().as_deref(), Some("één"));
+    assert!(s.keys().unwrap().contains(&"kpi-structure:x".to_string()));
+    s.remove("kpi-structure:x").unwrap();
+    assert_eq!(s.get("kpi-structure:x").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_reports_quota_and_keeps_what_was_stored() {
+    clear();
+    let mut s = LocalStore::open().unwrap();
+    library::save(&mut s, &model("m1", "Kept"), 0).unwrap();
+    // Fill the origin's quota with filler keys.
+    let chunk = "x".repeat(256 * 1024);
+    let mut i = 0;
+    while s.set(&format!("filler:{i}"), &chunk).is_ok() {
+        i += 1;
+        assert!(i < 200, "quota never reached");
+    }
+    let big = model("m1", &"y".repeat(300 * 1024));
+    let err = library::save(&mut s, &big, 1).unwrap_err();
+    assert_eq!(err, SaveError::Store(StoreError::Quota));
+    let (kept, rev) = library::load(&s, &Id::new("m1")).unwrap().unwrap();
+    assert_eq!((kept.name.as_str(), rev), ("Kept", 1));
+    // Space returns: saving resumes.
+    for j in 0..i {
+        s.remove(&format!("filler:{j}")).unwrap();
+    }
+    assert_eq!(library::save(&mut s, &big, 1), Ok(2));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_entry_is_listed_as_quarantined_and_left_alone() {
+    clear();
+    let mut s = LocalStore::open().unwrap();
+    library::save(&mut s, &model("m1", "Good"), 0).unwrap();
+    s.set(&keys::model("bad"), "{\"rev\":1,\"model\":").unwrap();
+    let listing = library::list(&s).unwrap();
+    assert_eq!(listing.models.len(), 1);
+    assert_eq!(listing.quarantined.len(), 1);
+    assert_eq!(listing.quarantined[0].key, keys::model("bad"));
+    assert!(library::delete(&mut s, &Id::new("bad")).is_err());
+    assert_eq!(
+        s.get(&keys::model("bad")).unwrap().as_deref(),
+        Some("{\"rev\":1,\"model\":")
+    );
+    clear();
+}

@@ -1,0 +1,92 @@
+//! Components mounted in a real browser page.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn button(label: &str) -> Option<web_sys::HtmlElement> {
+    let list = doc().query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+}
+
+async fn tick() {
+    gloo_timers_sleep(Duration::from_millis(20)).await;
+}
+
+async fn gloo_timers_sleep(d: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis() as i32)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn shell_creates_a_model_and_switches_language() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let host = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let handle =
+        leptos::mount::mount_to(host.clone().unchecked_into(), kpi_structure::ui::app::Root);
+    tick().await;
+    assert!(doc()
+        .query_selector("[aria-label='Model name']")
+        .unwrap()
+        .is_none());
+    button("New model").expect("New model button").click();
+    tick().await;
+    let name = doc()
+        .query_selector("[aria-label='Model name']")
+        .unwrap()
+        .expect("model name textbox")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(name.value(), "Untitled model");
+    assert_eq!(
+        doc()
+            .query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Saved"
+    );
+    let select = doc()
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlSelectElement>();
+    select.set_value("nl");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(button("Nieuw model").is_some());
+    assert_eq!(
+        doc()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("nl")
+    );
+    drop(handle);
+}
