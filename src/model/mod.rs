@@ -4,23 +4,30 @@
 //! See `docs/MODEL.md` for an overview of the model and the full list of edits.
 
 mod apply;
+pub mod checks;
 pub mod edit;
 pub mod error;
+pub mod generate;
 mod graph;
 pub mod history;
 pub mod id;
 pub mod keyed;
 pub mod lang;
+pub mod queries;
 pub mod target;
 pub mod types;
+mod validate;
 
+pub use checks::{check, CheckKind, Finding, Severity};
 pub use edit::{
     ChainField, DepartmentField, DriveRef, Edit, GoalField, KpiField, LinkField, LinkRef,
     ModelField, PlacedKpi, Restore, Root,
 };
 pub use error::EditError;
+pub use generate::large_model;
 pub use history::History;
 pub use id::Id;
 pub use lang::Lang;
+pub use queries::{DepartmentMatrix, MatrixLink, MatrixRow};
 pub use target::{ElementKind, Target};
 pub use types::*;

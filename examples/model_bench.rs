@@ -1,0 +1,95 @@
+//! Times the model core on a 200-chain / 3,000-KPI model.
+//! Run with `cargo run --release --example model_bench`.
+
+use std::time::{Duration, Instant};
+
+use kpi_structure::model::{check, large_model, Edit, History, KpiField, Model};
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        std::hint::black_box(f());
+        times.push(start.elapsed());
+    }
+    median(times)
+}
+
+fn main() {
+    let start = Instant::now();
+    let mut model: Model = large_model(200, 3000);
+    let built = start.elapsed();
+    println!(
+        "large_model(200, 3000): {} chains, {} KPIs, {} departments, built in {built:?}",
+        model.chains.len(),
+        model.kpis.len(),
+        model.departments.len()
+    );
+    let findings = check(&model);
+    println!("check: {} findings", findings.len());
+    println!(
+        "check median of 200 runs: {:?}",
+        time(200, || check(&model))
+    );
+    println!(
+        "validate median of 50 runs: {:?}",
+        time(50, || model.validate())
+    );
+    println!(
+        "department_matrix median of 50 runs: {:?}",
+        time(50, || model.department_matrix())
+    );
+
+    let kpi = model
+        .kpis
+        .get_index(1500)
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    let mut history = History::default();
+    let edit_undo = time(1000, || {
+        let edit = Edit::SetKpi {
+            id: kpi.clone(),
+            field: KpiField::Name("Renamed".into()),
+        };
+        let ok = history.apply(&mut model, edit, false).is_ok();
+        ok && history.undo(&mut model)
+    });
+    println!("single field edit + undo (History), median of 1000: {edit_undo:?}");
+
+    // A chain KPI: driven by link KPIs, so the delete removes drives references too.
+    let chain_kpi = model
+        .kpis
+        .values()
+        .find(|k| k.level() == kpi_structure::model::Level::Chain)
+        .map(|k| k.id.clone())
+        .unwrap_or_default();
+    let before = model.clone();
+    let delete_undo = time(200, || {
+        let edit = Edit::DeleteKpi {
+            id: chain_kpi.clone(),
+        };
+        let ok = history.apply(&mut model, edit, false).is_ok();
+        ok && history.undo(&mut model)
+    });
+    assert_eq!(model, before, "delete + undo gives back the model");
+    println!("KPI delete + undo (History), median of 200: {delete_undo:?}");
+
+    let chain = model
+        .chains
+        .get_index(100)
+        .map(|(id, _)| id.clone())
+        .unwrap_or_default();
+    let chain_undo = time(100, || {
+        let ok = history
+            .apply(&mut model, Edit::DeleteChain { id: chain.clone() }, false)
+            .is_ok();
+        ok && history.undo(&mut model)
+    });
+    assert_eq!(model, before, "chain delete + undo gives back the model");
+    println!("chain delete + undo (History), median of 100: {chain_undo:?}");
+}

@@ -1,0 +1,160 @@
+//! A deterministic generator of large models for benchmarks and performance tests.
+
+use super::id::Id;
+use super::types::{
+    Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, Model, ValueType,
+};
+
+/// Departments in a generated model.
+const DEPARTMENTS: usize = 12;
+/// Goals (one result KPI each) in a generated model.
+const GOALS: usize = 4;
+/// Links per generated chain.
+const LINKS: usize = 5;
+/// Chain KPIs per generated chain (every ninth chain has one, so check 2 fires).
+const CHAIN_KPIS: usize = 3;
+
+/// A sound model (no dangling reference, no cycle) with `chains` chains and `kpis` KPIs in
+/// total: 4 goals with a result KPI each, 12 departments, 5 links per chain, 3 chain KPIs per
+/// chain (1 in every ninth), the remaining KPIs spread over the links as link KPIs. Some
+/// fields are left empty on purpose so that the checks find something. Pure and
+/// deterministic: the same arguments give an equal model.
+pub fn large_model(chains: usize, kpis: usize) -> Model {
+    let mut m = Model {
+        id: Id::new("m-large"),
+        name: format!("Generated {chains} chains, {kpis} KPIs"),
+        organisation: "Generated Ltd".into(),
+        description: "A generated model for performance tests.".into(),
+        ..Model::default()
+    };
+    let mut next = 0u64;
+    let mut new_kpi = |m: &mut Model, name: String, at: Attach, drives: Vec<Id>| -> Id {
+        let id = Id::from_seed('k', next);
+        next += 1;
+        let n = next;
+        let mut k = Kpi::new(id.clone(), name, at);
+        k.definition = "What share is on norm?".into();
+        k.unit = if n % 5 == 0 {
+            String::new()
+        } else {
+            "%".into()
+        };
+        k.direction = if n % 2 == 0 {
+            Direction::Higher
+        } else {
+            Direction::Lower
+        };
+        k.target = "95".into();
+        k.frequency = Frequency::Monthly;
+        k.owner = format!("Owner {}", n % 17);
+        k.value_type = if n % 3 == 0 {
+            ValueType::Internal
+        } else {
+            ValueType::Customer
+        };
+        k.drives = drives;
+        m.kpis.insert(id.clone(), k);
+        id
+    };
+
+    for d in 0..DEPARTMENTS {
+        let id = Id::from_seed('d', d as u64);
+        let department = Department {
+            id: id.clone(),
+            name: format!("Department {d}"),
+            description: String::new(),
+        };
+        m.departments.insert(id, department);
+    }
+    let mut results = Vec::new();
+    for g in 0..GOALS {
+        let id = Id::from_seed('g', g as u64);
+        let goal = Goal {
+            id: id.clone(),
+            name: format!("Goal {g}"),
+            description: String::new(),
+        };
+        m.goals.insert(id.clone(), goal);
+        if results.len() < kpis {
+            let at = Attach::Result { goal: id };
+            results.push(new_kpi(&mut m, format!("Result KPI {g}"), at, vec![]));
+        }
+    }
+
+    let budget = kpis.saturating_sub(results.len());
+    let planned_chain_kpis: usize = (0..chains)
+        .map(|c| if c % 9 == 8 { 1 } else { CHAIN_KPIS })
+        .sum();
+    let link_budget = budget.saturating_sub(planned_chain_kpis);
+    let mut chain_budget = budget.min(planned_chain_kpis);
+    let mut link_no = 0u64;
+    for c in 0..chains {
+        let chain_id = Id::from_seed('c', c as u64);
+        let links: Vec<Link> = (0..LINKS)
+            .map(|l| {
+                let external = (c + l) % 11 == 10;
+                let id = Id::from_seed('l', link_no + l as u64);
+                Link {
+                    id,
+                    name: format!("Link {l}"),
+                    description: String::new(),
+                    department: (!external)
+                        .then(|| Id::from_seed('d', ((c + l) % DEPARTMENTS) as u64)),
+                    external,
+                    owner: format!("Team lead {l}"),
+                }
+            })
+            .collect();
+        link_no += LINKS as u64;
+        let chain = Chain {
+            id: chain_id.clone(),
+            name: format!("Chain {c}"),
+            description: String::new(),
+            customer: "Customer".into(),
+            trigger: format!("Customer need {c}"),
+            outcome: if c % 13 == 12 {
+                String::new()
+            } else {
+                format!("Service {c}")
+            },
+            owner: if c % 7 == 6 {
+                String::new()
+            } else {
+                format!("Manager {}", c % 23)
+            },
+            links,
+        };
+        let link_ids: Vec<Id> = chain.links.iter().map(|l| l.id.clone()).collect();
+        m.chains.insert(chain_id.clone(), chain);
+
+        let want = if c % 9 == 8 { 1 } else { CHAIN_KPIS };
+        let mut chain_kpis = Vec::new();
+        for j in 0..want.min(chain_budget) {
+            let drives = match results.get((c + j) % GOALS.max(1)) {
+                Some(r) => vec![r.clone()],
+                None => vec![],
+            };
+            let at = Attach::Chain {
+                chain: chain_id.clone(),
+            };
+            chain_kpis.push(new_kpi(&mut m, format!("Chain {c} KPI {j}"), at, drives));
+        }
+        chain_budget -= chain_kpis.len();
+
+        let share = link_budget / chains.max(1) + usize::from(c < link_budget % chains.max(1));
+        for j in 0..share {
+            let link = link_ids[j % LINKS].clone();
+            let drives = if chain_kpis.is_empty() || j % 10 == 9 {
+                vec![]
+            } else {
+                vec![chain_kpis[j % chain_kpis.len()].clone()]
+            };
+            let at = Attach::Link {
+                chain: chain_id.clone(),
+                link,
+            };
+            new_kpi(&mut m, format!("Chain {c} link KPI {j}"), at, drives);
+        }
+    }
+    m
+}
