@@ -6,6 +6,7 @@
 mod apply;
 pub mod checks;
 pub mod edit;
+mod eq;
 pub mod error;
 pub mod generate;
 mod graph;

@@ -13,7 +13,10 @@ use super::keyed;
 use schemars::JsonSchema;
 
 /// One organisation's KPI structure: the unit that is saved, exported and shared.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Equality is order-sensitive (see `eq.rs`): two models with the same elements in another
+/// order are different models, because order is what the user sees.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
 pub struct Model {
