@@ -1,0 +1,288 @@
+//! The coffee-machine model of the method (seed 000/002), built entirely through edits, in
+//! English and in Dutch, and checked.
+
+use kpi_structure::model::*;
+
+struct Words {
+    model: &'static str,
+    goal: &'static str,
+    result: &'static str,
+    chain: &'static str,
+    trigger: &'static str,
+    outcome: &'static str,
+    customer: &'static str,
+    owner: &'static str,
+    links: [&'static str; 5],
+    on_time: &'static str,
+    first_time: &'static str,
+    planned: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            model: "Coffee machines",
+            goal: "Customer satisfaction",
+            result: "Customer satisfaction score",
+            chain: "New coffee machine",
+            trigger: "A customer wants a coffee machine so guests and staff can enjoy coffee",
+            outcome: "Machine installed on time, right first time, on contract, billing started",
+            customer: "Business customer",
+            owner: "Operations director",
+            links: ["Sales", "Planning", "Logistics", "Service", "Finance"],
+            on_time: "Installed on time",
+            first_time: "Right first time",
+            planned: "Installation planned within 2 days",
+        },
+        Lang::Nl => Words {
+            model: "Koffiemachines",
+            goal: "Klanttevredenheid",
+            result: "Klanttevredenheidscijfer",
+            chain: "Nieuwe koffiemachine",
+            trigger: "Een klant wil een koffiemachine zodat gasten en personeel koffie drinken",
+            outcome:
+                "Machine op tijd en in één keer goed geïnstalleerd, op contract, facturatie gestart",
+            customer: "Zakelijke klant",
+            owner: "Directeur operatie",
+            links: ["Verkoop", "Planning", "Logistiek", "Service", "Financiën"],
+            on_time: "Op tijd geïnstalleerd",
+            first_time: "In één keer goed",
+            planned: "Installatie binnen 2 dagen gepland",
+        },
+    }
+}
+
+fn id(s: &str) -> Id {
+    Id::new(s)
+}
+
+fn kpi_fields(h: &mut History, m: &mut Model, kpi: &str, unit: &str, target: &str) {
+    for field in [
+        KpiField::Unit(unit.into()),
+        KpiField::Direction(Direction::Higher),
+        KpiField::Target(target.into()),
+        KpiField::Frequency(Frequency::Monthly),
+        KpiField::ValueType(ValueType::Customer),
+    ] {
+        h.apply(m, Edit::SetKpi { id: id(kpi), field }, false)
+            .expect("set KPI field");
+    }
+}
+
+/// Builds the model through edits only, starting from an empty model.
+fn coffee_machines(lang: Lang) -> (Model, History) {
+    let w = words(lang);
+    let mut m = Model::default();
+    let mut h = History::default();
+    let edit = |h: &mut History, m: &mut Model, e: Edit| h.apply(m, e, false).expect("edit");
+
+    edit(
+        &mut h,
+        &mut m,
+        Edit::SetModel {
+            field: ModelField::Name(w.model.into()),
+        },
+    );
+    edit(
+        &mut h,
+        &mut m,
+        Edit::SetModel {
+            field: ModelField::Organisation("Coffee Company".into()),
+        },
+    );
+    let goal = Goal {
+        id: id("g1"),
+        name: w.goal.into(),
+        description: String::new(),
+    };
+    edit(&mut h, &mut m, Edit::AddGoal { goal, index: None });
+    let result = Kpi::new(id("k-sat"), w.result, Attach::Result { goal: id("g1") });
+    edit(
+        &mut h,
+        &mut m,
+        Edit::AddKpi {
+            kpi: result,
+            index: None,
+        },
+    );
+    kpi_fields(&mut h, &mut m, "k-sat", "score 1-10", "9+");
+
+    for (i, name) in w.links.iter().enumerate() {
+        let department = Department {
+            id: Id::from_seed('d', i as u64),
+            name: name.to_string(),
+            description: String::new(),
+        };
+        edit(
+            &mut h,
+            &mut m,
+            Edit::AddDepartment {
+                department,
+                index: None,
+            },
+        );
+    }
+
+    let chain = Chain {
+        id: id("c-new"),
+        name: w.chain.into(),
+        ..Chain::default()
+    };
+    edit(&mut h, &mut m, Edit::AddChain { chain, index: None });
+    for field in [
+        ChainField::Trigger(w.trigger.into()),
+        ChainField::Outcome(w.outcome.into()),
+        ChainField::Owner(w.owner.into()),
+        ChainField::Customer(w.customer.into()),
+    ] {
+        edit(
+            &mut h,
+            &mut m,
+            Edit::SetChain {
+                id: id("c-new"),
+                field,
+            },
+        );
+    }
+    for (i, name) in w.links.iter().enumerate() {
+        let link = Link {
+            id: Id::from_seed('l', i as u64),
+            name: name.to_string(),
+            ..Link::default()
+        };
+        edit(
+            &mut h,
+            &mut m,
+            Edit::AddLink {
+                chain: id("c-new"),
+                link,
+                index: None,
+            },
+        );
+        let department = Some(Id::from_seed('d', i as u64));
+        edit(
+            &mut h,
+            &mut m,
+            Edit::SetLink {
+                chain: id("c-new"),
+                link: Id::from_seed('l', i as u64),
+                field: LinkField::Department(department),
+            },
+        );
+    }
+
+    for (kid, name) in [("k-on-time", w.on_time), ("k-first-time", w.first_time)] {
+        let kpi = Kpi::new(id(kid), name, Attach::Chain { chain: id("c-new") });
+        edit(&mut h, &mut m, Edit::AddKpi { kpi, index: None });
+        kpi_fields(&mut h, &mut m, kid, "%", "95%");
+        edit(
+            &mut h,
+            &mut m,
+            Edit::ToggleDrive {
+                id: id(kid),
+                target: id("k-sat"),
+            },
+        );
+    }
+
+    // One link KPI at Planning driving "installed on time".
+    let at = Attach::Link {
+        chain: id("c-new"),
+        link: Id::from_seed('l', 1),
+    };
+    let kpi = Kpi::new(id("k-planned"), w.planned, at);
+    edit(&mut h, &mut m, Edit::AddKpi { kpi, index: None });
+    kpi_fields(&mut h, &mut m, "k-planned", "%", "90%");
+    edit(
+        &mut h,
+        &mut m,
+        Edit::SetDrives {
+            id: id("k-planned"),
+            drives: vec![id("k-on-time")],
+        },
+    );
+    (m, h)
+}
+
+#[test]
+fn coffee_machines_has_no_findings() {
+    for lang in [Lang::En, Lang::Nl] {
+        let (m, _) = coffee_machines(lang);
+        assert!(m.validate().is_empty(), "{:?}", m.validate());
+        assert_eq!(m.chains.len(), 1);
+        assert_eq!(m.chains[&id("c-new")].links.len(), 5);
+        assert_eq!(m.kpis.len(), 4);
+        let findings = check(&m);
+        let messages: Vec<String> = findings.iter().map(|f| f.message(&m, lang)).collect();
+        assert!(findings.is_empty(), "{messages:?}");
+    }
+}
+
+#[test]
+fn removing_the_owner_triggers_check_1() {
+    let (mut m, mut h) = coffee_machines(Lang::En);
+    let clear = Edit::SetChain {
+        id: id("c-new"),
+        field: ChainField::Owner(String::new()),
+    };
+    h.apply(&mut m, clear, false).unwrap();
+    let findings = check(&m);
+    assert_eq!(
+        findings,
+        vec![Finding {
+            kind: CheckKind::ChainNoOwner,
+            severity: Severity::Warning,
+            target: Target::Chain(id("c-new")),
+        }]
+    );
+    assert_eq!(findings[0].kind.number(), 1);
+    assert_eq!(
+        findings[0].message(&m, Lang::En),
+        "Chain “New coffee machine” has no owner."
+    );
+    h.undo(&mut m);
+    assert!(check(&m).is_empty());
+
+    let (mut nl, _) = coffee_machines(Lang::Nl);
+    nl.apply(Edit::SetChain {
+        id: id("c-new"),
+        field: ChainField::Owner(" ".into()),
+    })
+    .unwrap();
+    let findings = check(&nl);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        findings[0].message(&nl, Lang::Nl),
+        "Keten “Nieuwe koffiemachine” heeft geen eigenaar."
+    );
+}
+
+#[test]
+fn breaking_the_structure_shows_in_the_checks() {
+    let (mut m, _) = coffee_machines(Lang::En);
+    // Deleting the result KPI: its goal has none, the chain KPIs drive none.
+    m.apply(Edit::DeleteKpi { id: id("k-sat") }).unwrap();
+    let numbers: Vec<u8> = check(&m).iter().map(|f| f.kind.number()).collect();
+    assert_eq!(numbers, vec![5, 5, 8]);
+    let messages: Vec<String> = check(&m).iter().map(|f| f.message(&m, Lang::En)).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "Chain KPI “Installed on time” drives no result KPI.",
+            "Chain KPI “Right first time” drives no result KPI.",
+            "Goal “Customer satisfaction” has no result KPI.",
+        ]
+    );
+}
+
+#[test]
+fn undoing_every_step_gives_back_the_empty_model() {
+    let (mut m, mut h) = coffee_machines(Lang::Nl);
+    let built = m.clone();
+    let steps = h.undo_len();
+    assert!(steps > 40, "{steps} steps");
+    while h.undo(&mut m) {}
+    assert_eq!(m, Model::default());
+    while h.redo(&mut m) {}
+    assert_eq!(m, built);
+}
