@@ -1,0 +1,394 @@
+//! Property tests: random edit sequences, generated against the current model so that many
+//! are valid and some are not, keep every invariant; a refused edit changes nothing; undoing
+//! everything gives back the starting model exactly, and redoing everything the end model.
+
+use indexmap::IndexMap;
+use kpi_structure::model::*;
+use proptest::prelude::*;
+
+type Op = (u8, u16, u16, u16, bool);
+
+/// An existing key, or (one time in len + 1) an id that does not exist.
+fn pick<T>(map: &IndexMap<Id, T>, n: u16) -> Id {
+    let i = n as usize % (map.len() + 1);
+    map.get_index(i)
+        .map(|(k, _)| k.clone())
+        .unwrap_or_else(|| Id::new("missing"))
+}
+
+fn pick_link(m: &Model, a: u16, b: u16) -> (Id, Id) {
+    let chain = pick(&m.chains, a);
+    let link = match m.chains.get(&chain) {
+        Some(c) => {
+            let i = b as usize % (c.links.len() + 1);
+            c.links
+                .get(i)
+                .map(|l| l.id.clone())
+                .unwrap_or_else(|| Id::new("missing"))
+        }
+        None => Id::new("l0"),
+    };
+    (chain, link)
+}
+
+fn maybe_department(m: &Model, n: u16) -> Option<Id> {
+    if n % 3 == 0 {
+        None
+    } else {
+        Some(pick(&m.departments, n))
+    }
+}
+
+fn attach(m: &Model, a: u16, b: u16) -> Attach {
+    match b % 3 {
+        0 => Attach::Result {
+            goal: pick(&m.goals, a),
+        },
+        1 => Attach::Chain {
+            chain: pick(&m.chains, a),
+        },
+        _ => {
+            let (chain, link) = pick_link(m, a, b / 3);
+            Attach::Link { chain, link }
+        }
+    }
+}
+
+fn drives(m: &Model, a: u16, b: u16) -> Vec<Id> {
+    (0..(b % 4))
+        .map(|i| pick(&m.kpis, a.wrapping_add(i * 7919)))
+        .collect()
+}
+
+fn text(n: u16) -> String {
+    ["", "Sales", "sales ", "Service", "x"][n as usize % 5].to_string()
+}
+
+/// Turns an op into an edit against the current model. `fresh` is a new id suffix.
+fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
+    let new_id = |p: &str| {
+        if c % 11 == 0 {
+            Id::new("") // refused: empty id
+        } else {
+            Id::new(format!("{p}{fresh}"))
+        }
+    };
+    let index = |len: usize| (b % 4 != 0).then_some(b as usize % (len + 2));
+    match kind {
+        0 => {
+            let id = if c % 7 == 0 {
+                pick(&m.goals, a)
+            } else {
+                new_id("g")
+            };
+            Edit::AddGoal {
+                goal: Goal {
+                    id,
+                    name: text(a),
+                    description: String::new(),
+                },
+                index: index(m.goals.len()),
+            }
+        }
+        1 => Edit::DeleteGoal {
+            id: pick(&m.goals, a),
+        },
+        2 => Edit::SetGoal {
+            id: pick(&m.goals, a),
+            field: if b % 2 == 0 {
+                GoalField::Name(text(c))
+            } else {
+                GoalField::Description(text(c))
+            },
+        },
+        3 => Edit::AddDepartment {
+            department: Department {
+                id: new_id("d"),
+                name: text(a),
+                description: String::new(),
+            },
+            index: index(m.departments.len()),
+        },
+        4 => Edit::DeleteDepartment {
+            id: pick(&m.departments, a),
+        },
+        5 => Edit::SetDepartment {
+            id: pick(&m.departments, a),
+            field: DepartmentField::Name(text(c)),
+        },
+        6 => {
+            let links = (0..(c % 3))
+                .map(|i| Link {
+                    id: Id::new(format!("l{fresh}-{}", i % 2 + u16::from(c % 5 != 0))),
+                    name: text(a + i),
+                    department: maybe_department(m, a.wrapping_add(i)),
+                    ..Link::default()
+                })
+                .collect();
+            Edit::AddChain {
+                chain: Chain {
+                    id: new_id("c"),
+                    name: text(a),
+                    links,
+                    ..Chain::default()
+                },
+                index: index(m.chains.len()),
+            }
+        }
+        7 => Edit::DeleteChain {
+            id: pick(&m.chains, a),
+        },
+        8 => Edit::SetChain {
+            id: pick(&m.chains, a),
+            field: match b % 6 {
+                0 => ChainField::Name(text(c)),
+                1 => ChainField::Description(text(c)),
+                2 => ChainField::Customer(text(c)),
+                3 => ChainField::Trigger(text(c)),
+                4 => ChainField::Outcome(text(c)),
+                _ => ChainField::Owner(text(c)),
+            },
+        },
+        9 => {
+            let chain = pick(&m.chains, a);
+            let len = m.chains.get(&chain).map_or(0, |c| c.links.len());
+            let id = if c % 7 == 0 {
+                pick_link(m, a, b).1
+            } else {
+                new_id("l")
+            };
+            Edit::AddLink {
+                chain,
+                link: Link {
+                    id,
+                    name: text(b),
+                    department: maybe_department(m, c),
+                    ..Link::default()
+                },
+                index: index(len),
+            }
+        }
+        10 => {
+            let (chain, link) = pick_link(m, a, b);
+            Edit::DeleteLink { chain, link }
+        }
+        11 => {
+            let (chain, link) = pick_link(m, a, b);
+            let field = match c % 5 {
+                0 => LinkField::Name(text(c / 5)),
+                1 => LinkField::Description(text(c / 5)),
+                2 => LinkField::Department(maybe_department(m, c / 5)),
+                3 => LinkField::External(c % 2 == 0),
+                _ => LinkField::Owner(text(c / 5)),
+            };
+            Edit::SetLink { chain, link, field }
+        }
+        12 => {
+            let (chain, link) = pick_link(m, a, b);
+            Edit::MoveLink {
+                chain,
+                link,
+                to: c as usize % 6,
+            }
+        }
+        13 => {
+            let id = if c % 7 == 0 {
+                pick(&m.kpis, a)
+            } else {
+                new_id("k")
+            };
+            let mut kpi = Kpi::new(id, text(c), attach(m, a, b));
+            kpi.drives = drives(m, c, a);
+            Edit::AddKpi {
+                kpi,
+                index: index(m.kpis.len()),
+            }
+        }
+        14 => Edit::DeleteKpi {
+            id: pick(&m.kpis, a),
+        },
+        15 => Edit::SetKpi {
+            id: pick(&m.kpis, a),
+            field: match b % 12 {
+                0 => KpiField::Name(text(c)),
+                1 => KpiField::Definition(text(c)),
+                2 => KpiField::Formula(text(c)),
+                3 => KpiField::Unit(text(c)),
+                4 => KpiField::Direction(Direction::Higher),
+                5 => KpiField::Target(text(c)),
+                6 => KpiField::Amber(text(c)),
+                7 => KpiField::Red(text(c)),
+                8 => KpiField::Frequency(Frequency::Quarterly),
+                9 => KpiField::Owner(text(c)),
+                10 => KpiField::DataSource(text(c)),
+                _ => KpiField::ValueType(ValueType::Internal),
+            },
+        },
+        16 => Edit::SetDrives {
+            id: pick(&m.kpis, a),
+            drives: drives(m, b, c),
+        },
+        17 => Edit::ToggleDrive {
+            id: pick(&m.kpis, a),
+            target: pick(&m.kpis, b),
+        },
+        18 => Edit::AttachKpi {
+            id: pick(&m.kpis, a),
+            at: attach(m, b, c),
+        },
+        19 => {
+            let (kind, id, len) = match b % 5 {
+                0 => (ElementKind::Goal, pick(&m.goals, a), m.goals.len()),
+                1 => (
+                    ElementKind::Department,
+                    pick(&m.departments, a),
+                    m.departments.len(),
+                ),
+                2 => (ElementKind::Chain, pick(&m.chains, a), m.chains.len()),
+                3 => (ElementKind::Kpi, pick(&m.kpis, a), m.kpis.len()),
+                _ => (ElementKind::Link, Id::new("l0"), 1),
+            };
+            Edit::Reorder {
+                kind,
+                id,
+                to: c as usize % (len + 1),
+            }
+        }
+        _ => Edit::SetModel {
+            field: match b % 3 {
+                0 => ModelField::Name(text(c)),
+                1 => ModelField::Organisation(text(c)),
+                _ => ModelField::Description(text(c)),
+            },
+        },
+    }
+}
+
+fn start(which: u8) -> Model {
+    match which {
+        0 => Model::default(),
+        1 => large_model(3, 30),
+        _ => large_model(6, 12),
+    }
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    (
+        0u8..21,
+        any::<u16>(),
+        any::<u16>(),
+        any::<u16>(),
+        any::<bool>(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_edits_keep_invariants_and_undo_exactly(
+        which in 0u8..3,
+        ops in prop::collection::vec(op(), 1..80),
+    ) {
+        let start = start(which);
+        prop_assert!(start.validate().is_empty(), "{:?}", start.validate());
+        let mut m = start.clone();
+        let mut h = History::new(10_000);
+        let mut accepted = 0;
+        for (n, op) in ops.iter().enumerate() {
+            let edit = edit_for(&m, *op, n);
+            let before = m.clone();
+            match h.apply(&mut m, edit.clone(), op.4) {
+                Ok(()) => accepted += 1,
+                Err(e) => {
+                    prop_assert_eq!(&m, &before, "refused {:?} ({}) changed the model", edit, e);
+                }
+            }
+            let problems = m.validate();
+            prop_assert!(problems.is_empty(), "after {:?}: {:?}", edit, problems);
+        }
+        let end = m.clone();
+        while h.undo(&mut m) {}
+        prop_assert!(!h.can_undo());
+        prop_assert_eq!(&m, &start);
+        while h.redo(&mut m) {}
+        prop_assert_eq!(&m, &end);
+        let _ = accepted;
+    }
+
+    #[test]
+    fn every_inverse_restores_the_previous_model(
+        which in 0u8..3,
+        ops in prop::collection::vec(op(), 1..60),
+    ) {
+        let mut m = start(which);
+        for (n, op) in ops.iter().enumerate() {
+            let edit = edit_for(&m, *op, n);
+            let before = m.clone();
+            if let Ok(inverse) = m.apply(edit) {
+                let after = m.clone();
+                let redo = m.apply(inverse).expect("the inverse applies");
+                prop_assert_eq!(&m, &before);
+                m.apply(redo).expect("redo applies");
+                prop_assert_eq!(&m, &after);
+            }
+        }
+    }
+
+    #[test]
+    fn checks_and_queries_never_panic(
+        which in 0u8..3,
+        ops in prop::collection::vec(op(), 1..40),
+    ) {
+        let mut m = start(which);
+        for (n, op) in ops.iter().enumerate() {
+            let edit = edit_for(&m, *op, n);
+            let _ = m.apply(edit);
+        }
+        for f in check(&m) {
+            prop_assert!(!f.message(&m, Lang::En).is_empty());
+            prop_assert!(!f.message(&m, Lang::Nl).is_empty());
+            prop_assert!(f.kind.number() != 9, "edits never make a cycle");
+        }
+        for id in m.kpis.keys() {
+            let _ = m.drives_transitive(id);
+            let _ = m.driven_by_transitive(id);
+            for c in m.drive_candidates(id) {
+                let mut probe = m.clone();
+                prop_assert!(
+                    probe.apply(Edit::ToggleDrive { id: id.clone(), target: c.clone() }).is_ok()
+                        || m.kpis[id].drives.contains(c),
+                    "candidate {} of {} is accepted", c, id
+                );
+            }
+        }
+        let matrix = m.department_matrix();
+        let links: usize = matrix.rows.iter().flat_map(|r| r.cells.iter()).map(|c| c.len()).sum();
+        prop_assert_eq!(links, m.chains.values().map(|c| c.links.len()).sum::<usize>());
+    }
+}
+
+#[test]
+fn generated_edits_are_a_mix_of_accepted_and_refused() {
+    // Guard against a generator that only produces refusals (or only valid edits).
+    let mut m = large_model(3, 30);
+    let (mut ok, mut err) = (0, 0);
+    for n in 0..2000u32 {
+        let x = n.wrapping_mul(2_654_435_761);
+        let op = (
+            (n % 21) as u8,
+            (x >> 3) as u16,
+            (x >> 11) as u16,
+            (x >> 19) as u16,
+            false,
+        );
+        let edit = edit_for(&m, op, n as usize);
+        match m.apply(edit) {
+            Ok(_) => ok += 1,
+            Err(_) => err += 1,
+        }
+        assert!(m.validate().is_empty());
+    }
+    eprintln!("accepted {ok}, refused {err}");
+    assert!(ok > 600 && err > 200, "accepted {ok}, refused {err}");
+}
