@@ -32,7 +32,7 @@ fn pick_link(m: &Model, a: u16, b: u16) -> (Id, Id) {
 }
 
 fn maybe_department(m: &Model, n: u16) -> Option<Id> {
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         None
     } else {
         Some(pick(&m.departments, n))
@@ -67,16 +67,16 @@ fn text(n: u16) -> String {
 /// Turns an op into an edit against the current model. `fresh` is a new id suffix.
 fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
     let new_id = |p: &str| {
-        if c % 11 == 0 {
+        if c.is_multiple_of(11) {
             Id::new("") // refused: empty id
         } else {
             Id::new(format!("{p}{fresh}"))
         }
     };
-    let index = |len: usize| (b % 4 != 0).then_some(b as usize % (len + 2));
+    let index = |len: usize| (!b.is_multiple_of(4)).then_some(b as usize % (len + 2));
     match kind {
         0 => {
-            let id = if c % 7 == 0 {
+            let id = if c.is_multiple_of(7) {
                 pick(&m.goals, a)
             } else {
                 new_id("g")
@@ -95,7 +95,7 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
         },
         2 => Edit::SetGoal {
             id: pick(&m.goals, a),
-            field: if b % 2 == 0 {
+            field: if b.is_multiple_of(2) {
                 GoalField::Name(text(c))
             } else {
                 GoalField::Description(text(c))
@@ -119,7 +119,10 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
         6 => {
             let links = (0..(c % 3))
                 .map(|i| Link {
-                    id: Id::new(format!("l{fresh}-{}", i % 2 + u16::from(c % 5 != 0))),
+                    id: Id::new(format!(
+                        "l{fresh}-{}",
+                        i % 2 + u16::from(!c.is_multiple_of(5))
+                    )),
                     name: text(a + i),
                     department: maybe_department(m, a.wrapping_add(i)),
                     ..Link::default()
@@ -152,7 +155,7 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
         9 => {
             let chain = pick(&m.chains, a);
             let len = m.chains.get(&chain).map_or(0, |c| c.links.len());
-            let id = if c % 7 == 0 {
+            let id = if c.is_multiple_of(7) {
                 pick_link(m, a, b).1
             } else {
                 new_id("l")
@@ -178,7 +181,7 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                 0 => LinkField::Name(text(c / 5)),
                 1 => LinkField::Description(text(c / 5)),
                 2 => LinkField::Department(maybe_department(m, c / 5)),
-                3 => LinkField::External(c % 2 == 0),
+                3 => LinkField::External(c.is_multiple_of(2)),
                 _ => LinkField::Owner(text(c / 5)),
             };
             Edit::SetLink { chain, link, field }
@@ -192,7 +195,7 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
             }
         }
         13 => {
-            let id = if c % 7 == 0 {
+            let id = if c.is_multiple_of(7) {
                 pick(&m.kpis, a)
             } else {
                 new_id("k")

@@ -59,8 +59,7 @@ pub enum CheckKind {
     },
     /// 11. A link KPI drives no chain KPI.
     LinkKpiDrivesNoChainKpi,
-    /// 12. Two elements of the same kind share a name (trimmed, case-insensitive); the target
-    /// is the later one, `first` the earlier one.
+    /// 12. Two elements of one kind share a name; `first` is the earlier, the target the later.
     DuplicateName { first: Target },
 }
 

@@ -34,12 +34,12 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
         let n = next;
         let mut k = Kpi::new(id.clone(), name, at);
         k.definition = "What share is on norm?".into();
-        k.unit = if n % 5 == 0 {
+        k.unit = if n.is_multiple_of(5) {
             String::new()
         } else {
             "%".into()
         };
-        k.direction = if n % 2 == 0 {
+        k.direction = if n.is_multiple_of(2) {
             Direction::Higher
         } else {
             Direction::Lower
@@ -47,7 +47,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
         k.target = "95".into();
         k.frequency = Frequency::Monthly;
         k.owner = format!("Owner {}", n % 17);
-        k.value_type = if n % 3 == 0 {
+        k.value_type = if n.is_multiple_of(3) {
             ValueType::Internal
         } else {
             ValueType::Customer

@@ -161,7 +161,7 @@ impl Model {
             .keys()
             .map(|id| (id, counts.get(id).copied().unwrap_or(0)))
             .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         out
     }
 

@@ -13,9 +13,8 @@ use super::keyed;
 use schemars::JsonSchema;
 
 /// One organisation's KPI structure: the unit that is saved, exported and shared.
-///
-/// Equality is order-sensitive (see `eq.rs`): two models with the same elements in another
-/// order are different models, because order is what the user sees.
+// Equality is order-sensitive (`PartialEq` is in `eq.rs`): the same elements in another order
+// make another model, because order is what the user sees.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
