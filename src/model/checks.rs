@@ -437,7 +437,7 @@ impl Finding {
                 let path = names.join(" → ");
                 match lang {
                     Lang::En => format!("The drives relation has a cycle: {path}."),
-                    Lang::Nl => format!("De stuurrelatie bevat een kringloop: {path}."),
+                    Lang::Nl => format!("De stuurrelatie bevat een cyclus: {path}."),
                 }
             }
             (

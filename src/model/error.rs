@@ -80,7 +80,7 @@ impl EditError {
             ),
             (EditError::DrivesCycle { kpi, target }, Lang::Nl) => format!(
                 "KPI “{kpi}” kan KPI “{target}” niet sturen: “{target}” stuurt “{kpi}” al, \
-                 dat zou een kringloop maken."
+                 dat zou een cyclus maken."
             ),
             (EditError::BadRestore, Lang::En) => {
                 "This undo step no longer fits the model.".to_string()
