@@ -587,3 +587,16 @@ fn very_long_names_are_reported() {
     v["model"]["goals"][0]["name"] = json!("ë".repeat(10_000));
     assert!(open(&v).is_ok());
 }
+
+#[test]
+fn example_in_format_doc_opens() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md")).unwrap();
+    let start = doc.find("## Example").unwrap();
+    let body = &doc[start..];
+    let json = &body[body.find("```json\n").unwrap() + 8..];
+    let json = &json[..json.find("```").unwrap()];
+    let imported = import_json(json).unwrap();
+    assert!(imported.warnings.is_empty());
+    assert_eq!(imported.model.kpis.len(), 3);
+}
