@@ -16,7 +16,13 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                 <span class="brand-name">{move || app.text(T::AppName)}</span>
             </div>
             <nav class="actions" aria-label="Model">
-                <button type="button" on:click=move |_| app.new_model()>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        app.new_model();
+                        show_models.set(false);
+                    }
+                >
                     {move || app.text(T::NewModel)}
                 </button>
                 <button
