@@ -66,6 +66,21 @@ impl Target {
         }
     }
 
+    /// True if the element is (still) in `model`.
+    pub fn exists_in(&self, model: &Model) -> bool {
+        match self {
+            Target::Model => true,
+            Target::Goal(id) => model.goals.contains_key(id),
+            Target::Department(id) => model.departments.contains_key(id),
+            Target::Chain(id) => model.chains.contains_key(id),
+            Target::Link { chain, link } => model
+                .chains
+                .get(chain)
+                .is_some_and(|c| c.links.iter().any(|l| &l.id == link)),
+            Target::Kpi(id) => model.kpis.contains_key(id),
+        }
+    }
+
     /// The element's name as it stands in the model, or its id if it has no name or is gone.
     pub fn name<'a>(&'a self, model: &'a Model) -> &'a str {
         let name = match self {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::alerts::Alerts;
+use super::editor::Editor;
 use super::header::Header;
 use super::i18n::T;
 use super::library::Library;
@@ -39,7 +40,7 @@ pub fn Root() -> impl IntoView {
                     </div>
                 }
             >
-                <div class="editor"></div>
+                <Editor />
             </Show>
         </main>
     }

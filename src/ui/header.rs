@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{lang_from_code, T};
 use super::state::{use_app, SaveState};
-use crate::model::Lang;
+use crate::model::{Edit, Lang, ModelField};
 
 #[component]
 pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
@@ -56,8 +56,9 @@ fn ModelName() -> impl IntoView {
                     prop:value=move || app.model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())
                     on:input=move |ev| {
                         let name = event_target_value(&ev);
-                        app.change(|m| m.name = name);
+                        app.edit(Edit::SetModel { field: ModelField::Name(name) }, true);
                     }
+                    on:blur=move |_| app.break_coalescing()
                 />
             </label>
         </Show>

@@ -3,10 +3,12 @@
 
 pub mod alerts;
 pub mod app;
+pub mod editor;
 pub mod header;
 pub mod i18n;
 pub mod library;
 pub mod state;
+pub mod views;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {

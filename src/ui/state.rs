@@ -7,7 +7,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::i18n::{lang_from_code, t, T};
-use crate::model::{Id, Lang, Model};
+use crate::model::{Edit, History, Id, Lang, Model, Target};
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
 use crate::storage::library::{self, Listing, SaveError};
@@ -18,6 +18,20 @@ use crate::storage::local::Backend;
 pub enum SaveState {
     Saved,
     NotSaved,
+}
+
+/// The editor's views (tabs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum View {
+    Structure,
+    Chains,
+    Kpis,
+    Matrix,
+    Health,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Structure, View::Chains, View::Kpis, View::Matrix, View::Health];
 }
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -35,6 +49,13 @@ pub struct App {
     pub storage_alert: RwSignal<Option<T>>,
     /// A one-off error message, shown in `role="alert"` until dismissed.
     pub error: RwSignal<Option<String>>,
+    /// Undo/redo of the open model; reset when another model is opened.
+    history: StoredValue<History>,
+    /// Bumped on every undo-stack change so the Undo/Redo buttons update.
+    pub history_rev: RwSignal<u64>,
+    /// The selected element of the open model.
+    pub selection: RwSignal<Option<Target>>,
+    pub view: RwSignal<View>,
     store: StoredValue<Backend, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -73,6 +94,10 @@ impl App {
             save_state: RwSignal::new(SaveState::Saved),
             storage_alert: RwSignal::new((!persistent).then_some(T::StorageUnavailable)),
             error: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            history_rev: RwSignal::new(0),
+            selection: RwSignal::new(None),
+            view: RwSignal::new(View::Structure),
             store: StoredValue::new_local(store),
             timer: StoredValue::new(None),
         };
@@ -126,6 +151,7 @@ impl App {
     pub fn open_new(&self, model: Model) {
         self.cancel_timer();
         self.rev.set_value(0);
+        self.reset_editor();
         self.model.set(Some(model));
         self.save_now();
     }
@@ -135,6 +161,7 @@ impl App {
         match self.store.with_value(|s| library::load(s, id)) {
             Ok(Some((model, rev))) => {
                 self.rev.set_value(rev);
+                self.reset_editor();
                 self.model.set(Some(model));
                 self.save_state.set(SaveState::Saved);
             }
@@ -171,6 +198,90 @@ impl App {
             self.save_state.set(SaveState::Saved);
         }
         self.refresh_listing();
+    }
+
+    fn reset_editor(&self) {
+        self.history.update_value(|h| h.clear());
+        self.history_rev.update(|r| *r += 1);
+        self.selection.set(None);
+    }
+
+    /// Applies an edit to the open model through the history (so undo is exact) and
+    /// schedules a save. `coalesce`: successive keystrokes in one field make one undo step.
+    /// A refused edit changes nothing and shows its message.
+    pub fn edit(&self, edit: Edit, coalesce: bool) -> bool {
+        let lang = self.lang.get_untracked();
+        let mut result = None;
+        self.model.update(|m| {
+            if let Some(m) = m {
+                result = Some(self.history.try_update_value(|h| h.apply(m, edit, coalesce)));
+            }
+        });
+        match result.flatten() {
+            Some(Ok(())) => {
+                self.history_rev.update(|r| *r += 1);
+                self.schedule_save();
+                true
+            }
+            Some(Err(e)) => {
+                self.error.set(Some(e.message(lang)));
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Applies an edit and selects `select` (used by the Add buttons).
+    pub fn edit_and_select(&self, edit: Edit, select: Target) {
+        if self.edit(edit, false) {
+            self.selection.set(Some(select));
+        }
+    }
+
+    /// Ends keystroke coalescing (on blur), so the next edit is a step of its own.
+    pub fn break_coalescing(&self) {
+        self.history.update_value(|h| h.break_coalescing());
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(|h| h.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(|h| h.can_redo())
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let mut done = false;
+        self.model.update(|m| {
+            if let Some(m) = m {
+                done = self
+                    .history
+                    .try_update_value(|h| if back { h.undo(m) } else { h.redo(m) })
+                    .unwrap_or(false);
+            }
+        });
+        if done {
+            self.history_rev.update(|r| *r += 1);
+            // The selection may point at something the step removed.
+            let gone = self.selection.with_untracked(|s| {
+                s.as_ref().is_some_and(|t| self.model.with_untracked(|m| !m.as_ref().is_some_and(|m| t.exists_in(m))))
+            });
+            if gone {
+                self.selection.set(None);
+            }
+            self.schedule_save();
+        }
     }
 
     /// Changes the open model and schedules a debounced save.

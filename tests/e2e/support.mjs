@@ -63,7 +63,8 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  if (init) await page.addInitScript(init);
+  if (Array.isArray(init)) await page.addInitScript(init[0], init[1]);
+  else if (init) await page.addInitScript(init);
   await page.goto(url);
   await page.getByRole('combobox', { name: /Language|Taal/ }).waitFor();
   return { page, context, errors };
@@ -73,4 +74,22 @@ export async function screenshot(page, name) {
   const dir = path.join(ROOT, 'docs', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/**
+ * An init script that stores a template (public/templates/<file>) as a saved model before
+ * the app starts, once per browser context (a reload keeps what the test changed).
+ * Returns { init, model }: pass `init` to openPage; the app opens the model at start.
+ */
+export function seedTemplate(file, id = 'mseed') {
+  const text = fs.readFileSync(path.join(ROOT, 'public', 'templates', file), 'utf8');
+  const model = { ...JSON.parse(text).model, id, modified: Date.now() };
+  const entry = JSON.stringify({ rev: 1, model });
+  const init = ([key, entry]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, entry);
+      sessionStorage.setItem('seeded', '1');
+    }
+  };
+  return { init: [init, [`kpi-structure:model:${id}`, entry]], model };
 }

@@ -1,0 +1,103 @@
+//! The view tabs (WAI-ARIA tabs pattern: arrow keys move between tabs).
+
+use leptos::prelude::*;
+
+use crate::model::Lang;
+use crate::ui::state::{use_app, View};
+use crate::ui::views::{
+    chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
+    structure::StructureView,
+};
+
+pub fn view_name(view: View, lang: Lang) -> &'static str {
+    match view {
+        View::Structure => lang.pick("Structure", "Structuur"),
+        View::Chains => lang.pick("Chains", "Ketens"),
+        View::Kpis => lang.pick("KPIs", "KPI's"),
+        View::Matrix => lang.pick("Matrix", "Matrix"),
+        View::Health => lang.pick("Health", "Gezondheid"),
+    }
+}
+
+fn slug(view: View) -> &'static str {
+    match view {
+        View::Structure => "structure",
+        View::Chains => "chains",
+        View::Kpis => "kpis",
+        View::Matrix => "matrix",
+        View::Health => "health",
+    }
+}
+
+#[component]
+pub fn Tabs() -> impl IntoView {
+    let app = use_app();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let i = View::ALL.iter().position(|v| *v == app.view.get_untracked()).unwrap_or(0);
+        let n = View::ALL.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        app.view.set(View::ALL[next]);
+        if let Some(el) = document().get_element_by_id(&format!("tab-{}", slug(View::ALL[next]))) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label="Views" on:keydown=on_key>
+            {View::ALL
+                .into_iter()
+                .map(|v| {
+                    let selected = move || app.view.get() == v;
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=format!("tab-{}", slug(v))
+                            aria-controls=format!("panel-{}", slug(v))
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| app.view.set(v)
+                        >
+                            {move || view_name(v, app.lang.get())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// The panel of the current view; only that view is mounted.
+#[component]
+pub fn ViewPanel() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let v = app.view.get();
+        let body = match v {
+            View::Structure => view! { <StructureView /> }.into_any(),
+            View::Chains => view! { <ChainsView /> }.into_any(),
+            View::Kpis => view! { <KpisView /> }.into_any(),
+            View::Matrix => view! { <MatrixView /> }.into_any(),
+            View::Health => view! { <HealthView /> }.into_any(),
+        };
+        view! {
+            <section
+                class="view-panel"
+                role="tabpanel"
+                id=format!("panel-{}", slug(v))
+                aria-labelledby=format!("tab-{}", slug(v))
+            >
+                {body}
+            </section>
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The Chains view.
+
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ChainsView() -> impl IntoView {
+    let _app = use_app();
+    view! { <div class="view view-chains"></div> }
+}

@@ -1,0 +1,11 @@
+//! The Structure view.
+
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+
+#[component]
+pub fn StructureView() -> impl IntoView {
+    let _app = use_app();
+    view! { <div class="view view-structure"></div> }
+}
