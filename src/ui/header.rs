@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::files::FileActions;
 use super::i18n::{lang_from_code, T};
 use super::state::{use_app, SaveState};
 use crate::model::{Edit, Lang, ModelField};
@@ -34,6 +35,9 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                 </button>
             </nav>
             <ModelName />
+            <Show when=move || app.model.with(|m| m.is_some())>
+                <FileActions />
+            </Show>
             <div class="topbar-end">
                 <LanguagePicker />
                 <SaveStatus />

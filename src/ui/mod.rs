@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod app;
 pub mod editor;
+pub mod files;
 pub mod header;
 pub mod i18n;
 pub mod library;
