@@ -11,8 +11,8 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(imported) = import_json(text) {
         let _ = export_csv(&imported.model);
-        let again = import_json(&export_json(&imported.model))
-            .expect("an exported model must import");
+        let again =
+            import_json(&export_json(&imported.model)).expect("an exported model must import");
         // Floats with more than 15 significant digits may move by one unit through serde_json;
         // times are whole milliseconds in practice.
         let exact = |f: f64| f.fract() == 0.0 && f.abs() < 1e15;
