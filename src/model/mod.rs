@@ -30,5 +30,5 @@ pub use history::History;
 pub use id::Id;
 pub use lang::Lang;
 pub use queries::{DepartmentMatrix, MatrixLink, MatrixRow};
-pub use target::{ElementKind, Target};
+pub use target::{kpi_noun, ElementKind, Target};
 pub use types::*;

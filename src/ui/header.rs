@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::files::FileActions;
 use super::i18n::{lang_from_code, T};
 use super::state::{use_app, SaveState};
+use super::templates::TemplatesMenu;
 use crate::model::{Edit, Lang, ModelField};
 
 #[component]
@@ -26,6 +27,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                 >
                     {move || app.text(T::NewModel)}
                 </button>
+                <TemplatesMenu show_models=show_models />
                 <button
                     type="button"
                     aria-expanded=move || show_models.get().to_string()

@@ -7,8 +7,10 @@ pub mod editor;
 pub mod files;
 pub mod header;
 pub mod i18n;
+pub mod inspector;
 pub mod library;
 pub mod state;
+pub mod templates;
 pub mod views;
 
 /// Mounts the app on `<body>`.

@@ -31,7 +31,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Structure, View::Chains, View::Kpis, View::Matrix, View::Health];
+    pub const ALL: [View; 5] = [
+        View::Structure,
+        View::Chains,
+        View::Kpis,
+        View::Matrix,
+        View::Health,
+    ];
 }
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -214,7 +220,10 @@ impl App {
         let mut result = None;
         self.model.update(|m| {
             if let Some(m) = m {
-                result = Some(self.history.try_update_value(|h| h.apply(m, edit, coalesce)));
+                result = Some(
+                    self.history
+                        .try_update_value(|h| h.apply(m, edit, coalesce)),
+                );
             }
         });
         match result.flatten() {
@@ -275,7 +284,10 @@ impl App {
             self.history_rev.update(|r| *r += 1);
             // The selection may point at something the step removed.
             let gone = self.selection.with_untracked(|s| {
-                s.as_ref().is_some_and(|t| self.model.with_untracked(|m| !m.as_ref().is_some_and(|m| t.exists_in(m))))
+                s.as_ref().is_some_and(|t| {
+                    self.model
+                        .with_untracked(|m| !m.as_ref().is_some_and(|m| t.exists_in(m)))
+                })
             });
             if gone {
                 self.selection.set(None);

@@ -33,7 +33,10 @@ fn slug(view: View) -> &'static str {
 pub fn Tabs() -> impl IntoView {
     let app = use_app();
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let i = View::ALL.iter().position(|v| *v == app.view.get_untracked()).unwrap_or(0);
+        let i = View::ALL
+            .iter()
+            .position(|v| *v == app.view.get_untracked())
+            .unwrap_or(0);
         let n = View::ALL.len();
         let next = match ev.key().as_str() {
             "ArrowRight" => (i + 1) % n,

@@ -1,0 +1,28 @@
+//! Keyboard shortcuts: Ctrl/Cmd+Z undo; Ctrl/Cmd+Shift+Z and Ctrl+Y redo. They act on the
+//! model history even inside a text field, so what the field shows and what undo does agree.
+
+use leptos::prelude::*;
+
+use crate::ui::state::use_app;
+
+pub fn install() {
+    let app = use_app();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let key = ev.key().to_ascii_lowercase();
+        let redo = (key == "z" && ev.shift_key()) || (key == "y" && !ev.shift_key());
+        let undo = key == "z" && !ev.shift_key();
+        if undo || redo {
+            ev.prevent_default();
+            app.break_coalescing();
+            if undo {
+                app.undo();
+            } else {
+                app.redo();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

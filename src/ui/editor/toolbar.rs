@@ -1,0 +1,255 @@
+//! The editor toolbar: Undo / Redo, Add goal / chain / link / KPI, Delete. Each button turns
+//! the current selection into one model edit.
+
+use leptos::prelude::*;
+
+use crate::model::{Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target};
+use crate::ui::state::{fresh_id, use_app, App};
+
+/// `base`, or `base 2`, `base 3`, ... so that added elements do not trip the duplicate-name
+/// check.
+pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    let free = |n: &str| !taken.clone().any(|t| t.trim().eq_ignore_ascii_case(n));
+    if free(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|i| format!("{base} {i}"))
+        .find(|n| free(n))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The chain the selection belongs to, and the link after which a new link goes.
+fn chain_context(model: &Model, sel: &Target) -> Option<(Id, Option<Id>)> {
+    match sel {
+        Target::Chain(c) => Some((c.clone(), None)),
+        Target::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
+        Target::Kpi(k) => match &model.kpis.get(k)?.at {
+            Attach::Chain { chain } => Some((chain.clone(), None)),
+            Attach::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
+            Attach::Result { .. } => None,
+        },
+        _ => None,
+    }
+}
+
+/// Where a new KPI is attached for this selection.
+fn kpi_context(model: &Model, sel: &Target) -> Option<Attach> {
+    match sel {
+        Target::Goal(g) => Some(Attach::Result { goal: g.clone() }),
+        Target::Chain(c) => Some(Attach::Chain { chain: c.clone() }),
+        Target::Link { chain, link } => Some(Attach::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        }),
+        Target::Kpi(k) => model.kpis.get(k).map(|k| k.at.clone()),
+        _ => None,
+    }
+}
+
+fn add_goal(app: App, lang: Lang) {
+    let Some(name) = app.model.with_untracked(|m| {
+        m.as_ref().map(|m| {
+            unique_name(
+                lang.pick("New goal", "Nieuw doel"),
+                m.goals.values().map(|g| g.name.as_str()),
+            )
+        })
+    }) else {
+        return;
+    };
+    let id = fresh_id('g');
+    let goal = Goal {
+        id: id.clone(),
+        name,
+        ..Goal::default()
+    };
+    app.edit_and_select(Edit::AddGoal { goal, index: None }, Target::Goal(id));
+}
+
+fn add_chain(app: App, lang: Lang) {
+    let Some(name) = app.model.with_untracked(|m| {
+        m.as_ref().map(|m| {
+            unique_name(
+                lang.pick("New chain", "Nieuwe keten"),
+                m.chains.values().map(|c| c.name.as_str()),
+            )
+        })
+    }) else {
+        return;
+    };
+    let id = fresh_id('c');
+    let chain = Chain {
+        id: id.clone(),
+        name,
+        ..Chain::default()
+    };
+    app.edit_and_select(Edit::AddChain { chain, index: None }, Target::Chain(id));
+}
+
+fn add_link(app: App, lang: Lang) {
+    let plan = app.model.with_untracked(|m| {
+        let m = m.as_ref()?;
+        let (chain, after) = chain_context(m, app.selection.get_untracked().as_ref()?)?;
+        let links = &m.chains.get(&chain)?.links;
+        let index = after.and_then(|a| links.iter().position(|l| l.id == a).map(|i| i + 1));
+        let name = unique_name(
+            lang.pick("New link", "Nieuwe schakel"),
+            links.iter().map(|l| l.name.as_str()),
+        );
+        Some((chain, index, name))
+    });
+    let Some((chain, index, name)) = plan else {
+        return;
+    };
+    let id = fresh_id('l');
+    let link = Link {
+        id: id.clone(),
+        name,
+        ..Link::default()
+    };
+    app.edit_and_select(
+        Edit::AddLink {
+            chain: chain.clone(),
+            link,
+            index,
+        },
+        Target::Link { chain, link: id },
+    );
+}
+
+fn add_kpi(app: App, lang: Lang) {
+    let plan = app.model.with_untracked(|m| {
+        let m = m.as_ref()?;
+        let at = kpi_context(m, app.selection.get_untracked().as_ref()?)?;
+        let name = unique_name(
+            lang.pick("New KPI", "Nieuwe KPI"),
+            m.kpis.values().map(|k| k.name.as_str()),
+        );
+        Some((at, name))
+    });
+    let Some((at, name)) = plan else {
+        return;
+    };
+    let id = fresh_id('k');
+    let kpi = Kpi::new(id.clone(), name, at);
+    app.edit_and_select(Edit::AddKpi { kpi, index: None }, Target::Kpi(id));
+}
+
+/// The delete edit for a selection.
+pub fn delete_edit(sel: &Target) -> Option<Edit> {
+    Some(match sel {
+        Target::Model => return None,
+        Target::Goal(id) => Edit::DeleteGoal { id: id.clone() },
+        Target::Department(id) => Edit::DeleteDepartment { id: id.clone() },
+        Target::Chain(id) => Edit::DeleteChain { id: id.clone() },
+        Target::Link { chain, link } => Edit::DeleteLink {
+            chain: chain.clone(),
+            link: link.clone(),
+        },
+        Target::Kpi(id) => Edit::DeleteKpi { id: id.clone() },
+    })
+}
+
+pub fn delete_selection(app: App) {
+    if let Some(edit) = app.selection.get_untracked().as_ref().and_then(delete_edit) {
+        if app.edit(edit, false) {
+            app.selection.set(None);
+        }
+    }
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let app = use_app();
+    let lang = move || app.lang.get();
+    let can_add_link = move || {
+        app.model.with(|m| {
+            m.as_ref().is_some_and(|m| {
+                app.selection
+                    .with(|s| s.as_ref().and_then(|s| chain_context(m, s)).is_some())
+            })
+        })
+    };
+    let can_add_kpi = move || {
+        app.model.with(|m| {
+            m.as_ref().is_some_and(|m| {
+                app.selection
+                    .with(|s| s.as_ref().and_then(|s| kpi_context(m, s)).is_some())
+            })
+        })
+    };
+    let has_selection = move || {
+        app.selection
+            .with(|s| s.as_ref().is_some_and(|s| *s != Target::Model))
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=move || lang().pick("Edit", "Bewerken")>
+            <div class="toolbar-group">
+                <button
+                    type="button"
+                    aria-keyshortcuts="Control+Z"
+                    disabled=move || !app.can_undo()
+                    on:click=move |_| app.undo()
+                >
+                    {move || lang().pick("Undo", "Ongedaan maken")}
+                </button>
+                <button
+                    type="button"
+                    aria-keyshortcuts="Control+Shift+Z Control+Y"
+                    disabled=move || !app.can_redo()
+                    on:click=move |_| app.redo()
+                >
+                    {move || lang().pick("Redo", "Opnieuw")}
+                </button>
+            </div>
+            <div class="toolbar-group">
+                <button type="button" on:click=move |_| add_goal(app, lang())>
+                    {move || lang().pick("Add goal", "Doel toevoegen")}
+                </button>
+                <button type="button" on:click=move |_| add_chain(app, lang())>
+                    {move || lang().pick("Add chain", "Keten toevoegen")}
+                </button>
+                <button
+                    type="button"
+                    disabled=move || !can_add_link()
+                    title=move || lang().pick("Select a chain or a link first", "Selecteer eerst een keten of schakel")
+                    on:click=move |_| add_link(app, lang())
+                >
+                    {move || lang().pick("Add link", "Schakel toevoegen")}
+                </button>
+                <button
+                    type="button"
+                    disabled=move || !can_add_kpi()
+                    title=move || lang().pick("Select a goal, chain or link first", "Selecteer eerst een doel, keten of schakel")
+                    on:click=move |_| add_kpi(app, lang())
+                >
+                    {move || lang().pick("Add KPI", "KPI toevoegen")}
+                </button>
+            </div>
+            <div class="toolbar-group">
+                <button
+                    type="button"
+                    class="danger"
+                    aria-keyshortcuts="Delete"
+                    disabled=move || !has_selection()
+                    on:click=move |_| delete_selection(app)
+                >
+                    {move || lang().pick("Delete", "Verwijderen")}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unique_name;
+
+    #[test]
+    fn unique_names_count_up() {
+        let taken = ["New goal", "new goal 2"];
+        assert_eq!(unique_name("New goal", taken.iter().copied()), "New goal 3");
+        assert_eq!(unique_name("Other", taken.iter().copied()), "Other");
+    }
+}

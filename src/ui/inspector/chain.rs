@@ -1,0 +1,183 @@
+//! Inspector of a customer chain and of a link.
+
+use leptos::prelude::*;
+
+use super::fields::{CheckField, TextField};
+use crate::model::{Chain, ChainField, Edit, Id, Link, LinkField};
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ChainInspector(id: Id) -> impl IntoView {
+    let app = use_app();
+    let get = {
+        let id = id.clone();
+        move |f: fn(&Chain) -> String| {
+            let id = id.clone();
+            Signal::derive(move || {
+                app.model.with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.chains.get(&id))
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let set = move |field: fn(String) -> ChainField| {
+        let id = id.clone();
+        Callback::new(move |v: String| {
+            app.edit(
+                Edit::SetChain {
+                    id: id.clone(),
+                    field: field(v),
+                },
+                true,
+            );
+        })
+    };
+    view! {
+        <TextField label=("Name", "Naam") value=get(|c| c.name.clone()) on_input=set(ChainField::Name) />
+        <TextField
+            label=("Customer", "Klant")
+            value=get(|c| c.customer.clone())
+            on_input=set(ChainField::Customer)
+            placeholder=("Customer, student, client, citizen…", "Klant, student, cliënt, burger…")
+        />
+        <TextField
+            label=("Trigger", "Aanleiding")
+            multiline=true
+            value=get(|c| c.trigger.clone())
+            on_input=set(ChainField::Trigger)
+            placeholder=("The customer need where the chain starts", "De klantbehoefte waar de keten begint")
+        />
+        <TextField
+            label=("Outcome", "Resultaat")
+            multiline=true
+            value=get(|c| c.outcome.clone())
+            on_input=set(ChainField::Outcome)
+            placeholder=("The product or service that fulfils the need", "Het product of de dienst die de behoefte vervult")
+        />
+        <TextField
+            label=("Owner", "Eigenaar")
+            value=get(|c| c.owner.clone())
+            on_input=set(ChainField::Owner)
+            placeholder=("One management-team member", "Eén lid van het managementteam")
+        />
+        <TextField
+            label=("Description", "Beschrijving")
+            multiline=true
+            value=get(|c| c.description.clone())
+            on_input=set(ChainField::Description)
+        />
+    }
+}
+
+#[component]
+pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
+    let app = use_app();
+    let read = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move |f: fn(&Link) -> String| {
+            let (chain, link) = (chain.clone(), link.clone());
+            Signal::derive(move || {
+                app.model.with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.chains.get(&chain))
+                        .and_then(|c| c.links.iter().find(|l| l.id == link))
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let write = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move |field: LinkField, coalesce: bool| {
+            app.edit(
+                Edit::SetLink {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                    field,
+                },
+                coalesce,
+            );
+        }
+    };
+    let text = {
+        let write = write.clone();
+        move |field: fn(String) -> LinkField| {
+            let write = write.clone();
+            Callback::new(move |v: String| write(field(v), true))
+        }
+    };
+    let departments = move || {
+        app.model.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    m.departments
+                        .values()
+                        .map(|d| (d.id.to_string(), d.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let department = read(|l| {
+        l.department
+            .as_ref()
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    });
+    let external = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Signal::derive(move || {
+            app.model.with(|m| {
+                m.as_ref()
+                    .and_then(|m| m.chains.get(&chain))
+                    .and_then(|c| c.links.iter().find(|l| l.id == link))
+                    .is_some_and(|l| l.external)
+            })
+        })
+    };
+    let on_department = {
+        let write = write.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            write(
+                LinkField::Department((!v.is_empty()).then(|| Id::new(v))),
+                false,
+            );
+        }
+    };
+    let on_external = {
+        let write = write.clone();
+        Callback::new(move |v: bool| write(LinkField::External(v), false))
+    };
+    view! {
+        <TextField label=("Name", "Naam") value=read(|l| l.name.clone()) on_input=text(LinkField::Name) />
+        <label class="field">
+            <span class="field-label">{move || app.lang.get().pick("Department", "Afdeling")}</span>
+            <select prop:value=move || department.get() on:change=on_department>
+                <option value="" selected=move || department.get().is_empty()>
+                    {move || app.lang.get().pick("(none)", "(geen)")}
+                </option>
+                <For
+                    each=departments
+                    key=|d| d.clone()
+                    children=move |(id, name)| {
+                        let id2 = id.clone();
+                        view! { <option value=id selected=move || department.get() == id2>{name}</option> }
+                    }
+                />
+            </select>
+        </label>
+        <CheckField label=("External", "Extern") checked=external on_change=on_external />
+        <TextField label=("Owner", "Eigenaar") value=read(|l| l.owner.clone()) on_input=text(LinkField::Owner) />
+        <TextField
+            label=("Description", "Beschrijving")
+            multiline=true
+            value=read(|l| l.description.clone())
+            on_input=text(LinkField::Description)
+        />
+    }
+}

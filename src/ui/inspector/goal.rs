@@ -1,0 +1,87 @@
+//! Inspector of a goal and of a department (both: name and description).
+
+use leptos::prelude::*;
+
+use super::fields::TextField;
+use crate::model::{DepartmentField, Edit, GoalField, Id};
+use crate::ui::state::use_app;
+
+#[component]
+pub fn GoalInspector(id: Id) -> impl IntoView {
+    let app = use_app();
+    let get = {
+        let id = id.clone();
+        move |f: fn(&crate::model::Goal) -> String| {
+            let id = id.clone();
+            Signal::derive(move || {
+                app.model.with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.goals.get(&id))
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let set = move |field: fn(String) -> GoalField| {
+        let id = id.clone();
+        Callback::new(move |v: String| {
+            app.edit(
+                Edit::SetGoal {
+                    id: id.clone(),
+                    field: field(v),
+                },
+                true,
+            );
+        })
+    };
+    view! {
+        <TextField label=("Name", "Naam") value=get(|g| g.name.clone()) on_input=set(GoalField::Name) />
+        <TextField
+            label=("Description", "Beschrijving")
+            multiline=true
+            value=get(|g| g.description.clone())
+            on_input=set(GoalField::Description)
+        />
+    }
+}
+
+#[component]
+pub fn DepartmentInspector(id: Id) -> impl IntoView {
+    let app = use_app();
+    let get = {
+        let id = id.clone();
+        move |f: fn(&crate::model::Department) -> String| {
+            let id = id.clone();
+            Signal::derive(move || {
+                app.model.with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.departments.get(&id))
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let set = move |field: fn(String) -> DepartmentField| {
+        let id = id.clone();
+        Callback::new(move |v: String| {
+            app.edit(
+                Edit::SetDepartment {
+                    id: id.clone(),
+                    field: field(v),
+                },
+                true,
+            );
+        })
+    };
+    view! {
+        <TextField label=("Name", "Naam") value=get(|d| d.name.clone()) on_input=set(DepartmentField::Name) />
+        <TextField
+            label=("Description", "Beschrijving")
+            multiline=true
+            value=get(|d| d.description.clone())
+            on_input=set(DepartmentField::Description)
+        />
+    }
+}

@@ -1,0 +1,213 @@
+//! Inspector of a KPI: every field of the KPI definition, and "Drives" as checkboxes.
+
+use leptos::prelude::*;
+
+use super::fields::{SelectField, Text2, TextField};
+use crate::model::{Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType};
+use crate::ui::state::use_app;
+
+fn direction_options() -> Vec<(String, Text2)> {
+    [
+        ("unset", ("(not set)", "(niet ingesteld)")),
+        ("higher", ("Higher is better", "Hoger is beter")),
+        ("lower", ("Lower is better", "Lager is beter")),
+        ("band", ("Within a band", "Binnen een bandbreedte")),
+    ]
+    .into_iter()
+    .map(|(v, t)| (v.to_string(), t))
+    .collect()
+}
+
+fn frequency_options() -> Vec<(String, Text2)> {
+    [
+        ("unset", ("(not set)", "(niet ingesteld)")),
+        ("daily", ("Daily", "Dagelijks")),
+        ("weekly", ("Weekly", "Wekelijks")),
+        ("monthly", ("Monthly", "Maandelijks")),
+        ("quarterly", ("Quarterly", "Per kwartaal")),
+        ("yearly", ("Yearly", "Jaarlijks")),
+    ]
+    .into_iter()
+    .map(|(v, t)| (v.to_string(), t))
+    .collect()
+}
+
+fn value_type_options() -> Vec<(String, Text2)> {
+    [
+        ("unset", ("(not set)", "(niet ingesteld)")),
+        ("customer", ("Customer value", "Klantwaarde")),
+        ("internal", ("Internal value", "Interne waarde")),
+    ]
+    .into_iter()
+    .map(|(v, t)| (v.to_string(), t))
+    .collect()
+}
+
+/// The serde name of a unit-like enum value ("higher", "monthly", ...).
+fn code<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn parse<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or_default()
+}
+
+#[component]
+pub fn KpiInspector(id: Id) -> impl IntoView {
+    let app = use_app();
+    let get = {
+        let id = id.clone();
+        move |f: fn(&Kpi) -> String| {
+            let id = id.clone();
+            Signal::derive(move || {
+                app.model.with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.kpis.get(&id))
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let set_text = {
+        let id = id.clone();
+        move |field: fn(String) -> KpiField| {
+            let id = id.clone();
+            Callback::new(move |v: String| {
+                app.edit(
+                    Edit::SetKpi {
+                        id: id.clone(),
+                        field: field(v),
+                    },
+                    true,
+                );
+            })
+        }
+    };
+    let set_choice = {
+        let id = id.clone();
+        move |field: fn(&str) -> KpiField| {
+            let id = id.clone();
+            Callback::new(move |v: String| {
+                app.edit(
+                    Edit::SetKpi {
+                        id: id.clone(),
+                        field: field(&v),
+                    },
+                    false,
+                );
+            })
+        }
+    };
+    view! {
+        <TextField label=("Name", "Naam") value=get(|k| k.name.clone()) on_input=set_text(KpiField::Name) />
+        <TextField
+            label=("Definition", "Definitie")
+            multiline=true
+            value=get(|k| k.definition.clone())
+            on_input=set_text(KpiField::Definition)
+            placeholder=("The question this KPI answers", "De vraag die deze KPI beantwoordt")
+        />
+        <TextField label=("Formula", "Formule") value=get(|k| k.formula.clone()) on_input=set_text(KpiField::Formula) />
+        <div class="field-row">
+            <TextField label=("Unit", "Eenheid") value=get(|k| k.unit.clone()) on_input=set_text(KpiField::Unit) />
+            <SelectField
+                label=("Direction", "Richting")
+                options=direction_options()
+                value=get(|k| code(&k.direction))
+                on_change=set_choice(|v| KpiField::Direction(parse::<Direction>(v)))
+            />
+        </div>
+        <div class="field-row three">
+            <TextField label=("Target", "Norm") value=get(|k| k.target.clone()) on_input=set_text(KpiField::Target) />
+            <TextField label=("Amber threshold", "Oranje grens") value=get(|k| k.amber.clone()) on_input=set_text(KpiField::Amber) />
+            <TextField label=("Red threshold", "Rode grens") value=get(|k| k.red.clone()) on_input=set_text(KpiField::Red) />
+        </div>
+        <SelectField
+            label=("Frequency", "Frequentie")
+            options=frequency_options()
+            value=get(|k| code(&k.frequency))
+            on_change=set_choice(|v| KpiField::Frequency(parse::<Frequency>(v)))
+        />
+        <TextField label=("Owner", "Eigenaar") value=get(|k| k.owner.clone()) on_input=set_text(KpiField::Owner) />
+        <TextField label=("Data source", "Gegevensbron") value=get(|k| k.data_source.clone()) on_input=set_text(KpiField::DataSource) />
+        <SelectField
+            label=("Value type", "Soort waarde")
+            options=value_type_options()
+            value=get(|k| code(&k.value_type))
+            on_change=set_choice(|v| KpiField::ValueType(parse::<ValueType>(v)))
+        />
+        <Drives id=id />
+    }
+}
+
+/// "Drives": one checkbox per KPI this KPI may drive (the level above, without cycles), plus
+/// any it already drives.
+#[component]
+fn Drives(id: Id) -> impl IntoView {
+    let app = use_app();
+    let candidates = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.model.with(|m| {
+                let Some(m) = m.as_ref() else {
+                    return Vec::new();
+                };
+                let Some(kpi) = m.kpis.get(&id) else {
+                    return Vec::new();
+                };
+                let mut ids: Vec<Id> = m.drive_candidates(&id).into_iter().cloned().collect();
+                for d in &kpi.drives {
+                    if !ids.contains(d) {
+                        ids.push(d.clone());
+                    }
+                }
+                ids.into_iter()
+                    .filter_map(|d| {
+                        let k = m.kpis.get(&d)?;
+                        Some((d, k.name.clone(), kpi.drives.contains(&k.id)))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let legend = move || app.lang.get().pick("Drives", "Stuurt");
+    let empty = move || {
+        match app.lang.get() {
+        Lang::En => "Nothing to drive yet: a link KPI drives chain KPIs of its chain, a chain KPI drives result KPIs.",
+        Lang::Nl => "Nog niets om te sturen: een schakel-KPI stuurt keten-KPI's van zijn keten, een keten-KPI stuurt resultaat-KPI's.",
+    }
+    };
+    view! {
+        <fieldset class="field drives">
+            <legend class="field-label">{legend}</legend>
+            <Show when=move || !candidates.with(|c| c.is_empty()) fallback=move || view! { <p class="muted small">{empty}</p> }>
+                <For
+                    each=move || candidates.get()
+                    key=|c| c.clone()
+                    children={
+                        let id = id.clone();
+                        move |(target, name, on)| {
+                            let id = id.clone();
+                            view! {
+                                <label class="field-check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=on
+                                        on:change=move |_| {
+                                            app.edit(Edit::ToggleDrive { id: id.clone(), target: target.clone() }, false);
+                                        }
+                                    />
+                                    <span>{name}</span>
+                                </label>
+                            }
+                        }
+                    }
+                />
+            </Show>
+        </fieldset>
+    }
+}

@@ -1,0 +1,68 @@
+//! The inspector: every field of the selected goal, chain, link, department or KPI.
+
+mod chain;
+pub mod fields;
+mod goal;
+mod kpi;
+
+use leptos::prelude::*;
+
+use crate::model::{kpi_noun, Lang, Target};
+use crate::ui::state::use_app;
+
+fn heading(target: &Target, level: Option<crate::model::Level>, lang: Lang) -> &'static str {
+    match target {
+        Target::Model => lang.pick("Model", "Model"),
+        Target::Goal(_) => lang.pick("Goal", "Doel"),
+        Target::Department(_) => lang.pick("Department", "Afdeling"),
+        Target::Chain(_) => lang.pick("Customer chain", "Klantketen"),
+        Target::Link { .. } => lang.pick("Link", "Schakel"),
+        Target::Kpi(_) => kpi_noun(level, lang),
+    }
+}
+
+#[component]
+pub fn Inspector() -> impl IntoView {
+    let app = use_app();
+    let title = move || {
+        let lang = app.lang.get();
+        app.selection.with(|s| match s {
+            None => lang.pick("Nothing selected", "Niets geselecteerd"),
+            Some(t) => {
+                let level = match t {
+                    Target::Kpi(id) => app
+                        .model
+                        .with(|m| m.as_ref().and_then(|m| m.kpis.get(id)).map(|k| k.level())),
+                    _ => None,
+                };
+                heading(t, level, lang)
+            }
+        })
+    };
+    let body = move || match app.selection.get() {
+        Some(Target::Goal(id)) => view! { <goal::GoalInspector id=id /> }.into_any(),
+        Some(Target::Department(id)) => view! { <goal::DepartmentInspector id=id /> }.into_any(),
+        Some(Target::Chain(id)) => view! { <chain::ChainInspector id=id /> }.into_any(),
+        Some(Target::Link { chain, link }) => {
+            view! { <chain::LinkInspector chain=chain link=link /> }.into_any()
+        }
+        Some(Target::Kpi(id)) => view! { <kpi::KpiInspector id=id /> }.into_any(),
+        Some(Target::Model) | None => {
+            let hint = move || {
+                match app.lang.get() {
+                Lang::En => "Select a goal, chain, link, department or KPI to edit it here. Start with Add goal or Add chain.",
+                Lang::Nl => "Selecteer een doel, keten, schakel, afdeling of KPI om die hier te bewerken. Begin met Doel toevoegen of Keten toevoegen.",
+            }
+            };
+            view! { <p class="muted">{hint}</p> }.into_any()
+        }
+    };
+    view! {
+        <aside class="inspector" aria-labelledby="inspector-title">
+            <h2 id="inspector-title">{title}</h2>
+            <form class="inspector-form" on:submit=|ev| ev.prevent_default()>
+                {body}
+            </form>
+        </aside>
+    }
+}
