@@ -19,6 +19,22 @@ pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone)
         .unwrap_or_else(|| base.to_string())
 }
 
+/// After adding an element, put the keyboard in its Name field (text selected), so the user
+/// can type the name at once.
+fn focus_name_field() {
+    request_animation_frame(|| {
+        let field = document()
+            .query_selector(".inspector-form input[type=text]")
+            .ok()
+            .flatten()
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
+        if let Some(input) = field {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+}
+
 /// The chain the selection belongs to, and the link after which a new link goes.
 fn chain_context(model: &Model, sel: &Target) -> Option<(Id, Option<Id>)> {
     match sel {
@@ -65,6 +81,7 @@ fn add_goal(app: App, lang: Lang) {
         ..Goal::default()
     };
     app.edit_and_select(Edit::AddGoal { goal, index: None }, Target::Goal(id));
+    focus_name_field();
 }
 
 fn add_chain(app: App, lang: Lang) {
@@ -85,6 +102,7 @@ fn add_chain(app: App, lang: Lang) {
         ..Chain::default()
     };
     app.edit_and_select(Edit::AddChain { chain, index: None }, Target::Chain(id));
+    focus_name_field();
 }
 
 fn add_link(app: App, lang: Lang) {
@@ -116,6 +134,7 @@ fn add_link(app: App, lang: Lang) {
         },
         Target::Link { chain, link: id },
     );
+    focus_name_field();
 }
 
 fn add_kpi(app: App, lang: Lang) {
@@ -134,6 +153,7 @@ fn add_kpi(app: App, lang: Lang) {
     let id = fresh_id('k');
     let kpi = Kpi::new(id.clone(), name, at);
     app.edit_and_select(Edit::AddKpi { kpi, index: None }, Target::Kpi(id));
+    focus_name_field();
 }
 
 /// The delete edit for a selection.
