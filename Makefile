@@ -21,7 +21,7 @@ export CARGO_PROFILE_DEV_DEBUG := 0
 export CARGO_PROFILE_TEST_DEBUG := 0
 export CARGO_TERM_COLOR := never
 
-.PHONY: help serve build size test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
+.PHONY: help serve build size bench-ui bench-model test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
         wasm-target trunk wasm-bindgen node-deps chromium fetch clean
 
 help:
@@ -86,6 +86,14 @@ lint:
 	cargo fmt --check
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+# Keystroke-to-paint in headless chromium on the coffee template and a 3,000-KPI model.
+bench-ui: build tools-test
+	CHROMIUM=$(CHROMIUM) node tests/e2e/perf.mjs
+
+# The model core: check, edits and undo on a 200-chain / 3,000-KPI model.
+bench-model:
+	cargo run --locked --release --example model_bench
 
 test-native:
 	cargo test --locked
