@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::T;
+use super::i18n::{tr_key, T};
 use super::state::use_app;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn Alerts() -> impl IntoView {
             <div class="banner banner-error" role="alert">
                 <span>{move || app.error.get()}</span>
                 <button type="button" on:click=move |_| app.error.set(None)>
-                    {move || app.text(T::Dismiss)}
+                    {tr_key(app.lang, T::Dismiss)}
                 </button>
             </div>
         </Show>

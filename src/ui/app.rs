@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::alerts::Alerts;
 use super::editor::Editor;
 use super::header::Header;
-use super::i18n::T;
+use super::i18n::{tr_key, T};
 use super::library::Library;
 use super::state::App;
 
@@ -34,9 +34,9 @@ pub fn Root() -> impl IntoView {
                 when=move || app.model.with(|m| m.is_some())
                 fallback=move || view! {
                     <div class="empty">
-                        <h1>{move || app.text(T::AppName)}</h1>
-                        <p class="tagline">{move || app.text(T::Tagline)}</p>
-                        <p class="muted">{move || app.text(T::NoModelOpen)}</p>
+                        <h1>{tr_key(app.lang, T::AppName)}</h1>
+                        <p class="tagline">{tr_key(app.lang, T::Tagline)}</p>
+                        <p class="muted">{tr_key(app.lang, T::NoModelOpen)}</p>
                     </div>
                 }
             >

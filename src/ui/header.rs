@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::files::FileActions;
-use super::i18n::{lang_from_code, T};
+use super::i18n::{lang_from_code, tr_key, T};
 use super::state::{use_app, SaveState};
 use super::templates::TemplatesMenu;
 use crate::model::{Edit, Lang, ModelField};
@@ -15,7 +15,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
         <header class="topbar">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
-                <span class="brand-name">{move || app.text(T::AppName)}</span>
+                <span class="brand-name">{tr_key(app.lang, T::AppName)}</span>
             </div>
             <nav class="actions" aria-label="Model">
                 <button
@@ -25,7 +25,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                         show_models.set(false);
                     }
                 >
-                    {move || app.text(T::NewModel)}
+                    {tr_key(app.lang, T::NewModel)}
                 </button>
                 <TemplatesMenu show_models=show_models />
                 <button
@@ -33,7 +33,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                     aria-expanded=move || show_models.get().to_string()
                     on:click=move |_| show_models.update(|v| *v = !*v)
                 >
-                    {move || app.text(T::Models)}
+                    {tr_key(app.lang, T::Models)}
                 </button>
             </nav>
             <ModelName />
@@ -55,10 +55,10 @@ fn ModelName() -> impl IntoView {
     view! {
         <Show when=has_model>
             <label class="model-name">
-                <span class="visually-hidden">{move || app.text(T::ModelName)}</span>
+                <span class="visually-hidden">{tr_key(app.lang, T::ModelName)}</span>
                 <input
                     type="text"
-                    aria-label=move || app.text(T::ModelName)
+                    aria-label=tr_key(app.lang, T::ModelName)
                     prop:value=move || app.model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())
                     on:input=move |ev| {
                         let name = event_target_value(&ev);
@@ -76,9 +76,9 @@ fn LanguagePicker() -> impl IntoView {
     let app = use_app();
     view! {
         <label class="lang">
-            <span>{move || app.text(T::Language)}</span>
+            <span>{tr_key(app.lang, T::Language)}</span>
             <select
-                aria-label=move || app.text(T::Language)
+                aria-label=tr_key(app.lang, T::Language)
                 on:change=move |ev| app.set_lang(lang_from_code(&event_target_value(&ev)))
                 prop:value=move || app.lang.get().code()
             >

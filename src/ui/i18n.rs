@@ -95,3 +95,24 @@ pub fn lang_from_code(code: &str) -> Lang {
         Lang::En
     }
 }
+
+/// A reactive string in the UI language. Every translated text in a view goes through this one
+/// function, so all of them share one `Signal` type and the renderer's code is compiled once
+/// instead of once per closure (that keeps the wasm small).
+pub fn tr(
+    lang: leptos::prelude::RwSignal<Lang>,
+    en: &'static str,
+    nl: &'static str,
+) -> leptos::prelude::Signal<&'static str> {
+    use leptos::prelude::Get;
+    leptos::prelude::Signal::derive(move || lang.get().pick(en, nl))
+}
+
+/// [`tr`] for a [`T`] key.
+pub fn tr_key(
+    lang: leptos::prelude::RwSignal<Lang>,
+    key: T,
+) -> leptos::prelude::Signal<&'static str> {
+    use leptos::prelude::Get;
+    leptos::prelude::Signal::derive(move || t(lang.get(), key))
+}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::T;
+use super::i18n::{tr_key, T};
 use super::state::use_app;
 use crate::storage::library::Summary;
 
@@ -13,14 +13,14 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
     view! {
         <section class="library" aria-labelledby="library-title">
             <div class="library-head">
-                <h2 id="library-title">{move || app.text(T::Models)}</h2>
+                <h2 id="library-title">{tr_key(app.lang, T::Models)}</h2>
                 <button type="button" class="quiet" on:click=move |_| show.set(false)>
-                    {move || app.text(T::Close)}
+                    {tr_key(app.lang, T::Close)}
                 </button>
             </div>
             <Show
                 when=move || !app.listing.with(|l| l.models.is_empty())
-                fallback=move || view! { <p class="muted">{move || app.text(T::NoModels)}</p> }
+                fallback=move || view! { <p class="muted">{tr_key(app.lang, T::NoModels)}</p> }
             >
                 <ul class="model-list">
                     <For
@@ -39,7 +39,7 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
                             <li>
                                 <span class="model-row-name">{q.key.clone()}</span>
                                 <span class="muted">
-                                    {move || app.text(T::Quarantined)} " · " {q.raw_len} " B"
+                                    {tr_key(app.lang, T::Quarantined)} " · " {q.raw_len} " B"
                                 </span>
                             </li>
                         }
@@ -68,13 +68,13 @@ fn ModelRow(summary: Summary, show: RwSignal<bool>) -> impl IntoView {
                     let (open_id, dup_id) = (open_id.clone(), dup_id.clone());
                     view! {
                         <button type="button" on:click=move |_| { app.open(&open_id); show.set(false); }>
-                            {move || app.text(T::Open)}
+                            {tr_key(app.lang, T::Open)}
                         </button>
                         <button type="button" on:click=move |_| app.duplicate(&dup_id)>
-                            {move || app.text(T::Duplicate)}
+                            {tr_key(app.lang, T::Duplicate)}
                         </button>
                         <button type="button" class="danger" on:click=move |_| confirming.set(true)>
-                            {move || app.text(T::Delete)}
+                            {tr_key(app.lang, T::Delete)}
                         </button>
                     }
                 }
@@ -83,10 +83,10 @@ fn ModelRow(summary: Summary, show: RwSignal<bool>) -> impl IntoView {
                     let del_id = del_id.clone();
                     view! {
                         <button type="button" class="danger" on:click=move |_| app.delete(&del_id)>
-                            {move || app.text(T::ConfirmDelete)}
+                            {tr_key(app.lang, T::ConfirmDelete)}
                         </button>
                         <button type="button" on:click=move |_| confirming.set(false)>
-                            {move || app.text(T::Cancel)}
+                            {tr_key(app.lang, T::Cancel)}
                         </button>
                     }
                 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::{Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target};
+use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app, App};
 
 /// `base`, or `base 2`, `base 3`, ... so that added elements do not trip the duplicate-name
@@ -204,7 +205,7 @@ pub fn Toolbar() -> impl IntoView {
             .with(|s| s.as_ref().is_some_and(|s| *s != Target::Model))
     };
     view! {
-        <div class="toolbar" role="toolbar" aria-label=move || lang().pick("Edit", "Bewerken")>
+        <div class="toolbar" role="toolbar" aria-label=tr(app.lang, "Edit", "Bewerken")>
             <div class="toolbar-group">
                 <button
                     type="button"
@@ -212,7 +213,7 @@ pub fn Toolbar() -> impl IntoView {
                     disabled=move || !app.can_undo()
                     on:click=move |_| app.undo()
                 >
-                    {move || lang().pick("Undo", "Ongedaan maken")}
+                    {tr(app.lang, "Undo", "Ongedaan maken")}
                 </button>
                 <button
                     type="button"
@@ -220,31 +221,31 @@ pub fn Toolbar() -> impl IntoView {
                     disabled=move || !app.can_redo()
                     on:click=move |_| app.redo()
                 >
-                    {move || lang().pick("Redo", "Opnieuw")}
+                    {tr(app.lang, "Redo", "Opnieuw")}
                 </button>
             </div>
             <div class="toolbar-group">
                 <button type="button" on:click=move |_| add_goal(app, lang())>
-                    {move || lang().pick("Add goal", "Doel toevoegen")}
+                    {tr(app.lang, "Add goal", "Doel toevoegen")}
                 </button>
                 <button type="button" on:click=move |_| add_chain(app, lang())>
-                    {move || lang().pick("Add chain", "Keten toevoegen")}
+                    {tr(app.lang, "Add chain", "Keten toevoegen")}
                 </button>
                 <button
                     type="button"
                     disabled=move || !can_add_link()
-                    title=move || lang().pick("Select a chain or a link first", "Selecteer eerst een keten of schakel")
+                    title=tr(app.lang, "Select a chain or a link first", "Selecteer eerst een keten of schakel")
                     on:click=move |_| add_link(app, lang())
                 >
-                    {move || lang().pick("Add link", "Schakel toevoegen")}
+                    {tr(app.lang, "Add link", "Schakel toevoegen")}
                 </button>
                 <button
                     type="button"
                     disabled=move || !can_add_kpi()
-                    title=move || lang().pick("Select a goal, chain or link first", "Selecteer eerst een doel, keten of schakel")
+                    title=tr(app.lang, "Select a goal, chain or link first", "Selecteer eerst een doel, keten of schakel")
                     on:click=move |_| add_kpi(app, lang())
                 >
-                    {move || lang().pick("Add KPI", "KPI toevoegen")}
+                    {tr(app.lang, "Add KPI", "KPI toevoegen")}
                 </button>
             </div>
             <div class="toolbar-group">
@@ -255,7 +256,7 @@ pub fn Toolbar() -> impl IntoView {
                     disabled=move || !has_selection()
                     on:click=move |_| delete_selection(app)
                 >
-                    {move || lang().pick("Delete", "Verwijderen")}
+                    {tr(app.lang, "Delete", "Verwijderen")}
                 </button>
             </div>
         </div>
