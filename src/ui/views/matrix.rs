@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use crate::model::{Department, Edit, Id, Target};
 use crate::ui::state::{fresh_id, use_app, App};
-use crate::ui::views::chains::flow::{kpi_button, select_button};
-use crate::ui::views::chains::or_unnamed;
+use crate::ui::views::chains::flow::select_button;
+use crate::ui::views::chains::live_names;
 
 /// From this many chains on, a department's row is highlighted.
 const BUSY: usize = 3;
@@ -71,6 +71,7 @@ pub fn MatrixView() -> impl IntoView {
     let app = use_app();
     let sel: Sel = Selector::new(move || app.selection.get());
     let shape = Memo::new(move |_| shape(app));
+    let chain_ids = Memo::new(move |_| shape.with(|s| s.chains.clone()));
     let add_department = move |_| {
         let id = fresh_id('d');
         let name = app
@@ -145,39 +146,32 @@ pub fn MatrixView() -> impl IntoView {
                                 <th scope="col" class="matrix-corner">
                                     {move || app.lang.get().pick("Department", "Afdeling")}
                                 </th>
-                                <For
-                                    each=move || shape.with(|s| s.chains.clone())
-                                    key=|id| id.clone()
-                                    children={
-                                        let sel = sel_head.clone();
-                                        move |id| {
-                                            let name = {
-                                                let id = id.clone();
-                                                Memo::new(move |_| {
-                                                    let lang = app.lang.get();
-                                                    app.model
-                                                        .with(|m| {
-                                                            m.as_ref()
-                                                                .and_then(|m| m.chains.get(&id))
-                                                                .map(|c| or_unnamed(&c.name, lang))
-                                                        })
-                                                        .unwrap_or_default()
-                                                })
-                                            };
+                                {
+                                    let sel_head = sel_head.clone();
+                                    move || {
+                                    let ids = chain_ids.get();
+                                    let names = live_names(
+                                        app,
+                                        ids.iter().cloned().map(Target::Chain).collect(),
+                                    );
+                                    ids.into_iter()
+                                        .zip(names)
+                                        .map(|(id, name)| {
                                             view! {
                                                 <th scope="col" class="matrix-chain">
                                                     {select_button(
                                                         app,
-                                                        &sel,
+                                                        &sel_head,
                                                         Target::Chain(id),
                                                         "matrix-chain-name",
                                                         move || name.get(),
                                                     )}
                                                 </th>
                                             }
-                                        }
+                                        })
+                                        .collect_view()
                                     }
-                                />
+                                }
                             </tr>
                         </thead>
                         <tbody>
@@ -201,26 +195,29 @@ pub fn MatrixView() -> impl IntoView {
 fn MatrixRowView(row: Row, sel: Sel) -> impl IntoView {
     let app = use_app();
     let count = row.cells.iter().filter(|c| !c.links.is_empty()).count();
-    let head = match row.department.clone() {
-        Some(d) => {
-            let name = {
-                let d = d.clone();
-                Memo::new(move |_| {
-                    let lang = app.lang.get();
-                    app.model
-                        .with(|m| {
-                            m.as_ref()
-                                .and_then(|m| m.departments.get(&d))
-                                .map(|d| or_unnamed(&d.name, lang))
-                        })
-                        .unwrap_or_default()
-                })
-            };
-            select_button(app, &sel, Target::Department(d), "matrix-dept-name", move || {
-                name.get()
-            })
-            .into_any()
+    // Every name the row shows, in render order, kept up to date by one effect.
+    let mut targets: Vec<Target> = row
+        .department
+        .iter()
+        .cloned()
+        .map(Target::Department)
+        .collect();
+    for cell in &row.cells {
+        for (link, kpis) in &cell.links {
+            targets.push(Target::Link {
+                chain: cell.chain.clone(),
+                link: link.clone(),
+            });
+            targets.extend(kpis.iter().cloned().map(Target::Kpi));
         }
+    }
+    let mut names = live_names(app, targets).into_iter();
+    let mut button = |target: Target, class: &'static str| {
+        let name = names.next().unwrap_or_else(|| RwSignal::new(String::new()));
+        select_button(app, &sel, target, class, move || name.get())
+    };
+    let head = match row.department.clone() {
+        Some(d) => button(Target::Department(d), "matrix-dept-name").into_any(),
         None => view! {
             <span class="matrix-no-dept">
                 {move || app.lang.get().pick("No department", "Zonder afdeling")}
@@ -238,42 +235,21 @@ fn MatrixRowView(row: Row, sel: Sel) -> impl IntoView {
                 .links
                 .into_iter()
                 .map(|(link, kpis)| {
-                    let name = {
-                        let (chain, link) = (chain.clone(), link.clone());
-                        Memo::new(move |_| {
-                            let lang = app.lang.get();
-                            app.model
-                                .with(|m| {
-                                    m.as_ref()
-                                        .and_then(|m| m.chains.get(&chain))
-                                        .and_then(|c| c.links.iter().find(|l| l.id == link))
-                                        .map(|l| or_unnamed(&l.name, lang))
-                                })
-                                .unwrap_or_default()
-                        })
-                    };
+                    let link_button = button(
+                        Target::Link {
+                            chain: chain.clone(),
+                            link,
+                        },
+                        "link-name",
+                    );
                     let kpis = (!kpis.is_empty()).then(|| {
-                        view! {
-                            <ul class="kpi-chips">
-                                {kpis
-                                    .into_iter()
-                                    .map(|k| view! { <li>{kpi_button(app, &sel, k, "kpi-chip link-kpi")}</li> })
-                                    .collect_view()}
-                            </ul>
-                        }
+                        let chips = kpis
+                            .into_iter()
+                            .map(|k| view! { <li>{button(Target::Kpi(k), "kpi-chip link-kpi")}</li> })
+                            .collect_view();
+                        view! { <ul class="kpi-chips">{chips}</ul> }
                     });
-                    view! {
-                        <li class="matrix-link">
-                            {select_button(
-                                app,
-                                &sel,
-                                Target::Link { chain: chain.clone(), link },
-                                "link-name",
-                                move || name.get(),
-                            )}
-                            {kpis}
-                        </li>
-                    }
+                    view! { <li class="matrix-link">{link_button} {kpis}</li> }
                 })
                 .collect_view();
             view! {

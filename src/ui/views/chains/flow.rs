@@ -209,7 +209,8 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                 </Show>
             </section>
             <ol class="flow">
-                <li class="flow-end flow-trigger">
+                <li class="flow-step">
+                    <div class="flow-end flow-trigger">
                     <span class="flow-end-label">
                         {move || {
                             app.lang.get().pick("Customer need (trigger)", "Klantbehoefte (aanleiding)")
@@ -218,6 +219,7 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                     <span class="flow-end-text" class:unset=move || trigger.with(|s| s.trim().is_empty())>
                         {move || empty(trigger.get())}
                     </span>
+                    </div>
                 </li>
                 <For
                     each=move || links.get()
@@ -236,8 +238,9 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                         }
                     }
                 />
-                <li class="flow-end flow-outcome">
+                <li class="flow-step">
                     <span class="flow-arrow" aria-hidden="true"></span>
+                    <div class="flow-end flow-outcome">
                     <span class="flow-end-label">
                         {move || {
                             app.lang
@@ -248,6 +251,7 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                     <span class="flow-end-text" class:unset=move || outcome.with(|s| s.trim().is_empty())>
                         {move || empty(outcome.get())}
                     </span>
+                    </div>
                 </li>
             </ol>
             <Show when=move || links.with(|l| l.is_empty())>
@@ -325,7 +329,7 @@ fn LinkCard(
             if over.with(|o| o.as_ref() != Some(&link)) {
                 return None;
             }
-            let from = dragging.with(|d| d.as_ref().and_then(|d| index_of(d)))?;
+            let from = dragging.with(|d| d.as_ref().and_then(index_of))?;
             let to = index_of(&link)?;
             (from != to).then_some(from < to)
         }

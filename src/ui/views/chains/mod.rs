@@ -5,8 +5,8 @@ pub mod flow;
 
 use leptos::prelude::*;
 
-use crate::model::{Attach, Edit, Id, Model, Target};
-use crate::ui::state::use_app;
+use crate::model::{Attach, Edit, Id, Lang, Model, Target};
+use crate::ui::state::{use_app, App};
 
 pub use flow::ChainFlow;
 
@@ -25,13 +25,60 @@ pub(crate) fn chain_of(m: &Model, selection: Option<&Target>) -> Option<Id> {
 }
 
 /// The text shown for an element without a name.
-pub(crate) fn or_unnamed(name: &str, lang: crate::model::Lang) -> String {
+pub(crate) fn or_unnamed(name: &str, lang: Lang) -> String {
     let name = name.trim();
     if name.is_empty() {
         lang.pick("(no name)", "(geen naam)").to_string()
     } else {
         name.to_string()
     }
+}
+
+/// The shown name of an element (a placeholder if it has none; empty if it is gone).
+pub(crate) fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
+    let raw = match target {
+        Target::Model => Some(m.name.as_str()),
+        Target::Goal(id) => m.goals.get(id).map(|g| g.name.as_str()),
+        Target::Department(id) => m.departments.get(id).map(|d| d.name.as_str()),
+        Target::Chain(id) => m.chains.get(id).map(|c| c.name.as_str()),
+        Target::Link { chain, link } => m
+            .chains
+            .get(chain)
+            .and_then(|c| c.links.iter().find(|l| &l.id == link))
+            .map(|l| l.name.as_str()),
+        Target::Kpi(id) => m.kpis.get(id).map(|k| k.name.as_str()),
+    };
+    raw.map(|n| or_unnamed(n, lang)).unwrap_or_default()
+}
+
+/// The names of many elements kept up to date by ONE effect: per edit it reads each element
+/// once and sets only the signals whose text changed. So an edit wakes one reactive node
+/// instead of one per name (what makes a 200-chain matrix or picker stay fast). The effect
+/// belongs to the calling scope and goes with it.
+pub(crate) fn live_names(app: App, targets: Vec<Target>) -> Vec<RwSignal<String>> {
+    let lang = app.lang.get_untracked();
+    let signals: Vec<RwSignal<String>> = app.model.with_untracked(|m| {
+        targets
+            .iter()
+            .map(|t| RwSignal::new(m.as_ref().map(|m| name_of(m, t, lang)).unwrap_or_default()))
+            .collect()
+    });
+    let out = signals.clone();
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        app.model.with(|m| {
+            let Some(m) = m.as_ref() else {
+                return;
+            };
+            for (t, s) in targets.iter().zip(&signals) {
+                let name = name_of(m, t, lang);
+                if s.with_untracked(|old| *old != name) {
+                    s.set(name);
+                }
+            }
+        });
+    });
+    out
 }
 
 #[component]
@@ -116,44 +163,34 @@ fn ChainPicker(chain_ids: Memo<Vec<Id>>, current: Memo<Option<Id>>) -> impl Into
             aria-label=move || app.lang.get().pick("Customer chains", "Klantketens")
         >
             <ul>
-                <For
-                    each=move || chain_ids.get()
-                    key=|id| id.clone()
-                    children=move |id| {
-                        let name = {
-                            let id = id.clone();
-                            Memo::new(move |_| {
-                                let lang = app.lang.get();
-                                app.model
-                                    .with(|m| {
-                                        m.as_ref()
-                                            .and_then(|m| m.chains.get(&id))
-                                            .map(|c| or_unnamed(&c.name, lang))
-                                    })
-                                    .unwrap_or_default()
-                            })
-                        };
-                        let on_show = {
-                            let shown = shown.clone();
-                            let key = Some(id.clone());
-                            move || shown.selected(&key)
-                        };
-                        let pressed = on_show.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="chain-pick"
-                                    class:current=on_show
-                                    aria-pressed=move || pressed().to_string()
-                                    on:click=move |_| app.selection.set(Some(Target::Chain(id.clone())))
-                                >
-                                    {name}
-                                </button>
-                            </li>
-                        }
-                    }
-                />
+                {move || {
+                    let ids = chain_ids.get();
+                    let names = live_names(app, ids.iter().cloned().map(Target::Chain).collect());
+                    ids.into_iter()
+                        .zip(names)
+                        .map(|(id, name)| {
+                            let on_show = {
+                                let shown = shown.clone();
+                                let key = Some(id.clone());
+                                move || shown.selected(&key)
+                            };
+                            let pressed = on_show.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="chain-pick"
+                                        class:current=on_show
+                                        aria-pressed=move || pressed().to_string()
+                                        on:click=move |_| app.selection.set(Some(Target::Chain(id.clone())))
+                                    >
+                                        {move || name.get()}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </nav>
     }
@@ -231,10 +268,10 @@ fn MoveToolbar() -> impl IntoView {
                         Some(p) => {
                             let name = or_unnamed(&p.name, lang);
                             match lang {
-                                crate::model::Lang::En => {
+                                Lang::En => {
                                     format!("Link “{name}”: {} of {}", p.index + 1, p.len)
                                 }
-                                crate::model::Lang::Nl => {
+                                Lang::Nl => {
                                     format!("Schakel “{name}”: {} van {}", p.index + 1, p.len)
                                 }
                             }
