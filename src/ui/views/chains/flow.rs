@@ -1,0 +1,470 @@
+//! One customer chain as a left-to-right flow: customer need -> links -> product or service,
+//! with the owner and the customer, the chain KPIs above and each link's KPIs under it.
+//! Links reorder by drag and drop (one `MoveLink` edit per drop).
+//!
+//! Standalone: needs only the app state from context (used by the Chains view and for print
+//! cards). Fine-grained: links are keyed by id and every text reads only its own element.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::or_unnamed;
+use crate::model::{Attach, Chain, Edit, Id, Link, Target};
+use crate::ui::state::{use_app, App};
+
+/// The selection as a [`Selector`], so only the buttons whose "selected" state changes update.
+type Sel = Selector<Option<Target>>;
+
+/// A chain's KPIs: chain KPIs, and the link KPIs per link (model order).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ChainKpis {
+    chain: Vec<Id>,
+    links: HashMap<Id, Vec<Id>>,
+}
+
+fn read_chain<T: Default>(app: App, chain: &Id, f: impl FnOnce(&Chain) -> T) -> T {
+    app.model
+        .with(|m| m.as_ref().and_then(|m| m.chains.get(chain)).map(f))
+        .unwrap_or_default()
+}
+
+fn read_link<T: Default>(app: App, chain: &Id, link: &Id, f: impl FnOnce(&Link) -> T) -> T {
+    app.model
+        .with(|m| {
+            m.as_ref()
+                .and_then(|m| m.chains.get(chain))
+                .and_then(|c| c.links.iter().find(|l| &l.id == link))
+                .map(f)
+        })
+        .unwrap_or_default()
+}
+
+/// A button that selects `target`, showing `name`; pressed while `target` is selected.
+pub(crate) fn select_button(
+    app: App,
+    sel: &Sel,
+    target: Target,
+    class: &'static str,
+    name: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let key = Some(target.clone());
+    let selected = {
+        let sel = sel.clone();
+        move || sel.selected(&key)
+    };
+    let pressed = selected.clone();
+    view! {
+        <button
+            type="button"
+            class=class
+            class:selected=selected
+            aria-pressed=move || pressed().to_string()
+            on:click=move |_| app.selection.set(Some(target.clone()))
+        >
+            {name}
+        </button>
+    }
+}
+
+/// A KPI's name as a button selecting it.
+pub(crate) fn kpi_button(app: App, sel: &Sel, kpi: Id, class: &'static str) -> impl IntoView {
+    let name = {
+        let kpi = kpi.clone();
+        Memo::new(move |_| {
+            let lang = app.lang.get();
+            app.model
+                .with(|m| {
+                    m.as_ref()
+                        .and_then(|m| m.kpis.get(&kpi))
+                        .map(|k| or_unnamed(&k.name, lang))
+                })
+                .unwrap_or_default()
+        })
+    };
+    select_button(app, sel, Target::Kpi(kpi), class, move || name.get())
+}
+
+/// One chain's flow. `title`: show the chain's name as a button above the flow (the Chains
+/// view has its own picker and heading, so it passes `false`).
+#[component]
+pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoView {
+    let app = use_app();
+    let sel: Sel = Selector::new(move || app.selection.get());
+
+    let links = {
+        let chain = chain.clone();
+        Memo::new(move |_| {
+            read_chain(app, &chain, |c| {
+                c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>()
+            })
+        })
+    };
+    let kpis = {
+        let chain = chain.clone();
+        Memo::new(move |_| {
+            app.model.with(|m| {
+                let mut out = ChainKpis::default();
+                let Some(m) = m.as_ref() else {
+                    return out;
+                };
+                for (id, k) in &m.kpis {
+                    match &k.at {
+                        Attach::Chain { chain: c } if *c == chain => out.chain.push(id.clone()),
+                        Attach::Link { chain: c, link } if *c == chain => {
+                            out.links.entry(link.clone()).or_default().push(id.clone())
+                        }
+                        _ => {}
+                    }
+                }
+                out
+            })
+        })
+    };
+    let field = |f: fn(&Chain) -> String| {
+        let chain = chain.clone();
+        Memo::new(move |_| read_chain(app, &chain, f))
+    };
+    let name = field(|c| c.name.clone());
+    let owner = field(|c| c.owner.clone());
+    let customer = field(|c| c.customer.clone());
+    let trigger = field(|c| c.trigger.clone());
+    let outcome = field(|c| c.outcome.clone());
+
+    // Drag and drop: the link being dragged and the link under the pointer.
+    let dragging = RwSignal::new(None::<Id>);
+    let over = RwSignal::new(None::<Id>);
+
+    let heading = title.then(|| {
+        view! {
+            <h3 class="flow-title">
+                {select_button(
+                    app,
+                    &sel,
+                    Target::Chain(chain.clone()),
+                    "flow-chain-name",
+                    move || or_unnamed(&name.get(), app.lang.get()),
+                )}
+            </h3>
+        }
+    });
+
+    let sel_kpis = sel.clone();
+    let sel_links = sel.clone();
+    let chain_for_links = chain.clone();
+    let empty = move |s: String| {
+        if s.trim().is_empty() {
+            app.lang.get().pick("not set", "niet ingevuld").to_string()
+        } else {
+            s
+        }
+    };
+
+    view! {
+        <div class="chain-flow">
+            {heading}
+            <dl class="flow-meta">
+                <div>
+                    <dt>{move || app.lang.get().pick("Chain owner", "Keteneigenaar")}</dt>
+                    <dd class:unset=move || owner.with(|s| s.trim().is_empty())>
+                        {move || empty(owner.get())}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || app.lang.get().pick("Customer", "Klant")}</dt>
+                    <dd class:unset=move || customer.with(|s| s.trim().is_empty())>
+                        {move || empty(customer.get())}
+                    </dd>
+                </div>
+            </dl>
+            <section class="flow-chain-kpis">
+                <h4>{move || app.lang.get().pick("Chain KPIs", "Keten-KPI's")}</h4>
+                <Show
+                    when=move || kpis.with(|k| !k.chain.is_empty())
+                    fallback=move || {
+                        view! {
+                            <p class="muted flow-none">
+                                {move || {
+                                    app.lang
+                                        .get()
+                                        .pick(
+                                            "No chain KPIs yet (the method advises 2 to 3).",
+                                            "Nog geen keten-KPI's (de methode adviseert er 2 tot 3).",
+                                        )
+                                }}
+                            </p>
+                        }
+                    }
+                >
+                    <ul class="kpi-chips">
+                        <For
+                            each=move || kpis.with(|k| k.chain.clone())
+                            key=|id| id.clone()
+                            children={
+                                let sel = sel_kpis.clone();
+                                move |id| view! { <li>{kpi_button(app, &sel, id, "kpi-chip chain-kpi")}</li> }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </section>
+            <ol class="flow">
+                <li class="flow-step">
+                    <div class="flow-end flow-trigger">
+                    <span class="flow-end-label">
+                        {move || {
+                            app.lang.get().pick("Customer need (trigger)", "Klantbehoefte (aanleiding)")
+                        }}
+                    </span>
+                    <span class="flow-end-text" class:unset=move || trigger.with(|s| s.trim().is_empty())>
+                        {move || empty(trigger.get())}
+                    </span>
+                    </div>
+                </li>
+                <For
+                    each=move || links.get()
+                    key=|id| id.clone()
+                    children=move |link| {
+                        view! {
+                            <LinkCard
+                                chain=chain_for_links.clone()
+                                link=link
+                                links=links
+                                kpis=kpis
+                                sel=sel_links.clone()
+                                dragging=dragging
+                                over=over
+                            />
+                        }
+                    }
+                />
+                <li class="flow-step">
+                    <span class="flow-arrow" aria-hidden="true"></span>
+                    <div class="flow-end flow-outcome">
+                    <span class="flow-end-label">
+                        {move || {
+                            app.lang
+                                .get()
+                                .pick("Product or service (outcome)", "Product of dienst (resultaat)")
+                        }}
+                    </span>
+                    <span class="flow-end-text" class:unset=move || outcome.with(|s| s.trim().is_empty())>
+                        {move || empty(outcome.get())}
+                    </span>
+                    </div>
+                </li>
+            </ol>
+            <Show when=move || links.with(|l| l.is_empty())>
+                <p class="muted flow-none">
+                    {move || {
+                        app.lang
+                            .get()
+                            .pick(
+                                "No links yet: select the chain and use “Add link”.",
+                                "Nog geen schakels: kies de keten en gebruik “Schakel toevoegen”.",
+                            )
+                    }}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// One link of the flow: department, name, external mark, its link KPIs; draggable.
+#[component]
+fn LinkCard(
+    chain: Id,
+    link: Id,
+    links: Memo<Vec<Id>>,
+    kpis: Memo<ChainKpis>,
+    sel: Sel,
+    dragging: RwSignal<Option<Id>>,
+    over: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let app = use_app();
+    let name = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Memo::new(move |_| read_link(app, &chain, &link, |l| l.name.clone()))
+    };
+    let external = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Memo::new(move |_| read_link(app, &chain, &link, |l| l.external))
+    };
+    let department = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Memo::new(move |_| {
+            app.model.with(|m| {
+                let m = m.as_ref()?;
+                let d = m
+                    .chains
+                    .get(&chain)?
+                    .links
+                    .iter()
+                    .find(|l| l.id == link)?
+                    .department
+                    .as_ref()?;
+                m.departments.get(d).map(|d| d.name.clone())
+            })
+        })
+    };
+    let link_kpis = {
+        let link = link.clone();
+        Memo::new(move |_| kpis.with(|k| k.links.get(&link).cloned().unwrap_or_default()))
+    };
+    let selected = {
+        let sel = sel.clone();
+        let key = Some(Target::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        });
+        move || sel.selected(&key)
+    };
+    let index_of = move |id: &Id| links.with_untracked(|l| l.iter().position(|x| x == id));
+
+    // Where a drop on this card would put the dragged link ("take this card's place"), and
+    // on which side of the card the marker shows.
+    let drop_side = {
+        let link = link.clone();
+        move || {
+            if over.with(|o| o.as_ref() != Some(&link)) {
+                return None;
+            }
+            let from = dragging.with(|d| d.as_ref().and_then(index_of))?;
+            let to = index_of(&link)?;
+            (from != to).then_some(from < to)
+        }
+    };
+    let drop_before = {
+        let side = drop_side.clone();
+        move || side() == Some(false)
+    };
+    let drop_after = move || drop_side() == Some(true);
+
+    let on_dragstart = {
+        let link = link.clone();
+        move |ev: leptos::ev::DragEvent| {
+            if let Some(dt) = ev.data_transfer() {
+                let _ = dt.set_data("text/plain", link.as_str());
+                dt.set_effect_allowed("move");
+            }
+            dragging.set(Some(link.clone()));
+        }
+    };
+    let on_dragover = {
+        let link = link.clone();
+        move |ev: leptos::ev::DragEvent| {
+            if dragging.with_untracked(|d| d.is_none()) {
+                return;
+            }
+            ev.prevent_default();
+            if let Some(dt) = ev.data_transfer() {
+                dt.set_drop_effect("move");
+            }
+            if over.with_untracked(|o| o.as_ref() != Some(&link)) {
+                over.set(Some(link.clone()));
+            }
+        }
+    };
+    let on_drop = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move |ev: leptos::ev::DragEvent| {
+            let Some(moved) = dragging.get_untracked() else {
+                return;
+            };
+            ev.prevent_default();
+            dragging.set(None);
+            over.set(None);
+            let (Some(from), Some(to)) = (index_of(&moved), index_of(&link)) else {
+                return;
+            };
+            if from != to {
+                let done = app.edit(
+                    Edit::MoveLink {
+                        chain: chain.clone(),
+                        link: moved.clone(),
+                        to,
+                    },
+                    false,
+                );
+                if done {
+                    app.selection.set(Some(Target::Link {
+                        chain: chain.clone(),
+                        link: moved,
+                    }));
+                }
+            }
+        }
+    };
+    let on_dragend = move |_| {
+        dragging.set(None);
+        over.set(None);
+    };
+    let is_dragged = {
+        let link = link.clone();
+        move || dragging.with(|d| d.as_ref() == Some(&link))
+    };
+
+    let name_button = select_button(
+        app,
+        &sel,
+        Target::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        },
+        "link-name",
+        move || or_unnamed(&name.get(), app.lang.get()),
+    );
+
+    view! {
+        <li class="flow-step">
+            <span class="flow-arrow" aria-hidden="true"></span>
+            <div
+                class="link-card"
+                class:selected=selected
+                class:external=move || external.get()
+                class:dragged=is_dragged
+                class:drop-before=drop_before
+                class:drop-after=drop_after
+                draggable="true"
+                on:dragstart=on_dragstart
+                on:dragover=on_dragover
+                on:drop=on_drop
+                on:dragend=on_dragend
+            >
+                <div class="link-head">
+                    <span class="link-dept">
+                        {move || {
+                            department
+                                .get()
+                                .unwrap_or_else(|| {
+                                    if external.get() {
+                                        String::new()
+                                    } else {
+                                        app.lang.get().pick("no department", "geen afdeling").to_string()
+                                    }
+                                })
+                        }}
+                    </span>
+                    <Show when=move || external.get()>
+                        <span class="link-external">
+                            {move || app.lang.get().pick("External", "Extern")}
+                        </span>
+                    </Show>
+                </div>
+                {name_button}
+                <Show when=move || link_kpis.with(|k| !k.is_empty())>
+                    <ul class="kpi-chips link-kpis">
+                        <For
+                            each=move || link_kpis.get()
+                            key=|id| id.clone()
+                            children={
+                                let sel = sel.clone();
+                                move |id| view! { <li>{kpi_button(app, &sel, id, "kpi-chip link-kpi")}</li> }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,291 @@
+//! The Chains view: a chain picker, a small toolbar to move the selected link, and the selected
+//! chain as a left-to-right flow (see [`flow::ChainFlow`]).
+
+pub mod flow;
+
+use leptos::prelude::*;
+
+use crate::model::{Attach, Edit, Id, Lang, Model, Target};
+use crate::ui::state::{use_app, App};
+
+pub use flow::ChainFlow;
+
+/// The chain a selection belongs to: the chain itself, a link's chain, a chain or link KPI's
+/// chain.
+pub(crate) fn chain_of(m: &Model, selection: Option<&Target>) -> Option<Id> {
+    match selection? {
+        Target::Chain(id) => Some(id.clone()),
+        Target::Link { chain, .. } => Some(chain.clone()),
+        Target::Kpi(k) => match &m.kpis.get(k)?.at {
+            Attach::Chain { chain } | Attach::Link { chain, .. } => Some(chain.clone()),
+            Attach::Result { .. } => None,
+        },
+        _ => None,
+    }
+}
+
+/// The text shown for an element without a name.
+pub(crate) fn or_unnamed(name: &str, lang: Lang) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        lang.pick("(no name)", "(geen naam)").to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The shown name of an element (a placeholder if it has none; empty if it is gone).
+pub(crate) fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
+    let raw = match target {
+        Target::Model => Some(m.name.as_str()),
+        Target::Goal(id) => m.goals.get(id).map(|g| g.name.as_str()),
+        Target::Department(id) => m.departments.get(id).map(|d| d.name.as_str()),
+        Target::Chain(id) => m.chains.get(id).map(|c| c.name.as_str()),
+        Target::Link { chain, link } => m
+            .chains
+            .get(chain)
+            .and_then(|c| c.links.iter().find(|l| &l.id == link))
+            .map(|l| l.name.as_str()),
+        Target::Kpi(id) => m.kpis.get(id).map(|k| k.name.as_str()),
+    };
+    raw.map(|n| or_unnamed(n, lang)).unwrap_or_default()
+}
+
+/// The names of many elements kept up to date by ONE effect: per edit it reads each element
+/// once and sets only the signals whose text changed. So an edit wakes one reactive node
+/// instead of one per name (what makes a 200-chain matrix or picker stay fast). The effect
+/// belongs to the calling scope and goes with it.
+pub(crate) fn live_names(app: App, targets: Vec<Target>) -> Vec<RwSignal<String>> {
+    let lang = app.lang.get_untracked();
+    let signals: Vec<RwSignal<String>> = app.model.with_untracked(|m| {
+        targets
+            .iter()
+            .map(|t| RwSignal::new(m.as_ref().map(|m| name_of(m, t, lang)).unwrap_or_default()))
+            .collect()
+    });
+    let out = signals.clone();
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        app.model.with(|m| {
+            let Some(m) = m.as_ref() else {
+                return;
+            };
+            for (t, s) in targets.iter().zip(&signals) {
+                let name = name_of(m, t, lang);
+                if s.with_untracked(|old| *old != name) {
+                    s.set(name);
+                }
+            }
+        });
+    });
+    out
+}
+
+#[component]
+pub fn ChainsView() -> impl IntoView {
+    let app = use_app();
+    // The chain on show: the selection's chain, else the one shown before, else the first.
+    let current = Memo::new(move |prev: Option<&Option<Id>>| {
+        app.model.with(|m| {
+            let m = m.as_ref()?;
+            let exists = |c: &Id| m.chains.contains_key(c);
+            app.selection
+                .with(|s| chain_of(m, s.as_ref()))
+                .filter(exists)
+                .or_else(|| prev.cloned().flatten().filter(exists))
+                .or_else(|| m.chains.keys().next().cloned())
+        })
+    });
+    let chain_ids = Memo::new(move |_| {
+        app.model.with(|m| {
+            m.as_ref()
+                .map(|m| m.chains.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+
+    view! {
+        <div class="view view-chains">
+            <Show
+                when=move || chain_ids.with(|c| !c.is_empty())
+                fallback=move || {
+                    view! {
+                        <p class="chains-empty muted">
+                            {move || {
+                                app.lang
+                                    .get()
+                                    .pick(
+                                        "This model has no customer chains yet. Use “Add chain” to add one: from a customer need to the product or service that fulfils it.",
+                                        "Dit model heeft nog geen klantketens. Voeg er een toe met “Keten toevoegen”: van klantbehoefte tot het product of de dienst die erin voorziet.",
+                                    )
+                            }}
+                        </p>
+                    }
+                }
+            >
+                <ChainPicker chain_ids=chain_ids current=current />
+                <MoveToolbar />
+                {move || {
+                    current
+                        .get()
+                        .map(|id| {
+                            view! {
+                                <h2 class="chains-title">
+                                    {move || {
+                                        let lang = app.lang.get();
+                                        let id = id.clone();
+                                        app.model
+                                            .with(|m| {
+                                                m.as_ref()
+                                                    .and_then(|m| m.chains.get(&id))
+                                                    .map(|c| or_unnamed(&c.name, lang))
+                                            })
+                                            .unwrap_or_default()
+                                    }}
+                                </h2>
+                            }
+                        })
+                }}
+                {move || current.get().map(|id| view! { <ChainFlow chain=id title=false /> })}
+            </Show>
+        </div>
+    }
+}
+
+/// The model's chains as buttons; the one on show is pressed.
+#[component]
+fn ChainPicker(chain_ids: Memo<Vec<Id>>, current: Memo<Option<Id>>) -> impl IntoView {
+    let app = use_app();
+    let shown = Selector::new(move || current.get());
+    view! {
+        <nav
+            class="chain-picker"
+            aria-label=move || app.lang.get().pick("Customer chains", "Klantketens")
+        >
+            <ul>
+                {move || {
+                    let ids = chain_ids.get();
+                    let names = live_names(app, ids.iter().cloned().map(Target::Chain).collect());
+                    ids.into_iter()
+                        .zip(names)
+                        .map(|(id, name)| {
+                            let on_show = {
+                                let shown = shown.clone();
+                                let key = Some(id.clone());
+                                move || shown.selected(&key)
+                            };
+                            let pressed = on_show.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="chain-pick"
+                                        class:current=on_show
+                                        aria-pressed=move || pressed().to_string()
+                                        on:click=move |_| app.selection.set(Some(Target::Chain(id.clone())))
+                                    >
+                                        {move || name.get()}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}
+
+/// Where the selected link stands: its chain, id, index and the chain's length.
+#[derive(Clone, Debug, PartialEq)]
+struct LinkPos {
+    chain: Id,
+    link: Id,
+    index: usize,
+    len: usize,
+    name: String,
+}
+
+/// "Move left" / "Move right" for the selected link.
+#[component]
+fn MoveToolbar() -> impl IntoView {
+    let app = use_app();
+    let pos = Memo::new(move |_| {
+        let (chain, link) = app.selection.with(|s| match s {
+            Some(Target::Link { chain, link }) => Some((chain.clone(), link.clone())),
+            _ => None,
+        })?;
+        app.model.with(|m| {
+            let c = m.as_ref()?.chains.get(&chain)?;
+            let index = c.links.iter().position(|l| l.id == link)?;
+            let name = c.links[index].name.clone();
+            Some(LinkPos {
+                len: c.links.len(),
+                chain,
+                link,
+                index,
+                name,
+            })
+        })
+    });
+    let move_by = move |delta: isize| {
+        let Some(p) = pos.get_untracked() else {
+            return;
+        };
+        let to = p.index as isize + delta;
+        if to < 0 || to as usize >= p.len {
+            return;
+        }
+        app.edit(
+            Edit::MoveLink {
+                chain: p.chain,
+                link: p.link,
+                to: to as usize,
+            },
+            false,
+        );
+    };
+    let can_left = move || pos.with(|p| p.as_ref().is_some_and(|p| p.index > 0));
+    let can_right = move || pos.with(|p| p.as_ref().is_some_and(|p| p.index + 1 < p.len));
+    view! {
+        <div
+            class="chains-toolbar"
+            role="toolbar"
+            aria-label=move || app.lang.get().pick("Link order", "Volgorde van schakels")
+        >
+            <button type="button" disabled=move || !can_left() on:click=move |_| move_by(-1)>
+                <span aria-hidden="true">"← "</span>
+                {move || app.lang.get().pick("Move left", "Naar links")}
+            </button>
+            <button type="button" disabled=move || !can_right() on:click=move |_| move_by(1)>
+                {move || app.lang.get().pick("Move right", "Naar rechts")}
+                <span aria-hidden="true">" →"</span>
+            </button>
+            <span class="chains-hint muted">
+                {move || {
+                    let lang = app.lang.get();
+                    match pos.get() {
+                        Some(p) => {
+                            let name = or_unnamed(&p.name, lang);
+                            match lang {
+                                Lang::En => {
+                                    format!("Link “{name}”: {} of {}", p.index + 1, p.len)
+                                }
+                                Lang::Nl => {
+                                    format!("Schakel “{name}”: {} van {}", p.index + 1, p.len)
+                                }
+                            }
+                        }
+                        None => {
+                            lang.pick(
+                                    "Select a link to move it, or drag it to another place.",
+                                    "Kies een schakel om hem te verplaatsen, of sleep hem naar een andere plek.",
+                                )
+                                .to_string()
+                        }
+                    }
+                }}
+            </span>
+        </div>
+    }
+}
