@@ -8,7 +8,8 @@ use crate::model::{Lang, Model, Target};
 
 use super::layout::{fit_lines, Kind, Layout};
 
-pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+pub const FONT: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 pub const EDGE: &str = "#98a3b3";
 pub const EDGE_HOT: &str = "#d9480f";
 pub const INK: &str = "#1c2430";
@@ -196,7 +197,10 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
     // Legend.
     let y = TITLE_H + l.height + 8.0;
     let mut x = 20.0;
-    let _ = write!(s, r#"<g transform="translate(0 {y})" font-size="11" fill="{INK}">"#);
+    let _ = write!(
+        s,
+        r#"<g transform="translate(0 {y})" font-size="11" fill="{INK}">"#
+    );
     for k in Kind::ALL {
         let p = k.palette();
         let _ = write!(

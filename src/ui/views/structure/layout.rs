@@ -179,7 +179,8 @@ pub fn layout(s: &Skeleton) -> Layout {
     let goals_w = if slots == 0 {
         0.0
     } else {
-        slots as f64 * SLOT_W + (slots as f64 - 1.0) * SLOT_GAP
+        slots as f64 * SLOT_W
+            + (slots as f64 - 1.0) * SLOT_GAP
             + (s.goals.len().saturating_sub(1)) as f64 * SLOT_GAP
     };
     let n = s.chains.len() as f64;
@@ -352,7 +353,11 @@ pub fn layout(s: &Skeleton) -> Layout {
                 // Any other drive (off the method's levels): a plain curve between the boxes.
                 let (sx, sy) = (na.x + na.w / 2.0, na.y);
                 let (ex, ey) = (nb.x + nb.w / 2.0, nb.y + nb.h);
-                let (sy, ey) = if ey <= sy { (sy, ey) } else { (na.y + na.h, nb.y) };
+                let (sy, ey) = if ey <= sy {
+                    (sy, ey)
+                } else {
+                    (na.y + na.h, nb.y)
+                };
                 let bend = (sy - ey) / 2.0;
                 format!(
                     "M{} {}C{} {} {} {} {} {}",
@@ -453,7 +458,10 @@ pub fn fit_lines(
         }
         if last_line && (!rest.is_empty() || !fits(&line)) {
             rest.reverse();
-            let full = std::iter::once(line).chain(rest).collect::<Vec<_>>().join(" ");
+            let full = std::iter::once(line)
+                .chain(rest)
+                .collect::<Vec<_>>()
+                .join(" ");
             lines.push(ellipsize(&full, width, size, bold));
             return (lines, true);
         }

@@ -8,6 +8,8 @@
 pub mod export;
 pub mod layout;
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
@@ -24,6 +26,8 @@ const MAX_ZOOM: f64 = 3.0;
 const STEP: f64 = 1.25;
 /// "Fit" never enlarges beyond this.
 const MAX_FIT: f64 = 1.25;
+/// "Fit" never shrinks below this: a very wide model scrolls instead of becoming unreadable.
+const MIN_FIT: f64 = 0.4;
 
 #[component]
 pub fn StructureView() -> impl IntoView {
@@ -33,6 +37,7 @@ pub fn StructureView() -> impl IntoView {
             .with(|m| m.as_ref().map(Skeleton::of).unwrap_or_default())
     });
     let layout = Memo::new(move |_| skeleton.with(layout::layout));
+    let labels = Labels::new(app);
     let selection = app.selection;
     let selector = StoredValue::new(Selector::new(move || selection.get()));
     // None: fit the view; Some(s): s pixels per unit.
@@ -71,7 +76,10 @@ pub fn StructureView() -> impl IntoView {
         if let Err(e) = download(&svg, &file) {
             app.error.set(Some(format!(
                 "{} {e}",
-                lang.pick("Could not export the diagram:", "Kon het diagram niet exporteren:")
+                lang.pick(
+                    "Could not export the diagram:",
+                    "Kon het diagram niet exporteren:"
+                )
             )));
         }
     };
@@ -80,8 +88,9 @@ pub fn StructureView() -> impl IntoView {
         let (w, h) = layout.with(|l| (l.width, l.height));
         match zoom.get() {
             None => format!(
-                "width:100%;max-width:{:.0}px;height:auto;max-height:max(calc(100vh - 200px), {:.0}px)",
+                "width:100%;max-width:{:.0}px;min-width:{:.0}px;height:auto;max-height:max(calc(100vh - 200px), {:.0}px)",
                 w * MAX_FIT,
+                w * MIN_FIT,
                 h * 0.8
             ),
             Some(s) => format!("width:{:.0}px;height:{:.0}px", w * s, h * s),
@@ -124,10 +133,7 @@ pub fn StructureView() -> impl IntoView {
                             "−"
                         </button>
                         <span class="st-zoom-level" aria-live="polite">
-                            {move || match zoom.get() {
-                                Some(s) => format!("{:.0}%", s * 100.0),
-                                None => app.lang.get().pick("Fit", "Passend").to_string(),
-                            }}
+                            {move || zoom.get().map(|s| format!("{:.0}%", s * 100.0))}
                         </span>
                         <button
                             type="button"
@@ -234,13 +240,72 @@ pub fn StructureView() -> impl IntoView {
                                 }
                                 let:n
                             >
-                                {node_view(app, n, selector)}
+                                {node_view(app, n, selector, labels)}
                             </For>
                         </g>
                     </svg>
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// What a box shows of its element's text fields (name, external), as one signal per box.
+/// A single effect compares them with the model after each edit and sets only those that
+/// changed, so a keystroke in a name wakes one box, not every box of a 3,000-KPI diagram.
+#[derive(Clone, Copy)]
+struct Labels(StoredValue<HashMap<Target, Label>>);
+
+#[derive(Clone)]
+struct Label {
+    name: ArcRwSignal<String>,
+    external: ArcRwSignal<bool>,
+}
+
+impl Labels {
+    fn new(app: App) -> Labels {
+        let map: StoredValue<HashMap<Target, Label>> = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
+            app.model.with(|m| {
+                let Some(m) = m else { return };
+                map.update_value(|map| {
+                    map.retain(|t, l| {
+                        if !t.exists_in(m) {
+                            return false;
+                        }
+                        let name = t.name(m);
+                        if l.name.with_untracked(|n| n != name) {
+                            l.name.set(name.to_string());
+                        }
+                        let ext = is_external(m, t);
+                        if l.external.get_untracked() != ext {
+                            l.external.set(ext);
+                        }
+                        true
+                    })
+                });
+            })
+        });
+        Labels(map)
+    }
+
+    /// The label of `t`, made from the model on first use.
+    fn get(&self, app: App, t: &Target) -> Label {
+        let fresh = || {
+            app.model.with_untracked(|m| {
+                let (name, ext) = m
+                    .as_ref()
+                    .map(|m| (t.name(m).to_string(), is_external(m, t)))
+                    .unwrap_or_default();
+                Label {
+                    name: ArcRwSignal::new(name),
+                    external: ArcRwSignal::new(ext),
+                }
+            })
+        };
+        self.0
+            .try_update_value(|map| map.entry(t.clone()).or_insert_with(fresh).clone())
+            .unwrap_or_else(fresh)
     }
 }
 
@@ -259,7 +324,12 @@ fn hot_edges(layout: &Memo<Layout>, selection: RwSignal<Option<Target>>) -> Vec<
 }
 
 /// One box: a focusable SVG button named after its element.
-fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>) -> impl IntoView {
+fn node_view(
+    app: App,
+    n: Node,
+    selector: StoredValue<Selector<Option<Target>>>,
+    labels: Labels,
+) -> impl IntoView {
     let Node {
         target,
         kind,
@@ -269,20 +339,9 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         h,
         step,
     } = n;
-    let name = {
-        let t = target.clone();
-        Memo::new(move |_| {
-            app.model.with(|m| {
-                m.as_ref()
-                    .map(|m| t.name(m).to_string())
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let external = {
-        let t = target.clone();
-        Memo::new(move |_| app.model.with(|m| m.as_ref().is_some_and(|m| is_external(m, &t))))
-    };
+    let label = labels.get(app, &target);
+    let name = RwSignal::from(label.name);
+    let external = RwSignal::from(label.external);
     let (size, bold) = kind.font();
     let tx = kind.text_left();
     let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - 8.0, size, bold, 2)));
