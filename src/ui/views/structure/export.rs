@@ -1,0 +1,225 @@
+//! The diagram as a self-contained SVG file: every colour and font is an attribute, nothing
+//! depends on the page's CSS. Shares the geometry ([`super::layout`]) and the colours
+//! ([`Palette`]) with the view.
+
+use std::fmt::Write;
+
+use crate::model::{Lang, Model, Target};
+
+use super::layout::{fit_lines, Kind, Layout};
+
+pub const FONT: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+pub const EDGE: &str = "#98a3b3";
+pub const EDGE_HOT: &str = "#d9480f";
+pub const INK: &str = "#1c2430";
+pub const BADGE: &str = "#5b6675";
+
+/// Fill, outline and text colour of a box.
+pub struct Palette {
+    pub fill: &'static str,
+    pub stroke: &'static str,
+    pub text: &'static str,
+    pub radius: f64,
+}
+
+impl Kind {
+    pub fn palette(self) -> Palette {
+        match self {
+            Kind::Goal => Palette {
+                fill: "#1f4e79",
+                stroke: "#1f4e79",
+                text: "#ffffff",
+                radius: 8.0,
+            },
+            Kind::Result => Palette {
+                fill: "#e4edf7",
+                stroke: "#1f4e79",
+                text: INK,
+                radius: 6.0,
+            },
+            Kind::Chain => Palette {
+                fill: "#2a7f62",
+                stroke: "#2a7f62",
+                text: "#ffffff",
+                radius: 8.0,
+            },
+            Kind::ChainKpi => Palette {
+                fill: "#e3f2eb",
+                stroke: "#2a7f62",
+                text: INK,
+                radius: 6.0,
+            },
+            Kind::Link => Palette {
+                fill: "#ffffff",
+                stroke: "#8793a3",
+                text: INK,
+                radius: 5.0,
+            },
+            Kind::LinkKpi => Palette {
+                fill: "#fdf3e1",
+                stroke: "#c7871a",
+                text: INK,
+                radius: 6.0,
+            },
+        }
+    }
+
+    /// The legend's name of the kind.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Goal => lang.pick("Goal", "Doel"),
+            Kind::Result => lang.pick("Result KPI", "Resultaat-KPI"),
+            Kind::Chain => lang.pick("Customer chain", "Klantketen"),
+            Kind::ChainKpi => lang.pick("Chain KPI", "Keten-KPI"),
+            Kind::Link => lang.pick("Link", "Schakel"),
+            Kind::LinkKpi => lang.pick("Link KPI", "Schakel-KPI"),
+        }
+    }
+
+    pub const ALL: [Kind; 6] = [
+        Kind::Goal,
+        Kind::Result,
+        Kind::Chain,
+        Kind::ChainKpi,
+        Kind::Link,
+        Kind::LinkKpi,
+    ];
+}
+
+/// Baselines (relative to the box top) of `n` lines of `size` in a box of height `h`.
+pub fn baselines(n: usize, size: f64, h: f64) -> Vec<f64> {
+    let lh = size * 1.22;
+    let first = h / 2.0 - lh * (n.max(1) as f64 - 1.0) / 2.0 + size * 0.36;
+    (0..n).map(|i| first + lh * i as f64).collect()
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True if the link is outside the organisation (drawn dashed).
+pub fn is_external(m: &Model, t: &Target) -> bool {
+    match t {
+        Target::Link { chain, link } => m
+            .chains
+            .get(chain)
+            .and_then(|c| c.links.iter().find(|l| &l.id == link))
+            .is_some_and(|l| l.external),
+        _ => false,
+    }
+}
+
+const TITLE_H: f64 = 34.0;
+const LEGEND_H: f64 = 34.0;
+
+/// The whole diagram with the model's name on top and a legend below.
+pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
+    let width = l.width.max(560.0);
+    let height = l.height + TITLE_H + LEGEND_H;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">
+<title>{title}</title>
+<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 1L10 5L0 9z" fill="{EDGE}"/></marker></defs>
+<rect width="{w}" height="{h}" fill="#ffffff"/>
+<text x="20" y="26" font-size="16" font-weight="700" fill="{INK}">{title}</text>
+<g transform="translate(0 {TITLE_H})">
+"##,
+        w = width,
+        h = height,
+        title = escape(&m.name),
+    );
+    for e in &l.edges {
+        let _ = writeln!(
+            s,
+            r#"<path d="{}" fill="none" stroke="{EDGE}" stroke-width="1.3" marker-end="url(#arrow)"/>"#,
+            e.d
+        );
+    }
+    for n in &l.nodes {
+        let p = n.kind.palette();
+        let name = n.target.name(m);
+        let (size, bold) = n.kind.font();
+        let (lines, _) = fit_lines(name, n.w - n.kind.text_left() - 8.0, size, bold, 2);
+        let dash = if is_external(m, &n.target) {
+            r#" stroke-dasharray="4 3""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            r#"<g transform="translate({} {})"><title>{}</title><rect width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="1.2"{dash}/>"#,
+            n.x,
+            n.y,
+            escape(name),
+            n.w,
+            n.h,
+            p.radius,
+            p.fill,
+            p.stroke
+        );
+        if let Some(step) = n.step {
+            let _ = write!(
+                s,
+                r##"<circle cx="13" cy="{cy}" r="8" fill="{BADGE}"/><text x="13" y="{ty}" font-size="10" font-weight="700" fill="#ffffff" text-anchor="middle">{step}</text>"##,
+                cy = n.h / 2.0,
+                ty = n.h / 2.0 + 3.5,
+            );
+        }
+        let weight = if bold { "700" } else { "400" };
+        let x = n.kind.text_left();
+        let _ = write!(
+            s,
+            r#"<text font-size="{size}" font-weight="{weight}" fill="{}">"#,
+            p.text
+        );
+        for (line, y) in lines.iter().zip(baselines(lines.len(), size, n.h)) {
+            let _ = write!(s, r#"<tspan x="{x}" y="{y:.1}">{}</tspan>"#, escape(line));
+        }
+        s.push_str("</text></g>\n");
+    }
+    s.push_str("</g>\n");
+    // Legend.
+    let y = TITLE_H + l.height + 8.0;
+    let mut x = 20.0;
+    let _ = write!(
+        s,
+        r#"<g transform="translate(0 {y})" font-size="11" fill="{INK}">"#
+    );
+    for k in Kind::ALL {
+        let p = k.palette();
+        let _ = write!(
+            s,
+            r#"<rect x="{x}" y="2" width="14" height="12" rx="3" fill="{}" stroke="{}"/><text x="{}" y="12">{}</text>"#,
+            p.fill,
+            p.stroke,
+            x + 19.0,
+            escape(k.label(lang))
+        );
+        x += 19.0 + super::layout::text_width(k.label(lang), 11.0, false) + 16.0;
+    }
+    let _ = write!(
+        s,
+        r#"<path d="M{x} 8H{}" stroke="{EDGE}" stroke-width="1.3" marker-end="url(#arrow)"/><text x="{}" y="12">{}</text>"#,
+        x + 24.0,
+        x + 30.0,
+        lang.pick("drives", "stuurt")
+    );
+    s.push_str("</g>\n</svg>\n");
+    s
+}

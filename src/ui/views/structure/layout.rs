@@ -1,0 +1,487 @@
+//! The Structure diagram's geometry: a pure function of the model's *structure* (ids, order,
+//! attachments, drives), never of its text fields, so typing a name does not move anything.
+//!
+//! Top band: goals, each above its result KPIs (one slot per result KPI). Middle/bottom: one
+//! column per chain: the chain box, its chain KPIs, then its links in chain order, each with
+//! its link KPIs beneath. "Drives" arrows: link KPI -> chain KPI run in a lane strip on the
+//! column's left; chain KPI -> result KPI leave through the gutter right of the column and
+//! curve up to the result KPI.
+
+use std::collections::HashMap;
+
+use crate::model::{Attach, Id, Model, Target};
+
+/// What a box shows; decides its colours and size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Goal,
+    Result,
+    Chain,
+    ChainKpi,
+    Link,
+    LinkKpi,
+}
+
+/// One chain's structure.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChainShape {
+    pub id: Id,
+    pub kpis: Vec<Id>,
+    /// Links in chain order, each with its link KPIs (model order).
+    pub links: Vec<(Id, Vec<Id>)>,
+}
+
+/// The model's structure only: what the layout depends on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Skeleton {
+    /// Goals in model order, each with its result KPIs.
+    pub goals: Vec<(Id, Vec<Id>)>,
+    pub chains: Vec<ChainShape>,
+    /// Every drives reference between existing KPIs: (driver, driven).
+    pub drives: Vec<(Id, Id)>,
+}
+
+impl Skeleton {
+    /// Reads the structure of `m` in one pass over its KPIs.
+    pub fn of(m: &Model) -> Skeleton {
+        let mut results: HashMap<&Id, Vec<Id>> = HashMap::new();
+        let mut chain_kpis: HashMap<&Id, Vec<Id>> = HashMap::new();
+        let mut link_kpis: HashMap<(&Id, &Id), Vec<Id>> = HashMap::new();
+        let mut drives = Vec::new();
+        for (id, k) in &m.kpis {
+            match &k.at {
+                Attach::Result { goal } => results.entry(goal).or_default().push(id.clone()),
+                Attach::Chain { chain } => chain_kpis.entry(chain).or_default().push(id.clone()),
+                Attach::Link { chain, link } => {
+                    link_kpis.entry((chain, link)).or_default().push(id.clone())
+                }
+            }
+            for t in &k.drives {
+                if m.kpis.contains_key(t) {
+                    drives.push((id.clone(), t.clone()));
+                }
+            }
+        }
+        let goals = m
+            .goals
+            .keys()
+            .map(|g| (g.clone(), results.remove(g).unwrap_or_default()))
+            .collect();
+        let chains = m
+            .chains
+            .iter()
+            .map(|(cid, c)| ChainShape {
+                id: cid.clone(),
+                kpis: chain_kpis.remove(cid).unwrap_or_default(),
+                links: c
+                    .links
+                    .iter()
+                    .map(|l| {
+                        let kpis = link_kpis.remove(&(cid, &l.id)).unwrap_or_default();
+                        (l.id.clone(), kpis)
+                    })
+                    .collect(),
+            })
+            .collect();
+        Skeleton {
+            goals,
+            chains,
+            drives,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.goals.is_empty() && self.chains.is_empty()
+    }
+}
+
+/// A box of the diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub target: Target,
+    pub kind: Kind,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    /// A link's place in its chain, from 1.
+    pub step: Option<usize>,
+}
+
+/// A "drives" arrow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub from: Id,
+    pub to: Id,
+    /// SVG path data.
+    pub d: String,
+}
+
+/// The whole diagram.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub width: f64,
+    pub height: f64,
+}
+
+pub const PAD: f64 = 20.0;
+pub const COL_W: f64 = 164.0;
+pub const GUTTER: f64 = 28.0;
+/// The lane strip left of a column's KPIs and links (link KPI -> chain KPI arrows).
+pub const STRIP: f64 = 18.0;
+pub const LINK_KPI_INDENT: f64 = 12.0;
+pub const SLOT_W: f64 = 164.0;
+pub const SLOT_GAP: f64 = 14.0;
+pub const GOAL_H: f64 = 40.0;
+pub const RESULT_H: f64 = 36.0;
+pub const CHANNEL: f64 = 78.0;
+pub const CHAIN_H: f64 = 42.0;
+pub const CHAIN_KPI_H: f64 = 34.0;
+pub const LINK_H: f64 = 32.0;
+pub const LINK_KPI_H: f64 = 32.0;
+pub const GAP: f64 = 4.0;
+
+impl Kind {
+    /// Font size and weight of the box's name.
+    pub fn font(self) -> (f64, bool) {
+        match self {
+            Kind::Goal | Kind::Chain => (12.5, true),
+            Kind::Link => (12.0, false),
+            Kind::Result | Kind::ChainKpi | Kind::LinkKpi => (11.0, false),
+        }
+    }
+
+    /// Left padding of the text (links have a step badge).
+    pub fn text_left(self) -> f64 {
+        match self {
+            Kind::Link => 26.0,
+            _ => 8.0,
+        }
+    }
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Places every box and arrow.
+pub fn layout(s: &Skeleton) -> Layout {
+    if s.is_empty() {
+        return Layout::default();
+    }
+    let mut nodes = Vec::new();
+    let mut pos: HashMap<&Id, usize> = HashMap::new();
+
+    // Widths of the two bands, to centre the narrower one.
+    let slots: usize = s.goals.iter().map(|(_, r)| r.len().max(1)).sum();
+    let goals_w = if slots == 0 {
+        0.0
+    } else {
+        slots as f64 * SLOT_W
+            + (slots as f64 - 1.0) * SLOT_GAP
+            + (s.goals.len().saturating_sub(1)) as f64 * SLOT_GAP
+    };
+    let n = s.chains.len() as f64;
+    let chains_w = if s.chains.is_empty() {
+        0.0
+    } else {
+        n * COL_W + (n - 1.0) * GUTTER + GUTTER * 0.7
+    };
+    let inner = goals_w.max(chains_w);
+
+    // Goals and result KPIs.
+    let mut x = PAD + (inner - goals_w) / 2.0;
+    let goals_h = if s.goals.is_empty() {
+        0.0
+    } else {
+        GOAL_H + 10.0 + RESULT_H
+    };
+    for (g, results) in &s.goals {
+        let k = results.len().max(1) as f64;
+        let w = k * SLOT_W + (k - 1.0) * SLOT_GAP;
+        nodes.push(Node {
+            target: Target::Goal(g.clone()),
+            kind: Kind::Goal,
+            x,
+            y: PAD,
+            w,
+            h: GOAL_H,
+            step: None,
+        });
+        for (i, r) in results.iter().enumerate() {
+            pos.insert(r, nodes.len());
+            nodes.push(Node {
+                target: Target::Kpi(r.clone()),
+                kind: Kind::Result,
+                x: x + i as f64 * (SLOT_W + SLOT_GAP),
+                y: PAD + GOAL_H + 10.0,
+                w: SLOT_W,
+                h: RESULT_H,
+                step: None,
+            });
+        }
+        x += w + 2.0 * SLOT_GAP;
+    }
+
+    // Chains as columns.
+    let chains_top = PAD + goals_h + if s.goals.is_empty() { 0.0 } else { CHANNEL };
+    let mut bottom: f64 = chains_top;
+    // Per chain: column x and the chain KPIs' index within the chain.
+    let mut column: HashMap<&Id, (f64, usize)> = HashMap::new();
+    let x0 = PAD + (inner - chains_w) / 2.0;
+    for (ci, c) in s.chains.iter().enumerate() {
+        let cx = x0 + ci as f64 * (COL_W + GUTTER);
+        let mut y = chains_top;
+        nodes.push(Node {
+            target: Target::Chain(c.id.clone()),
+            kind: Kind::Chain,
+            x: cx,
+            y,
+            w: COL_W,
+            h: CHAIN_H,
+            step: None,
+        });
+        y += CHAIN_H + 8.0;
+        for (i, k) in c.kpis.iter().enumerate() {
+            pos.insert(k, nodes.len());
+            column.insert(k, (cx, i));
+            nodes.push(Node {
+                target: Target::Kpi(k.clone()),
+                kind: Kind::ChainKpi,
+                x: cx + STRIP,
+                y,
+                w: COL_W - STRIP,
+                h: CHAIN_KPI_H,
+                step: None,
+            });
+            y += CHAIN_KPI_H + GAP;
+        }
+        if !c.links.is_empty() {
+            y += 12.0;
+        }
+        for (li, (l, kpis)) in c.links.iter().enumerate() {
+            nodes.push(Node {
+                target: Target::Link {
+                    chain: c.id.clone(),
+                    link: l.clone(),
+                },
+                kind: Kind::Link,
+                x: cx + STRIP,
+                y,
+                w: COL_W - STRIP,
+                h: LINK_H,
+                step: Some(li + 1),
+            });
+            y += LINK_H + GAP;
+            for k in kpis {
+                pos.insert(k, nodes.len());
+                column.insert(k, (cx, 0));
+                nodes.push(Node {
+                    target: Target::Kpi(k.clone()),
+                    kind: Kind::LinkKpi,
+                    x: cx + STRIP + LINK_KPI_INDENT,
+                    y,
+                    w: COL_W - STRIP - LINK_KPI_INDENT,
+                    h: LINK_KPI_H,
+                    step: None,
+                });
+                y += LINK_KPI_H + GAP;
+            }
+            y += 6.0;
+        }
+        bottom = bottom.max(y);
+    }
+
+    // Where arrows end on a result KPI: spread along its bottom edge.
+    let mut incoming: HashMap<&Id, usize> = HashMap::new();
+    for (_, to) in &s.drives {
+        *incoming.entry(to).or_default() += 1;
+    }
+    let mut arrived: HashMap<&Id, usize> = HashMap::new();
+    let mut edges = Vec::with_capacity(s.drives.len());
+    for (from, to) in &s.drives {
+        let (Some(&a), Some(&b)) = (pos.get(from), pos.get(to)) else {
+            continue;
+        };
+        let (na, nb) = (&nodes[a], &nodes[b]);
+        let d = match (na.kind, nb.kind) {
+            (Kind::LinkKpi, Kind::ChainKpi)
+                if column.get(from).map(|c| c.0) == column.get(to).map(|c| c.0) =>
+            {
+                let lane_i = column.get(to).map(|c| c.1 % 3).unwrap_or(0);
+                let (cx, _) = column.get(to).copied().unwrap_or((nb.x - STRIP, 0));
+                let lane = cx + 4.0 + 5.0 * lane_i as f64;
+                let y1 = na.y + na.h / 2.0;
+                let y2 = nb.y + nb.h / 2.0;
+                format!(
+                    "M{} {}H{}V{}H{}",
+                    round(na.x),
+                    round(y1),
+                    round(lane),
+                    round(y2),
+                    round(nb.x)
+                )
+            }
+            (Kind::ChainKpi, Kind::Result) => {
+                let (cx, i) = column.get(from).copied().unwrap_or((na.x - STRIP, 0));
+                let lane = cx + COL_W + 5.0 + 5.0 * (i % 4) as f64;
+                let y1 = na.y + na.h / 2.0;
+                let top = chains_top - 6.0;
+                let k = incoming.get(to).copied().unwrap_or(1) as f64;
+                let j = arrived.entry(to).or_default();
+                *j += 1;
+                let ex = nb.x + nb.w * (*j as f64) / (k + 1.0);
+                let ey = nb.y + nb.h;
+                let bend = (top - ey) / 2.0;
+                format!(
+                    "M{} {}H{}V{}C{} {} {} {} {} {}",
+                    round(na.x + na.w),
+                    round(y1),
+                    round(lane),
+                    round(top),
+                    round(lane),
+                    round(top - bend),
+                    round(ex),
+                    round(ey + bend),
+                    round(ex),
+                    round(ey)
+                )
+            }
+            _ => {
+                // Any other drive (off the method's levels): a plain curve between the boxes.
+                let (sx, sy) = (na.x + na.w / 2.0, na.y);
+                let (ex, ey) = (nb.x + nb.w / 2.0, nb.y + nb.h);
+                let (sy, ey) = if ey <= sy {
+                    (sy, ey)
+                } else {
+                    (na.y + na.h, nb.y)
+                };
+                let bend = (sy - ey) / 2.0;
+                format!(
+                    "M{} {}C{} {} {} {} {} {}",
+                    round(sx),
+                    round(sy),
+                    round(sx),
+                    round(sy - bend),
+                    round(ex),
+                    round(ey + bend),
+                    round(ex),
+                    round(ey)
+                )
+            }
+        };
+        edges.push(Edge {
+            from: from.clone(),
+            to: to.clone(),
+            d,
+        });
+    }
+
+    Layout {
+        nodes,
+        edges,
+        width: inner + 2.0 * PAD,
+        height: bottom + PAD,
+    }
+}
+
+/// Estimated advance width of `c` in ems for a sans-serif UI font (on the wide side, so a
+/// fitted text stays inside its box).
+fn char_em(c: char, bold: bool) -> f64 {
+    let w = match c {
+        'i' | 'j' | 'l' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' => 0.28,
+        'f' | 't' | 'r' | 'I' | ' ' | '(' | ')' | '[' | ']' | '-' | '/' => 0.36,
+        'm' | 'w' => 0.86,
+        'M' | 'W' => 0.92,
+        'A'..='Z' => 0.68,
+        '0'..='9' => 0.58,
+        c if c.is_ascii_lowercase() => 0.56,
+        _ => 0.62,
+    };
+    if bold {
+        w * 1.07
+    } else {
+        w
+    }
+}
+
+pub fn text_width(s: &str, size: f64, bold: bool) -> f64 {
+    s.chars().map(|c| char_em(c, bold)).sum::<f64>() * size
+}
+
+/// Breaks `name` into at most `max_lines` lines of at most `width`; the last line ends in an
+/// ellipsis if the name does not fit. Returns the lines and whether it was cut.
+pub fn fit_lines(
+    name: &str,
+    width: f64,
+    size: f64,
+    bold: bool,
+    max_lines: usize,
+) -> (Vec<String>, bool) {
+    let fits = |s: &str| text_width(s, size, bold) <= width;
+    let mut lines: Vec<String> = Vec::new();
+    // Words still to place, last word first.
+    let mut rest: Vec<String> = name.split_whitespace().rev().map(String::from).collect();
+    while let Some(word) = rest.pop() {
+        let last_line = lines.len() + 1 >= max_lines;
+        if !fits(&word) && !last_line {
+            // A single word too wide for a line: break it.
+            let mut cut = String::new();
+            for c in word.chars() {
+                cut.push(c);
+                if !fits(&cut) {
+                    cut.pop();
+                    break;
+                }
+            }
+            if cut.is_empty() {
+                cut = word.chars().take(1).collect();
+            }
+            let tail: String = word.chars().skip(cut.chars().count()).collect();
+            if !tail.is_empty() {
+                rest.push(tail);
+            }
+            lines.push(cut);
+            continue;
+        }
+        let mut line = word;
+        while let Some(next) = rest.last() {
+            let candidate = format!("{line} {next}");
+            if fits(&candidate) {
+                line = candidate;
+                rest.pop();
+            } else {
+                break;
+            }
+        }
+        if last_line && (!rest.is_empty() || !fits(&line)) {
+            rest.reverse();
+            let full = std::iter::once(line)
+                .chain(rest)
+                .collect::<Vec<_>>()
+                .join(" ");
+            lines.push(ellipsize(&full, width, size, bold));
+            return (lines, true);
+        }
+        lines.push(line);
+    }
+    (lines, false)
+}
+
+/// The longest prefix of `s` that fits `width` with "…" appended.
+fn ellipsize(s: &str, width: f64, size: f64, bold: bool) -> String {
+    let budget = width - text_width("…", size, bold);
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in s.chars() {
+        let w = char_em(c, bold) * size;
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}

@@ -1,0 +1,500 @@
+//! The Structure view: the whole KPI structure as one SVG diagram. Goals and their result
+//! KPIs on top, one column per customer chain (chain, chain KPIs, links in order with their
+//! link KPIs) and the "drives" arrows between KPIs. Every box selects its element.
+//!
+//! The geometry is a [`Memo`] on the model's structure only ([`layout::Skeleton`]); each box
+//! reads its own name, so typing a name redraws one text and moves nothing.
+
+pub mod export;
+pub mod layout;
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
+use wasm_bindgen::JsCast;
+
+use crate::format::file_stem;
+use crate::model::{Lang, Target};
+use crate::ui::state::{use_app, App};
+
+use export::{baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT};
+use layout::{fit_lines, Edge, Kind, Layout, Node, Skeleton};
+
+const MIN_ZOOM: f64 = 0.2;
+const MAX_ZOOM: f64 = 3.0;
+const STEP: f64 = 1.25;
+/// "Fit" never enlarges beyond this.
+const MAX_FIT: f64 = 1.25;
+/// "Fit" never shrinks below this: a very wide model scrolls instead of becoming unreadable.
+const MIN_FIT: f64 = 0.4;
+
+#[component]
+pub fn StructureView() -> impl IntoView {
+    let app = use_app();
+    let skeleton = Memo::new(move |_| {
+        app.model
+            .with(|m| m.as_ref().map(Skeleton::of).unwrap_or_default())
+    });
+    let layout = Memo::new(move |_| skeleton.with(layout::layout));
+    let labels = Labels::new(app);
+    let selection = app.selection;
+    let selector = StoredValue::new(Selector::new(move || selection.get()));
+    // None: fit the view; Some(s): s pixels per unit.
+    let zoom: RwSignal<Option<f64>> = RwSignal::new(None);
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+
+    // The scale the diagram is drawn at now (measured in fit mode).
+    let current_scale = move || -> f64 {
+        if let Some(z) = zoom.get_untracked() {
+            return z;
+        }
+        let (w, h) = layout.with_untracked(|l| (l.width, l.height));
+        svg_ref
+            .get_untracked()
+            .map(|el| {
+                let el: &web_sys::Element = &el;
+                (el.client_width() as f64 / w.max(1.0)).min(el.client_height() as f64 / h.max(1.0))
+            })
+            .filter(|s| s.is_finite() && *s > 0.0)
+            .unwrap_or(1.0)
+    };
+    let zoom_by = move |f: f64| {
+        let s = (current_scale() * f).clamp(MIN_ZOOM, MAX_ZOOM);
+        zoom.set(Some(s));
+    };
+
+    let export = move |_| {
+        let lang = app.lang.get_untracked();
+        let Some((svg, name)) = app.model.with_untracked(|m| {
+            m.as_ref()
+                .map(|m| layout.with_untracked(|l| (export_svg(m, l, lang), m.name.clone())))
+        }) else {
+            return;
+        };
+        let file = format!("{}.svg", file_stem(&name));
+        if let Err(e) = download(&svg, &file) {
+            app.error.set(Some(format!(
+                "{} {e}",
+                lang.pick(
+                    "Could not export the diagram:",
+                    "Kon het diagram niet exporteren:"
+                )
+            )));
+        }
+    };
+
+    let svg_style = move || {
+        let (w, h) = layout.with(|l| (l.width, l.height));
+        match zoom.get() {
+            None => format!(
+                "width:100%;max-width:{:.0}px;min-width:{:.0}px;height:auto;max-height:max(calc(100vh - 200px), {:.0}px)",
+                w * MAX_FIT,
+                w * MIN_FIT,
+                h * 0.8
+            ),
+            Some(s) => format!("width:{:.0}px;height:{:.0}px", w * s, h * s),
+        }
+    };
+
+    let hint = move || {
+        let lang = app.lang.get();
+        view! {
+            <div class="st-empty">
+                <p class="st-empty-title">
+                    {lang.pick("Add a goal and a chain to start", "Voeg een doel en een keten toe om te beginnen")}
+                </p>
+                <p class="muted">
+                    {lang.pick(
+                        "The diagram shows goals and result KPIs on top, each customer chain with its chain KPIs below them, and its links with their link KPIs beneath.",
+                        "Het diagram toont bovenaan de doelen en resultaat-KPI's, daaronder elke klantketen met zijn keten-KPI's en de schakels met hun schakel-KPI's.",
+                    )}
+                </p>
+            </div>
+        }
+    };
+
+    view! {
+        <div class="view view-structure">
+            <div class="st-toolbar">
+                <Legend />
+                <div class="st-tools">
+                    <div
+                        class="st-zoom"
+                        role="group"
+                        aria-label=move || app.lang.get().pick("Zoom", "Zoomen")
+                    >
+                        <button
+                            type="button"
+                            aria-label=move || app.lang.get().pick("Zoom out", "Uitzoomen")
+                            title=move || app.lang.get().pick("Zoom out", "Uitzoomen")
+                            on:click=move |_| zoom_by(1.0 / STEP)
+                        >
+                            "−"
+                        </button>
+                        <span class="st-zoom-level" aria-live="polite">
+                            {move || zoom.get().map(|s| format!("{:.0}%", s * 100.0))}
+                        </span>
+                        <button
+                            type="button"
+                            aria-label=move || app.lang.get().pick("Zoom in", "Inzoomen")
+                            title=move || app.lang.get().pick("Zoom in", "Inzoomen")
+                            on:click=move |_| zoom_by(STEP)
+                        >
+                            "+"
+                        </button>
+                        <button
+                            type="button"
+                            aria-pressed=move || zoom.get().is_none().to_string()
+                            on:click=move |_| zoom.set(None)
+                        >
+                            {move || app.lang.get().pick("Fit", "Passend")}
+                        </button>
+                    </div>
+                    <button
+                        type="button"
+                        class="st-export"
+                        aria-label=move || app.lang.get().pick("Export SVG", "SVG exporteren")
+                        disabled=move || skeleton.with(|s| s.is_empty())
+                        on:click=export
+                    >
+                        {move || app.lang.get().pick("Export SVG", "SVG exporteren")}
+                    </button>
+                </div>
+            </div>
+            <Show when=move || !skeleton.with(|s| s.is_empty()) fallback=hint>
+                <div class="st-canvas" class:zoomed=move || zoom.get().is_some()>
+                    <svg
+                        node_ref=svg_ref
+                        class="st-svg"
+                        role="group"
+                        aria-label=move || {
+                            app.lang.get().pick("KPI structure diagram", "Diagram van de KPI-structuur")
+                        }
+                        viewBox=move || layout.with(|l| format!("0 0 {} {}", l.width, l.height))
+                        preserveAspectRatio="xMidYMin meet"
+                        style=svg_style
+                        font-family=FONT
+                    >
+                        <defs>
+                            <marker
+                                id="st-arrow"
+                                viewBox="0 0 10 10"
+                                refX="9"
+                                refY="5"
+                                markerWidth="7"
+                                markerHeight="7"
+                                orient="auto-start-reverse"
+                            >
+                                <path d="M0 1L10 5L0 9z" fill=EDGE />
+                            </marker>
+                            <marker
+                                id="st-arrow-hot"
+                                viewBox="0 0 10 10"
+                                refX="9"
+                                refY="5"
+                                markerWidth="6"
+                                markerHeight="6"
+                                orient="auto-start-reverse"
+                            >
+                                <path d="M0 1L10 5L0 9z" fill=EDGE_HOT />
+                            </marker>
+                        </defs>
+                        <g class="st-edges" aria-hidden="true">
+                            <For
+                                each=move || layout.with(|l| l.edges.clone())
+                                key=|e| (e.from.clone(), e.to.clone(), e.d.clone())
+                                let:e
+                            >
+                                <path
+                                    d=e.d
+                                    fill="none"
+                                    stroke=EDGE
+                                    stroke-width="1.3"
+                                    marker-end="url(#st-arrow)"
+                                />
+                            </For>
+                        </g>
+                        <g class="st-edges-hot" aria-hidden="true">
+                            {move || hot_edges(&layout, selection).into_iter().map(|e| view! {
+                                <path
+                                    d=e.d
+                                    fill="none"
+                                    stroke=EDGE_HOT
+                                    stroke-width="2.4"
+                                    marker-end="url(#st-arrow-hot)"
+                                />
+                            }).collect_view()}
+                        </g>
+                        <g class="st-nodes">
+                            <For
+                                each=move || layout.with(|l| l.nodes.clone())
+                                key=|n| {
+                                    (
+                                        n.target.clone(),
+                                        n.x.to_bits(),
+                                        n.y.to_bits(),
+                                        n.w.to_bits(),
+                                        n.step,
+                                    )
+                                }
+                                let:n
+                            >
+                                {node_view(app, n, selector, labels)}
+                            </For>
+                        </g>
+                    </svg>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// What a box shows of its element's text fields (name, external), as one signal per box.
+/// A single effect compares them with the model after each edit and sets only those that
+/// changed, so a keystroke in a name wakes one box, not every box of a 3,000-KPI diagram.
+#[derive(Clone, Copy)]
+struct Labels(StoredValue<HashMap<Target, Label>>);
+
+#[derive(Clone)]
+struct Label {
+    name: ArcRwSignal<String>,
+    external: ArcRwSignal<bool>,
+}
+
+impl Labels {
+    fn new(app: App) -> Labels {
+        let map: StoredValue<HashMap<Target, Label>> = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
+            app.model.with(|m| {
+                let Some(m) = m else { return };
+                map.update_value(|map| {
+                    map.retain(|t, l| {
+                        if !t.exists_in(m) {
+                            return false;
+                        }
+                        let name = t.name(m);
+                        if l.name.with_untracked(|n| n != name) {
+                            l.name.set(name.to_string());
+                        }
+                        let ext = is_external(m, t);
+                        if l.external.get_untracked() != ext {
+                            l.external.set(ext);
+                        }
+                        true
+                    })
+                });
+            })
+        });
+        Labels(map)
+    }
+
+    /// The label of `t`, made from the model on first use.
+    fn get(&self, app: App, t: &Target) -> Label {
+        let fresh = || {
+            app.model.with_untracked(|m| {
+                let (name, ext) = m
+                    .as_ref()
+                    .map(|m| (t.name(m).to_string(), is_external(m, t)))
+                    .unwrap_or_default();
+                Label {
+                    name: ArcRwSignal::new(name),
+                    external: ArcRwSignal::new(ext),
+                }
+            })
+        };
+        self.0
+            .try_update_value(|map| map.entry(t.clone()).or_insert_with(fresh).clone())
+            .unwrap_or_else(fresh)
+    }
+}
+
+/// The arrows into and out of the selected KPI.
+fn hot_edges(layout: &Memo<Layout>, selection: RwSignal<Option<Target>>) -> Vec<Edge> {
+    let Some(Target::Kpi(id)) = selection.get() else {
+        return Vec::new();
+    };
+    layout.with(|l| {
+        l.edges
+            .iter()
+            .filter(|e| e.from == id || e.to == id)
+            .cloned()
+            .collect()
+    })
+}
+
+/// One box: a focusable SVG button named after its element.
+fn node_view(
+    app: App,
+    n: Node,
+    selector: StoredValue<Selector<Option<Target>>>,
+    labels: Labels,
+) -> impl IntoView {
+    let Node {
+        target,
+        kind,
+        x,
+        y,
+        w,
+        h,
+        step,
+    } = n;
+    let label = labels.get(app, &target);
+    let name = RwSignal::from(label.name);
+    let external = RwSignal::from(label.external);
+    let (size, bold) = kind.font();
+    let tx = kind.text_left();
+    let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - 8.0, size, bold, 2)));
+    let key = Some(target.clone());
+    let selected = move || selector.with_value(|s| s.selected(&key));
+    let select = {
+        let t = target.clone();
+        move || app.selection.set(Some(t.clone()))
+    };
+    let select2 = select.clone();
+    let p = kind.palette();
+    let class = match kind {
+        Kind::Goal => "st-node st-goal",
+        Kind::Result => "st-node st-result",
+        Kind::Chain => "st-node st-chain",
+        Kind::ChainKpi => "st-node st-chain-kpi",
+        Kind::Link => "st-node st-link",
+        Kind::LinkKpi => "st-node st-link-kpi",
+    };
+    let badge = step.map(|s| {
+        view! {
+            <circle cx="13" cy=h / 2.0 r="8" fill=BADGE />
+            <text
+                x="13"
+                y=h / 2.0 + 3.5
+                font-size="10"
+                font-weight="700"
+                fill="#ffffff"
+                text-anchor="middle"
+            >
+                {s.to_string()}
+            </text>
+        }
+    });
+    view! {
+        <g
+            class=class
+            class:selected=selected.clone()
+            role="button"
+            tabindex="0"
+            aria-label=move || name.get()
+            aria-pressed=move || selected().to_string()
+            transform=format!("translate({x} {y})")
+            on:click=move |_| select()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let k = ev.key();
+                if k == "Enter" || k == " " {
+                    ev.prevent_default();
+                    select2();
+                }
+            }
+        >
+            <rect class="st-ring" x="-4" y="-4" width=w + 8.0 height=h + 8.0 rx=p.radius + 3.0 />
+            <rect
+                class="st-box"
+                width=w
+                height=h
+                rx=p.radius
+                fill=p.fill
+                stroke=p.stroke
+                stroke-width="1.2"
+                stroke-dasharray=move || external.get().then_some("4 3")
+            />
+            {badge}
+            <text
+                class="st-label"
+                font-size=size
+                font-weight=if bold { "700" } else { "400" }
+                fill=p.text
+            >
+                {move || {
+                    fitted
+                        .with(|(lines, _)| {
+                            lines
+                                .iter()
+                                .zip(baselines(lines.len(), size, h))
+                                .map(|(l, by)| {
+                                    view! {
+                                        <tspan x=tx y=format!("{by:.1}")>
+                                            {l.clone()}
+                                        </tspan>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+            </text>
+            {move || {
+                fitted
+                    .with(|(_, cut)| *cut)
+                    .then(|| leptos::tachys::svg::title().child(name.get()))
+            }}
+        </g>
+    }
+}
+
+/// The level legend above the diagram.
+#[component]
+fn Legend() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let lang: Lang = app.lang.get();
+        view! {
+            <ul class="st-legend" aria-label=lang.pick("Legend", "Legenda")>
+                {Kind::ALL
+                    .into_iter()
+                    .map(|k| {
+                        let p = k.palette();
+                        view! {
+                            <li>
+                                <span
+                                    class="st-swatch"
+                                    aria-hidden="true"
+                                    style=format!("background:{};border-color:{}", p.fill, p.stroke)
+                                ></span>
+                                {k.label(lang)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <svg class="st-swatch-arrow" aria-hidden="true" width="26" height="10" viewBox="0 0 26 10">
+                        <path d="M1 5H20" stroke=EDGE stroke-width="1.5" />
+                        <path d="M18 1L25 5L18 9z" fill=EDGE />
+                    </svg>
+                    {lang.pick("drives", "stuurt")}
+                </li>
+            </ul>
+        }
+    }
+}
+
+/// Saves `text` as a file named `name` (Blob + object URL + a temporary `<a download>`).
+fn download(text: &str, name: &str) -> Result<(), String> {
+    let err = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let doc = document();
+    let a = doc
+        .create_element("a")
+        .map_err(err)?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "no anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "").map_err(err)?;
+    let body = doc.body().ok_or_else(|| "no body".to_string())?;
+    body.append_child(&a).map_err(err)?;
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
