@@ -7,6 +7,7 @@ use super::editor::Editor;
 use super::header::Header;
 use super::i18n::{tr_key, T};
 use super::library::Library;
+use super::print::PrintDocument;
 use super::state::App;
 
 #[component]
@@ -43,5 +44,6 @@ pub fn Root() -> impl IntoView {
                 <Editor />
             </Show>
         </main>
+        <PrintDocument />
     }
 }

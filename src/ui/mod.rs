@@ -9,6 +9,7 @@ pub mod header;
 pub mod i18n;
 pub mod inspector;
 pub mod library;
+pub mod print;
 pub mod state;
 pub mod templates;
 pub mod views;

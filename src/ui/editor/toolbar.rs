@@ -259,6 +259,11 @@ pub fn Toolbar() -> impl IntoView {
                     {tr(app.lang, "Delete", "Verwijderen")}
                 </button>
             </div>
+            <div class="toolbar-group toolbar-end">
+                <button type="button" aria-keyshortcuts="Control+P" on:click=move |_| crate::ui::print::print()>
+                    {tr(app.lang, "Print", "Afdrukken")}
+                </button>
+            </div>
         </div>
     }
 }

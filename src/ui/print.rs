@@ -1,0 +1,175 @@
+//! Printing: the whole structure on one page, then one page per customer chain (the chain card
+//! for the chain meeting). The print document is plain HTML built from the model at the
+//! `beforeprint` event (synchronously, so Ctrl+P and the Print button both get it) and
+//! removed after printing; on screen it is never built.
+
+use std::fmt::Write;
+
+use leptos::prelude::*;
+
+use crate::model::{Chain, Direction, Frequency, Kpi, Lang, Model};
+use crate::ui::state::{use_app, App};
+use crate::ui::views::structure::export::{escape, export_svg};
+use crate::ui::views::structure::layout::{layout, Skeleton};
+
+fn direction(d: Direction, lang: Lang) -> &'static str {
+    match d {
+        Direction::Unset => "",
+        Direction::Higher => lang.pick("higher is better", "hoger is beter"),
+        Direction::Lower => lang.pick("lower is better", "lager is beter"),
+        Direction::Band => lang.pick("within a band", "binnen bandbreedte"),
+    }
+}
+
+fn frequency(f: Frequency, lang: Lang) -> &'static str {
+    match f {
+        Frequency::Unset => "",
+        Frequency::Daily => lang.pick("daily", "dagelijks"),
+        Frequency::Weekly => lang.pick("weekly", "wekelijks"),
+        Frequency::Monthly => lang.pick("monthly", "maandelijks"),
+        Frequency::Quarterly => lang.pick("quarterly", "per kwartaal"),
+        Frequency::Yearly => lang.pick("yearly", "jaarlijks"),
+    }
+}
+
+fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
+    let _ = write!(
+        out,
+        "<table class=\"print-kpis\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        lang.pick("KPI", "KPI"),
+        lang.pick("Definition", "Definitie"),
+        lang.pick("Unit", "Eenheid"),
+        lang.pick("Direction", "Richting"),
+        lang.pick("Target", "Norm"),
+        lang.pick("Amber / red", "Oranje / rood"),
+        lang.pick("Frequency", "Frequentie"),
+        lang.pick("Drives", "Stuurt"),
+    );
+    for k in kpis {
+        let drives: Vec<&str> = k
+            .drives
+            .iter()
+            .filter_map(|d| m.kpis.get(d).map(|d| d.name.as_str()))
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td></tr>",
+            escape(&k.name),
+            if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
+            escape(&k.definition),
+            escape(&k.unit),
+            direction(k.direction, lang),
+            escape(&k.target),
+            escape(&k.amber),
+            escape(&k.red),
+            frequency(k.frequency, lang),
+            escape(&drives.join(", ")),
+        );
+    }
+    out.push_str("</tbody></table>");
+}
+
+/// One chain card: the flow from customer need to outcome, the chain KPIs and the link KPIs.
+pub fn chain_card(m: &Model, c: &Chain, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<section class=\"chain-card\"><h2>{} <span>{}</span></h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b></p><ol class=\"print-flow\"><li class=\"print-end\"><small>{}</small>{}</li>",
+        lang.pick("Customer chain", "Klantketen"),
+        escape(&c.name),
+        lang.pick("Owner", "Eigenaar"),
+        escape(&c.owner),
+        lang.pick("Customer", "Klant"),
+        escape(&c.customer),
+        lang.pick("Customer need", "Klantbehoefte"),
+        escape(&c.trigger),
+    );
+    for l in &c.links {
+        let dept = l
+            .department
+            .as_ref()
+            .and_then(|d| m.departments.get(d))
+            .map(|d| format!("<small>{}</small>", escape(&d.name)))
+            .unwrap_or_default();
+        let ext = if l.external {
+            format!(" <em>({})</em>", lang.pick("external", "extern"))
+        } else {
+            String::new()
+        };
+        let _ = write!(s, "<li>{}{ext}{dept}</li>", escape(&l.name));
+    }
+    let _ = write!(
+        s,
+        "<li class=\"print-end\"><small>{}</small>{}</li></ol><h3>{}</h3>",
+        lang.pick("Product or service", "Product of dienst"),
+        escape(&c.outcome),
+        lang.pick("Chain KPIs", "Keten-KPI's"),
+    );
+    let chain_kpis: Vec<&Kpi> = m.chain_kpis_of(&c.id).collect();
+    kpi_rows(&mut s, m, &chain_kpis, lang);
+    let link_kpis: Vec<&Kpi> = c
+        .links
+        .iter()
+        .flat_map(|l| m.link_kpis_of(&c.id, &l.id))
+        .collect();
+    if !link_kpis.is_empty() {
+        let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
+        kpi_rows(&mut s, m, &link_kpis, lang);
+    }
+    s.push_str("</section>");
+    s
+}
+
+/// The whole print document: the structure page, then one card per chain.
+pub fn print_html(m: &Model, lang: Lang) -> String {
+    let svg = export_svg(m, &layout(&Skeleton::of(m)), lang);
+    let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
+    let mut s = format!("<section class=\"print-structure\">{svg}</section>");
+    for c in m.chains.values() {
+        s.push_str(&chain_card(m, c, lang));
+    }
+    s
+}
+
+fn fill(app: App) {
+    let html = app.model.with_untracked(|m| {
+        m.as_ref()
+            .map(|m| print_html(m, app.lang.get_untracked()))
+            .unwrap_or_default()
+    });
+    if let Some(el) = document().get_element_by_id("print-doc") {
+        el.set_inner_html(&html);
+    }
+}
+
+fn clear() {
+    if let Some(el) = document().get_element_by_id("print-doc") {
+        el.set_inner_html("");
+    }
+}
+
+/// The (empty on screen) container, and the print event listeners.
+#[component]
+pub fn PrintDocument() -> impl IntoView {
+    let app = use_app();
+    let before = window_event_listener(
+        leptos::ev::Custom::new("beforeprint"),
+        move |_: web_sys::Event| fill(app),
+    );
+    let after = window_event_listener(
+        leptos::ev::Custom::new("afterprint"),
+        move |_: web_sys::Event| clear(),
+    );
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    view! { <div id="print-doc" class="print-doc" aria-hidden="true"></div> }
+}
+
+/// Prints the open model (the same as the browser's Print).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
