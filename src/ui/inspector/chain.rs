@@ -157,7 +157,11 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         <TextField label=("Name", "Naam") value=read(|l| l.name.clone()) on_input=text(LinkField::Name) />
         <label class="field">
             <span class="field-label">{move || app.lang.get().pick("Department", "Afdeling")}</span>
-            <select prop:value=move || department.get() on:change=on_department>
+            <select
+                aria-label=move || app.lang.get().pick("Department", "Afdeling")
+                prop:value=move || department.get()
+                on:change=on_department
+            >
                 <option value="" selected=move || department.get().is_empty()>
                     {move || app.lang.get().pick("(none)", "(geen)")}
                 </option>

@@ -68,6 +68,7 @@ pub fn SelectField(
         <label class="field">
             <span class="field-label">{move || app.lang.get().pick(label.0, label.1)}</span>
             <select
+                aria-label=move || app.lang.get().pick(label.0, label.1)
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
