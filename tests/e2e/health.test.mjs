@@ -22,7 +22,7 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
 
   // Clear a KPI's target in the KPIs table.
   await page.getByRole('tab', { name: 'KPIs' }).click();
-  await page.getByRole('textbox', { name: 'Repeat breakdowns: target' }).fill('');
+  await page.getByRole('textbox', { name: 'Target of Repeat breakdowns' }).fill('');
   await page.getByRole('tab', { name: 'Health' }).click();
   const finding = list.getByRole('listitem').filter({ hasText: 'Repeat breakdowns' });
   await finding.waitFor();
@@ -32,7 +32,7 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
 
   // A second finding for the screenshot.
   await page.getByRole('tab', { name: 'KPIs' }).click();
-  await page.getByRole('textbox', { name: 'Fixed on the first visit: unit' }).fill('');
+  await page.getByRole('textbox', { name: 'Unit of Fixed on the first visit' }).fill('');
   await page.getByRole('tab', { name: 'Health' }).click();
   await list.getByRole('listitem').filter({ hasText: 'Fixed on the first visit' }).waitFor();
   await screenshot(page, 'health');
@@ -44,7 +44,7 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
   assert.equal(await kpi.getAttribute('aria-pressed'), 'true');
 
   // Fixing it makes the finding go away.
-  await page.getByRole('textbox', { name: 'Repeat breakdowns: target' }).fill('at most 3%');
+  await page.getByRole('textbox', { name: 'Target of Repeat breakdowns' }).fill('at most 3%');
   await page.getByRole('tab', { name: 'Health' }).click();
   await page.getByRole('heading', { name: 'Health check' }).waitFor();
   assert.equal(await list.getByRole('listitem').filter({ hasText: 'Repeat breakdowns' }).count(), 0);

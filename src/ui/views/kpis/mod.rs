@@ -4,8 +4,8 @@
 //! Fine-grained on purpose (3,000 KPIs): the row order is a `Memo` that depends on the sort,
 //! the filter and the *set* of KPIs (ids and levels), not on their fields, so typing in a cell
 //! never re-sorts or re-filters (rows stay put while one edits; a new sort or filter applies
-//! the new values). Each row has its own `Memo` of what it shows, so an edit re-renders only
-//! the cells of the KPI that changed. At most `PAGE` rows are mounted at first; "Show more"
+//! the new values). Each row has its own signal of what it shows, set by one effect only when
+//! that KPI changed (see `row.rs`), so an edit re-renders only the cells of that KPI. At most `PAGE` rows are mounted at first; "Show more"
 //! mounts more.
 
 mod data;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::model::{Id, Level, Target};
 use crate::ui::state::use_app;
 use data::{level_code, level_from_code, level_name, order, Sort, SortKey};
-use row::KpiRow;
+use row::{CellLabels, KpiRow, Rows};
 
 /// Rows mounted at first and added by each "Show more".
 const PAGE: usize = 200;
@@ -28,6 +28,7 @@ pub fn KpisView() -> impl IntoView {
     let level = RwSignal::new(None::<Level>);
     let sort = RwSignal::new(None::<(SortKey, bool)>);
     let limit = RwSignal::new(PAGE);
+    let row_signals = Rows::new(app);
 
     // The set of KPIs (ids and levels, in model order): changes on add, delete, reorder,
     // re-attach; not on a field edit. Compared in place, so no allocation when unchanged.
@@ -146,6 +147,7 @@ pub fn KpisView() -> impl IntoView {
                     }
                 }
             >
+                <CellLabels />
                 <div class="kpi-table-wrap">
                     <table class="kpi-table">
                         <caption class="visually-hidden">
@@ -157,7 +159,7 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
                                 <SortHeader sort key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
                                 <SortHeader sort key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
-                                <th scope="col" class="col-name">{move || app.lang.get().pick("Rename", "Naam wijzigen")}</th>
+                                <th scope="col" class="col-name plain">{move || app.lang.get().pick("Rename", "Naam wijzigen")}</th>
                                 <SortHeader sort key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
                                 <SortHeader sort key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
                                 <SortHeader sort key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
@@ -165,11 +167,11 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort key=SortKey::Amber en="Amber" nl="Oranje" class="col-amber" />
                                 <SortHeader sort key=SortKey::Red en="Red" nl="Rood" class="col-red" />
                                 <SortHeader sort key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
-                                <th scope="col" class="col-drives">{move || app.lang.get().pick("Drives", "Stuurt")}</th>
+                                <th scope="col" class="col-drives plain">{move || app.lang.get().pick("Drives", "Stuurt")}</th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id /> } />
+                            <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id rows=row_signals /> } />
                         </tbody>
                     </table>
                     <Show when=move || rows.with(|r| r.is_empty())>
@@ -182,12 +184,6 @@ pub fn KpisView() -> impl IntoView {
                     <div class="kpis-more">
                         <button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
                             {move || app.lang.get().pick("Show more", "Meer tonen")}
-                        </button>
-                        <button type="button" class="quiet" on:click=move |_| limit.set(usize::MAX)>
-                            {move || {
-                                let n = rows.with(|r| r.len());
-                                app.lang.get().pick(format!("Show all {n}"), format!("Alle {n} tonen"))
-                            }}
                         </button>
                     </div>
                 </Show>
