@@ -48,26 +48,34 @@ fn check_label(kind: &CheckKind, lang: Lang) -> String {
             lang.pick("trigger and outcome", "aanleiding en resultaat")
         }
         CheckKind::ChainNoLinks => lang.pick("links", "schakels"),
-        CheckKind::ChainKpiDrivesNoResult => {
-            lang.pick("chain KPI drives a result KPI", "keten-KPI stuurt een resultaat-KPI")
-        }
+        CheckKind::ChainKpiDrivesNoResult => lang.pick(
+            "chain KPI drives a result KPI",
+            "keten-KPI stuurt een resultaat-KPI",
+        ),
         CheckKind::ResultKpiNotDriven => {
             lang.pick("result KPI is driven", "resultaat-KPI wordt gestuurd")
         }
         CheckKind::TooManyResultKpis { .. } => {
             lang.pick("at most 4 result KPIs", "hoogstens 4 resultaat-KPI's")
         }
-        CheckKind::GoalNoResultKpi => lang.pick("goal has a result KPI", "doel heeft een resultaat-KPI"),
+        CheckKind::GoalNoResultKpi => {
+            lang.pick("goal has a result KPI", "doel heeft een resultaat-KPI")
+        }
         CheckKind::DrivesCycle { .. } => lang.pick("no cycles", "geen cyclus"),
         CheckKind::KpiIncomplete { .. } => {
             lang.pick("unit, direction and target", "eenheid, richting en norm")
         }
-        CheckKind::LinkKpiDrivesNoChainKpi => {
-            lang.pick("link KPI drives a chain KPI", "schakel-KPI stuurt een keten-KPI")
-        }
+        CheckKind::LinkKpiDrivesNoChainKpi => lang.pick(
+            "link KPI drives a chain KPI",
+            "schakel-KPI stuurt een keten-KPI",
+        ),
         CheckKind::DuplicateName { .. } => lang.pick("unique names", "unieke namen"),
     };
-    format!("{} {} · {what}", lang.pick("Check", "Controle"), kind.number())
+    format!(
+        "{} {} · {what}",
+        lang.pick("Check", "Controle"),
+        kind.number()
+    )
 }
 
 /// The view that shows a finding's element best, and what to select there.
@@ -102,8 +110,10 @@ pub fn HealthView() -> impl IntoView {
         })
     });
     let limit = RwSignal::new(PAGE);
-    let count = move |s: Severity| findings.with(|all| all.iter().filter(|f| f.severity == s).count());
-    let visible = move || findings.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    let count =
+        move |s: Severity| findings.with(|all| all.iter().filter(|f| f.severity == s).count());
+    let visible =
+        move || findings.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>());
 
     view! {
         <div class="view view-health">
@@ -182,7 +192,8 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         let f = finding.clone();
         move || {
             let lang = app.lang.get();
-            app.model.with(|m| m.as_ref().map(|m| f.message(m, lang)).unwrap_or_default())
+            app.model
+                .with(|m| m.as_ref().map(|m| f.message(m, lang)).unwrap_or_default())
         }
     };
     let label = {
@@ -190,7 +201,9 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         move || check_label(&kind, app.lang.get())
     };
     let show = move |_| {
-        let dest = app.model.with_untracked(|m| m.as_ref().map(|m| destination(&finding, m)));
+        let dest = app
+            .model
+            .with_untracked(|m| m.as_ref().map(|m| destination(&finding, m)));
         if let Some((view, select)) = dest {
             if let Some(t) = select {
                 app.selection.set(Some(t));

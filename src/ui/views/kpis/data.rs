@@ -46,7 +46,10 @@ pub struct RowData {
 pub fn place_names<'a>(m: &'a Model, k: &Kpi) -> (&'a str, &'a str) {
     match &k.at {
         Attach::Result { goal } => ("", m.goals.get(goal).map(|g| g.name.as_str()).unwrap_or("")),
-        Attach::Chain { chain } => (m.chains.get(chain).map(|c| c.name.as_str()).unwrap_or(""), ""),
+        Attach::Chain { chain } => (
+            m.chains.get(chain).map(|c| c.name.as_str()).unwrap_or(""),
+            "",
+        ),
         Attach::Link { chain, link } => match m.chains.get(chain) {
             Some(c) => (
                 c.name.as_str(),
@@ -103,8 +106,7 @@ pub fn row_matches(m: &Model, id: &Id, r: &Option<RowData>) -> bool {
         && r.chain == chain
         && r.link == link
         && r.drives.len() == k.drives.iter().filter(|d| m.kpis.contains_key(*d)).count()
-        && k
-            .drives
+        && k.drives
             .iter()
             .filter_map(|d| m.kpis.get(d))
             .zip(&r.drives)
@@ -229,8 +231,12 @@ pub fn level_from_code(code: &str) -> Option<Level> {
     }
 }
 
-pub const DIRECTIONS: [Direction; 4] =
-    [Direction::Unset, Direction::Higher, Direction::Lower, Direction::Band];
+pub const DIRECTIONS: [Direction; 4] = [
+    Direction::Unset,
+    Direction::Higher,
+    Direction::Lower,
+    Direction::Band,
+];
 
 pub fn direction_code(d: Direction) -> &'static str {
     match d {
@@ -294,7 +300,10 @@ mod tests {
         let results = order(&m, "", Some(Level::Result), None);
         assert!(results.iter().all(|id| m.kpis[id].level() == Level::Result));
         let by_name = order(&m, "", None, Some((SortKey::Name, true)));
-        let names: Vec<String> = by_name.iter().map(|id| m.kpis[id].name.to_lowercase()).collect();
+        let names: Vec<String> = by_name
+            .iter()
+            .map(|id| m.kpis[id].name.to_lowercase())
+            .collect();
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted);

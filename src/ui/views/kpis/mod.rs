@@ -39,12 +39,18 @@ pub fn KpisView() -> impl IntoView {
             };
             if let Some(old) = old {
                 let same = old.len() == m.kpis.len()
-                    && old.iter().zip(m.kpis.values()).all(|((id, l), k)| *id == k.id && *l == k.level());
+                    && old
+                        .iter()
+                        .zip(m.kpis.values())
+                        .all(|((id, l), k)| *id == k.id && *l == k.level());
                 if same {
                     return (old, false);
                 }
             }
-            (m.kpis.values().map(|k| (k.id.clone(), k.level())).collect(), true)
+            (
+                m.kpis.values().map(|k| (k.id.clone(), k.level())).collect(),
+                true,
+            )
         })
     });
     let rows = Memo::new(move |_| {
@@ -62,7 +68,11 @@ pub fn KpisView() -> impl IntoView {
                 limit.set(p + 1);
             }
             request_animation_frame(move || {
-                if let Some(el) = document().query_selector(".kpi-table tr.selected").ok().flatten() {
+                if let Some(el) = document()
+                    .query_selector(".kpi-table tr.selected")
+                    .ok()
+                    .flatten()
+                {
                     el.scroll_into_view_with_bool(false);
                 }
             });

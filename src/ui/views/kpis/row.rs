@@ -208,7 +208,13 @@ pub fn CellLabels() -> impl IntoView {
 pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
     let app = use_app();
     let (row, selected) = rows.get(app, &id);
-    let name = move || row.with(|r| r.as_ref().map(|r| shown_name(r, app.lang.get())).unwrap_or_default());
+    let name = move || {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| shown_name(r, app.lang.get()))
+                .unwrap_or_default()
+        })
+    };
     let select = {
         let id = id.clone();
         move |_| app.selection.set(Some(Target::Kpi(id.clone())))
