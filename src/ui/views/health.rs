@@ -1,11 +1,226 @@
-//! The Health view.
+//! The Health view: the twelve method checks on the open model, errors first, each finding
+//! naming its element with a "Show" button that selects it and opens a view that shows it.
+//!
+//! The findings are a `Memo` on the model (`check` is linear, ~1.4 ms natively on 3,000
+//! KPIs) that only notifies when the findings change; each item's text reads the model
+//! itself, so a rename updates the sentence without rebuilding the list.
 
 use leptos::prelude::*;
 
-use crate::ui::state::use_app;
+use crate::model::{check, CheckKind, Finding, Lang, Level, Model, Severity, Target};
+use crate::ui::state::{use_app, View};
+
+/// Findings mounted at first; "Show all" mounts the rest.
+const PAGE: usize = 300;
+
+const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+fn severity_name(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("Error", "Fout"),
+        Severity::Warning => lang.pick("Warning", "Waarschuwing"),
+        Severity::Info => lang.pick("Info", "Info"),
+    }
+}
+
+fn severity_plural(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Error => lang.pick("Errors", "Fouten"),
+        Severity::Warning => lang.pick("Warnings", "Waarschuwingen"),
+        Severity::Info => lang.pick("Information", "Informatie"),
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// The check's number and what it asks, e.g. "Check 1 · chain owner".
+fn check_label(kind: &CheckKind, lang: Lang) -> String {
+    let what = match kind {
+        CheckKind::ChainNoOwner => lang.pick("chain owner", "keteneigenaar"),
+        CheckKind::ChainKpiCount { .. } => lang.pick("2 to 3 chain KPIs", "2 tot 3 keten-KPI's"),
+        CheckKind::ChainNoTriggerOrOutcome { .. } => {
+            lang.pick("trigger and outcome", "aanleiding en resultaat")
+        }
+        CheckKind::ChainNoLinks => lang.pick("links", "schakels"),
+        CheckKind::ChainKpiDrivesNoResult => lang.pick(
+            "chain KPI drives a result KPI",
+            "keten-KPI stuurt een resultaat-KPI",
+        ),
+        CheckKind::ResultKpiNotDriven => {
+            lang.pick("result KPI is driven", "resultaat-KPI wordt gestuurd")
+        }
+        CheckKind::TooManyResultKpis { .. } => {
+            lang.pick("at most 4 result KPIs", "hoogstens 4 resultaat-KPI's")
+        }
+        CheckKind::GoalNoResultKpi => {
+            lang.pick("goal has a result KPI", "doel heeft een resultaat-KPI")
+        }
+        CheckKind::DrivesCycle { .. } => lang.pick("no cycles", "geen cyclus"),
+        CheckKind::KpiIncomplete { .. } => {
+            lang.pick("unit, direction and target", "eenheid, richting en norm")
+        }
+        CheckKind::LinkKpiDrivesNoChainKpi => lang.pick(
+            "link KPI drives a chain KPI",
+            "schakel-KPI stuurt een keten-KPI",
+        ),
+        CheckKind::DuplicateName { .. } => lang.pick("unique names", "unieke namen"),
+    };
+    format!(
+        "{} {} · {what}",
+        lang.pick("Check", "Controle"),
+        kind.number()
+    )
+}
+
+/// The view that shows a finding's element best, and what to select there.
+fn destination(f: &Finding, m: &Model) -> (View, Option<Target>) {
+    let view = match &f.target {
+        Target::Model | Target::Goal(_) => View::Structure,
+        Target::Department(_) => View::Matrix,
+        Target::Chain(_) | Target::Link { .. } => View::Chains,
+        Target::Kpi(id) => match (&f.kind, m.level_of(id)) {
+            // The KPIs table edits unit, direction, target and names in place.
+            (CheckKind::KpiIncomplete { .. } | CheckKind::DuplicateName { .. }, _) => View::Kpis,
+            (_, Some(Level::Result)) | (_, None) => View::Structure,
+            (_, Some(_)) => View::Chains,
+        },
+    };
+    let select = match &f.target {
+        Target::Model => None,
+        t => t.exists_in(m).then(|| t.clone()),
+    };
+    (view, select)
+}
 
 #[component]
 pub fn HealthView() -> impl IntoView {
-    let _app = use_app();
-    view! { <div class="view view-health"></div> }
+    let app = use_app();
+    let findings = Memo::new(move |_| {
+        app.model.with(|m| {
+            let mut all = m.as_ref().map(check).unwrap_or_default();
+            // Errors first, then warnings, then information; check order within each.
+            all.sort_by_key(|f| f.severity);
+            all
+        })
+    });
+    let limit = RwSignal::new(PAGE);
+    let count =
+        move |s: Severity| findings.with(|all| all.iter().filter(|f| f.severity == s).count());
+    let visible =
+        move || findings.with(|all| all.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+
+    view! {
+        <div class="view view-health">
+            <div class="health-head">
+                <h2>{move || app.lang.get().pick("Health check", "Gezondheidscheck")}</h2>
+                <p class="muted health-intro">
+                    {move || {
+                        app.lang.get().pick(
+                            "The twelve checks of the customer-chain method, run on every edit.",
+                            "De twaalf controles van de klantketenmethode, bij elke wijziging opnieuw.",
+                        )
+                    }}
+                </p>
+            </div>
+            <div class="health-summary">
+                {SEVERITIES
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <section
+                                class=format!("health-count sev-{}", severity_class(s))
+                                class:zero=move || count(s) == 0
+                            >
+                                <h3>{move || severity_plural(s, app.lang.get())}</h3>
+                                <span class="count">{move || count(s)}</span>
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <Show
+                when=move || findings.with(|f| !f.is_empty())
+                fallback=move || {
+                    view! {
+                        <p class="health-clean" role="note">
+                            <span class="health-clean-mark" aria-hidden="true">"✓"</span>
+                            {move || {
+                                app.lang.get().pick(
+                                    "No findings: the structure follows the method.",
+                                    "Geen bevindingen: de structuur volgt de methode.",
+                                )
+                            }}
+                        </p>
+                    }
+                }
+            >
+                <ul
+                    class="health-list"
+                    role="list"
+                    aria-label=move || app.lang.get().pick("Health check", "Gezondheidscheck")
+                >
+                    <For each=visible key=|f| f.clone() children=move |f| view! { <FindingItem finding=f /> } />
+                </ul>
+                <Show when=move || { findings.with(|f| f.len()) > limit.get() }>
+                    <button type="button" class="health-more" on:click=move |_| limit.set(usize::MAX)>
+                        {move || {
+                            let n = findings.with(|f| f.len());
+                            app.lang.get().pick(format!("Show all {n} findings"), format!("Alle {n} bevindingen tonen"))
+                        }}
+                    </button>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let app = use_app();
+    let severity = finding.severity;
+    let target = finding.target.clone();
+    let selected = Memo::new(move |_| {
+        target != Target::Model && app.selection.with(|s| s.as_ref() == Some(&target))
+    });
+    let message = {
+        let f = finding.clone();
+        move || {
+            let lang = app.lang.get();
+            app.model
+                .with(|m| m.as_ref().map(|m| f.message(m, lang)).unwrap_or_default())
+        }
+    };
+    let label = {
+        let kind = finding.kind.clone();
+        move || check_label(&kind, app.lang.get())
+    };
+    let show = move |_| {
+        let dest = app
+            .model
+            .with_untracked(|m| m.as_ref().map(|m| destination(&finding, m)));
+        if let Some((view, select)) = dest {
+            if let Some(t) = select {
+                app.selection.set(Some(t));
+            }
+            app.view.set(view);
+        }
+    };
+    view! {
+        <li class=format!("finding sev-{}", severity_class(severity)) class:selected=move || selected.get()>
+            <span class="finding-sev">{move || severity_name(severity, app.lang.get())}</span>
+            <span class="finding-text">
+                <span class="finding-message">{message}</span>
+                <small class="finding-check muted">{label}</small>
+            </span>
+            <button type="button" class="finding-show" on:click=show>
+                {move || app.lang.get().pick("Show", "Tonen")}
+            </button>
+        </li>
+    }
 }

@@ -1,0 +1,321 @@
+//! What the KPIs table shows of a KPI, and the order of its rows (filter and sort), computed
+//! from the model without Leptos so it stays cheap and testable.
+
+use std::cmp::Ordering;
+
+use crate::model::{Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model};
+
+/// The columns the table can sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Name,
+    Level,
+    Chain,
+    Link,
+    Owner,
+    Unit,
+    Direction,
+    Target,
+    Amber,
+    Red,
+    Frequency,
+}
+
+/// A column sort: key and ascending.
+pub type Sort = Option<(SortKey, bool)>;
+
+/// One row of the table: the displayed fields of one KPI (names resolved).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowData {
+    pub level: Option<Level>,
+    pub chain: String,
+    /// The link's name, or the goal's name for a result KPI.
+    pub link: String,
+    pub name: String,
+    pub owner: String,
+    pub unit: String,
+    pub direction: Direction,
+    pub target: String,
+    pub amber: String,
+    pub red: String,
+    pub frequency: Frequency,
+    pub drives: Vec<String>,
+}
+
+/// The chain's name and the link's (or, for a result KPI, the goal's) name of a KPI.
+pub fn place_names<'a>(m: &'a Model, k: &Kpi) -> (&'a str, &'a str) {
+    match &k.at {
+        Attach::Result { goal } => ("", m.goals.get(goal).map(|g| g.name.as_str()).unwrap_or("")),
+        Attach::Chain { chain } => (
+            m.chains.get(chain).map(|c| c.name.as_str()).unwrap_or(""),
+            "",
+        ),
+        Attach::Link { chain, link } => match m.chains.get(chain) {
+            Some(c) => (
+                c.name.as_str(),
+                c.links
+                    .iter()
+                    .find(|l| &l.id == link)
+                    .map(|l| l.name.as_str())
+                    .unwrap_or(""),
+            ),
+            None => ("", ""),
+        },
+    }
+}
+
+pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
+    let k = m.kpis.get(id)?;
+    let (chain, link) = place_names(m, k);
+    Some(RowData {
+        level: Some(k.level()),
+        chain: chain.to_string(),
+        link: link.to_string(),
+        name: k.name.clone(),
+        owner: k.owner.clone(),
+        unit: k.unit.clone(),
+        direction: k.direction,
+        target: k.target.clone(),
+        amber: k.amber.clone(),
+        red: k.red.clone(),
+        frequency: k.frequency,
+        drives: k
+            .drives
+            .iter()
+            .filter_map(|d| m.kpis.get(d).map(|t| t.name.clone()))
+            .collect(),
+    })
+}
+
+/// True if `r` still shows KPI `id` as it stands in `m`. Allocates nothing: run for every
+/// mounted row on every edit.
+pub fn row_matches(m: &Model, id: &Id, r: &Option<RowData>) -> bool {
+    let (Some(k), Some(r)) = (m.kpis.get(id), r) else {
+        return m.kpis.get(id).is_none() && r.is_none();
+    };
+    let (chain, link) = place_names(m, k);
+    r.level == Some(k.level())
+        && r.name == k.name
+        && r.owner == k.owner
+        && r.unit == k.unit
+        && r.direction == k.direction
+        && r.target == k.target
+        && r.amber == k.amber
+        && r.red == k.red
+        && r.frequency == k.frequency
+        && r.chain == chain
+        && r.link == link
+        && r.drives.len() == k.drives.iter().filter(|d| m.kpis.contains_key(*d)).count()
+        && k.drives
+            .iter()
+            .filter_map(|d| m.kpis.get(d))
+            .zip(&r.drives)
+            .all(|(t, n)| t.name == *n)
+}
+
+/// True if the lower-cased query is in the KPI's name, chain, link (or goal) or owner.
+fn matches(m: &Model, k: &Kpi, query: &str) -> bool {
+    if query.is_empty() {
+        return true;
+    }
+    let (chain, link) = place_names(m, k);
+    [k.name.as_str(), chain, link, k.owner.as_str()]
+        .iter()
+        .any(|s| s.to_lowercase().contains(query))
+}
+
+fn level_rank(l: Level) -> u8 {
+    match l {
+        Level::Result => 0,
+        Level::Chain => 1,
+        Level::Link => 2,
+    }
+}
+
+fn direction_rank(d: Direction) -> Option<u8> {
+    match d {
+        Direction::Unset => None,
+        Direction::Higher => Some(0),
+        Direction::Lower => Some(1),
+        Direction::Band => Some(2),
+    }
+}
+
+fn frequency_rank(f: Frequency) -> Option<u8> {
+    match f {
+        Frequency::Unset => None,
+        Frequency::Daily => Some(0),
+        Frequency::Weekly => Some(1),
+        Frequency::Monthly => Some(2),
+        Frequency::Quarterly => Some(3),
+        Frequency::Yearly => Some(4),
+    }
+}
+
+/// A sort value: `None` (empty) sorts last either way.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Val {
+    Rank(u8),
+    Text(String),
+}
+
+fn text(s: &str) -> Option<Val> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| Val::Text(t.to_lowercase()))
+}
+
+fn sort_value(m: &Model, k: &Kpi, key: SortKey) -> Option<Val> {
+    match key {
+        SortKey::Name => text(&k.name),
+        SortKey::Level => Some(Val::Rank(level_rank(k.level()))),
+        SortKey::Chain => text(place_names(m, k).0),
+        SortKey::Link => text(place_names(m, k).1),
+        SortKey::Owner => text(&k.owner),
+        SortKey::Unit => text(&k.unit),
+        SortKey::Direction => direction_rank(k.direction).map(Val::Rank),
+        SortKey::Target => text(&k.target),
+        SortKey::Amber => text(&k.amber),
+        SortKey::Red => text(&k.red),
+        SortKey::Frequency => frequency_rank(k.frequency).map(Val::Rank),
+    }
+}
+
+/// The ids of the KPIs that pass the filter, in sort order (ties and no sort: model order).
+pub fn order(m: &Model, query: &str, level: Option<Level>, sort: Sort) -> Vec<Id> {
+    let query = query.trim().to_lowercase();
+    let kept = m
+        .kpis
+        .values()
+        .filter(|k| level.is_none_or(|l| k.level() == l))
+        .filter(|k| matches(m, k, &query));
+    match sort {
+        None => kept.map(|k| k.id.clone()).collect(),
+        Some((key, ascending)) => {
+            let mut rows: Vec<(Option<Val>, &Kpi)> =
+                kept.map(|k| (sort_value(m, k, key), k)).collect();
+            rows.sort_by(|(a, _), (b, _)| match (a, b) {
+                (None, None) => Ordering::Equal,
+                (None, Some(_)) => Ordering::Greater,
+                (Some(_), None) => Ordering::Less,
+                (Some(a), Some(b)) if ascending => a.cmp(b),
+                (Some(a), Some(b)) => b.cmp(a),
+            });
+            rows.into_iter().map(|(_, k)| k.id.clone()).collect()
+        }
+    }
+}
+
+pub fn level_name(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::Result => lang.pick("Result", "Resultaat"),
+        Level::Chain => lang.pick("Chain", "Keten"),
+        Level::Link => lang.pick("Link", "Schakel"),
+    }
+}
+
+pub fn level_code(level: Option<Level>) -> &'static str {
+    match level {
+        None => "all",
+        Some(Level::Result) => "result",
+        Some(Level::Chain) => "chain",
+        Some(Level::Link) => "link",
+    }
+}
+
+pub fn level_from_code(code: &str) -> Option<Level> {
+    match code {
+        "result" => Some(Level::Result),
+        "chain" => Some(Level::Chain),
+        "link" => Some(Level::Link),
+        _ => None,
+    }
+}
+
+pub const DIRECTIONS: [Direction; 4] = [
+    Direction::Unset,
+    Direction::Higher,
+    Direction::Lower,
+    Direction::Band,
+];
+
+pub fn direction_code(d: Direction) -> &'static str {
+    match d {
+        Direction::Unset => "",
+        Direction::Higher => "higher",
+        Direction::Lower => "lower",
+        Direction::Band => "band",
+    }
+}
+
+pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
+    match d {
+        Direction::Unset => "—",
+        Direction::Higher => lang.pick("Higher is better", "Hoger is beter"),
+        Direction::Lower => lang.pick("Lower is better", "Lager is beter"),
+        Direction::Band => lang.pick("Within a band", "Binnen een bandbreedte"),
+    }
+}
+
+pub const FREQUENCIES: [Frequency; 6] = [
+    Frequency::Unset,
+    Frequency::Daily,
+    Frequency::Weekly,
+    Frequency::Monthly,
+    Frequency::Quarterly,
+    Frequency::Yearly,
+];
+
+pub fn frequency_code(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Unset => "",
+        Frequency::Daily => "daily",
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly => "monthly",
+        Frequency::Quarterly => "quarterly",
+        Frequency::Yearly => "yearly",
+    }
+}
+
+pub fn frequency_name(f: Frequency, lang: Lang) -> &'static str {
+    match f {
+        Frequency::Unset => "—",
+        Frequency::Daily => lang.pick("Daily", "Dagelijks"),
+        Frequency::Weekly => lang.pick("Weekly", "Wekelijks"),
+        Frequency::Monthly => lang.pick("Monthly", "Maandelijks"),
+        Frequency::Quarterly => lang.pick("Quarterly", "Per kwartaal"),
+        Frequency::Yearly => lang.pick("Yearly", "Jaarlijks"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::large_model;
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn filter_and_sort() {
+        let m = large_model(10, 100);
+        let all = order(&m, "", None, None);
+        assert_eq!(all.len(), m.kpis.len());
+        let results = order(&m, "", Some(Level::Result), None);
+        assert!(results.iter().all(|id| m.kpis[id].level() == Level::Result));
+        let by_name = order(&m, "", None, Some((SortKey::Name, true)));
+        let names: Vec<String> = by_name
+            .iter()
+            .map(|id| m.kpis[id].name.to_lowercase())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        let desc = order(&m, "", None, Some((SortKey::Name, false)));
+        assert_eq!(desc.first(), by_name.last());
+        // Empty units sort last both ways.
+        for asc in [true, false] {
+            let by_unit = order(&m, "", None, Some((SortKey::Unit, asc)));
+            let last = by_unit.last().map(|id| m.kpis[id].unit.clone());
+            assert_eq!(last.as_deref(), Some(""));
+        }
+        let q = order(&m, "OWNER 3", None, None);
+        assert!(!q.is_empty() && q.len() < all.len());
+    }
+}

@@ -1,0 +1,238 @@
+//! The KPIs view: every KPI in one table, sortable by column, filterable by text and level,
+//! editable in place.
+//!
+//! Fine-grained on purpose (3,000 KPIs): the row order is a `Memo` that depends on the sort,
+//! the filter and the *set* of KPIs (ids and levels), not on their fields, so typing in a cell
+//! never re-sorts or re-filters (rows stay put while one edits; a new sort or filter applies
+//! the new values). Each row has its own signal of what it shows, set by one effect only when
+//! that KPI changed (see `row.rs`), so an edit re-renders only the cells of that KPI. At most `PAGE` rows are mounted at first; "Show more"
+//! mounts more.
+
+mod data;
+mod row;
+
+use leptos::prelude::*;
+
+use crate::model::{Id, Level, Target};
+use crate::ui::state::use_app;
+use data::{level_code, level_from_code, level_name, order, Sort, SortKey};
+use row::{CellLabels, KpiRow, Rows};
+
+/// Rows mounted at first and added by each "Show more".
+const PAGE: usize = 200;
+
+#[component]
+pub fn KpisView() -> impl IntoView {
+    let app = use_app();
+    let query = RwSignal::new(String::new());
+    let level = RwSignal::new(None::<Level>);
+    let sort = RwSignal::new(None::<(SortKey, bool)>);
+    let limit = RwSignal::new(PAGE);
+    let row_signals = Rows::new(app);
+
+    // The set of KPIs (ids and levels, in model order): changes on add, delete, reorder,
+    // re-attach; not on a field edit. Compared in place, so no allocation when unchanged.
+    let shape = Memo::new_owning(move |old: Option<Vec<(Id, Level)>>| {
+        app.model.with(|m| {
+            let Some(m) = m else {
+                return (Vec::new(), old.is_some_and(|o| !o.is_empty()));
+            };
+            if let Some(old) = old {
+                let same = old.len() == m.kpis.len()
+                    && old
+                        .iter()
+                        .zip(m.kpis.values())
+                        .all(|((id, l), k)| *id == k.id && *l == k.level());
+                if same {
+                    return (old, false);
+                }
+            }
+            (
+                m.kpis.values().map(|k| (k.id.clone(), k.level())).collect(),
+                true,
+            )
+        })
+    });
+    let rows = Memo::new(move |_| {
+        shape.track();
+        let (q, l, s) = (query.get(), level.get(), sort.get());
+        app.model
+            .with_untracked(|m| m.as_ref().map(|m| order(m, &q, l, s)).unwrap_or_default())
+    });
+    let total = move || shape.with(|s| s.len());
+
+    // A KPI selected elsewhere (e.g. Health's "Show") is mounted and scrolled to.
+    if let Some(Target::Kpi(id)) = app.selection.get_untracked() {
+        if let Some(p) = rows.with_untracked(|r| r.iter().position(|k| *k == id)) {
+            if p >= PAGE {
+                limit.set(p + 1);
+            }
+            request_animation_frame(move || {
+                if let Some(el) = document()
+                    .query_selector(".kpi-table tr.selected")
+                    .ok()
+                    .flatten()
+                {
+                    el.scroll_into_view_with_bool(false);
+                }
+            });
+        }
+    }
+
+    let visible = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+
+    view! {
+        <div class="view view-kpis">
+            <div class="kpis-toolbar">
+                <h2 class="kpis-title">{move || app.lang.get().pick("KPIs", "KPI's")}</h2>
+                <input
+                    type="text"
+                    class="kpis-filter"
+                    aria-label=move || app.lang.get().pick("Filter KPIs", "KPI's filteren")
+                    placeholder=move || {
+                        app.lang.get().pick("Filter by name, chain, link or owner", "Filter op naam, keten, schakel of eigenaar")
+                    }
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        limit.set(PAGE);
+                    }
+                />
+                <label class="kpis-level">
+                    <span>{move || app.lang.get().pick("Level", "Niveau")}</span>
+                    <select
+                        aria-label=move || app.lang.get().pick("Level", "Niveau")
+                        prop:value=move || level_code(level.get())
+                        on:change=move |ev| {
+                            level.set(level_from_code(&event_target_value(&ev)));
+                            limit.set(PAGE);
+                        }
+                    >
+                        <option value="all" prop:selected=move || level.get().is_none()>{move || app.lang.get().pick("All", "Alle")}</option>
+                        {[Level::Result, Level::Chain, Level::Link]
+                            .into_iter()
+                            .map(|l| {
+                                view! {
+                                    <option value=level_code(Some(l)) prop:selected=move || level.get() == Some(l)>
+                                        {move || level_name(l, app.lang.get())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <span class="kpis-count muted" aria-live="polite">
+                    {move || {
+                        let lang = app.lang.get();
+                        let (shown, matching, all) = (
+                            rows.with(|r| r.len()).min(limit.get()),
+                            rows.with(|r| r.len()),
+                            total(),
+                        );
+                        if matching == all && shown == all {
+                            lang.pick(format!("{all} KPIs"), format!("{all} KPI's"))
+                        } else if shown == matching {
+                            lang.pick(format!("{matching} of {all} KPIs"), format!("{matching} van {all} KPI's"))
+                        } else {
+                            lang.pick(
+                                format!("Showing {shown} of {matching} matching KPIs ({all} in all)"),
+                                format!("{shown} van {matching} passende KPI's getoond ({all} in totaal)"),
+                            )
+                        }
+                    }}
+                </span>
+            </div>
+            <Show
+                when=move || { total() > 0 }
+                fallback=move || {
+                    view! {
+                        <p class="kpis-empty muted">
+                            {move || {
+                                app.lang.get().pick(
+                                    "No KPIs yet. Select a goal, chain or link and choose Add KPI.",
+                                    "Nog geen KPI's. Selecteer een doel, keten of schakel en kies KPI toevoegen.",
+                                )
+                            }}
+                        </p>
+                    }
+                }
+            >
+                <CellLabels />
+                <div class="kpi-table-wrap">
+                    <table class="kpi-table">
+                        <caption class="visually-hidden">
+                            {move || app.lang.get().pick("All KPIs of the model", "Alle KPI's van het model")}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <SortHeader sort key=SortKey::Name en="Name" nl="Naam" class="col-kpi" />
+                                <SortHeader sort key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
+                                <SortHeader sort key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
+                                <SortHeader sort key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
+                                <th scope="col" class="col-name plain">{move || app.lang.get().pick("Rename", "Naam wijzigen")}</th>
+                                <SortHeader sort key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
+                                <SortHeader sort key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
+                                <SortHeader sort key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
+                                <SortHeader sort key=SortKey::Target en="Target" nl="Norm" class="col-target" />
+                                <SortHeader sort key=SortKey::Amber en="Amber" nl="Oranje" class="col-amber" />
+                                <SortHeader sort key=SortKey::Red en="Red" nl="Rood" class="col-red" />
+                                <SortHeader sort key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
+                                <th scope="col" class="col-drives plain">{move || app.lang.get().pick("Drives", "Stuurt")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id rows=row_signals /> } />
+                        </tbody>
+                    </table>
+                    <Show when=move || rows.with(|r| r.is_empty())>
+                        <p class="kpis-empty muted">
+                            {move || app.lang.get().pick("No KPI matches the filter.", "Geen KPI past bij het filter.")}
+                        </p>
+                    </Show>
+                </div>
+                <Show when=move || { rows.with(|r| r.len()) > limit.get() }>
+                    <div class="kpis-more">
+                        <button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {move || app.lang.get().pick("Show more", "Meer tonen")}
+                        </button>
+                    </div>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+/// A column header whose button sorts by the column: ascending, then descending.
+#[component]
+fn SortHeader(
+    sort: RwSignal<Sort>,
+    key: SortKey,
+    en: &'static str,
+    nl: &'static str,
+    class: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    let state = move || sort.get().and_then(|(k, asc)| (k == key).then_some(asc));
+    view! {
+        <th
+            scope="col"
+            class=class
+            aria-sort=move || state().map(|asc| if asc { "ascending" } else { "descending" })
+        >
+            <button
+                type="button"
+                class="sort"
+                on:click=move |_| sort.set(Some((key, state() != Some(true))))
+            >
+                {move || app.lang.get().pick(en, nl)}
+                <span class="sort-mark" aria-hidden="true">
+                    {move || match state() {
+                        Some(true) => "▲",
+                        Some(false) => "▼",
+                        None => "↕",
+                    }}
+                </span>
+            </button>
+        </th>
+    }
+}

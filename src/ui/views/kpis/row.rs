@@ -1,0 +1,330 @@
+//! One row of the KPIs table and the per-row signals that feed it.
+//!
+//! Rows do not subscribe to the model: with 3,000 rows mounted, 3,000 subscribers (and their
+//! ~15 cell effects each) would all be woken on every keystroke. Instead [`Rows`] keeps one
+//! signal per row and one effect on the model that compares each mounted row with its KPI
+//! (no allocation) and sets only the rows that changed; likewise for the selection.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::data::{
+    direction_code, direction_name, frequency_code, frequency_name, level_name, row_data,
+    row_matches, RowData, DIRECTIONS, FREQUENCIES,
+};
+use crate::model::{Direction, Edit, Frequency, Id, KpiField, Lang, Target};
+use crate::ui::state::{use_app, App};
+
+#[derive(Clone)]
+struct RowSignals {
+    data: ArcRwSignal<Option<RowData>>,
+    selected: ArcRwSignal<bool>,
+}
+
+/// The signals of the rows mounted so far, kept up to date by two effects.
+#[derive(Clone, Copy)]
+pub struct Rows {
+    map: StoredValue<HashMap<Id, RowSignals>>,
+    selected: StoredValue<Option<Id>>,
+}
+
+fn selected_kpi(app: App) -> Option<Id> {
+    app.selection.with(|s| match s {
+        Some(Target::Kpi(k)) => Some(k.clone()),
+        _ => None,
+    })
+}
+
+impl Rows {
+    pub fn new(app: App) -> Rows {
+        let rows = Rows {
+            map: StoredValue::new(HashMap::new()),
+            selected: StoredValue::new(None),
+        };
+        Effect::new(move |_| {
+            app.model.with(|m| {
+                let Some(m) = m else { return };
+                rows.map.with_value(|map| {
+                    for (id, s) in map {
+                        if !s.data.with_untracked(|r| row_matches(m, id, r)) {
+                            s.data.set(row_data(m, id));
+                        }
+                    }
+                });
+            })
+        });
+        Effect::new(move |_| {
+            let now = selected_kpi(app);
+            let prev = rows
+                .selected
+                .try_update_value(|p| std::mem::replace(p, now.clone()))
+                .flatten();
+            if prev != now {
+                rows.map.with_value(|map| {
+                    if let Some(s) = prev.and_then(|p| map.get(&p)) {
+                        s.selected.set(false);
+                    }
+                    if let Some(s) = now.as_ref().and_then(|n| map.get(n)) {
+                        s.selected.set(true);
+                    }
+                });
+            }
+        });
+        rows
+    }
+
+    /// The row's signals as arena signals owned by the calling row (the shared state lives
+    /// on in the map while the view is open).
+    fn get(&self, app: App, id: &Id) -> (RwSignal<Option<RowData>>, RwSignal<bool>) {
+        let s = match self.map.with_value(|m| m.get(id).cloned()) {
+            Some(s) => s,
+            None => {
+                let data = app
+                    .model
+                    .with_untracked(|m| m.as_ref().and_then(|m| row_data(m, id)));
+                let selected = app
+                    .selection
+                    .with_untracked(|s| matches!(s, Some(Target::Kpi(k)) if k == id));
+                let s = RowSignals {
+                    data: ArcRwSignal::new(data),
+                    selected: ArcRwSignal::new(selected),
+                };
+                self.map.update_value(|m| {
+                    m.insert(id.clone(), s.clone());
+                });
+                s
+            }
+        };
+        (RwSignal::from(s.data), RwSignal::from(s.selected))
+    }
+}
+
+/// The text fields edited in place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TextField {
+    Name,
+    Owner,
+    Unit,
+    Target,
+    Amber,
+    Red,
+}
+
+impl TextField {
+    fn get(self, r: &RowData) -> &str {
+        match self {
+            TextField::Name => &r.name,
+            TextField::Owner => &r.owner,
+            TextField::Unit => &r.unit,
+            TextField::Target => &r.target,
+            TextField::Amber => &r.amber,
+            TextField::Red => &r.red,
+        }
+    }
+
+    fn edit(self, v: String) -> KpiField {
+        match self {
+            TextField::Name => KpiField::Name(v),
+            TextField::Owner => KpiField::Owner(v),
+            TextField::Unit => KpiField::Unit(v),
+            TextField::Target => KpiField::Target(v),
+            TextField::Amber => KpiField::Amber(v),
+            TextField::Red => KpiField::Red(v),
+        }
+    }
+
+    /// The id of the hidden "Unit of" text that, with the KPI's name, names the input.
+    fn label_id(self) -> &'static str {
+        match self {
+            TextField::Name => "kt-f-name",
+            TextField::Owner => "kt-f-owner",
+            TextField::Unit => "kt-f-unit",
+            TextField::Target => "kt-f-target",
+            TextField::Amber => "kt-f-amber",
+            TextField::Red => "kt-f-red",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            TextField::Name => "col-name",
+            TextField::Owner => "col-owner",
+            TextField::Unit => "col-unit",
+            TextField::Target => "col-target",
+            TextField::Amber => "col-amber",
+            TextField::Red => "col-red",
+        }
+    }
+}
+
+fn shown_name(r: &RowData, lang: Lang) -> String {
+    if r.name.trim().is_empty() {
+        lang.pick("(unnamed KPI)", "(KPI zonder naam)").to_string()
+    } else {
+        r.name.clone()
+    }
+}
+
+/// An HTML id for a KPI's select button: ids from imported files may hold any character.
+fn dom_id(id: &Id) -> String {
+    let mut out = String::from("kt-");
+    for c in id.as_str().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("_{:x}", c as u32));
+        }
+    }
+    out
+}
+
+/// The hidden texts that name the cells' inputs together with the KPI's name ("Unit of" +
+/// "Customer satisfaction"): no per-cell reactive label, and a rename renames them all.
+#[component]
+pub fn CellLabels() -> impl IntoView {
+    let app = use_app();
+    let labels: [(&str, &str, &str); 8] = [
+        ("kt-f-name", "Name of", "Naam van"),
+        ("kt-f-owner", "Owner of", "Eigenaar van"),
+        ("kt-f-unit", "Unit of", "Eenheid van"),
+        ("kt-f-direction", "Direction of", "Richting van"),
+        ("kt-f-target", "Target of", "Norm van"),
+        ("kt-f-amber", "Amber threshold of", "Oranjegrens van"),
+        ("kt-f-red", "Red threshold of", "Roodgrens van"),
+        ("kt-f-frequency", "Frequency of", "Frequentie van"),
+    ];
+    view! {
+        <div hidden>
+            {labels
+                .into_iter()
+                .map(|(id, en, nl)| view! { <span id=id>{move || app.lang.get().pick(en, nl)}</span> })
+                .collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
+    let app = use_app();
+    let (row, selected) = rows.get(app, &id);
+    let name = move || {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| shown_name(r, app.lang.get()))
+                .unwrap_or_default()
+        })
+    };
+    let select = {
+        let id = id.clone();
+        move |_| app.selection.set(Some(Target::Kpi(id.clone())))
+    };
+    let button_id = dom_id(&id);
+    let text_cell = {
+        let id = id.clone();
+        let button_id = button_id.clone();
+        move |field: TextField| {
+            let id = id.clone();
+            let button_id = button_id.clone();
+            view! {
+                <td class=field.class()>
+                    <input
+                        type="text"
+                        class="cell"
+                        aria-labelledby=format!("{} {button_id}", field.label_id())
+                        prop:value=move || row.with(|r| r.as_ref().map(|r| field.get(r).to_string()).unwrap_or_default())
+                        on:input=move |ev| {
+                            app.edit(Edit::SetKpi { id: id.clone(), field: field.edit(event_target_value(&ev)) }, true);
+                        }
+                        on:blur=move |_| app.break_coalescing()
+                    />
+                </td>
+            }
+        }
+    };
+    let (direction_id, frequency_id) = (id.clone(), id.clone());
+    let chain = move || row.with(|r| r.as_ref().map(|r| r.chain.clone()).unwrap_or_default());
+    let link = move || row.with(|r| r.as_ref().map(|r| r.link.clone()).unwrap_or_default());
+    let drives = move || row.with(|r| r.as_ref().map(|r| r.drives.join(", ")).unwrap_or_default());
+    view! {
+        <tr class="kpi-row" class:selected=move || selected.get()>
+            <th scope="row" class="col-kpi">
+                <button
+                    type="button"
+                    class="kpi-select"
+                    id=button_id.clone()
+                    aria-pressed=move || selected.get().to_string()
+                    on:click=select
+                >
+                    {name}
+                </button>
+            </th>
+            <td class="col-level">
+                {move || {
+                    row.with(|r| {
+                        r.as_ref().and_then(|r| r.level).map(|l| {
+                            view! {
+                                <span class=format!("level-chip level-{}", super::data::level_code(Some(l)))>
+                                    {level_name(l, app.lang.get())}
+                                </span>
+                            }
+                        })
+                    })
+                }}
+            </td>
+            <td class="col-chain" title=chain>{chain}</td>
+            <td class="col-link" title=link>{link}</td>
+            {text_cell(TextField::Name)}
+            {text_cell(TextField::Owner)}
+            {text_cell(TextField::Unit)}
+            <td class="col-direction">
+                <select
+                    class="cell"
+                    aria-labelledby=format!("kt-f-direction {button_id}")
+                    prop:value=move || row.with(|r| r.as_ref().map(|r| direction_code(r.direction)).unwrap_or(""))
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let d = DIRECTIONS.into_iter().find(|d| direction_code(*d) == code).unwrap_or(Direction::Unset);
+                        app.edit(Edit::SetKpi { id: direction_id.clone(), field: KpiField::Direction(d) }, false);
+                    }
+                >
+                    {move || {
+                        // Rebuilt only on a language change; `selected` covers the first render
+                        // (the select's value is set before its options exist).
+                        let lang = app.lang.get();
+                        let now = row.with_untracked(|r| r.as_ref().map(|r| r.direction));
+                        DIRECTIONS
+                            .into_iter()
+                            .map(|d| view! { <option value=direction_code(d) selected=now == Some(d)>{direction_name(d, lang)}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </td>
+            {text_cell(TextField::Target)}
+            {text_cell(TextField::Amber)}
+            {text_cell(TextField::Red)}
+            <td class="col-frequency">
+                <select
+                    class="cell"
+                    aria-labelledby=format!("kt-f-frequency {button_id}")
+                    prop:value=move || row.with(|r| r.as_ref().map(|r| frequency_code(r.frequency)).unwrap_or(""))
+                    on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        let f = FREQUENCIES.into_iter().find(|f| frequency_code(*f) == code).unwrap_or(Frequency::Unset);
+                        app.edit(Edit::SetKpi { id: frequency_id.clone(), field: KpiField::Frequency(f) }, false);
+                    }
+                >
+                    {move || {
+                        let lang = app.lang.get();
+                        let now = row.with_untracked(|r| r.as_ref().map(|r| r.frequency));
+                        FREQUENCIES
+                            .into_iter()
+                            .map(|f| view! { <option value=frequency_code(f) selected=now == Some(f)>{frequency_name(f, lang)}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </td>
+            <td class="col-drives" title=drives>{drives}</td>
+        </tr>
+    }
+}
