@@ -30,10 +30,10 @@ pub use import::{import_json, import_json_with, Imported};
 pub use lang::Lang;
 pub use limits::{MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_NESTING, MAX_TEXT_CHARS};
 pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS};
+pub use problem::{ImportErrors, Problem, ProblemKind};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::{schema_json, SCHEMA_PATH};
 pub use share::{
     base64url_decode, base64url_encode, fragment_data, share_payload, FRAGMENT_PREFIX,
     MAX_LINK_CHARS,
 };
-pub use problem::{ImportErrors, Problem, ProblemKind};
-#[cfg(not(target_arch = "wasm32"))]
-pub use schema::{schema_json, SCHEMA_PATH};

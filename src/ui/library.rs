@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::i18n::T;
 use super::files::export_raw;
+use super::i18n::T;
 use super::state::use_app;
 use crate::storage::library::Summary;
 

@@ -32,7 +32,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Structure, View::Chains, View::Kpis, View::Matrix, View::Health];
+    pub const ALL: [View; 5] = [
+        View::Structure,
+        View::Chains,
+        View::Kpis,
+        View::Matrix,
+        View::Health,
+    ];
 }
 
 /// What the share box under the header shows.
@@ -153,7 +159,7 @@ impl App {
     }
 
     pub fn refresh_listing(&self) {
-        match self.store.with_value(|s| library::list(s)) {
+        match self.store.with_value(library::list) {
             Ok(listing) => self.listing.set(listing),
             Err(e) => self.report_store_error(e),
         }
@@ -204,7 +210,7 @@ impl App {
             Err(SaveError::Store(e)) => self.report_store_error(e),
             Err(_) => self
                 .error
-                .set(Some(format!("{}", self.text(T::StorageError)))),
+                .set(Some(self.text(T::StorageError).to_string())),
         }
     }
 
@@ -331,7 +337,10 @@ impl App {
         let mut result = None;
         self.model.update(|m| {
             if let Some(m) = m {
-                result = Some(self.history.try_update_value(|h| h.apply(m, edit, coalesce)));
+                result = Some(
+                    self.history
+                        .try_update_value(|h| h.apply(m, edit, coalesce)),
+                );
             }
         });
         match result.flatten() {
@@ -392,7 +401,10 @@ impl App {
             self.history_rev.update(|r| *r += 1);
             // The selection may point at something the step removed.
             let gone = self.selection.with_untracked(|s| {
-                s.as_ref().is_some_and(|t| self.model.with_untracked(|m| !m.as_ref().is_some_and(|m| t.exists_in(m))))
+                s.as_ref().is_some_and(|t| {
+                    self.model
+                        .with_untracked(|m| !m.as_ref().is_some_and(|m| t.exists_in(m)))
+                })
             });
             if gone {
                 self.selection.set(None);

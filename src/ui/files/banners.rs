@@ -202,7 +202,12 @@ fn ImportProblems() -> impl IntoView {
         let lang = app.lang.get();
         app.import_errors.with(|e| {
             e.as_ref()
-                .map(|e| e.errors.iter().map(|p| problem_line(p, lang)).collect::<Vec<_>>())
+                .map(|e| {
+                    e.errors
+                        .iter()
+                        .map(|p| problem_line(p, lang))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
@@ -217,8 +222,8 @@ fn ImportProblems() -> impl IntoView {
                             match (lang, n) {
                                 (Lang::En, 1) => "Import failed: 1 problem. Nothing stored was changed.".to_string(),
                                 (Lang::En, n) => format!("Import failed: {n} problems. Nothing stored was changed."),
-                                (Lang::Nl, 1) => "Importeren mislukt: 1 probleem. Er is niets opgeslagens gewijzigd.".to_string(),
-                                (Lang::Nl, n) => format!("Importeren mislukt: {n} problemen. Er is niets opgeslagens gewijzigd."),
+                                (Lang::Nl, 1) => "Importeren mislukt: 1 probleem. Er is niets aan het opgeslagen werk gewijzigd.".to_string(),
+                                (Lang::Nl, n) => format!("Importeren mislukt: {n} problemen. Er is niets aan het opgeslagen werk gewijzigd."),
                             }
                         }}
                     </strong>

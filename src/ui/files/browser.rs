@@ -126,10 +126,7 @@ pub fn clear_fragment() {
         return;
     };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &JsValue::NULL,
-            "",
-            Some(&address_without_fragment()),
-        );
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&address_without_fragment()));
     }
 }
