@@ -208,9 +208,7 @@ impl App {
             }
             Ok(None) => self.refresh_listing(),
             Err(SaveError::Store(e)) => self.report_store_error(e),
-            Err(_) => self
-                .error
-                .set(Some(self.text(T::StorageError).to_string())),
+            Err(_) => self.error.set(Some(self.text(T::StorageError).to_string())),
         }
     }
 

@@ -156,6 +156,35 @@ test('a share link carries the model to a new browser, which keeps it as a new m
   await context.close();
 });
 
+test('a model too large for a link gets an alert that offers the file instead', async () => {
+  const { init } = seedTemplate(TEMPLATE);
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  // Random text does not compress: 400 KPIs with random definitions make a long link.
+  const big = JSON.parse(templateText);
+  big.model.name = 'Big model';
+  const rnd = () => Math.random().toString(36).slice(2);
+  for (let i = 0; i < 400; i++) {
+    big.model.kpis.push({ id: `kx${i}`, name: `KPI ${rnd()}`, definition: rnd() + rnd() + rnd(),
+      at: { level: 'chain', chain: 'c1' } });
+  }
+  await page.getByLabel('Import JSON').setInputFiles({
+    name: 'big.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)),
+  });
+  const name = page.getByRole('textbox', { name: 'Model name' });
+  for (let i = 0; i < 50 && (await name.inputValue()) !== 'Big model'; i++) await page.waitForTimeout(100);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'too large for a share link' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /limited to 32,000\./);
+  assert.equal(await page.getByRole('textbox', { name: 'Share link' }).count(), 0);
+  const file = await download(page, () => alert.getByRole('button', { name: 'Download the file' }).click());
+  assert.equal(file.name, 'Big model.kpi.json');
+  await alert.getByRole('button', { name: 'Close' }).click();
+  await alert.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a full store: editing continues, Export JSON works, saving resumes when there is room', async () => {
   const { model } = seedTemplate(TEMPLATE);
   const entry = JSON.stringify({ rev: 1, model });

@@ -239,6 +239,19 @@ fn ImportProblems() -> impl IntoView {
     }
 }
 
+/// `32000` as `32,000` (English) or `32.000` (Dutch).
+fn grouped(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[component]
 fn ShareBox() -> impl IntoView {
     let app = use_app();
@@ -294,9 +307,11 @@ fn ShareBox() -> impl IntoView {
                 <span>
                     {move || {
                         let n = too_large().unwrap_or_default();
+                        let (en_n, nl_n) = (grouped(n, ','), grouped(n, '.'));
+                        let (en_max, nl_max) = (grouped(MAX_LINK_CHARS, ','), grouped(MAX_LINK_CHARS, '.'));
                         app.lang.get().pick(
-                            format!("This model is too large for a share link ({n} characters; links are limited to {MAX_LINK_CHARS}). Export JSON and send the file instead."),
-                            format!("Dit model is te groot voor een deellink ({n} tekens; links zijn beperkt tot {MAX_LINK_CHARS}). Exporteer JSON en stuur het bestand."),
+                            format!("This model is too large for a share link ({en_n} characters; links are limited to {en_max}). Export JSON and send the file instead."),
+                            format!("Dit model is te groot voor een deellink ({nl_n} tekens; links zijn beperkt tot {nl_max}). Exporteer JSON en stuur het bestand."),
                         )
                     }}
                 </span>
