@@ -159,12 +159,12 @@ test('a share link carries the model to a new browser, which keeps it as a new m
 test('a model too large for a link gets an alert that offers the file instead', async () => {
   const { init } = seedTemplate(TEMPLATE);
   const { page, context, errors } = await openPage(browser, server.url, { init });
-  // Random text does not compress: 400 KPIs with random definitions make a long link.
+  // Random text does not compress: 1,200 KPIs with random definitions make a long link.
   const big = JSON.parse(templateText);
   big.model.name = 'Big model';
   const rnd = () => Math.random().toString(36).slice(2);
-  for (let i = 0; i < 400; i++) {
-    big.model.kpis.push({ id: `kx${i}`, name: `KPI ${rnd()}`, definition: rnd() + rnd() + rnd(),
+  for (let i = 0; i < 1200; i++) {
+    big.model.kpis.push({ id: `kx${i}`, name: `KPI ${rnd()}`, definition: rnd() + rnd() + rnd() + rnd() + rnd(),
       at: { level: 'chain', chain: 'c1' } });
   }
   await page.getByLabel('Import JSON').setInputFiles({
@@ -172,10 +172,11 @@ test('a model too large for a link gets an alert that offers the file instead', 
   });
   const name = page.getByRole('textbox', { name: 'Model name' });
   for (let i = 0; i < 50 && (await name.inputValue()) !== 'Big model'; i++) await page.waitForTimeout(100);
+  assert.equal(await name.inputValue(), 'Big model');
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'too large for a share link' });
   await alert.waitFor();
-  assert.match(await alert.innerText(), /limited to 32,000\./);
+  assert.match(await alert.innerText(), /limited to 32,000\)/);
   assert.equal(await page.getByRole('textbox', { name: 'Share link' }).count(), 0);
   const file = await download(page, () => alert.getByRole('button', { name: 'Download the file' }).click());
   assert.equal(file.name, 'Big model.kpi.json');
