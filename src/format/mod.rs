@@ -17,6 +17,7 @@ mod read_model;
 mod reader;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
+mod share;
 
 pub use csv::{export_csv, export_csv_with};
 pub use cycles::drive_cycles;
@@ -32,3 +33,7 @@ pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS};
 pub use problem::{ImportErrors, Problem, ProblemKind};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::{schema_json, SCHEMA_PATH};
+pub use share::{
+    base64url_decode, base64url_encode, fragment_data, share_payload, FRAGMENT_PREFIX,
+    MAX_LINK_CHARS,
+};

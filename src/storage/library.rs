@@ -171,7 +171,11 @@ pub fn save(kv: &mut impl KeyValue, model: &Model, expected: u64) -> Result<u64,
         Some(s) => *s = summary,
         None => index.push(summary),
     }
-    write_index(kv, &index)?;
+    // The model is stored as revision `rev`: report that even if the index (a cache that
+    // `list` rebuilds from the entries) cannot be written, e.g. when storage is full.
+    // Reporting an error here would leave the caller at `expected` and make its next save
+    // a false conflict with itself.
+    let _ = write_index(kv, &index);
     Ok(rev)
 }
 
@@ -276,6 +280,23 @@ mod tests {
         // Space returns: saving resumes.
         kv.quota = None;
         assert_eq!(save(&mut kv, &big, 1), Ok(2));
+    }
+
+    #[test]
+    fn model_saved_but_index_full_still_counts_as_saved() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &model("m1", "Small"), 0).unwrap();
+        // Room for the bigger model entry but not for the index that follows it.
+        let big = model("m1", &"y".repeat(200));
+        let entry_growth = 200 - "Small".len();
+        kv.quota = Some(kv.used() + entry_growth + 5);
+        assert_eq!(save(&mut kv, &big, 1), Ok(2));
+        kv.quota = None;
+        let listing = list(&kv).unwrap();
+        assert_eq!(listing.models[0].name, big.name);
+        assert_eq!(listing.models[0].rev, 2);
+        // The next save is no conflict with itself.
+        assert_eq!(save(&mut kv, &big, 2), Ok(3));
     }
 
     #[test]

@@ -7,7 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::kv::{KeyValue, StoreError};
 
-/// True if localStorage can be read and written on this origin.
+/// True if localStorage can be read and written on this origin. A full store counts as
+/// usable: what it holds can be read, and saving resumes when there is room again.
 pub fn probe() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
@@ -16,7 +17,10 @@ pub fn probe() -> bool {
         return false;
     };
     let key = "kpi-structure:probe";
-    let ok = storage.set_item(key, "1").is_ok();
+    let ok = match storage.set_item(key, "1") {
+        Ok(()) => true,
+        Err(e) => js_error(e) == StoreError::Quota,
+    };
     let _ = storage.remove_item(key);
     ok
 }

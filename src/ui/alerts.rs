@@ -9,6 +9,7 @@ use super::state::use_app;
 pub fn Alerts() -> impl IntoView {
     let app = use_app();
     view! {
+        <super::files::FileBanners />
         <Show when=move || app.storage_alert.get().is_some()>
             <div class="banner banner-warning" role="alert">
                 {move || app.storage_alert.get().map(|k| app.text(k))}

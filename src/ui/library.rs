@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::files::export_raw;
 use super::i18n::{tr_key, T};
 use super::state::use_app;
 use crate::storage::library::Summary;
@@ -35,18 +36,46 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
                     <For
                         each=move || app.listing.get().quarantined
                         key=|q| q.key.clone()
-                        children=move |q| view! {
-                            <li>
-                                <span class="model-row-name">{q.key.clone()}</span>
-                                <span class="muted">
-                                    {tr_key(app.lang, T::Quarantined)} " · " {q.raw_len} " B"
-                                </span>
-                            </li>
+                        children=move |q| {
+                            let key = q.key.clone();
+                            view! {
+                                <li>
+                                    <span class="model-row-name">{q.key.clone()}</span>
+                                    <span class="muted">
+                                        {move || app.text(T::Quarantined)} " · " {size_text(q.raw_len)}
+                                    </span>
+                                    <button type="button" on:click=move |_| export_raw(app, &key)>
+                                        {move || app.text(T::ExportRaw)}
+                                    </button>
+                                </li>
+                            }
                         }
                     />
                 </ul>
             </Show>
+            <p class="muted storage-persistence">
+                {move || {
+                    let lang = app.lang.get();
+                    match app.persisted.get() {
+                        Some(true) => lang.pick("Storage: persistent", "Opslag: blijvend"),
+                        Some(false) => lang.pick(
+                            "Storage: may be cleared by the browser",
+                            "Opslag: kan door de browser worden gewist",
+                        ),
+                        None => "",
+                    }
+                }}
+            </p>
         </section>
+    }
+}
+
+/// A size in bytes as people read it: "18 B", "4.2 KB", "1.3 MB".
+fn size_text(bytes: usize) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
     }
 }
 

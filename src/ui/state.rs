@@ -7,6 +7,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::i18n::{lang_from_code, t, T};
+use crate::format::ImportErrors;
 use crate::model::{Edit, History, Id, Lang, Model, Target};
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
@@ -40,6 +41,15 @@ impl View {
     ];
 }
 
+/// What the share box under the header shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Share {
+    /// The link (also put on the clipboard).
+    Link(String),
+    /// The link would be this many characters: too long, use Export JSON.
+    TooLarge(usize),
+}
+
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 #[derive(Clone, Copy)]
@@ -62,6 +72,16 @@ pub struct App {
     /// The selected element of the open model.
     pub selection: RwSignal<Option<Target>>,
     pub view: RwSignal<View>,
+    /// Every problem of the last failed import (file, drop or share link), until dismissed.
+    pub import_errors: RwSignal<Option<ImportErrors>>,
+    /// The share link box, while shown.
+    pub share: RwSignal<Option<Share>>,
+    /// A model that arrived in a share link, waiting for "Keep as new model" or "Dismiss".
+    pub incoming: RwSignal<Option<Model>>,
+    /// The open model was changed in another tab (or a save was refused because of that).
+    pub conflict: RwSignal<bool>,
+    /// The browser's answer to `navigator.storage.persist()`; `None` until it answers.
+    pub persisted: RwSignal<Option<bool>>,
     store: StoredValue<Backend, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -104,10 +124,23 @@ impl App {
             history_rev: RwSignal::new(0),
             selection: RwSignal::new(None),
             view: RwSignal::new(View::Structure),
+            import_errors: RwSignal::new(None),
+            share: RwSignal::new(None),
+            incoming: RwSignal::new(None),
+            conflict: RwSignal::new(false),
+            persisted: RwSignal::new(None),
             store: StoredValue::new_local(store),
             timer: StoredValue::new(None),
         };
         app.refresh_listing();
+        if persistent {
+            let persisted = app.persisted;
+            leptos::task::spawn_local(async move {
+                if let Some(answer) = super::files::request_persistence().await {
+                    persisted.set(Some(answer));
+                }
+            });
+        }
         if let Some(first) = app.listing.get_untracked().models.first() {
             app.open(&first.id.clone());
         }
@@ -126,7 +159,7 @@ impl App {
     }
 
     pub fn refresh_listing(&self) {
-        match self.store.with_value(|s| library::list(s)) {
+        match self.store.with_value(library::list) {
             Ok(listing) => self.listing.set(listing),
             Err(e) => self.report_store_error(e),
         }
@@ -155,6 +188,8 @@ impl App {
 
     /// Opens a model that is not stored yet (new, duplicated, imported) and saves it.
     pub fn open_new(&self, model: Model) {
+        // A pending edit of the model open now is saved first.
+        self.flush();
         self.cancel_timer();
         self.rev.set_value(0);
         self.reset_editor();
@@ -173,9 +208,7 @@ impl App {
             }
             Ok(None) => self.refresh_listing(),
             Err(SaveError::Store(e)) => self.report_store_error(e),
-            Err(_) => self
-                .error
-                .set(Some(format!("{}", self.text(T::StorageError)))),
+            Err(_) => self.error.set(Some(self.text(T::StorageError).to_string())),
         }
     }
 
@@ -206,7 +239,89 @@ impl App {
         self.refresh_listing();
     }
 
+    /// Opens an imported model (file, drop, share link) as a NEW model: it keeps its id only
+    /// if `keep_id` and that id is not stored yet; otherwise it gets a fresh one. Never
+    /// replaces a stored model.
+    pub fn import_model(&self, mut model: Model, keep_id: bool) {
+        let free = keep_id
+            && !model.id.as_str().is_empty()
+            && self
+                .store
+                .with_value(|s| library::is_free(s, &model.id))
+                .unwrap_or(false);
+        if !free {
+            model.id = fresh_id('m');
+        }
+        if model.created <= 0.0 {
+            model.created = now();
+        }
+        self.import_errors.set(None);
+        self.open_new(model);
+    }
+
+    /// The raw stored text under `key` (to export a damaged entry).
+    pub fn raw_entry(&self, key: &str) -> Option<String> {
+        self.store
+            .with_value(|s| library::raw(s, key))
+            .ok()
+            .flatten()
+    }
+
+    /// Another tab changed storage (`key`; `None` when it cleared everything): refresh the
+    /// list, and flag a conflict if the open model's stored revision is not the one this tab
+    /// has.
+    pub fn storage_changed(&self, key: Option<&str>) {
+        if key.is_some_and(|k| !k.starts_with(keys::PREFIX)) {
+            return;
+        }
+        self.refresh_listing();
+        let Some(id) = self
+            .model
+            .with_untracked(|m| m.as_ref().map(|m| m.id.clone()))
+        else {
+            return;
+        };
+        if key.is_some_and(|k| k != keys::model(id.as_str())) {
+            return;
+        }
+        if let Ok(Some(stored)) = self.store.with_value(|s| library::stored_rev(s, &id)) {
+            if stored != self.rev.get_value() {
+                self.conflict.set(true);
+            }
+        }
+    }
+
+    /// Conflict: drops this tab's version and opens the stored one.
+    pub fn reload_open_model(&self) {
+        self.cancel_timer();
+        self.save_state.set(SaveState::Saved);
+        self.conflict.set(false);
+        if let Some(id) = self
+            .model
+            .with_untracked(|m| m.as_ref().map(|m| m.id.clone()))
+        {
+            self.open(&id);
+        }
+    }
+
+    /// Conflict: keeps this tab's version as a new model ("Copy of ..."), leaving the stored
+    /// one as the other tab saved it.
+    pub fn keep_mine_as_copy(&self) {
+        let lang = self.lang.get_untracked();
+        let Some(mut model) = self.model.get_untracked() else {
+            return;
+        };
+        self.cancel_timer();
+        self.save_state.set(SaveState::Saved);
+        self.conflict.set(false);
+        model.id = fresh_id('m');
+        model.name = format!("{} {}", t(lang, T::CopyOf), model.name);
+        model.created = now();
+        self.open_new(model);
+    }
+
     fn reset_editor(&self) {
+        self.conflict.set(false);
         self.history.update_value(|h| h.clear());
         self.history_rev.update(|r| *r += 1);
         self.selection.set(None);
@@ -359,6 +474,10 @@ impl App {
             Err(SaveError::Store(e)) => {
                 self.save_state.set(SaveState::NotSaved);
                 self.report_store_error(e);
+            }
+            Err(SaveError::Conflict { .. }) => {
+                self.save_state.set(SaveState::NotSaved);
+                self.conflict.set(true);
             }
             Err(_) => {
                 self.save_state.set(SaveState::NotSaved);

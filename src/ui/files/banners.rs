@@ -1,0 +1,329 @@
+//! The banners of the file actions, and the window listeners behind them: import problems,
+//! the share box, a model arriving in a share link, a change in another tab, the drop hint.
+
+use js_sys::Reflect;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::transfer::{
+    dismiss_incoming, export_json_now, import_file, keep_incoming, not_json_file,
+    open_share_fragment,
+};
+use crate::format::{Problem, MAX_LINK_CHARS};
+use crate::model::Lang;
+use crate::ui::state::{use_app, App, Share};
+
+/// True if a drag carries files (not text or an element of the page).
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer()
+        .is_some_and(|dt| dt.types().includes(&JsValue::from_str("Files"), 0))
+}
+
+fn listen(app: App, hint: RwSignal<bool>) {
+    // Another tab changed storage.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        app.storage_changed(ev.key().as_deref());
+    });
+    // A share link pasted into this tab's address bar.
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        spawn_local(open_share_fragment(app));
+    });
+    let over = move |ev: web_sys::Event| {
+        if let Ok(ev) = ev.dyn_into::<web_sys::DragEvent>() {
+            if carries_files(&ev) {
+                ev.prevent_default();
+                if let Some(dt) = ev.data_transfer() {
+                    dt.set_drop_effect("copy");
+                }
+                hint.set(true);
+            }
+        }
+    };
+    let enter = window_event_listener_untyped("dragenter", over);
+    let over = window_event_listener_untyped("dragover", over);
+    let leave = window_event_listener_untyped("dragleave", move |ev| {
+        // Leaving the window: no element is entered next.
+        let left = Reflect::get(&ev, &JsValue::from_str("relatedTarget"))
+            .map(|t| t.is_null() || t.is_undefined())
+            .unwrap_or(true);
+        if left {
+            hint.set(false);
+        }
+    });
+    let drop = window_event_listener_untyped("drop", move |ev| {
+        hint.set(false);
+        let Ok(ev) = ev.dyn_into::<web_sys::DragEvent>() else {
+            return;
+        };
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        // The browser would otherwise open the file in place of the app.
+        ev.prevent_default();
+        let name = file.name();
+        if name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json") {
+            spawn_local(import_file(app, file));
+        } else {
+            not_json_file(app, &name);
+        }
+    });
+    on_cleanup(move || {
+        for handle in [storage, hash, enter, over, leave, drop] {
+            handle.remove();
+        }
+    });
+}
+
+/// The banners below the header; mounted once for the whole app.
+#[component]
+pub fn FileBanners() -> impl IntoView {
+    let app = use_app();
+    let hint = RwSignal::new(false);
+    listen(app, hint);
+    // Opened with a share link.
+    spawn_local(open_share_fragment(app));
+    view! {
+        <Show when=move || hint.get()>
+            <div class="drop-hint" aria-hidden="true">
+                <p>
+                    {move || app.lang.get().pick(
+                        "Drop a KPI Structure file (.json) to import it as a new model",
+                        "Laat een KPI Structure-bestand (.json) los om het als nieuw model te importeren",
+                    )}
+                </p>
+            </div>
+        </Show>
+        <ConflictBanner />
+        <IncomingBanner />
+        <ImportProblems />
+        <ShareBox />
+    }
+}
+
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let app = use_app();
+    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    view! {
+        <Show when=move || app.conflict.get() && app.model.with(|m| m.is_some())>
+            <div class="banner banner-warning" role="alert">
+                <span>
+                    <strong>{pick("This model was changed in another tab.", "Dit model is in een ander tabblad gewijzigd.")}</strong>
+                    " "
+                    {pick(
+                        "Your changes here are not saved. Reload the other tab's version, or keep yours as a copy.",
+                        "Uw wijzigingen hier zijn niet opgeslagen. Laad de versie van het andere tabblad, of bewaar de uwe als kopie.",
+                    )}
+                </span>
+                <span class="banner-actions">
+                    <button type="button" on:click=move |_| app.reload_open_model()>
+                        {pick("Reload it", "Opnieuw laden")}
+                    </button>
+                    <button type="button" on:click=move |_| app.keep_mine_as_copy()>
+                        {pick("Keep mine as a copy", "Mijn versie als kopie bewaren")}
+                    </button>
+                </span>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn IncomingBanner() -> impl IntoView {
+    let app = use_app();
+    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let text = move || {
+        app.incoming.with(|m| {
+            m.as_ref().map(|m| {
+                let lang = app.lang.get();
+                let question = lang.pick(
+                    format!("This link carries the model “{}”. Keep it as a new model?", m.name),
+                    format!("Deze link bevat het model “{}”. Als nieuw model bewaren?", m.name),
+                );
+                let counts = lang.pick(
+                    format!(
+                        "{} goals · {} customer chains · {} KPIs. Nothing of yours is changed until you keep it.",
+                        m.goals.len(),
+                        m.chains.len(),
+                        m.kpis.len()
+                    ),
+                    format!(
+                        "{} doelen · {} klantketens · {} KPI's. Niets van uw werk verandert tot u het bewaart.",
+                        m.goals.len(),
+                        m.chains.len(),
+                        m.kpis.len()
+                    ),
+                );
+                (question, counts)
+            })
+        })
+    };
+    view! {
+        <Show when=move || app.incoming.with(|m| m.is_some())>
+            <section class="banner banner-info" aria-label=pick("Shared model", "Gedeeld model")>
+                <span>
+                    <strong>{move || text().map(|t| t.0)}</strong>
+                    <br />
+                    <span class="muted">{move || text().map(|t| t.1)}</span>
+                </span>
+                <span class="banner-actions">
+                    <button type="button" class="primary" on:click=move |_| keep_incoming(app)>
+                        {pick("Keep as new model", "Als nieuw model bewaren")}
+                    </button>
+                    <button type="button" on:click=move |_| dismiss_incoming(app)>
+                        {pick("Dismiss", "Sluiten")}
+                    </button>
+                </span>
+            </section>
+        </Show>
+    }
+}
+
+/// A problem's line: its message, prefixed by its path when the message does not say it.
+fn problem_line(p: &Problem, lang: Lang) -> String {
+    let message = p.message(lang);
+    if p.path.is_empty() || message.starts_with(&p.path) {
+        message.to_string()
+    } else {
+        format!("{}: {message}", p.path)
+    }
+}
+
+#[component]
+fn ImportProblems() -> impl IntoView {
+    let app = use_app();
+    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let lines = move || {
+        let lang = app.lang.get();
+        app.import_errors.with(|e| {
+            e.as_ref()
+                .map(|e| {
+                    e.errors
+                        .iter()
+                        .map(|p| problem_line(p, lang))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=move || app.import_errors.with(|e| e.is_some())>
+            <div class="banner banner-error import-problems" role="alert">
+                <div>
+                    <strong>
+                        {move || {
+                            let n = lines().len();
+                            let lang = app.lang.get();
+                            match (lang, n) {
+                                (Lang::En, 1) => "Import failed: 1 problem. Nothing stored was changed.".to_string(),
+                                (Lang::En, n) => format!("Import failed: {n} problems. Nothing stored was changed."),
+                                (Lang::Nl, 1) => "Importeren mislukt: 1 probleem. Er is niets aan het opgeslagen werk gewijzigd.".to_string(),
+                                (Lang::Nl, n) => format!("Importeren mislukt: {n} problemen. Er is niets aan het opgeslagen werk gewijzigd."),
+                            }
+                        }}
+                    </strong>
+                    <ul class="problem-list">
+                        {move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <button type="button" on:click=move |_| app.import_errors.set(None)>
+                    {pick("Dismiss", "Sluiten")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// `32000` as `32,000` (English) or `32.000` (Dutch).
+fn grouped(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[component]
+fn ShareBox() -> impl IntoView {
+    let app = use_app();
+    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let link = move || match app.share.get() {
+        Some(Share::Link(l)) => Some(l),
+        _ => None,
+    };
+    let too_large = move || match app.share.get() {
+        Some(Share::TooLarge(n)) => Some(n),
+        _ => None,
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Select the link when it appears, ready for Ctrl+C.
+    Effect::new(move |_| {
+        if link().is_some() {
+            if let Some(el) = input.get() {
+                let _ = el.focus();
+                el.select();
+            }
+        }
+    });
+    view! {
+        <Show when=move || link().is_some()>
+            <div class="banner banner-info share-box">
+                <label class="share-field">
+                    <span>{pick("Share link", "Deellink")}</span>
+                    <input
+                        node_ref=input
+                        type="text"
+                        readonly
+                        aria-label=pick("Share link", "Deellink")
+                        prop:value=move || link().unwrap_or_default()
+                        on:focus=move |ev| {
+                            let el: web_sys::HtmlInputElement = event_target(&ev);
+                            el.select();
+                        }
+                    />
+                </label>
+                <span class="muted share-note">
+                    {pick(
+                        "Copied to the clipboard (if the browser allowed it). The model travels inside the link; it is not sent to any server.",
+                        "Gekopieerd naar het klembord (als de browser dat toestond). Het model zit in de link zelf; het gaat niet naar een server.",
+                    )}
+                </span>
+                <button type="button" on:click=move |_| app.share.set(None)>
+                    {pick("Close", "Sluiten")}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || too_large().is_some()>
+            <div class="banner banner-warning" role="alert">
+                <span>
+                    {move || {
+                        let n = too_large().unwrap_or_default();
+                        let (en_n, nl_n) = (grouped(n, ','), grouped(n, '.'));
+                        let (en_max, nl_max) = (grouped(MAX_LINK_CHARS, ','), grouped(MAX_LINK_CHARS, '.'));
+                        app.lang.get().pick(
+                            format!("This model is too large for a share link ({en_n} characters; links are limited to {en_max}). Export JSON and send the file instead."),
+                            format!("Dit model is te groot voor een deellink ({nl_n} tekens; links zijn beperkt tot {nl_max}). Exporteer JSON en stuur het bestand."),
+                        )
+                    }}
+                </span>
+                <span class="banner-actions">
+                    <button type="button" class="primary" on:click=move |_| export_json_now(app)>
+                        {pick("Download the file", "Bestand downloaden")}
+                    </button>
+                    <button type="button" on:click=move |_| app.share.set(None)>
+                        {pick("Close", "Sluiten")}
+                    </button>
+                </span>
+            </div>
+        </Show>
+    }
+}
