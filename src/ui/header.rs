@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::files::FileActions;
+use super::files::ImportButton;
 use super::i18n::{lang_from_code, tr_key, T};
 use super::state::{use_app, SaveState};
 use super::templates::TemplatesMenu;
@@ -28,6 +28,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                     {tr_key(app.lang, T::NewModel)}
                 </button>
                 <TemplatesMenu show_models=show_models />
+                <ImportButton />
                 <button
                     type="button"
                     aria-expanded=move || show_models.get().to_string()
@@ -37,9 +38,6 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                 </button>
             </nav>
             <ModelName />
-            <Show when=move || app.model.with(|m| m.is_some())>
-                <FileActions />
-            </Show>
             <div class="topbar-end">
                 <LanguagePicker />
                 <SaveStatus />

@@ -176,12 +176,15 @@ test('keyboard only: add a chain and a link', async () => {
   }
   await tabTo('Add chain');
   await page.keyboard.press('Enter');
-  // Focus is in the new chain's Name field.
+  // Focus moves to the new chain's Name field.
+  const inName = () => page.waitForFunction(() => document.activeElement?.closest('.inspector-form'));
+  await inName();
   await page.keyboard.type('Breakdown repair');
   await page.keyboard.down('Shift');
   await tabTo('Add link');
   await page.keyboard.up('Shift');
   await page.keyboard.press('Enter');
+  await inName();
   await page.keyboard.type('Service desk');
   await page.getByRole('tab', { name: 'Chains' }).focus();
   await page.keyboard.press('Enter');

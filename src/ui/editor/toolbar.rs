@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::{Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target};
+use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app, App};
 
@@ -259,7 +260,8 @@ pub fn Toolbar() -> impl IntoView {
                     {tr(app.lang, "Delete", "Verwijderen")}
                 </button>
             </div>
-            <div class="toolbar-group toolbar-end">
+            <FileActions />
+            <div class="toolbar-group">
                 <button type="button" aria-keyshortcuts="Control+P" on:click=move |_| crate::ui::print::print()>
                     {tr(app.lang, "Print", "Afdrukken")}
                 </button>

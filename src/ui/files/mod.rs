@@ -13,40 +13,48 @@ pub use banners::FileBanners;
 pub use browser::request_persistence;
 pub use transfer::{copy_share_link, export_csv_now, export_json_now, export_raw, import_file};
 
+use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 
-/// The file actions of the open model (in the header).
+/// "Import JSON": always in the header, so a file can be imported with no model open.
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <label class="file-button">
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".json,application/json"
+                aria-label=tr(app.lang, "Import JSON", "JSON importeren")
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        spawn_local(import_file(app, file));
+                    }
+                    // Choosing the same file again must fire `change` again.
+                    input.set_value("");
+                }
+            />
+            <span aria-hidden="true">{tr(app.lang, "Import JSON", "JSON importeren")}</span>
+        </label>
+    }
+}
+
+/// Export and share actions of the open model (in the editor toolbar).
 #[component]
 pub fn FileActions() -> impl IntoView {
     let app = use_app();
-    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
     view! {
-        <div class="file-actions" role="group" aria-label=pick("Files", "Bestanden")>
+        <div class="toolbar-group file-actions" role="group" aria-label=tr(app.lang, "Files", "Bestanden")>
             <button type="button" on:click=move |_| export_json_now(app)>
-                {pick("Export JSON", "JSON exporteren")}
+                {tr(app.lang, "Export JSON", "JSON exporteren")}
             </button>
             <button type="button" on:click=move |_| export_csv_now(app)>
-                {pick("Export CSV", "CSV exporteren")}
+                {tr(app.lang, "Export CSV", "CSV exporteren")}
             </button>
-            <label class="file-button">
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".json,application/json"
-                    aria-label=pick("Import JSON", "JSON importeren")
-                    on:change=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                            spawn_local(import_file(app, file));
-                        }
-                        // Choosing the same file again must fire `change` again.
-                        input.set_value("");
-                    }
-                />
-                <span aria-hidden="true">{pick("Import JSON", "JSON importeren")}</span>
-            </label>
             <button type="button" on:click=move |_| spawn_local(copy_share_link(app))>
-                {pick("Copy share link", "Deellink kopiëren")}
+                {tr(app.lang, "Copy share link", "Deellink kopiëren")}
             </button>
         </div>
     }
