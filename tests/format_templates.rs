@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use kpi_structure::format::{drive_cycles, import_json};
+use kpi_structure::format::import_json;
+use kpi_structure::model::checks::cycles;
 use kpi_structure::model::{Attach, Direction, Level, Model};
 use serde_json::Value;
 
@@ -208,7 +209,7 @@ fn method_findings(m: &Model) -> Vec<String> {
             out.push(format!("goal {} has no result KPI", g.name));
         }
     }
-    if !drive_cycles(m).is_empty() {
+    if !cycles(m).is_empty() {
         out.push("drives has a cycle".into());
     }
     let mut dup = |kind: &str, names: Vec<&String>| {

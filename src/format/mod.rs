@@ -20,7 +20,6 @@ mod schema;
 mod share;
 
 pub use csv::{export_csv, export_csv_with};
-pub use cycles::drive_cycles;
 pub use envelope::{
     export_json, export_json_with, FileType, KpiStructureFile, Source, APP_NAME, CURRENT_VERSION,
     FILE_TYPE,
