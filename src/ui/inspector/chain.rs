@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::{CheckField, TextField};
+use super::fields::{find_link, from_model, CheckField, TextField};
 use crate::model::{Chain, ChainField, Edit, Id, Link, LinkField};
 use crate::ui::state::use_app;
 
@@ -79,15 +79,7 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         let (chain, link) = (chain.clone(), link.clone());
         move |f: fn(&Link) -> String| {
             let (chain, link) = (chain.clone(), link.clone());
-            Signal::derive(move || {
-                app.model.with(|m| {
-                    m.as_ref()
-                        .and_then(|m| m.chains.get(&chain))
-                        .and_then(|c| c.links.iter().find(|l| l.id == link))
-                        .map(f)
-                        .unwrap_or_default()
-                })
-            })
+            from_model(move |m| find_link(m, &chain, &link).map(f))
         }
     };
     let write = {
@@ -130,14 +122,7 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     });
     let external = {
         let (chain, link) = (chain.clone(), link.clone());
-        Signal::derive(move || {
-            app.model.with(|m| {
-                m.as_ref()
-                    .and_then(|m| m.chains.get(&chain))
-                    .and_then(|c| c.links.iter().find(|l| l.id == link))
-                    .is_some_and(|l| l.external)
-            })
-        })
+        from_model(move |m| find_link(m, &chain, &link).map(|l| l.external))
     };
     let on_department = {
         let write = write.clone();

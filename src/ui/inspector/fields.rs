@@ -3,7 +3,30 @@
 
 use leptos::prelude::*;
 
+use crate::model::{Link, Model};
 use crate::ui::state::use_app;
+
+/// One value read from the open model, as a signal (the default when the element is gone).
+/// Each inspector field reads only its own element through this.
+pub fn from_model<T>(f: impl Fn(&Model) -> Option<T> + Send + Sync + 'static) -> Signal<T>
+where
+    T: Clone + Default + Send + Sync + 'static,
+{
+    let app = use_app();
+    Signal::derive(move || {
+        app.model
+            .with(|m| m.as_ref().and_then(&f).unwrap_or_default())
+    })
+}
+
+/// A link of a chain.
+pub fn find_link<'a>(
+    m: &'a Model,
+    chain: &crate::model::Id,
+    link: &crate::model::Id,
+) -> Option<&'a Link> {
+    m.chains.get(chain)?.links.iter().find(|l| &l.id == link)
+}
 
 /// An (English, Dutch) pair.
 pub type Text2 = (&'static str, &'static str);

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::TextField;
+use super::fields::{from_model, TextField};
 use crate::model::{DepartmentField, Edit, GoalField, Id};
 use crate::ui::state::use_app;
 
@@ -13,14 +13,7 @@ pub fn GoalInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&crate::model::Goal) -> String| {
             let id = id.clone();
-            Signal::derive(move || {
-                app.model.with(|m| {
-                    m.as_ref()
-                        .and_then(|m| m.goals.get(&id))
-                        .map(f)
-                        .unwrap_or_default()
-                })
-            })
+            from_model(move |m| m.goals.get(&id).map(f))
         }
     };
     let set = move |field: fn(String) -> GoalField| {
@@ -53,14 +46,7 @@ pub fn DepartmentInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&crate::model::Department) -> String| {
             let id = id.clone();
-            Signal::derive(move || {
-                app.model.with(|m| {
-                    m.as_ref()
-                        .and_then(|m| m.departments.get(&id))
-                        .map(f)
-                        .unwrap_or_default()
-                })
-            })
+            from_model(move |m| m.departments.get(&id).map(f))
         }
     };
     let set = move |field: fn(String) -> DepartmentField| {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::{SelectField, Text2, TextField};
+use super::fields::{from_model, SelectField, Text2, TextField};
 use crate::model::{Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType};
 use crate::ui::state::use_app;
 
@@ -62,14 +62,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Kpi) -> String| {
             let id = id.clone();
-            Signal::derive(move || {
-                app.model.with(|m| {
-                    m.as_ref()
-                        .and_then(|m| m.kpis.get(&id))
-                        .map(f)
-                        .unwrap_or_default()
-                })
-            })
+            from_model(move |m| m.kpis.get(&id).map(f))
         }
     };
     let set_text = {
