@@ -35,6 +35,20 @@ pub struct Listing {
     pub quarantined: Vec<Quarantined>,
 }
 
+impl Listing {
+    /// Puts `summary` in the list, replacing the line with its id; most recent first. What a
+    /// tab does after its own save, instead of re-reading every entry.
+    pub fn upsert(&mut self, summary: Summary) {
+        self.models.retain(|s| s.id != summary.id);
+        let at = self
+            .models
+            .iter()
+            .position(|s| s.modified <= summary.modified)
+            .unwrap_or(self.models.len());
+        self.models.insert(at, summary);
+    }
+}
+
 #[derive(Serialize)]
 struct EntryOut<'a> {
     rev: u64,
@@ -297,6 +311,23 @@ mod tests {
         assert_eq!(listing.models[0].rev, 2);
         // The next save is no conflict with itself.
         assert_eq!(save(&mut kv, &big, 2), Ok(3));
+    }
+
+    #[test]
+    fn upsert_replaces_and_keeps_most_recent_first() {
+        let line = |id: &str, modified: f64| Summary {
+            id: Id::new(id),
+            name: id.into(),
+            modified,
+            rev: 1,
+        };
+        let mut l = Listing::default();
+        l.upsert(line("a", 1.0));
+        l.upsert(line("b", 2.0));
+        l.upsert(line("a", 3.0));
+        let ids: Vec<_> = l.models.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "b"]);
+        assert_eq!(l.models[0].modified, 3.0);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::format::ImportErrors;
 use crate::model::{Edit, History, Id, Lang, Model, Target};
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
-use crate::storage::library::{self, Listing, SaveError};
+use crate::storage::library::{self, Listing, SaveError, Summary};
 use crate::storage::local::Backend;
 
 /// Whether the open model's latest edit is in storage.
@@ -469,7 +469,14 @@ impl App {
                 } else {
                     self.save_state.set(SaveState::NotSaved);
                 }
-                self.refresh_listing();
+                self.listing.update(|l| {
+                    l.upsert(Summary {
+                        id: model.id.clone(),
+                        name: model.name.clone(),
+                        modified: model.modified,
+                        rev,
+                    })
+                });
             }
             Err(SaveError::Store(e)) => {
                 self.save_state.set(SaveState::NotSaved);
