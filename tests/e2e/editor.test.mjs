@@ -190,6 +190,13 @@ test('keyboard only: add a chain and a link', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Breakdown repair' }).first().waitFor();
   await page.getByRole('button', { name: 'Service desk' }).first().waitFor();
+  // The Delete key deletes the selected link; Ctrl+Z brings it back.
+  await page.getByRole('button', { name: 'Service desk' }).first().focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await page.getByRole('button', { name: 'Service desk' }).first().waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: 'Service desk' }).first().waitFor();
   // Focus is visible: the focused element has an outline.
   await page.getByRole('button', { name: 'Add goal' }).focus();
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
