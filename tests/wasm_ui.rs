@@ -90,3 +90,70 @@ async fn shell_creates_a_model_and_switches_language() {
     );
     drop(handle);
 }
+
+fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
+    let list = doc().query_selector_all("label.field").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .find(|l| {
+            l.query_selector(".field-label")
+                .ok()
+                .flatten()
+                .and_then(|s| s.text_content())
+                .as_deref()
+                == Some(label)
+        })
+        .and_then(|l| l.query_selector("input").ok().flatten())
+        .and_then(|i| i.dyn_into().ok())
+}
+
+#[wasm_bindgen_test]
+async fn toolbar_adds_a_goal_the_inspector_renames_it_and_undo_takes_it_back() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let host = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let handle =
+        leptos::mount::mount_to(host.clone().unchecked_into(), kpi_structure::ui::app::Root);
+    tick().await;
+    button("New model").expect("New model").click();
+    tick().await;
+    let undo = button("Undo").expect("Undo button");
+    assert!(undo
+        .unchecked_ref::<web_sys::HtmlButtonElement>()
+        .disabled());
+    button("Add goal").expect("Add goal").click();
+    tick().await;
+    let name = input_labelled("Name").expect("inspector Name field");
+    assert_eq!(name.value(), "New goal");
+    name.set_value("Customer satisfaction");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(doc()
+        .body()
+        .unwrap()
+        .inner_html()
+        .contains("Customer satisfaction"));
+    assert!(!undo
+        .unchecked_ref::<web_sys::HtmlButtonElement>()
+        .disabled());
+    // One undo for the typing, one for the add.
+    undo.click();
+    tick().await;
+    assert_eq!(
+        input_labelled("Name").expect("still selected").value(),
+        "New goal"
+    );
+    undo.click();
+    tick().await;
+    assert!(input_labelled("Name").is_none(), "the goal is gone");
+    drop(handle);
+    host.remove();
+}
