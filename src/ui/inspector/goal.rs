@@ -1,9 +1,9 @@
-//! Inspector of a goal and of a department (both: name and description).
+//! Inspector of the model itself, of a goal and of a department.
 
 use leptos::prelude::*;
 
 use super::fields::{from_model, TextField};
-use crate::model::{DepartmentField, Edit, GoalField, Id};
+use crate::model::{DepartmentField, Edit, GoalField, Id, ModelField};
 use crate::ui::state::use_app;
 
 #[component]
@@ -68,6 +68,30 @@ pub fn DepartmentInspector(id: Id) -> impl IntoView {
             multiline=true
             value=get(|d| d.description.clone())
             on_input=set(DepartmentField::Description)
+        />
+    }
+}
+
+/// The model's own fields (shown when nothing is selected); its name is in the top bar.
+#[component]
+pub fn ModelInspector() -> impl IntoView {
+    let app = use_app();
+    let set = move |field: fn(String) -> ModelField| {
+        Callback::new(move |v: String| {
+            app.edit(Edit::SetModel { field: field(v) }, true);
+        })
+    };
+    view! {
+        <TextField
+            label=("Organisation", "Organisatie")
+            value=from_model(|m| Some(m.organisation.clone()))
+            on_input=set(ModelField::Organisation)
+        />
+        <TextField
+            label=("Description", "Beschrijving")
+            multiline=true
+            value=from_model(|m| Some(m.description.clone()))
+            on_input=set(ModelField::Description)
         />
     }
 }

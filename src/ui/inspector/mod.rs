@@ -27,7 +27,7 @@ pub fn Inspector() -> impl IntoView {
     let title = move || {
         let lang = app.lang.get();
         app.selection.with(|s| match s {
-            None => lang.pick("Nothing selected", "Niets geselecteerd"),
+            None => lang.pick("Model", "Model"),
             Some(t) => {
                 let level = match t {
                     Target::Kpi(id) => app
@@ -54,7 +54,11 @@ pub fn Inspector() -> impl IntoView {
                 Lang::Nl => "Selecteer een doel, keten, schakel, afdeling of KPI om die hier te bewerken. Begin met Doel toevoegen of Keten toevoegen.",
             }
             };
-            view! { <p class="muted">{hint}</p> }.into_any()
+            view! {
+                <p class="muted">{hint}</p>
+                <goal::ModelInspector />
+            }
+            .into_any()
         }
     };
     view! {
