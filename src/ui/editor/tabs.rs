@@ -55,7 +55,7 @@ pub fn Tabs() -> impl IntoView {
         }
     };
     view! {
-        <div class="tabs" role="tablist" aria-label="Views" on:keydown=on_key>
+        <div class="tabs" role="tablist" aria-label=crate::ui::i18n::tr(app.lang, "Views", "Weergaven") on:keydown=on_key>
             {View::ALL
                 .into_iter()
                 .map(|v| {
