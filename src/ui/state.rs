@@ -50,6 +50,14 @@ pub enum Share {
     TooLarge(usize),
 }
 
+/// What the last change to the open model touched, so that views can skip work: a field
+/// edit changes one element's text; anything else may change the structure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Field(Target),
+    Structure,
+}
+
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 #[derive(Clone, Copy)]
@@ -69,6 +77,11 @@ pub struct App {
     history: StoredValue<History>,
     /// Bumped on every undo-stack change so the Undo/Redo buttons update.
     pub history_rev: RwSignal<u64>,
+    /// What the last change touched (set on every change of the open model).
+    pub last_change: RwSignal<Change>,
+    /// Bumped on every change that may alter the structure (not on field edits): derived
+    /// structures (diagram layout) track this instead of the whole model.
+    pub structure_rev: RwSignal<u64>,
     /// The selected element of the open model.
     pub selection: RwSignal<Option<Target>>,
     pub view: RwSignal<View>,
@@ -122,6 +135,8 @@ impl App {
             error: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             history_rev: RwSignal::new(0),
+            last_change: RwSignal::new(Change::Structure),
+            structure_rev: RwSignal::new(0),
             selection: RwSignal::new(None),
             view: RwSignal::new(View::Structure),
             import_errors: RwSignal::new(None),
@@ -320,7 +335,15 @@ impl App {
         self.open_new(model);
     }
 
+    fn note_change(&self, change: Change) {
+        if change == Change::Structure {
+            self.structure_rev.update(|r| *r += 1);
+        }
+        self.last_change.set(change);
+    }
+
     fn reset_editor(&self) {
+        self.note_change(Change::Structure);
         self.conflict.set(false);
         self.history.update_value(|h| h.clear());
         self.history_rev.update(|r| *r += 1);
@@ -332,6 +355,10 @@ impl App {
     /// A refused edit changes nothing and shows its message.
     pub fn edit(&self, edit: Edit, coalesce: bool) -> bool {
         let lang = self.lang.get_untracked();
+        let change = match edit.field_key() {
+            Some((target, _)) => Change::Field(target),
+            None => Change::Structure,
+        };
         let mut result = None;
         self.model.update(|m| {
             if let Some(m) = m {
@@ -343,6 +370,7 @@ impl App {
         });
         match result.flatten() {
             Some(Ok(())) => {
+                self.note_change(change);
                 self.history_rev.update(|r| *r += 1);
                 self.schedule_save();
                 true
@@ -396,6 +424,7 @@ impl App {
             }
         });
         if done {
+            self.note_change(Change::Structure);
             self.history_rev.update(|r| *r += 1);
             // The selection may point at something the step removed.
             let gone = self.selection.with_untracked(|s| {
@@ -407,20 +436,6 @@ impl App {
             if gone {
                 self.selection.set(None);
             }
-            self.schedule_save();
-        }
-    }
-
-    /// Changes the open model and schedules a debounced save.
-    pub fn change(&self, f: impl FnOnce(&mut Model)) {
-        let mut changed = false;
-        self.model.update(|m| {
-            if let Some(m) = m {
-                f(m);
-                changed = true;
-            }
-        });
-        if changed {
             self.schedule_save();
         }
     }

@@ -80,6 +80,13 @@ test('build the New coffee machine chain from an empty model, reload, find it al
   await page.getByRole('textbox', { name: 'Model name' }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Model name' }).inputValue(), 'Coffee Company');
   await assertCoffeeChain(page);
+  // Renaming in the inspector renames the box in the diagram, without a relayout.
+  await page.getByRole('tab', { name: 'Structure' }).click();
+  await select(page, 'Right first time');
+  await field(page, 'Name', 'Right first time, every time');
+  await page.locator('svg [role=button][aria-label="Right first time, every time"]').waitFor();
+  await page.keyboard.press('Control+z');
+  await page.locator('svg [role=button][aria-label="Right first time"]').waitFor();
   // The chain follows the method: Health has nothing to say about it.
   await page.getByRole('tab', { name: 'Health' }).click();
   const health = await page.getByRole('list', { name: 'Health check' }).innerText().catch(() => '');

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::format::file_stem;
 use crate::model::{Lang, Target};
-use crate::ui::state::{use_app, App};
+use crate::ui::state::{use_app, App, Change};
 
 use export::{baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT};
 use layout::{fit_lines, Edge, Kind, Layout, Node, Skeleton};
@@ -32,9 +32,11 @@ const MIN_FIT: f64 = 0.4;
 #[component]
 pub fn StructureView() -> impl IntoView {
     let app = use_app();
+    // Field edits (typing a name) do not bump `structure_rev`: no relayout.
     let skeleton = Memo::new(move |_| {
+        app.structure_rev.track();
         app.model
-            .with(|m| m.as_ref().map(Skeleton::of).unwrap_or_default())
+            .with_untracked(|m| m.as_ref().map(Skeleton::of).unwrap_or_default())
     });
     let layout = Memo::new(move |_| skeleton.with(layout::layout));
     let labels = Labels::new(app);
@@ -256,6 +258,18 @@ pub fn StructureView() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Labels(StoredValue<HashMap<Target, Label>>);
 
+/// Sets a label's signals from the model where they differ.
+fn refresh(m: &crate::model::Model, t: &Target, l: &Label) {
+    let name = t.name(m);
+    if l.name.with_untracked(|n| n != name) {
+        l.name.set(name.to_string());
+    }
+    let ext = is_external(m, t);
+    if l.external.get_untracked() != ext {
+        l.external.set(ext);
+    }
+}
+
 #[derive(Clone)]
 struct Label {
     name: ArcRwSignal<String>,
@@ -266,21 +280,22 @@ impl Labels {
     fn new(app: App) -> Labels {
         let map: StoredValue<HashMap<Target, Label>> = StoredValue::new(HashMap::new());
         Effect::new(move |_| {
-            app.model.with(|m| {
+            let change = app.last_change.get();
+            app.model.with_untracked(|m| {
                 let Some(m) = m else { return };
                 map.update_value(|map| {
+                    // A field edit: only that element's label can have changed.
+                    if let Change::Field(t) = &change {
+                        if let Some(l) = map.get(t) {
+                            refresh(m, t, l);
+                        }
+                        return;
+                    }
                     map.retain(|t, l| {
                         if !t.exists_in(m) {
                             return false;
                         }
-                        let name = t.name(m);
-                        if l.name.with_untracked(|n| n != name) {
-                            l.name.set(name.to_string());
-                        }
-                        let ext = is_external(m, t);
-                        if l.external.get_untracked() != ext {
-                            l.external.set(ext);
-                        }
+                        refresh(m, t, l);
                         true
                     })
                 });
