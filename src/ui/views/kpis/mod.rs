@@ -31,9 +31,11 @@ pub fn KpisView() -> impl IntoView {
     let row_signals = Rows::new(app);
 
     // The set of KPIs (ids and levels, in model order): changes on add, delete, reorder,
-    // re-attach; not on a field edit. Compared in place, so no allocation when unchanged.
+    // re-attach; not on a field edit (it tracks `structure_rev`, which field edits leave
+    // alone). Compared in place, so no allocation when unchanged.
     let shape = Memo::new_owning(move |old: Option<Vec<(Id, Level)>>| {
-        app.model.with(|m| {
+        app.structure_rev.track();
+        app.model.with_untracked(|m| {
             let Some(m) = m else {
                 return (Vec::new(), old.is_some_and(|o| !o.is_empty()));
             };
