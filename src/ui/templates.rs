@@ -72,12 +72,32 @@ pub fn TemplatesMenu(show_models: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let open = RwSignal::new(false);
     view! {
-        <div class="menu">
+        <div
+            class="menu"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    open.set(false);
+                }
+            }
+        >
             <button
                 type="button"
                 aria-haspopup="true"
                 aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    open.update(|o| *o = !*o);
+                    // Keyboard users land on the first template.
+                    request_animation_frame(|| {
+                        let first = document()
+                            .query_selector(".menu-panel button")
+                            .ok()
+                            .flatten()
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(b) = first {
+                            let _ = b.focus();
+                        }
+                    });
+                }
             >
                 {move || app.lang.get().pick("Templates", "Sjablonen")}
             </button>

@@ -211,3 +211,20 @@ test('keyboard only: add a chain and a link', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard only: open a template from the Templates menu; Escape closes the menu', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Templates' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Coffee machines');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Coffee machines' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Templates' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Coffee machines');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('.model-name input')?.value === 'Order to cash');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
