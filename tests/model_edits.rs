@@ -628,3 +628,58 @@ fn edits_serialise_round_trip() {
     let back: Edit = serde_json::from_str(&json).unwrap();
     assert_eq!(back, inverse);
 }
+
+#[test]
+fn a_batch_is_one_step_all_or_nothing() {
+    use kpi_structure::model::{Department, LinkField};
+    let mut m = Model::default();
+    let chain = Chain {
+        id: Id::new("c1"),
+        name: "Chain".into(),
+        links: vec![Link {
+            id: Id::new("l1"),
+            name: "Sales".into(),
+            ..Link::default()
+        }],
+        ..Chain::default()
+    };
+    m.apply(Edit::AddChain { chain, index: None }).unwrap();
+    let before = m.clone();
+    let batch = Edit::Batch(vec![
+        Edit::AddDepartment {
+            department: Department {
+                id: Id::new("d1"),
+                name: "Sales".into(),
+                ..Department::default()
+            },
+            index: None,
+        },
+        Edit::SetLink {
+            chain: Id::new("c1"),
+            link: Id::new("l1"),
+            field: LinkField::Department(Some(Id::new("d1"))),
+        },
+    ]);
+    let inverse = m.apply(batch).unwrap();
+    assert_eq!(m.chains[0].links[0].department, Some(Id::new("d1")));
+    m.apply(inverse).unwrap();
+    assert_eq!(m, before);
+    // A batch whose second edit is refused leaves nothing of the first.
+    let bad = Edit::Batch(vec![
+        Edit::AddDepartment {
+            department: Department {
+                id: Id::new("d2"),
+                name: "X".into(),
+                ..Department::default()
+            },
+            index: None,
+        },
+        Edit::SetLink {
+            chain: Id::new("c1"),
+            link: Id::new("nope"),
+            field: LinkField::Owner("x".into()),
+        },
+    ]);
+    assert!(m.apply(bad).is_err());
+    assert_eq!(m, before);
+}

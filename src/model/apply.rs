@@ -84,6 +84,24 @@ impl Model {
     /// the model untouched.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply(e) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(err) => {
+                            // Roll back what was applied: each inverse is exact.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = self.apply(inverse);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+
             Edit::SetModel { field } => {
                 let field = match field {
                     ModelField::Name(v) => ModelField::Name(replace(&mut self.name, v)),

@@ -189,6 +189,10 @@ pub enum Edit {
 
     /// Puts back what a cascading delete removed; the inverse of every `Delete*` edit.
     Restore(Box<Restore>),
+
+    /// Several edits as one step, applied in order, all or nothing (e.g. "add a department
+    /// and put this link in it"). Its inverse is the batch of inverses in reverse order.
+    Batch(Vec<Edit>),
 }
 
 /// What a cascading delete removed, with the positions needed to put it back exactly.

@@ -45,6 +45,8 @@ async function buildCoffeeChain(page) {
     // With a link selected, Add link inserts after it: the five end up in order.
     await page.getByRole('button', { name: 'Add link' }).click();
     await field(page, 'Name', name);
+    // Each link is a department of the organisation: one click, one undo step.
+    await page.getByRole('button', { name: '+ New department from this link' }).click();
   }
   for (const [name, unit] of [['Installed on time', '%'], ['Right first time', '%']]) {
     await select(page, 'New coffee machine');
@@ -70,6 +72,12 @@ async function assertCoffeeChain(page) {
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'links out of order');
   await select(page, 'Installed on time');
   assert.equal(await page.getByRole('checkbox', { name: 'Customer satisfaction score' }).isChecked(), true);
+  // The five departments, each in this one chain.
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  assert.equal(await page.getByRole('rowheader').count(), LINKS.length);
+  for (const name of LINKS) {
+    assert.equal(await page.getByRole('rowheader').filter({ hasText: name }).count(), 1, name);
+  }
   await page.getByRole('tab', { name: 'Structure' }).click();
 }
 

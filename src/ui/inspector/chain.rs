@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use super::fields::{find_link, from_model, CheckField, TextField};
-use crate::model::{Chain, ChainField, Edit, Id, Link, LinkField};
-use crate::ui::state::use_app;
+use crate::model::{Chain, ChainField, Department, Edit, Id, Link, LinkField};
+use crate::ui::editor::toolbar::unique_name;
+use crate::ui::i18n::tr;
+use crate::ui::state::{fresh_id, use_app};
 
 #[component]
 pub fn ChainInspector(id: Id) -> impl IntoView {
@@ -134,6 +136,46 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
             );
         }
     };
+    // One step: a department named after the link, and the link in it.
+    let new_department = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move |_| {
+            let lang = app.lang.get_untracked();
+            let plan = app.model.with_untracked(|m| {
+                let m = m.as_ref()?;
+                let base = find_link(m, &chain, &link)?.name.trim().to_string();
+                let base = if base.is_empty() {
+                    lang.pick("New department", "Nieuwe afdeling").to_string()
+                } else {
+                    base
+                };
+                Some(unique_name(
+                    &base,
+                    m.departments.values().map(|d| d.name.as_str()),
+                ))
+            });
+            let Some(name) = plan else { return };
+            let id = fresh_id('d');
+            app.edit(
+                Edit::Batch(vec![
+                    Edit::AddDepartment {
+                        department: Department {
+                            id: id.clone(),
+                            name,
+                            ..Department::default()
+                        },
+                        index: None,
+                    },
+                    Edit::SetLink {
+                        chain: chain.clone(),
+                        link: link.clone(),
+                        field: LinkField::Department(Some(id)),
+                    },
+                ]),
+                false,
+            );
+        }
+    };
     let on_external = {
         let write = write.clone();
         Callback::new(move |v: bool| write(LinkField::External(v), false))
@@ -160,6 +202,11 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
                 />
             </select>
         </label>
+        <Show when=move || department.get().is_empty()>
+            <button type="button" class="quiet small" on:click=new_department.clone()>
+                {tr(app.lang, "+ New department from this link", "+ Nieuwe afdeling van deze schakel")}
+            </button>
+        </Show>
         <CheckField label=("External", "Extern") checked=external on_change=on_external />
         <TextField label=("Owner", "Eigenaar") value=read(|l| l.owner.clone()) on_input=text(LinkField::Owner) />
         <TextField
