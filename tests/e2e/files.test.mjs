@@ -131,6 +131,12 @@ test('a share link carries the model to a new browser, which keeps it as a new m
   await keep.waitFor();
   assert.match(await other.page.locator('.banner-info').innerText(),
     /This link carries the model “Coffee machines”\. Keep it as a new model\?/);
+  // The banner shows the model itself: its diagram, every chain by name.
+  const preview = other.page.locator('.incoming-diagram svg');
+  await preview.waitFor();
+  for (const chain of ['New coffee machine', 'Coffee beans and ingredients', 'Breakdown repair']) {
+    assert.ok((await preview.textContent()).includes(chain), chain);
+  }
   await screenshot(other.page, 'files');
   await keep.click();
   const name = other.page.getByRole('textbox', { name: 'Model name' });

@@ -13,6 +13,8 @@ use super::transfer::{
 use crate::format::{Problem, MAX_LINK_CHARS};
 use crate::model::Lang;
 use crate::ui::state::{use_app, App, Share};
+use crate::ui::views::structure::export::export_svg;
+use crate::ui::views::structure::layout::{layout, Skeleton};
 
 /// True if a drag carries files (not text or an element of the page).
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
@@ -163,14 +165,32 @@ fn IncomingBanner() -> impl IntoView {
             })
         })
     };
+    let preview = move || {
+        app.incoming.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    let svg = export_svg(m, &layout(&Skeleton::of(m)), app.lang.get());
+                    svg.split_once("?>")
+                        .map(|(_, rest)| rest.to_string())
+                        .unwrap_or(svg)
+                })
+                .unwrap_or_default()
+        })
+    };
     view! {
         <Show when=move || app.incoming.with(|m| m.is_some())>
-            <section class="banner banner-info" aria-label=pick("Shared model", "Gedeeld model")>
+            <section class="banner banner-info incoming" aria-label=pick("Shared model", "Gedeeld model")>
                 <span>
                     <strong>{move || text().map(|t| t.0)}</strong>
                     <br />
                     <span class="muted">{move || text().map(|t| t.1)}</span>
                 </span>
+                <details class="incoming-preview" open>
+                    <summary>{pick("The model in the link", "Het model in de link")}</summary>
+                    // The diagram as the export draws it: built from the model with every
+                    // text escaped, so it is safe as markup.
+                    <div class="incoming-diagram" inner_html=preview></div>
+                </details>
                 <span class="banner-actions">
                     <button type="button" class="primary" on:click=move |_| keep_incoming(app)>
                         {pick("Keep as new model", "Als nieuw model bewaren")}
