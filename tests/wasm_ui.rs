@@ -34,8 +34,11 @@ async fn gloo_timers_sleep(d: Duration) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn shell_creates_a_model_and_switches_language() {
+/// Clears localStorage and mounts the whole app in a fresh element.
+fn mount_fresh() -> (
+    web_sys::Element,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
     web_sys::window()
         .unwrap()
         .local_storage()
@@ -47,6 +50,12 @@ async fn shell_creates_a_model_and_switches_language() {
     doc().body().unwrap().append_child(&host).unwrap();
     let handle =
         leptos::mount::mount_to(host.clone().unchecked_into(), kpi_structure::ui::app::Root);
+    (host, handle)
+}
+
+#[wasm_bindgen_test]
+async fn shell_creates_a_model_and_switches_language() {
+    let (host, handle) = mount_fresh();
     tick().await;
     assert!(doc()
         .query_selector("[aria-label='Model name']")
@@ -89,6 +98,7 @@ async fn shell_creates_a_model_and_switches_language() {
         Some("nl")
     );
     drop(handle);
+    host.remove();
 }
 
 fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
@@ -110,17 +120,7 @@ fn input_labelled(label: &str) -> Option<web_sys::HtmlInputElement> {
 
 #[wasm_bindgen_test]
 async fn toolbar_adds_a_goal_the_inspector_renames_it_and_undo_takes_it_back() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
-    let host = doc().create_element("div").unwrap();
-    doc().body().unwrap().append_child(&host).unwrap();
-    let handle =
-        leptos::mount::mount_to(host.clone().unchecked_into(), kpi_structure::ui::app::Root);
+    let (host, handle) = mount_fresh();
     tick().await;
     button("New model").expect("New model").click();
     tick().await;
