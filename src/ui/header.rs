@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::files::ImportButton;
-use super::i18n::{lang_from_code, tr_key, T};
+use super::i18n::{tr_key, T};
 use super::state::{use_app, SaveState};
 use super::templates::TemplatesMenu;
 use crate::model::{Edit, Lang, ModelField};
@@ -77,7 +77,7 @@ fn LanguagePicker() -> impl IntoView {
             <span>{tr_key(app.lang, T::Language)}</span>
             <select
                 aria-label=tr_key(app.lang, T::Language)
-                on:change=move |ev| app.set_lang(lang_from_code(&event_target_value(&ev)))
+                on:change=move |ev| app.set_lang(Lang::from_code(&event_target_value(&ev)))
                 prop:value=move || app.lang.get().code()
             >
                 <option value="en" selected=move || app.lang.get() == Lang::En>"English"</option>

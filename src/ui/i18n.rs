@@ -83,18 +83,8 @@ pub fn t(lang: Lang, key: T) -> &'static str {
     lang.pick(en, nl)
 }
 
-/// Reads a language code leniently: "nl", "nl-BE", "NL" are Dutch; anything else English.
-pub fn lang_from_code(code: &str) -> Lang {
-    if code.trim().to_ascii_lowercase().starts_with("nl") {
-        Lang::Nl
-    } else {
-        Lang::En
-    }
-}
-
-/// A reactive string in the UI language. Every translated text in a view goes through this one
-/// function, so all of them share one `Signal` type and the renderer's code is compiled once
-/// instead of once per closure (that keeps the wasm small).
+/// A reactive string in the UI language: `{tr(app.lang, "Add goal", "Doel toevoegen")}`.
+/// Both texts are required at the call site.
 pub fn tr(
     lang: leptos::prelude::RwSignal<Lang>,
     en: &'static str,

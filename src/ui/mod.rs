@@ -8,6 +8,7 @@ pub mod files;
 pub mod header;
 pub mod i18n;
 pub mod inspector;
+pub mod labels;
 pub mod library;
 pub mod print;
 pub mod state;

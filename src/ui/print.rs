@@ -7,30 +7,11 @@ use std::fmt::Write;
 
 use leptos::prelude::*;
 
-use crate::model::{Chain, Direction, Frequency, Kpi, Lang, Model};
+use crate::model::{Chain, Kpi, Lang, Model};
+use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 use crate::ui::views::structure::export::{escape, export_svg};
 use crate::ui::views::structure::layout::{layout, Skeleton};
-
-fn direction(d: Direction, lang: Lang) -> &'static str {
-    match d {
-        Direction::Unset => "",
-        Direction::Higher => lang.pick("higher is better", "hoger is beter"),
-        Direction::Lower => lang.pick("lower is better", "lager is beter"),
-        Direction::Band => lang.pick("within a band", "binnen bandbreedte"),
-    }
-}
-
-fn frequency(f: Frequency, lang: Lang) -> &'static str {
-    match f {
-        Frequency::Unset => "",
-        Frequency::Daily => lang.pick("daily", "dagelijks"),
-        Frequency::Weekly => lang.pick("weekly", "wekelijks"),
-        Frequency::Monthly => lang.pick("monthly", "maandelijks"),
-        Frequency::Quarterly => lang.pick("quarterly", "per kwartaal"),
-        Frequency::Yearly => lang.pick("yearly", "jaarlijks"),
-    }
-}
 
 fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
     let _ = write!(
@@ -58,11 +39,11 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
             if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
             escape(&k.definition),
             escape(&k.unit),
-            direction(k.direction, lang),
+            direction_name(k.direction, lang),
             escape(&k.target),
             escape(&k.amber),
             escape(&k.red),
-            frequency(k.frequency, lang),
+            frequency_name(k.frequency, lang),
             escape(&drives.join(", ")),
         );
     }

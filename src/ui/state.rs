@@ -6,7 +6,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
-use super::i18n::{lang_from_code, t, T};
+use super::i18n::{t, T};
 use crate::format::ImportErrors;
 use crate::model::{Edit, History, Id, Lang, Model, Target};
 use crate::storage::keys;
@@ -118,11 +118,11 @@ impl App {
             .get(keys::LANG)
             .ok()
             .flatten()
-            .map(|c| lang_from_code(&c))
+            .map(|c| Lang::from_code(&c))
             .or_else(|| {
                 web_sys::window()
                     .and_then(|w| w.navigator().language())
-                    .map(|c| lang_from_code(&c))
+                    .map(|c| Lang::from_code(&c))
             })
             .unwrap_or_default();
         let app = App {

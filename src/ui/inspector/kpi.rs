@@ -3,56 +3,27 @@
 use leptos::prelude::*;
 
 use super::fields::{from_model, SelectField, Text2, TextField};
-use crate::model::{Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType};
+use crate::model::{Edit, Id, Kpi, KpiField, Lang};
+use crate::ui::labels::{
+    direction_code, direction_name, frequency_code, frequency_name, from_code, value_type_code,
+    value_type_name, DIRECTIONS, FREQUENCIES, VALUE_TYPES,
+};
 use crate::ui::state::use_app;
 
-fn direction_options() -> Vec<(String, Text2)> {
-    [
-        ("unset", ("(not set)", "(niet ingesteld)")),
-        ("higher", ("Higher is better", "Hoger is beter")),
-        ("lower", ("Lower is better", "Lager is beter")),
-        ("band", ("Within a band", "Binnen een bandbreedte")),
-    ]
-    .into_iter()
-    .map(|(v, t)| (v.to_string(), t))
-    .collect()
-}
-
-fn frequency_options() -> Vec<(String, Text2)> {
-    [
-        ("unset", ("(not set)", "(niet ingesteld)")),
-        ("daily", ("Daily", "Dagelijks")),
-        ("weekly", ("Weekly", "Wekelijks")),
-        ("monthly", ("Monthly", "Maandelijks")),
-        ("quarterly", ("Quarterly", "Per kwartaal")),
-        ("yearly", ("Yearly", "Jaarlijks")),
-    ]
-    .into_iter()
-    .map(|(v, t)| (v.to_string(), t))
-    .collect()
-}
-
-fn value_type_options() -> Vec<(String, Text2)> {
-    [
-        ("unset", ("(not set)", "(niet ingesteld)")),
-        ("customer", ("Customer value", "Klantwaarde")),
-        ("internal", ("Internal value", "Interne waarde")),
-    ]
-    .into_iter()
-    .map(|(v, t)| (v.to_string(), t))
-    .collect()
-}
-
-/// The serde name of a unit-like enum value ("higher", "monthly", ...).
-fn code<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn parse<T: serde::de::DeserializeOwned + Default>(s: &str) -> T {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).unwrap_or_default()
+/// (code, name) options of a choice field, from the shared labels.
+fn options<T: Copy + 'static>(
+    all: &'static [T],
+    code: fn(T) -> &'static str,
+    name: fn(T, Lang) -> &'static str,
+) -> Vec<(String, Text2)> {
+    all.iter()
+        .map(|v| {
+            (
+                code(*v).to_string(),
+                (name(*v, Lang::En), name(*v, Lang::Nl)),
+            )
+        })
+        .collect()
 }
 
 #[component]
@@ -109,9 +80,9 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
             <TextField label=("Unit", "Eenheid") value=get(|k| k.unit.clone()) on_input=set_text(KpiField::Unit) />
             <SelectField
                 label=("Direction", "Richting")
-                options=direction_options()
-                value=get(|k| code(&k.direction))
-                on_change=set_choice(|v| KpiField::Direction(parse::<Direction>(v)))
+                options=options(&DIRECTIONS, direction_code, direction_name)
+                value=get(|k| direction_code(k.direction).to_string())
+                on_change=set_choice(|v| KpiField::Direction(from_code(&DIRECTIONS, direction_code, v)))
             />
         </div>
         <div class="field-row three">
@@ -121,17 +92,17 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         </div>
         <SelectField
             label=("Frequency", "Frequentie")
-            options=frequency_options()
-            value=get(|k| code(&k.frequency))
-            on_change=set_choice(|v| KpiField::Frequency(parse::<Frequency>(v)))
+            options=options(&FREQUENCIES, frequency_code, frequency_name)
+            value=get(|k| frequency_code(k.frequency).to_string())
+            on_change=set_choice(|v| KpiField::Frequency(from_code(&FREQUENCIES, frequency_code, v)))
         />
         <TextField label=("Owner", "Eigenaar") value=get(|k| k.owner.clone()) on_input=set_text(KpiField::Owner) />
         <TextField label=("Data source", "Gegevensbron") value=get(|k| k.data_source.clone()) on_input=set_text(KpiField::DataSource) />
         <SelectField
             label=("Value type", "Soort waarde")
-            options=value_type_options()
-            value=get(|k| code(&k.value_type))
-            on_change=set_choice(|v| KpiField::ValueType(parse::<ValueType>(v)))
+            options=options(&VALUE_TYPES, value_type_code, value_type_name)
+            value=get(|k| value_type_code(k.value_type).to_string())
+            on_change=set_choice(|v| KpiField::ValueType(from_code(&VALUE_TYPES, value_type_code, v)))
         />
         <Drives id=id />
     }

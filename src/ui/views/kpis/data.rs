@@ -231,62 +231,6 @@ pub fn level_from_code(code: &str) -> Option<Level> {
     }
 }
 
-pub const DIRECTIONS: [Direction; 4] = [
-    Direction::Unset,
-    Direction::Higher,
-    Direction::Lower,
-    Direction::Band,
-];
-
-pub fn direction_code(d: Direction) -> &'static str {
-    match d {
-        Direction::Unset => "",
-        Direction::Higher => "higher",
-        Direction::Lower => "lower",
-        Direction::Band => "band",
-    }
-}
-
-pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
-    match d {
-        Direction::Unset => "—",
-        Direction::Higher => lang.pick("Higher is better", "Hoger is beter"),
-        Direction::Lower => lang.pick("Lower is better", "Lager is beter"),
-        Direction::Band => lang.pick("Within a band", "Binnen een bandbreedte"),
-    }
-}
-
-pub const FREQUENCIES: [Frequency; 6] = [
-    Frequency::Unset,
-    Frequency::Daily,
-    Frequency::Weekly,
-    Frequency::Monthly,
-    Frequency::Quarterly,
-    Frequency::Yearly,
-];
-
-pub fn frequency_code(f: Frequency) -> &'static str {
-    match f {
-        Frequency::Unset => "",
-        Frequency::Daily => "daily",
-        Frequency::Weekly => "weekly",
-        Frequency::Monthly => "monthly",
-        Frequency::Quarterly => "quarterly",
-        Frequency::Yearly => "yearly",
-    }
-}
-
-pub fn frequency_name(f: Frequency, lang: Lang) -> &'static str {
-    match f {
-        Frequency::Unset => "—",
-        Frequency::Daily => lang.pick("Daily", "Dagelijks"),
-        Frequency::Weekly => lang.pick("Weekly", "Wekelijks"),
-        Frequency::Monthly => lang.pick("Monthly", "Maandelijks"),
-        Frequency::Quarterly => lang.pick("Quarterly", "Per kwartaal"),
-        Frequency::Yearly => lang.pick("Yearly", "Jaarlijks"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

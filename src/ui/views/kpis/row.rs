@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::data::{
-    direction_code, direction_name, frequency_code, frequency_name, level_name, row_data,
-    row_matches, RowData, DIRECTIONS, FREQUENCIES,
-};
+use super::data::{level_name, row_data, row_matches, RowData};
 use crate::model::{Direction, Edit, Frequency, Id, KpiField, Lang, Target};
+use crate::ui::labels::{
+    direction_code, direction_name, frequency_code, frequency_name, DIRECTIONS, FREQUENCIES,
+};
 use crate::ui::state::{use_app, App};
 
 #[derive(Clone)]
