@@ -41,8 +41,31 @@ pub fn import_json_with(
     let value = parse(text).map_err(ImportErrors::one)?;
     let version = check_envelope(&value).map_err(ImportErrors::one)?;
     let value = migrate(value, version, current, migrations).map_err(ImportErrors::one)?;
+    read_file(&value, Reader::default())
+}
 
-    let mut reader = Reader::default();
+/// Reads back a model this app stored: `entry` is the stored JSON object, holding the
+/// format `version` it was written with and the `model` (entries written before the version
+/// was stored are version 1). Read with the same migrations and walk as a file, without the
+/// length limits; any error means the entry is damaged.
+pub fn read_stored(entry: Value) -> Result<Model, ImportErrors> {
+    let version = match entry.get("version") {
+        None => 1,
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| ImportErrors::one(bad_version_number()))?,
+    };
+    let entry = migrate(entry, version, CURRENT_VERSION, MIGRATIONS).map_err(ImportErrors::one)?;
+    let reader = Reader {
+        unlimited: true,
+        ..Reader::default()
+    };
+    read_file(&entry, reader).map(|imported| imported.model)
+}
+
+/// The model walk over an envelope that is already at the current version.
+fn read_file(value: &Value, mut reader: Reader) -> Result<Imported, ImportErrors> {
     let model = match value.get("model").filter(|v| !v.is_null()) {
         None => {
             reader.error(ProblemKind::Missing, "model", "is missing", "ontbreekt");
@@ -145,16 +168,10 @@ fn check_envelope(value: &Value) -> Result<u32, Problem> {
             ));
         }
     }
-    let bad_version = |en: &str, nl: &str| {
-        Problem::new(
+    match obj.get("version") {
+        None | Some(Value::Null) => Err(Problem::new(
             ProblemKind::BadVersion,
             "version",
-            en.to_string(),
-            nl.to_string(),
-        )
-    };
-    match obj.get("version") {
-        None | Some(Value::Null) => Err(bad_version(
             "This KPI Structure file has no \"version\", so it cannot be read safely.",
             "Dit KPI Structure-bestand heeft geen \"version\", dus het kan niet veilig gelezen worden.",
         )),
@@ -164,15 +181,18 @@ fn check_envelope(value: &Value) -> Result<u32, Problem> {
                 .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
             match whole {
                 Some(v) if v >= 1 => Ok(u32::try_from(v).unwrap_or(u32::MAX)),
-                _ => Err(bad_version(
-                    "The \"version\" of this file must be a whole number of at least 1.",
-                    "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
-                )),
+                _ => Err(bad_version_number()),
             }
         }
-        Some(_) => Err(bad_version(
-            "The \"version\" of this file must be a whole number of at least 1.",
-            "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
-        )),
+        Some(_) => Err(bad_version_number()),
     }
+}
+
+fn bad_version_number() -> Problem {
+    Problem::new(
+        ProblemKind::BadVersion,
+        "version",
+        "The \"version\" of this file must be a whole number of at least 1.",
+        "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
+    )
 }

@@ -25,7 +25,7 @@ pub use envelope::{
     FILE_TYPE,
 };
 pub use file_name::{file_name, file_stem, FILE_EXTENSION};
-pub use import::{import_json, import_json_with, Imported};
+pub use import::{import_json, import_json_with, read_stored, Imported};
 pub use lang::Lang;
 pub use limits::{MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_NESTING, MAX_TEXT_CHARS};
 pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS};

@@ -22,6 +22,9 @@ pub enum TextSize {
 pub struct Reader {
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Text lengths are not limited: set when reading back what this app stored itself, so
+    /// a long text typed in the editor never makes a saved model unreadable.
+    pub unlimited: bool,
 }
 
 pub fn child(path: &str, key: &str) -> String {
@@ -94,6 +97,9 @@ impl Reader {
     }
 
     fn check_length(&mut self, s: &str, path: &str, size: TextSize) {
+        if self.unlimited {
+            return;
+        }
         let max = match size {
             TextSize::Short => MAX_NAME_CHARS,
             TextSize::Long => MAX_TEXT_CHARS,

@@ -4,7 +4,7 @@
 //! | key | value |
 //! |---|---|
 //! | `kpi-structure:index` | JSON array of [`super::library::Summary`]: the library list |
-//! | `kpi-structure:model:<id>` | JSON `{"rev": n, "model": {...}}`: one saved model |
+//! | `kpi-structure:model:<id>` | JSON `{"version": v, "rev": n, "model": {...}}`: one saved model, read back like a file (leniently, through the migrations; no `version` means 1) |
 //! | `kpi-structure:lang` | `en` or `nl` |
 
 pub const PREFIX: &str = "kpi-structure:";

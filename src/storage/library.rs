@@ -3,21 +3,40 @@
 //! and read back to verify. Entries that do not parse are quarantined: listed, exportable as
 //! raw text, never overwritten or deleted by the app.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::keys;
 use super::kv::{KeyValue, StoreError};
+use crate::format::{read_stored, CURRENT_VERSION};
 use crate::model::{Id, Model};
 
 /// One line of the library list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub modified: f64,
-    #[serde(default)]
     pub rev: u64,
+}
+
+impl Summary {
+    /// One line of the stored index; `None` if it has no id.
+    fn read(value: &Value) -> Option<Summary> {
+        Some(Summary {
+            id: Id::new(value.get("id")?.as_str()?.to_string()),
+            name: value
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            modified: value
+                .get("modified")
+                .and_then(Value::as_f64)
+                .unwrap_or_default(),
+            rev: value.get("rev").and_then(Value::as_u64).unwrap_or_default(),
+        })
+    }
 }
 
 /// A stored entry that does not parse; kept as it is.
@@ -49,16 +68,21 @@ impl Listing {
     }
 }
 
+/// A stored model: the file format's `version` and `model`, plus the revision.
 #[derive(Serialize)]
-struct EntryOut<'a> {
+struct Entry<'a> {
+    version: u32,
     rev: u64,
     model: &'a Model,
 }
 
-#[derive(Deserialize)]
-struct EntryIn {
-    rev: u64,
-    model: Model,
+/// Reads a stored entry leniently, through the file format's migrations and model walk (one
+/// reader for files, share links and storage). `None` if it is damaged.
+fn read_entry(raw: &str) -> Option<(Model, u64)> {
+    let value: Value = serde_json::from_str(raw).ok()?;
+    let rev = value.get("rev")?.as_u64()?;
+    let model = read_stored(value).ok()?;
+    Some((model, rev))
 }
 
 /// Why a save did not happen. In every case what was stored stays as it was.
@@ -96,26 +120,26 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
     keys.sort();
     for key in keys {
         let Some(raw) = kv.get(&key)? else { continue };
-        match serde_json::from_str::<EntryIn>(&raw) {
-            Ok(entry) => {
-                let id = entry.model.id.clone();
+        match read_entry(&raw) {
+            Some((model, rev)) => {
+                let id = model.id.clone();
                 let summary = index
                     .iter()
                     .find(|s| s.id == id)
                     .cloned()
                     .unwrap_or(Summary {
                         id,
-                        name: entry.model.name.clone(),
-                        modified: entry.model.modified,
-                        rev: entry.rev,
+                        name: model.name.clone(),
+                        modified: model.modified,
+                        rev,
                     });
                 listing.models.push(Summary {
-                    rev: entry.rev,
-                    name: entry.model.name,
+                    rev,
+                    name: model.name,
                     ..summary
                 });
             }
-            Err(_) => listing.quarantined.push(Quarantined {
+            None => listing.quarantined.push(Quarantined {
                 raw_len: raw.len(),
                 key,
             }),
@@ -131,7 +155,11 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
 fn read_index(kv: &impl KeyValue) -> Result<Vec<Summary>, StoreError> {
     Ok(kv
         .get(keys::INDEX)?
-        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .and_then(|raw| serde_json::from_str::<Value>(&raw).ok())
+        .and_then(|v| {
+            v.as_array()
+                .map(|a| a.iter().filter_map(Summary::read).collect())
+        })
         .unwrap_or_default())
 }
 
@@ -140,10 +168,7 @@ fn read_index(kv: &impl KeyValue) -> Result<Vec<Summary>, StoreError> {
 pub fn load(kv: &impl KeyValue, id: &Id) -> Result<Option<(Model, u64)>, SaveError> {
     match kv.get(&keys::model(id.as_str()))? {
         None => Ok(None),
-        Some(raw) => match serde_json::from_str::<EntryIn>(&raw) {
-            Ok(e) => Ok(Some((e.model, e.rev))),
-            Err(_) => Err(SaveError::Quarantined),
-        },
+        Some(raw) => read_entry(&raw).map(Some).ok_or(SaveError::Quarantined),
     }
 }
 
@@ -168,8 +193,12 @@ pub fn save(kv: &mut impl KeyValue, model: &Model, expected: u64) -> Result<u64,
         }
     }
     let rev = expected + 1;
-    let text = serde_json::to_string(&EntryOut { rev, model })
-        .map_err(|e| StoreError::Other(e.to_string()))?;
+    let text = serde_json::to_string(&Entry {
+        version: CURRENT_VERSION,
+        rev,
+        model,
+    })
+    .map_err(|e| StoreError::Other(e.to_string()))?;
     kv.set(&key, &text)?;
     if kv.get(&key)?.as_deref() != Some(text.as_str()) {
         return Err(SaveError::Verify);
@@ -277,6 +306,46 @@ mod tests {
         assert_eq!(delete(&mut kv, &Id::new("m2")), Err(SaveError::Quarantined));
         assert_eq!(kv.map[&keys::model("m2")], "{not json");
         assert!(!is_free(&kv, &Id::new("m2")).unwrap());
+    }
+
+    #[test]
+    fn entries_are_read_like_files() {
+        let mut kv = MemoryStore::default();
+        // Written before entries carried a version: read as version 1.
+        kv.map.insert(
+            keys::model("old"),
+            r#"{"rev":4,"model":{"id":"old","name":"Old","goals":[{"id":"g","name":"Loyal"}]}}"#
+                .into(),
+        );
+        let (m, rev) = load(&kv, &Id::new("old")).unwrap().unwrap();
+        assert_eq!((m.name.as_str(), rev, m.goals.len()), ("Old", 4, 1));
+        // A long text typed in the editor never makes a saved model unreadable.
+        let long = model("long", &"n".repeat(crate::format::MAX_NAME_CHARS + 1));
+        save(&mut kv, &long, 0).unwrap();
+        assert_eq!(
+            load(&kv, &Id::new("long")).unwrap().unwrap().0.name,
+            long.name
+        );
+        assert!(kv.map[&keys::model("long")].starts_with(r#"{"version":1,"rev":1,"#));
+        // Valid JSON with a damaged model, or from a newer app: quarantined and kept.
+        for raw in [
+            r#"{"rev":1,"model":{"id":"bad","kpis":{}}}"#,
+            r#"{"version":99,"rev":1,"model":{"id":"bad"}}"#,
+            r#"{"model":{"id":"bad"}}"#,
+        ] {
+            kv.map.insert(keys::model("bad"), raw.into());
+            assert_eq!(
+                load(&kv, &Id::new("bad")),
+                Err(SaveError::Quarantined),
+                "{raw}"
+            );
+            assert_eq!(list(&kv).unwrap().quarantined.len(), 1, "{raw}");
+            assert_eq!(
+                save(&mut kv, &model("bad", "Over"), 1),
+                Err(SaveError::Quarantined)
+            );
+            assert_eq!(kv.map[&keys::model("bad")], raw);
+        }
     }
 
     #[test]
