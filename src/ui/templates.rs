@@ -3,6 +3,8 @@
 //! imports it and opens it as a new model.
 
 use leptos::prelude::*;
+
+use crate::ui::i18n::tr;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -99,10 +101,10 @@ pub fn TemplatesMenu(show_models: RwSignal<bool>) -> impl IntoView {
                     });
                 }
             >
-                {move || app.lang.get().pick("Templates", "Sjablonen")}
+                {tr(app.lang, "Templates", "Sjablonen")}
             </button>
             <Show when=move || open.get()>
-                <div class="menu-panel" role="group" aria-label=move || app.lang.get().pick("Templates", "Sjablonen")>
+                <div class="menu-panel" role="group" aria-label=tr(app.lang, "Templates", "Sjablonen")>
                     {TEMPLATES
                         .into_iter()
                         .map(|(stem, en, nl)| {
@@ -115,7 +117,7 @@ pub fn TemplatesMenu(show_models: RwSignal<bool>) -> impl IntoView {
                                         leptos::task::spawn_local(open_template(app, stem));
                                     }
                                 >
-                                    {move || app.lang.get().pick(en, nl)}
+                                    {tr(app.lang, en, nl)}
                                 </button>
                             }
                         })

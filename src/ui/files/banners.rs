@@ -3,6 +3,8 @@
 
 use js_sys::Reflect;
 use leptos::prelude::*;
+
+use crate::ui::i18n::tr;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -93,7 +95,7 @@ pub fn FileBanners() -> impl IntoView {
         <Show when=move || hint.get()>
             <div class="drop-hint" aria-hidden="true">
                 <p>
-                    {move || app.lang.get().pick(
+                    {tr(app.lang,
                         "Drop a KPI Structure file (.json) to import it as a new model",
                         "Laat een KPI Structure-bestand (.json) los om het als nieuw model te importeren",
                     )}
@@ -110,7 +112,7 @@ pub fn FileBanners() -> impl IntoView {
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let app = use_app();
-    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     view! {
         <Show when=move || app.conflict.get() && app.model.with(|m| m.is_some())>
             <div class="banner banner-warning" role="alert">
@@ -138,7 +140,7 @@ fn ConflictBanner() -> impl IntoView {
 #[component]
 fn IncomingBanner() -> impl IntoView {
     let app = use_app();
-    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     let text = move || {
         app.incoming.with(|m| {
             m.as_ref().map(|m| {
@@ -217,7 +219,7 @@ fn problem_line(p: &Problem, lang: Lang) -> String {
 #[component]
 fn ImportProblems() -> impl IntoView {
     let app = use_app();
-    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     let lines = move || {
         let lang = app.lang.get();
         app.import_errors.with(|e| {
@@ -275,7 +277,7 @@ fn grouped(n: usize, separator: char) -> String {
 #[component]
 fn ShareBox() -> impl IntoView {
     let app = use_app();
-    let pick = move |en: &'static str, nl: &'static str| move || app.lang.get().pick(en, nl);
+    let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     let link = move || match app.share.get() {
         Some(Share::Link(l)) => Some(l),
         _ => None,

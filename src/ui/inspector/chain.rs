@@ -183,14 +183,14 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     view! {
         <TextField label=("Name", "Naam") value=read(|l| l.name.clone()) on_input=text(LinkField::Name) />
         <label class="field">
-            <span class="field-label">{move || app.lang.get().pick("Department", "Afdeling")}</span>
+            <span class="field-label">{tr(app.lang, "Department", "Afdeling")}</span>
             <select
-                aria-label=move || app.lang.get().pick("Department", "Afdeling")
+                aria-label=tr(app.lang, "Department", "Afdeling")
                 prop:value=move || department.get()
                 on:change=on_department
             >
                 <option value="" selected=move || department.get().is_empty()>
-                    {move || app.lang.get().pick("(none)", "(geen)")}
+                    {tr(app.lang, "(none)", "(geen)")}
                 </option>
                 <For
                     each=departments

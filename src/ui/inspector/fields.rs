@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::model::{Link, Model};
 use crate::ui::state::use_app;
 
@@ -41,7 +43,7 @@ pub fn TextField(
     #[prop(optional)] placeholder: Option<Text2>,
 ) -> impl IntoView {
     let app = use_app();
-    let label_text = move || app.lang.get().pick(label.0, label.1);
+    let label_text = tr(app.lang, label.0, label.1);
     let ph = move || {
         placeholder
             .map(|p| app.lang.get().pick(p.0, p.1))
@@ -89,9 +91,9 @@ pub fn SelectField(
     let app = use_app();
     view! {
         <label class="field">
-            <span class="field-label">{move || app.lang.get().pick(label.0, label.1)}</span>
+            <span class="field-label">{tr(app.lang, label.0, label.1)}</span>
             <select
-                aria-label=move || app.lang.get().pick(label.0, label.1)
+                aria-label=tr(app.lang, label.0, label.1)
                 prop:value=move || value.get()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
@@ -101,7 +103,7 @@ pub fn SelectField(
                         let v2 = v.clone();
                         view! {
                             <option value=v selected=move || value.get() == v2>
-                                {move || app.lang.get().pick(t.0, t.1)}
+                                {tr(app.lang, t.0, t.1)}
                             </option>
                         }
                     })
@@ -126,7 +128,7 @@ pub fn CheckField(
                 prop:checked=move || checked.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />
-            <span class="field-label">{move || app.lang.get().pick(label.0, label.1)}</span>
+            <span class="field-label">{tr(app.lang, label.0, label.1)}</span>
         </label>
     }
 }

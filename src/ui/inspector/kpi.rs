@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use super::fields::{from_model, SelectField, Text2, TextField};
 use crate::model::{Edit, Id, Kpi, KpiField, Lang};
 use crate::ui::labels::{
@@ -138,7 +140,7 @@ fn Drives(id: Id) -> impl IntoView {
             })
         })
     };
-    let legend = move || app.lang.get().pick("Drives", "Stuurt");
+    let legend = tr(app.lang, "Drives", "Stuurt");
     let empty = move || {
         match app.lang.get() {
         Lang::En => "Nothing to drive yet: a link KPI drives chain KPIs of its chain, a chain KPI drives result KPIs.",

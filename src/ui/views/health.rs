@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::model::{check, CheckKind, Finding, Lang, Level, Model, Severity, Target};
 use crate::ui::state::{use_app, View};
 
@@ -118,7 +120,7 @@ pub fn HealthView() -> impl IntoView {
     view! {
         <div class="view view-health">
             <div class="health-head">
-                <h2>{move || app.lang.get().pick("Health check", "Gezondheidscheck")}</h2>
+                <h2>{tr(app.lang, "Health check", "Gezondheidscheck")}</h2>
                 <p class="muted health-intro">
                     {move || {
                         app.lang.get().pick(
@@ -160,7 +162,7 @@ pub fn HealthView() -> impl IntoView {
             <ul
                 class="health-list"
                 role="list"
-                aria-label=move || app.lang.get().pick("Health check", "Gezondheidscheck")
+                aria-label=tr(app.lang, "Health check", "Gezondheidscheck")
             >
                 <For each=visible key=|f| f.clone() children=move |f| view! { <FindingItem finding=f /> } />
             </ul>
@@ -215,7 +217,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                 <small class="finding-check muted">{label}</small>
             </span>
             <button type="button" class="finding-show" on:click=show>
-                {move || app.lang.get().pick("Show", "Tonen")}
+                {tr(app.lang, "Show", "Tonen")}
             </button>
         </li>
     }

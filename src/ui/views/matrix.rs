@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::model::{Department, Edit, Id, Target};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
@@ -98,7 +100,7 @@ pub fn MatrixView() -> impl IntoView {
         <div class="view view-matrix">
             <div class="matrix-toolbar">
                 <button type="button" on:click=add_department>
-                    {move || app.lang.get().pick("Add department", "Afdeling toevoegen")}
+                    {tr(app.lang, "Add department", "Afdeling toevoegen")}
                 </button>
                 <p class="matrix-legend">
                     <span class="legend-swatch" aria-hidden="true"></span>
@@ -144,7 +146,7 @@ pub fn MatrixView() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col" class="matrix-corner">
-                                    {move || app.lang.get().pick("Department", "Afdeling")}
+                                    {tr(app.lang, "Department", "Afdeling")}
                                 </th>
                                 {
                                     let sel_head = sel_head.clone();
@@ -220,7 +222,7 @@ fn MatrixRowView(row: Row, sel: Sel) -> impl IntoView {
         Some(d) => button(Target::Department(d), "matrix-dept-name").into_any(),
         None => view! {
             <span class="matrix-no-dept">
-                {move || app.lang.get().pick("No department", "Zonder afdeling")}
+                {tr(app.lang, "No department", "Zonder afdeling")}
             </span>
         }
         .into_any(),

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use super::or_unnamed;
 use crate::model::{Attach, Chain, Edit, Id, Link, Target};
 use crate::ui::state::{use_app, App};
@@ -165,20 +167,20 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
             {heading}
             <dl class="flow-meta">
                 <div>
-                    <dt>{move || app.lang.get().pick("Chain owner", "Keteneigenaar")}</dt>
+                    <dt>{tr(app.lang, "Chain owner", "Keteneigenaar")}</dt>
                     <dd class:unset=move || owner.with(|s| s.trim().is_empty())>
                         {move || empty(owner.get())}
                     </dd>
                 </div>
                 <div>
-                    <dt>{move || app.lang.get().pick("Customer", "Klant")}</dt>
+                    <dt>{tr(app.lang, "Customer", "Klant")}</dt>
                     <dd class:unset=move || customer.with(|s| s.trim().is_empty())>
                         {move || empty(customer.get())}
                     </dd>
                 </div>
             </dl>
             <section class="flow-chain-kpis">
-                <h4>{move || app.lang.get().pick("Chain KPIs", "Keten-KPI's")}</h4>
+                <h4>{tr(app.lang, "Chain KPIs", "Keten-KPI's")}</h4>
                 <Show
                     when=move || kpis.with(|k| !k.chain.is_empty())
                     fallback=move || {
@@ -447,7 +449,7 @@ fn LinkCard(
                     </span>
                     <Show when=move || external.get()>
                         <span class="link-external">
-                            {move || app.lang.get().pick("External", "Extern")}
+                            {tr(app.lang, "External", "Extern")}
                         </span>
                     </Show>
                 </div>

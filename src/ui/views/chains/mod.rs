@@ -5,6 +5,8 @@ pub mod flow;
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::model::{Attach, Edit, Id, Lang, Model, Target};
 use crate::ui::state::{use_app, App};
 
@@ -160,7 +162,7 @@ fn ChainPicker(chain_ids: Memo<Vec<Id>>, current: Memo<Option<Id>>) -> impl Into
     view! {
         <nav
             class="chain-picker"
-            aria-label=move || app.lang.get().pick("Customer chains", "Klantketens")
+            aria-label=tr(app.lang, "Customer chains", "Klantketens")
         >
             <ul>
                 {move || {
@@ -251,14 +253,14 @@ fn MoveToolbar() -> impl IntoView {
         <div
             class="chains-toolbar"
             role="toolbar"
-            aria-label=move || app.lang.get().pick("Link order", "Volgorde van schakels")
+            aria-label=tr(app.lang, "Link order", "Volgorde van schakels")
         >
             <button type="button" disabled=move || !can_left() on:click=move |_| move_by(-1)>
                 <span aria-hidden="true">"← "</span>
-                {move || app.lang.get().pick("Move left", "Naar links")}
+                {tr(app.lang, "Move left", "Naar links")}
             </button>
             <button type="button" disabled=move || !can_right() on:click=move |_| move_by(1)>
-                {move || app.lang.get().pick("Move right", "Naar rechts")}
+                {tr(app.lang, "Move right", "Naar rechts")}
                 <span aria-hidden="true">" →"</span>
             </button>
             <span class="chains-hint muted">

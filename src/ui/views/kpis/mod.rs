@@ -13,6 +13,8 @@ mod row;
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use crate::model::{Id, Level, Target};
 use crate::ui::state::use_app;
 use data::{level_code, level_from_code, level_name, order, Sort, SortKey};
@@ -86,11 +88,11 @@ pub fn KpisView() -> impl IntoView {
     view! {
         <div class="view view-kpis">
             <div class="kpis-toolbar">
-                <h2 class="kpis-title">{move || app.lang.get().pick("KPIs", "KPI's")}</h2>
+                <h2 class="kpis-title">{tr(app.lang, "KPIs", "KPI's")}</h2>
                 <input
                     type="text"
                     class="kpis-filter"
-                    aria-label=move || app.lang.get().pick("Filter KPIs", "KPI's filteren")
+                    aria-label=tr(app.lang, "Filter KPIs", "KPI's filteren")
                     placeholder=move || {
                         app.lang.get().pick("Filter by name, chain, link or owner", "Filter op naam, keten, schakel of eigenaar")
                     }
@@ -101,16 +103,16 @@ pub fn KpisView() -> impl IntoView {
                     }
                 />
                 <label class="kpis-level">
-                    <span>{move || app.lang.get().pick("Level", "Niveau")}</span>
+                    <span>{tr(app.lang, "Level", "Niveau")}</span>
                     <select
-                        aria-label=move || app.lang.get().pick("Level", "Niveau")
+                        aria-label=tr(app.lang, "Level", "Niveau")
                         prop:value=move || level_code(level.get())
                         on:change=move |ev| {
                             level.set(level_from_code(&event_target_value(&ev)));
                             limit.set(PAGE);
                         }
                     >
-                        <option value="all" prop:selected=move || level.get().is_none()>{move || app.lang.get().pick("All", "Alle")}</option>
+                        <option value="all" prop:selected=move || level.get().is_none()>{tr(app.lang, "All", "Alle")}</option>
                         {[Level::Result, Level::Chain, Level::Link]
                             .into_iter()
                             .map(|l| {
@@ -163,7 +165,7 @@ pub fn KpisView() -> impl IntoView {
                 <div class="kpi-table-wrap">
                     <table class="kpi-table">
                         <caption class="visually-hidden">
-                            {move || app.lang.get().pick("All KPIs of the model", "Alle KPI's van het model")}
+                            {tr(app.lang, "All KPIs of the model", "Alle KPI's van het model")}
                         </caption>
                         <thead>
                             <tr>
@@ -171,7 +173,7 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
                                 <SortHeader sort key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
                                 <SortHeader sort key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
-                                <th scope="col" class="col-name plain">{move || app.lang.get().pick("Rename", "Naam wijzigen")}</th>
+                                <th scope="col" class="col-name plain">{tr(app.lang, "Rename", "Naam wijzigen")}</th>
                                 <SortHeader sort key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
                                 <SortHeader sort key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
                                 <SortHeader sort key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
@@ -179,7 +181,7 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort key=SortKey::Amber en="Amber" nl="Oranje" class="col-amber" />
                                 <SortHeader sort key=SortKey::Red en="Red" nl="Rood" class="col-red" />
                                 <SortHeader sort key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
-                                <th scope="col" class="col-drives plain">{move || app.lang.get().pick("Drives", "Stuurt")}</th>
+                                <th scope="col" class="col-drives plain">{tr(app.lang, "Drives", "Stuurt")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -188,14 +190,14 @@ pub fn KpisView() -> impl IntoView {
                     </table>
                     <Show when=move || rows.with(|r| r.is_empty())>
                         <p class="kpis-empty muted">
-                            {move || app.lang.get().pick("No KPI matches the filter.", "Geen KPI past bij het filter.")}
+                            {tr(app.lang, "No KPI matches the filter.", "Geen KPI past bij het filter.")}
                         </p>
                     </Show>
                 </div>
                 <Show when=move || { rows.with(|r| r.len()) > limit.get() }>
                     <div class="kpis-more">
                         <button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                            {move || app.lang.get().pick("Show more", "Meer tonen")}
+                            {tr(app.lang, "Show more", "Meer tonen")}
                         </button>
                     </div>
                 </Show>
@@ -226,7 +228,7 @@ fn SortHeader(
                 class="sort"
                 on:click=move |_| sort.set(Some((key, state() != Some(true))))
             >
-                {move || app.lang.get().pick(en, nl)}
+                {tr(app.lang, en, nl)}
                 <span class="sort-mark" aria-hidden="true">
                     {move || match state() {
                         Some(true) => "▲",

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::ui::i18n::tr;
+
 use super::data::{level_name, row_data, row_matches, RowData};
 use crate::model::{Direction, Edit, Frequency, Id, KpiField, Lang, Target};
 use crate::ui::labels::{
@@ -198,7 +200,7 @@ pub fn CellLabels() -> impl IntoView {
         <div hidden>
             {labels
                 .into_iter()
-                .map(|(id, en, nl)| view! { <span id=id>{move || app.lang.get().pick(en, nl)}</span> })
+                .map(|(id, en, nl)| view! { <span id=id>{tr(app.lang, en, nl)}</span> })
                 .collect_view()}
         </div>
     }

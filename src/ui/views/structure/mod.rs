@@ -11,6 +11,8 @@ pub mod layout;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::ui::i18n::tr;
 use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
 
@@ -124,12 +126,12 @@ pub fn StructureView() -> impl IntoView {
                     <div
                         class="st-zoom"
                         role="group"
-                        aria-label=move || app.lang.get().pick("Zoom", "Zoomen")
+                        aria-label=tr(app.lang, "Zoom", "Zoomen")
                     >
                         <button
                             type="button"
-                            aria-label=move || app.lang.get().pick("Zoom out", "Uitzoomen")
-                            title=move || app.lang.get().pick("Zoom out", "Uitzoomen")
+                            aria-label=tr(app.lang, "Zoom out", "Uitzoomen")
+                            title=tr(app.lang, "Zoom out", "Uitzoomen")
                             on:click=move |_| zoom_by(1.0 / STEP)
                         >
                             "−"
@@ -139,8 +141,8 @@ pub fn StructureView() -> impl IntoView {
                         </span>
                         <button
                             type="button"
-                            aria-label=move || app.lang.get().pick("Zoom in", "Inzoomen")
-                            title=move || app.lang.get().pick("Zoom in", "Inzoomen")
+                            aria-label=tr(app.lang, "Zoom in", "Inzoomen")
+                            title=tr(app.lang, "Zoom in", "Inzoomen")
                             on:click=move |_| zoom_by(STEP)
                         >
                             "+"
@@ -150,17 +152,17 @@ pub fn StructureView() -> impl IntoView {
                             aria-pressed=move || zoom.get().is_none().to_string()
                             on:click=move |_| zoom.set(None)
                         >
-                            {move || app.lang.get().pick("Fit", "Passend")}
+                            {tr(app.lang, "Fit", "Passend")}
                         </button>
                     </div>
                     <button
                         type="button"
                         class="st-export"
-                        aria-label=move || app.lang.get().pick("Export SVG", "SVG exporteren")
+                        aria-label=tr(app.lang, "Export SVG", "SVG exporteren")
                         disabled=move || skeleton.with(|s| s.is_empty())
                         on:click=export
                     >
-                        {move || app.lang.get().pick("Export SVG", "SVG exporteren")}
+                        {tr(app.lang, "Export SVG", "SVG exporteren")}
                     </button>
                 </div>
             </div>
