@@ -11,7 +11,9 @@ use leptos::task::spawn_local;
 
 pub use banners::FileBanners;
 pub use browser::request_persistence;
-pub use transfer::{copy_share_link, export_csv_now, export_json_now, export_raw, import_file};
+pub use transfer::{
+    copy_share_link, export_csv_now, export_json_now, export_raw, import_file, offer_download,
+};
 
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;

@@ -18,15 +18,18 @@ fn failed(app: App, en: &str, nl: &str) {
     }));
 }
 
-fn download_failed(app: App) {
-    let lang = app.lang.get_untracked();
-    app.error.set(Some(
-        lang.pick(
-            "The browser refused the download.",
-            "De browser weigerde de download.",
-        )
-        .to_string(),
-    ));
+/// Offers `text` as a download named `name`; says so in the alert if the browser refuses.
+pub fn offer_download(app: App, name: &str, text: &str, mime: &str) {
+    if browser::download(name, text, mime).is_err() {
+        let lang = app.lang.get_untracked();
+        app.error.set(Some(
+            lang.pick(
+                "The browser refused the download.",
+                "De browser weigerde de download.",
+            )
+            .to_string(),
+        ));
+    }
 }
 
 /// Downloads the open model as `<model name>.kpi.json`.
@@ -42,9 +45,7 @@ pub fn export_json_now(app: App) {
     }) else {
         return;
     };
-    if browser::download(&name, &text, "application/json").is_err() {
-        download_failed(app);
-    }
+    offer_download(app, &name, &text, "application/json");
 }
 
 /// Downloads the open model's KPIs as `<model name>.csv` (UTF-8 with BOM).
@@ -55,18 +56,14 @@ pub fn export_csv_now(app: App) {
     }) else {
         return;
     };
-    if browser::download(&name, &text, "text/csv;charset=utf-8").is_err() {
-        download_failed(app);
-    }
+    offer_download(app, &name, &text, "text/csv;charset=utf-8");
 }
 
 /// Downloads a damaged stored entry as it is, as `<key>.txt` (unsafe characters replaced).
 pub fn export_raw(app: App, key: &str) {
     if let Some(text) = app.raw_entry(key) {
         let name = format!("{}.txt", file_stem(key));
-        if browser::download(&name, &text, "text/plain;charset=utf-8").is_err() {
-            download_failed(app);
-        }
+        offer_download(app, &name, &text, "text/plain;charset=utf-8");
     }
 }
 

@@ -14,10 +14,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 use leptos::reactive::computed::Selector;
-use wasm_bindgen::JsCast;
 
 use crate::format::file_stem;
 use crate::model::{Lang, Target};
+use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App, Change};
 
 use export::{baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT};
@@ -77,15 +77,7 @@ pub fn StructureView() -> impl IntoView {
             return;
         };
         let file = format!("{}.svg", file_stem(&name));
-        if let Err(e) = download(&svg, &file) {
-            app.error.set(Some(format!(
-                "{} {e}",
-                lang.pick(
-                    "Could not export the diagram:",
-                    "Kon het diagram niet exporteren:"
-                )
-            )));
-        }
+        offer_download(app, &file, &svg, "image/svg+xml;charset=utf-8");
     };
 
     let svg_style = move || {
@@ -489,29 +481,4 @@ fn Legend() -> impl IntoView {
             </ul>
         }
     }
-}
-
-/// Saves `text` as a file named `name` (Blob + object URL + a temporary `<a download>`).
-fn download(text: &str, name: &str) -> Result<(), String> {
-    let err = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("image/svg+xml;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let doc = document();
-    let a = doc
-        .create_element("a")
-        .map_err(err)?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "no anchor".to_string())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_attribute("hidden", "").map_err(err)?;
-    let body = doc.body().ok_or_else(|| "no body".to_string())?;
-    body.append_child(&a).map_err(err)?;
-    a.click();
-    a.remove();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
 }
