@@ -5,11 +5,11 @@ import zlib from 'node:zlib';
 import { DIST } from './support.mjs';
 
 // The budget issue 2 set was 150 KiB (aim 120 KiB). The walking skeleton met it (115 KB
-// brotli); the full editor (five views, inspector, files, print) measures ~328 KB, almost all
-// of it Leptos's statically typed view code (tachys, reactive_graph). Until the views are
-// split or slimmed, this guards against regressions at the present size: see the note on
-// issue 2 and docs/ARCHITECTURE.md ("Size").
-export const BUDGET_BROTLI = 350 * 1024;
+// brotli); the full editor measures ~310 KB. With every view, the inspector, the files layer,
+// templates, print and the models list stubbed out, what is left (shell, state, model,
+// storage, Leptos runtime) is already ~110 KB, so the budget cannot hold the editor built with
+// Leptos views: see docs/ARCHITECTURE.md ("Size"). This guards the present size against growth.
+export const BUDGET_BROTLI = 320 * 1024;
 
 export function measure() {
   const files = fs.readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f));
