@@ -132,6 +132,19 @@ async fn toolbar_adds_a_goal_the_inspector_renames_it_and_undo_takes_it_back() {
     tick().await;
     let name = input_labelled("Name").expect("inspector Name field");
     assert_eq!(name.value(), "New goal");
+    // Fields hold no more than a file may, so an exported model always opens again.
+    assert_eq!(
+        name.max_length(),
+        kpi_structure::format::MAX_NAME_CHARS as i32
+    );
+    let description = doc()
+        .query_selector(".inspector textarea")
+        .unwrap()
+        .expect("Description");
+    assert_eq!(
+        description.get_attribute("maxlength"),
+        Some(kpi_structure::format::MAX_TEXT_CHARS.to_string())
+    );
     name.set_value("Customer satisfaction");
     name.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();

@@ -56,6 +56,7 @@ fn ModelName() -> impl IntoView {
                 <span class="visually-hidden">{tr_key(app.lang, T::ModelName)}</span>
                 <input
                     type="text"
+                    maxlength=crate::format::MAX_NAME_CHARS
                     aria-label=tr_key(app.lang, T::ModelName)
                     prop:value=move || app.model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())
                     on:input=move |ev| {

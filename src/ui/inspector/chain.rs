@@ -68,6 +68,7 @@ pub fn ChainInspector(id: Id) -> impl IntoView {
         <TextField
             label=("Description", "Beschrijving")
             multiline=true
+            long=true
             value=get(|c| c.description.clone())
             on_input=set(ChainField::Description)
         />
@@ -212,6 +213,7 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         <TextField
             label=("Description", "Beschrijving")
             multiline=true
+            long=true
             value=read(|l| l.description.clone())
             on_input=text(LinkField::Description)
         />

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
+use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::{Link, Model};
 use crate::ui::state::use_app;
 
@@ -34,15 +35,19 @@ pub fn find_link<'a>(
 pub type Text2 = (&'static str, &'static str);
 
 /// A labelled text input (or textarea). Keystrokes coalesce into one undo step until blur.
+/// Its length is capped at what a file may hold (`long`: a description or definition), so an
+/// exported model always opens again.
 #[component]
 pub fn TextField(
     label: Text2,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_input: Callback<String>,
     #[prop(optional)] multiline: bool,
+    #[prop(optional)] long: bool,
     #[prop(optional)] placeholder: Option<Text2>,
 ) -> impl IntoView {
     let app = use_app();
+    let max = if long { MAX_TEXT_CHARS } else { MAX_NAME_CHARS };
     let label_text = tr(app.lang, label.0, label.1);
     let ph = move || {
         placeholder
@@ -53,6 +58,7 @@ pub fn TextField(
         view! {
             <textarea
                 rows="3"
+                maxlength=max
                 placeholder=ph
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
@@ -64,6 +70,7 @@ pub fn TextField(
         view! {
             <input
                 type="text"
+                maxlength=max
                 placeholder=ph
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))

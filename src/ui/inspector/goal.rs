@@ -33,6 +33,7 @@ pub fn GoalInspector(id: Id) -> impl IntoView {
         <TextField
             label=("Description", "Beschrijving")
             multiline=true
+            long=true
             value=get(|g| g.description.clone())
             on_input=set(GoalField::Description)
         />
@@ -66,6 +67,7 @@ pub fn DepartmentInspector(id: Id) -> impl IntoView {
         <TextField
             label=("Description", "Beschrijving")
             multiline=true
+            long=true
             value=get(|d| d.description.clone())
             on_input=set(DepartmentField::Description)
         />
@@ -90,6 +92,7 @@ pub fn ModelInspector() -> impl IntoView {
         <TextField
             label=("Description", "Beschrijving")
             multiline=true
+            long=true
             value=from_model(|m| Some(m.description.clone()))
             on_input=set(ModelField::Description)
         />

@@ -73,6 +73,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         <TextField
             label=("Definition", "Definitie")
             multiline=true
+            long=true
             value=get(|k| k.definition.clone())
             on_input=set_text(KpiField::Definition)
             placeholder=("The question this KPI answers", "De vraag die deze KPI beantwoordt")

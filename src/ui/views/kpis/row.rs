@@ -233,6 +233,7 @@ pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
                     <input
                         type="text"
                         class="cell"
+                        maxlength=crate::format::MAX_NAME_CHARS
                         aria-labelledby=format!("{} {button_id}", field.label_id())
                         prop:value=move || row.with(|r| r.as_ref().map(|r| field.get(r).to_string()).unwrap_or_default())
                         on:input=move |ev| {
