@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use kpi_structure::model::{check, large_model, Edit, History, KpiField, Model};
+use kpi_structure::storage::{kv::MemoryStore, library};
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -92,4 +93,23 @@ fn main() {
     });
     assert_eq!(model, before, "chain delete + undo gives back the model");
     println!("chain delete + undo (History), median of 100: {chain_undo:?}");
+
+    // What the debounced save does: read the stored revision, write, read back, index.
+    let mut store = MemoryStore::default();
+    let mut rev = library::save(&mut store, &model, 0).unwrap_or_default();
+    let bytes = store.used();
+    let save = time(20, || {
+        rev = library::save(&mut store, &model, rev).unwrap_or_default();
+    });
+    println!("storage save, first of a tab ({bytes} bytes stored), median of 20: {save:?}");
+    let mut last = library::save_after(&mut store, &model, rev, None).ok();
+    let save_after = time(20, || {
+        let expected = last.as_ref().map(|l| l.rev).unwrap_or_default();
+        last = library::save_after(&mut store, &model, expected, last.as_ref()).ok();
+    });
+    println!("storage save after the tab's own save, median of 20: {save_after:?}");
+    println!(
+        "storage load, median of 20: {:?}",
+        time(20, || library::load(&store, &model.id))
+    );
 }

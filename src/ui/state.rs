@@ -67,6 +67,8 @@ pub struct App {
     pub model: RwSignal<Option<Model>>,
     /// Revision of the open model as this tab last loaded or saved it.
     rev: StoredValue<u64>,
+    /// What this tab saved last of the open model, so the next save need not parse it.
+    last_saved: StoredValue<Option<library::Saved>>,
     pub listing: RwSignal<Listing>,
     pub save_state: RwSignal<SaveState>,
     /// A lasting storage warning (unavailable, full, failed), shown in `role="alert"`.
@@ -129,6 +131,7 @@ impl App {
             lang: RwSignal::new(lang),
             model: RwSignal::new(None),
             rev: StoredValue::new(0),
+            last_saved: StoredValue::new(None),
             listing: RwSignal::new(Listing::default()),
             save_state: RwSignal::new(SaveState::Saved),
             storage_alert: RwSignal::new((!persistent).then_some(T::StorageUnavailable)),
@@ -207,6 +210,7 @@ impl App {
         self.flush();
         self.cancel_timer();
         self.rev.set_value(0);
+        self.last_saved.set_value(None);
         self.reset_editor();
         self.model.set(Some(model));
         self.save_now();
@@ -217,6 +221,7 @@ impl App {
         match self.store.with_value(|s| library::load(s, id)) {
             Ok(Some((model, rev))) => {
                 self.rev.set_value(rev);
+                self.last_saved.set_value(None);
                 self.reset_editor();
                 self.model.set(Some(model));
                 self.save_state.set(SaveState::Saved);
@@ -469,13 +474,16 @@ impl App {
         };
         model.modified = now();
         let expected = self.rev.get_value();
+        let last = self.last_saved.try_update_value(Option::take).flatten();
         let result = self
             .store
-            .try_update_value(|s| library::save(s, &model, expected))
+            .try_update_value(|s| library::save_after(s, &model, expected, last.as_ref()))
             .unwrap_or(Err(SaveError::Store(StoreError::Unavailable)));
         match result {
-            Ok(rev) => {
+            Ok(saved) => {
+                let rev = saved.rev;
                 self.rev.set_value(rev);
+                self.last_saved.set_value(Some(saved));
                 // In memory (storage blocked) nothing is really saved: say so.
                 if self.store.with_value(|s| s.is_persistent()) {
                     self.save_state.set(SaveState::Saved);
