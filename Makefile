@@ -91,7 +91,7 @@ lint:
 bench-ui: build tools-test
 	CHROMIUM=$(CHROMIUM) node tests/e2e/perf.mjs
 
-# The model core: check, edits and undo on a 200-chain / 3,000-KPI model.
+# The model core and storage: check, edits, undo, save and load on a 200-chain / 3,000-KPI model.
 bench-model:
 	cargo run --locked --release --example model_bench
 

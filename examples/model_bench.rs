@@ -1,4 +1,4 @@
-//! Times the model core on a 200-chain / 3,000-KPI model.
+//! Times the model core and the storage library on a 200-chain / 3,000-KPI model.
 //! Run with `cargo run --release --example model_bench`.
 
 use std::time::{Duration, Instant};
