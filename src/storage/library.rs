@@ -39,12 +39,15 @@ impl Summary {
     }
 }
 
-/// A stored entry that does not parse; kept as it is.
+/// A stored entry that does not read; kept as it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quarantined {
     pub key: String,
     /// Size of the raw text in bytes (UTF-8).
     pub raw_len: usize,
+    /// The entry is intact but written by a newer version of the app (another tab that was
+    /// loaded after an update): reloading this tab reads it.
+    pub newer: bool,
 }
 
 /// What the library holds.
@@ -83,6 +86,14 @@ fn read_entry(raw: &str) -> Option<(Model, u64)> {
     let rev = value.get("rev")?.as_u64()?;
     let model = read_stored(value).ok()?;
     Some((model, rev))
+}
+
+/// True if an entry that does not read says it was written in a newer format version.
+fn is_newer(raw: &str) -> bool {
+    serde_json::from_str::<Value>(raw)
+        .ok()
+        .and_then(|v| v.get("version")?.as_u64())
+        .is_some_and(|v| v > u64::from(CURRENT_VERSION))
 }
 
 /// Why a save did not happen. In every case what was stored stays as it was.
@@ -141,6 +152,7 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
             }
             None => listing.quarantined.push(Quarantined {
                 raw_len: raw.len(),
+                newer: is_newer(&raw),
                 key,
             }),
         }
@@ -324,7 +336,8 @@ mod tests {
             listing.quarantined,
             vec![Quarantined {
                 key: keys::model("m2"),
-                raw_len: 9
+                raw_len: 9,
+                newer: false,
             }]
         );
         assert_eq!(

@@ -29,6 +29,7 @@ pub enum T {
     Dismiss,
     Close,
     Quarantined,
+    QuarantinedNewer,
     ExportRaw,
 }
 
@@ -77,6 +78,10 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::Quarantined => (
             "Damaged entry (kept as it is)",
             "Beschadigd item (ongewijzigd bewaard)",
+        ),
+        T::QuarantinedNewer => (
+            "Saved by a newer version of KPI Structure in another tab (kept as it is): reload this page to open it",
+            "Opgeslagen door een nieuwere versie van KPI Structure in een ander tabblad (ongewijzigd bewaard): laad deze pagina opnieuw om het te openen",
         ),
         T::ExportRaw => ("Export raw text", "Ruwe tekst exporteren"),
     };

@@ -38,11 +38,12 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
                         key=|q| q.key.clone()
                         children=move |q| {
                             let key = q.key.clone();
+                            let what = if q.newer { T::QuarantinedNewer } else { T::Quarantined };
                             view! {
                                 <li>
                                     <span class="model-row-name">{q.key.clone()}</span>
                                     <span class="muted">
-                                        {move || app.text(T::Quarantined)} " · " {size_text(q.raw_len)}
+                                        {move || app.text(what)} " · " {size_text(q.raw_len)}
                                     </span>
                                     <button type="button" on:click=move |_| export_raw(app, &key)>
                                         {move || app.text(T::ExportRaw)}
