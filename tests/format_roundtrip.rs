@@ -2,7 +2,7 @@
 
 use kpi_structure::format::{export_csv, export_json, file_name, import_json};
 use kpi_structure::model::{
-    Attach, Chain, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, ValueType,
+    Attach, Chain, Choice, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, ValueType,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -236,27 +236,14 @@ fn build(
             definition,
             formula,
             unit,
-            direction: [
-                Direction::Unset,
-                Direction::Higher,
-                Direction::Lower,
-                Direction::Band,
-            ][dir as usize % 4],
+            direction: Direction::ALL[dir as usize % Direction::ALL.len()],
             target,
             amber,
             red,
-            frequency: [
-                Frequency::Unset,
-                Frequency::Daily,
-                Frequency::Weekly,
-                Frequency::Monthly,
-                Frequency::Quarterly,
-                Frequency::Yearly,
-            ][freq as usize % 6],
+            frequency: Frequency::ALL[freq as usize % Frequency::ALL.len()],
             owner,
             data_source,
-            value_type: [ValueType::Unset, ValueType::Customer, ValueType::Internal]
-                [vt as usize % 3],
+            value_type: ValueType::ALL[vt as usize % ValueType::ALL.len()],
             ..Kpi::new(id("k", i, &salt), name, at)
         };
         placed.push((kpi, drives));
@@ -375,4 +362,16 @@ proptest! {
         let truncated: String = text.chars().take(at).collect();
         prop_assert!(import_json(&truncated).is_err() || at == 0 || truncated.trim_end() == text.trim_end());
     }
+}
+
+#[test]
+fn choice_codes_are_what_files_hold() {
+    fn check<T: Choice + serde::Serialize>() {
+        for &v in &T::ALL[1..] {
+            assert_eq!(serde_json::to_value(v).unwrap(), v.code());
+        }
+    }
+    check::<Direction>();
+    check::<Frequency>();
+    check::<ValueType>();
 }

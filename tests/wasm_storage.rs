@@ -10,15 +10,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn clear() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
-}
+mod common;
+use common::clear_storage;
 
 fn model(id: &str, name: &str) -> Model {
     Model {
@@ -30,7 +23,7 @@ fn model(id: &str, name: &str) -> Model {
 
 #[wasm_bindgen_test]
 fn local_store_reads_back_what_it_wrote() {
-    clear();
+    clear_storage();
     assert!(probe());
     let mut s = LocalStore::open().expect("storage available");
     s.set("kpi-structure:x", "één").unwrap();
@@ -42,7 +35,7 @@ fn local_store_reads_back_what_it_wrote() {
 
 #[wasm_bindgen_test]
 fn a_full_store_reports_quota_and_keeps_what_was_stored() {
-    clear();
+    clear_storage();
     let mut s = LocalStore::open().unwrap();
     library::save(&mut s, &model("m1", "Kept"), 0).unwrap();
     // Fill the origin's quota with filler keys.
@@ -62,12 +55,12 @@ fn a_full_store_reports_quota_and_keeps_what_was_stored() {
         s.remove(&format!("filler:{j}")).unwrap();
     }
     assert_eq!(library::save(&mut s, &big, 1), Ok(2));
-    clear();
+    clear_storage();
 }
 
 #[wasm_bindgen_test]
 fn a_corrupted_entry_is_listed_as_quarantined_and_left_alone() {
-    clear();
+    clear_storage();
     let mut s = LocalStore::open().unwrap();
     library::save(&mut s, &model("m1", "Good"), 0).unwrap();
     s.set(&keys::model("bad"), "{\"rev\":1,\"model\":").unwrap();
@@ -80,5 +73,5 @@ fn a_corrupted_entry_is_listed_as_quarantined_and_left_alone() {
         s.get(&keys::model("bad")).unwrap().as_deref(),
         Some("{\"rev\":1,\"model\":")
     );
-    clear();
+    clear_storage();
 }

@@ -8,6 +8,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+
 fn doc() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -39,13 +41,7 @@ fn mount_fresh() -> (
     web_sys::Element,
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    common::clear_storage();
     let host = doc().create_element("div").unwrap();
     doc().body().unwrap().append_child(&host).unwrap();
     let handle =

@@ -6,7 +6,7 @@
 //! Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a
 //! formula by spreadsheet programs; such cells get a leading `'` (so `-5%` is written `'-5%`).
 
-use crate::model::{Attach, Direction, Frequency, Kpi, Level, Model, ValueType};
+use crate::model::{Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType};
 
 use super::lang::Lang;
 
@@ -174,41 +174,35 @@ fn chain_name(model: &Model, chain: &crate::model::Id) -> String {
         .unwrap_or_default()
 }
 
+/// In English a choice is written as its code, in Dutch as a Dutch word.
 fn direction(d: Direction, nl: bool) -> &'static str {
-    match (d, nl) {
-        (Direction::Unset, _) => "",
-        (Direction::Higher, false) => "higher",
-        (Direction::Lower, false) => "lower",
-        (Direction::Band, false) => "band",
-        (Direction::Higher, true) => "hoger",
-        (Direction::Lower, true) => "lager",
-        (Direction::Band, true) => "bandbreedte",
+    match d {
+        _ if !nl => d.code(),
+        Direction::Unset => "",
+        Direction::Higher => "hoger",
+        Direction::Lower => "lager",
+        Direction::Band => "bandbreedte",
     }
 }
 
 fn frequency(f: Frequency, nl: bool) -> &'static str {
-    match (f, nl) {
-        (Frequency::Unset, _) => "",
-        (Frequency::Daily, false) => "daily",
-        (Frequency::Weekly, false) => "weekly",
-        (Frequency::Monthly, false) => "monthly",
-        (Frequency::Quarterly, false) => "quarterly",
-        (Frequency::Yearly, false) => "yearly",
-        (Frequency::Daily, true) => "dagelijks",
-        (Frequency::Weekly, true) => "wekelijks",
-        (Frequency::Monthly, true) => "maandelijks",
-        (Frequency::Quarterly, true) => "per kwartaal",
-        (Frequency::Yearly, true) => "jaarlijks",
+    match f {
+        _ if !nl => f.code(),
+        Frequency::Unset => "",
+        Frequency::Daily => "dagelijks",
+        Frequency::Weekly => "wekelijks",
+        Frequency::Monthly => "maandelijks",
+        Frequency::Quarterly => "per kwartaal",
+        Frequency::Yearly => "jaarlijks",
     }
 }
 
 fn value_type(v: ValueType, nl: bool) -> &'static str {
-    match (v, nl) {
-        (ValueType::Unset, _) => "",
-        (ValueType::Customer, false) => "customer",
-        (ValueType::Internal, false) => "internal",
-        (ValueType::Customer, true) => "klant",
-        (ValueType::Internal, true) => "intern",
+    match v {
+        _ if !nl => v.code(),
+        ValueType::Unset => "",
+        ValueType::Customer => "klant",
+        ValueType::Internal => "intern",
     }
 }
 

@@ -51,10 +51,7 @@ pub fn import_json_with(
 pub fn read_stored(entry: Value) -> Result<Model, ImportErrors> {
     let version = match entry.get("version") {
         None => 1,
-        Some(v) => v
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| ImportErrors::one(bad_version_number()))?,
+        Some(v) => whole_version(v).map_err(ImportErrors::one)?,
     };
     let entry = migrate(entry, version, CURRENT_VERSION, MIGRATIONS).map_err(ImportErrors::one)?;
     let reader = Reader {
@@ -175,24 +172,25 @@ fn check_envelope(value: &Value) -> Result<u32, Problem> {
             "This KPI Structure file has no \"version\", so it cannot be read safely.",
             "Dit KPI Structure-bestand heeft geen \"version\", dus het kan niet veilig gelezen worden.",
         )),
-        Some(Value::Number(n)) => {
-            let whole = n
-                .as_u64()
-                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
-            match whole {
-                Some(v) if v >= 1 => Ok(u32::try_from(v).unwrap_or(u32::MAX)),
-                _ => Err(bad_version_number()),
-            }
-        }
-        Some(_) => Err(bad_version_number()),
+        Some(v) => whole_version(v),
     }
 }
 
-fn bad_version_number() -> Problem {
-    Problem::new(
-        ProblemKind::BadVersion,
-        "version",
-        "The \"version\" of this file must be a whole number of at least 1.",
-        "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
-    )
+/// A `version` value: a whole number of at least 1.
+fn whole_version(value: &Value) -> Result<u32, Problem> {
+    let whole = value.as_u64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+            .map(|f| f as u64)
+    });
+    match whole {
+        Some(v) if v >= 1 => Ok(u32::try_from(v).unwrap_or(u32::MAX)),
+        _ => Err(Problem::new(
+            ProblemKind::BadVersion,
+            "version",
+            "The \"version\" of this file must be a whole number of at least 1.",
+            "De \"version\" van dit bestand moet een geheel getal van minstens 1 zijn.",
+        )),
+    }
 }

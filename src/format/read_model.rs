@@ -9,26 +9,7 @@ use serde_json::{Map, Value};
 
 use super::problem::ProblemKind;
 use super::reader::{child, item, Reader, TextSize};
-use crate::model::{
-    Attach, Chain, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, ValueType,
-};
-
-const DIRECTIONS: &[(&str, Direction)] = &[
-    ("higher", Direction::Higher),
-    ("lower", Direction::Lower),
-    ("band", Direction::Band),
-];
-const FREQUENCIES: &[(&str, Frequency)] = &[
-    ("daily", Frequency::Daily),
-    ("weekly", Frequency::Weekly),
-    ("monthly", Frequency::Monthly),
-    ("quarterly", Frequency::Quarterly),
-    ("yearly", Frequency::Yearly),
-];
-const VALUE_TYPES: &[(&str, ValueType)] = &[
-    ("customer", ValueType::Customer),
-    ("internal", ValueType::Internal),
-];
+use crate::model::{Attach, Chain, Department, Goal, Id, Kpi, Link, Model};
 
 /// Reads a model object. `path` is the prefix of every reported path ("" for the model).
 pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model {
@@ -201,20 +182,14 @@ fn read_kpi(
     let definition = r.text(o, "definition", p, TextSize::Long);
     let formula = r.text(o, "formula", p, TextSize::Long);
     let unit = r.text(o, "unit", p, TextSize::Short);
-    let direction = r.choice(o, "direction", p, DIRECTIONS, "higher, lower, band");
+    let direction = r.choice(o, "direction", p);
     let target = r.text(o, "target", p, TextSize::Short);
     let amber = r.text(o, "amber", p, TextSize::Short);
     let red = r.text(o, "red", p, TextSize::Short);
-    let frequency = r.choice(
-        o,
-        "frequency",
-        p,
-        FREQUENCIES,
-        "daily, weekly, monthly, quarterly, yearly",
-    );
+    let frequency = r.choice(o, "frequency", p);
     let owner = r.text(o, "owner", p, TextSize::Short);
     let data_source = r.text(o, "data_source", p, TextSize::Short);
-    let value_type = r.choice(o, "value_type", p, VALUE_TYPES, "customer, internal");
+    let value_type = r.choice(o, "value_type", p);
     let drives = read_drives(o, p, r, kpi_ids);
     Some(Kpi {
         definition,

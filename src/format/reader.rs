@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use super::problem::{Problem, ProblemKind};
-use crate::model::Id;
+use crate::model::{Choice, Id};
 
 /// How long a text may be.
 #[derive(Clone, Copy)]
@@ -215,15 +215,9 @@ impl Reader {
     /// An optional choice among `options` (matched ignoring case and surrounding spaces);
     /// missing, null, "" or "unset" give `T::default()`. `shown` lists the choices for the
     /// message, e.g. "higher, lower, band".
-    pub fn choice<T: Copy + Default>(
-        &mut self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        options: &[(&str, T)],
-        shown: &str,
-    ) -> T {
-        let path = child(path, key);
+    /// A field with a fixed set of values, by code (any case); missing, empty or "unset" is
+    /// "not set".
+    pub fn choice<T: Choice>(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> T {
         let Some(value) = field(obj, key) else {
             return T::default();
         };
@@ -232,16 +226,18 @@ impl Reader {
             if s.is_empty() || s.eq_ignore_ascii_case("unset") {
                 return T::default();
             }
-            if let Some((_, t)) = options
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(s))
-            {
-                return *t;
+            if let Some(&t) = T::ALL.iter().find(|t| t.code().eq_ignore_ascii_case(s)) {
+                return t;
             }
         }
+        let shown = T::ALL[1..]
+            .iter()
+            .map(|t| t.code())
+            .collect::<Vec<_>>()
+            .join(", ");
         self.error(
             ProblemKind::BadValue,
-            &path,
+            &child(path, key),
             &format!("must be one of {shown}"),
             &format!("moet een van deze zijn: {shown}"),
         );

@@ -5,6 +5,7 @@
 
 mod apply;
 pub mod checks;
+mod choice;
 pub mod edit;
 mod eq;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod types;
 mod validate;
 
 pub use checks::{check, CheckKind, Finding, Severity};
+pub use choice::Choice;
 pub use edit::{
     ChainField, DepartmentField, DriveRef, Edit, GoalField, KpiField, LinkField, LinkRef,
     ModelField, PlacedKpi, Restore, Root,

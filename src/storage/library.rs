@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::keys;
 use super::kv::{KeyValue, StoreError};
-use crate::format::{read_stored, CURRENT_VERSION};
+use crate::format::{read_stored, ProblemKind, CURRENT_VERSION};
 use crate::model::{Id, Model};
 
 /// One line of the library list.
@@ -79,21 +79,30 @@ struct Entry<'a> {
     model: &'a Model,
 }
 
-/// Reads a stored entry leniently, through the file format's migrations and model walk (one
-/// reader for files, share links and storage). `None` if it is damaged.
-fn read_entry(raw: &str) -> Option<(Model, u64)> {
-    let value: Value = serde_json::from_str(raw).ok()?;
-    let rev = value.get("rev")?.as_u64()?;
-    let model = read_stored(value).ok()?;
-    Some((model, rev))
+/// Why a stored entry does not read.
+#[derive(Debug)]
+enum Unreadable {
+    Damaged,
+    /// Written in a newer format version than this app knows.
+    Newer,
 }
 
-/// True if an entry that does not read says it was written in a newer format version.
-fn is_newer(raw: &str) -> bool {
-    serde_json::from_str::<Value>(raw)
-        .ok()
-        .and_then(|v| v.get("version")?.as_u64())
-        .is_some_and(|v| v > u64::from(CURRENT_VERSION))
+/// Reads a stored entry leniently, through the file format's migrations and model walk (one
+/// reader for files, share links and storage).
+fn read_entry(raw: &str) -> Result<(Model, u64), Unreadable> {
+    let value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::Damaged)?;
+    let rev = value
+        .get("rev")
+        .and_then(Value::as_u64)
+        .ok_or(Unreadable::Damaged)?;
+    let model = read_stored(value).map_err(|e| {
+        if e.errors.iter().any(|p| p.kind == ProblemKind::NewerVersion) {
+            Unreadable::Newer
+        } else {
+            Unreadable::Damaged
+        }
+    })?;
+    Ok((model, rev))
 }
 
 /// Why a save did not happen. In every case what was stored stays as it was.
@@ -132,7 +141,7 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
     for key in keys {
         let Some(raw) = kv.get(&key)? else { continue };
         match read_entry(&raw) {
-            Some((model, rev)) => {
+            Ok((model, rev)) => {
                 let id = model.id.clone();
                 let summary = index
                     .iter()
@@ -150,9 +159,9 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
                     ..summary
                 });
             }
-            None => listing.quarantined.push(Quarantined {
+            Err(why) => listing.quarantined.push(Quarantined {
                 raw_len: raw.len(),
-                newer: is_newer(&raw),
+                newer: matches!(why, Unreadable::Newer),
                 key,
             }),
         }
@@ -180,7 +189,9 @@ fn read_index(kv: &impl KeyValue) -> Result<Vec<Summary>, StoreError> {
 pub fn load(kv: &impl KeyValue, id: &Id) -> Result<Option<(Model, u64)>, SaveError> {
     match kv.get(&keys::model(id.as_str()))? {
         None => Ok(None),
-        Some(raw) => read_entry(&raw).map(Some).ok_or(SaveError::Quarantined),
+        Some(raw) => read_entry(&raw)
+            .map(Some)
+            .map_err(|_| SaveError::Quarantined),
     }
 }
 

@@ -5,23 +5,17 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use super::fields::{from_model, SelectField, Text2, TextField};
-use crate::model::{Edit, Id, Kpi, KpiField, Lang};
-use crate::ui::labels::{
-    direction_code, direction_name, frequency_code, frequency_name, from_code, value_type_code,
-    value_type_name, DIRECTIONS, FREQUENCIES, VALUE_TYPES,
-};
+use crate::model::{Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType};
+use crate::ui::labels::{direction_name, frequency_name, value_type_name};
 use crate::ui::state::use_app;
 
 /// (code, name) options of a choice field, from the shared labels.
-fn options<T: Copy + 'static>(
-    all: &'static [T],
-    code: fn(T) -> &'static str,
-    name: fn(T, Lang) -> &'static str,
-) -> Vec<(String, Text2)> {
-    all.iter()
+fn options<T: Choice>(name: fn(T, Lang) -> &'static str) -> Vec<(String, Text2)> {
+    T::ALL
+        .iter()
         .map(|v| {
             (
-                code(*v).to_string(),
+                v.code().to_string(),
                 (name(*v, Lang::En), name(*v, Lang::Nl)),
             )
         })
@@ -83,9 +77,9 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
             <TextField label=("Unit", "Eenheid") value=get(|k| k.unit.clone()) on_input=set_text(KpiField::Unit) />
             <SelectField
                 label=("Direction", "Richting")
-                options=options(&DIRECTIONS, direction_code, direction_name)
-                value=get(|k| direction_code(k.direction).to_string())
-                on_change=set_choice(|v| KpiField::Direction(from_code(&DIRECTIONS, direction_code, v)))
+                options=options(direction_name)
+                value=get(|k| k.direction.code().to_string())
+                on_change=set_choice(|v| KpiField::Direction(Direction::from_code(v)))
             />
         </div>
         <div class="field-row three">
@@ -95,17 +89,17 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         </div>
         <SelectField
             label=("Frequency", "Frequentie")
-            options=options(&FREQUENCIES, frequency_code, frequency_name)
-            value=get(|k| frequency_code(k.frequency).to_string())
-            on_change=set_choice(|v| KpiField::Frequency(from_code(&FREQUENCIES, frequency_code, v)))
+            options=options(frequency_name)
+            value=get(|k| k.frequency.code().to_string())
+            on_change=set_choice(|v| KpiField::Frequency(Frequency::from_code(v)))
         />
         <TextField label=("Owner", "Eigenaar") value=get(|k| k.owner.clone()) on_input=set_text(KpiField::Owner) />
         <TextField label=("Data source", "Gegevensbron") value=get(|k| k.data_source.clone()) on_input=set_text(KpiField::DataSource) />
         <SelectField
             label=("Value type", "Soort waarde")
-            options=options(&VALUE_TYPES, value_type_code, value_type_name)
-            value=get(|k| value_type_code(k.value_type).to_string())
-            on_change=set_choice(|v| KpiField::ValueType(from_code(&VALUE_TYPES, value_type_code, v)))
+            options=options(value_type_name)
+            value=get(|k| k.value_type.code().to_string())
+            on_change=set_choice(|v| KpiField::ValueType(ValueType::from_code(v)))
         />
         <Drives id=id />
     }

@@ -12,10 +12,8 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use super::data::{level_name, row_data, row_matches, RowData};
-use crate::model::{Direction, Edit, Frequency, Id, KpiField, Lang, Target};
-use crate::ui::labels::{
-    direction_code, direction_name, frequency_code, frequency_name, DIRECTIONS, FREQUENCIES,
-};
+use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Lang, Target};
+use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 
 #[derive(Clone)]
@@ -284,10 +282,10 @@ pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
                 <select
                     class="cell"
                     aria-labelledby=format!("kt-f-direction {button_id}")
-                    prop:value=move || row.with(|r| r.as_ref().map(|r| direction_code(r.direction)).unwrap_or(""))
+                    prop:value=move || row.with(|r| r.as_ref().map(|r| r.direction.code()).unwrap_or(""))
                     on:change=move |ev| {
                         let code = event_target_value(&ev);
-                        let d = DIRECTIONS.into_iter().find(|d| direction_code(*d) == code).unwrap_or(Direction::Unset);
+                        let d = Direction::from_code(&code);
                         app.edit(Edit::SetKpi { id: direction_id.clone(), field: KpiField::Direction(d) }, false);
                     }
                 >
@@ -296,9 +294,9 @@ pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
                         // (the select's value is set before its options exist).
                         let lang = app.lang.get();
                         let now = row.with_untracked(|r| r.as_ref().map(|r| r.direction));
-                        DIRECTIONS
-                            .into_iter()
-                            .map(|d| view! { <option value=direction_code(d) selected=now == Some(d)>{direction_name(d, lang)}</option> })
+                        Direction::ALL
+                            .iter()
+                            .map(|&d| view! { <option value=d.code() selected=now == Some(d)>{direction_name(d, lang)}</option> })
                             .collect_view()
                     }}
                 </select>
@@ -310,19 +308,19 @@ pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
                 <select
                     class="cell"
                     aria-labelledby=format!("kt-f-frequency {button_id}")
-                    prop:value=move || row.with(|r| r.as_ref().map(|r| frequency_code(r.frequency)).unwrap_or(""))
+                    prop:value=move || row.with(|r| r.as_ref().map(|r| r.frequency.code()).unwrap_or(""))
                     on:change=move |ev| {
                         let code = event_target_value(&ev);
-                        let f = FREQUENCIES.into_iter().find(|f| frequency_code(*f) == code).unwrap_or(Frequency::Unset);
+                        let f = Frequency::from_code(&code);
                         app.edit(Edit::SetKpi { id: frequency_id.clone(), field: KpiField::Frequency(f) }, false);
                     }
                 >
                     {move || {
                         let lang = app.lang.get();
                         let now = row.with_untracked(|r| r.as_ref().map(|r| r.frequency));
-                        FREQUENCIES
-                            .into_iter()
-                            .map(|f| view! { <option value=frequency_code(f) selected=now == Some(f)>{frequency_name(f, lang)}</option> })
+                        Frequency::ALL
+                            .iter()
+                            .map(|&f| view! { <option value=f.code() selected=now == Some(f)>{frequency_name(f, lang)}</option> })
                             .collect_view()
                     }}
                 </select>
