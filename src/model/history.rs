@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 
 use super::edit::Edit;
 use super::error::EditError;
+use super::touch::Touched;
 use super::types::Model;
 
 /// Undo steps kept by [`History::default`].
@@ -57,6 +58,16 @@ impl History {
         edit: Edit,
         coalesce: bool,
     ) -> Result<(), EditError> {
+        self.apply_touched(model, edit, coalesce).map(|_| ())
+    }
+
+    /// [`History::apply`], returning what the edit touched.
+    pub fn apply_touched(
+        &mut self,
+        model: &mut Model,
+        edit: Edit,
+        coalesce: bool,
+    ) -> Result<Touched, EditError> {
         let merge = coalesce
             && self.open
             && edit.field_key().is_some()
@@ -66,6 +77,7 @@ impl History {
                 .is_some_and(|last| last.edit.field_key() == edit.field_key());
         let recorded = edit.clone();
         let inverse = model.apply(edit)?;
+        let touched = Touched::by(&recorded, &inverse, model);
         self.redo.clear();
         match self.undo.back_mut() {
             Some(last) if merge => last.edit = recorded,
@@ -80,48 +92,58 @@ impl History {
             }
         }
         self.open = true;
-        Ok(())
+        Ok(touched)
     }
 
     /// Undoes the last step; false if there is none (or it no longer fits the model, in which
     /// case the history is cleared).
     pub fn undo(&mut self, model: &mut Model) -> bool {
-        self.open = false;
-        let Some(step) = self.undo.pop_back() else {
-            return false;
-        };
-        match model.apply(step.inverse) {
-            Ok(redo) => {
-                self.redo.push(Step {
-                    edit: redo,
-                    inverse: step.edit,
-                });
-                true
-            }
-            Err(_) => {
-                self.clear();
-                false
-            }
-        }
+        self.undo_touched(model).is_some()
     }
 
     /// Redoes the last undone step; false if there is none (or it no longer fits).
     pub fn redo(&mut self, model: &mut Model) -> bool {
+        self.redo_touched(model).is_some()
+    }
+
+    /// [`History::undo`], returning what the step touched.
+    pub fn undo_touched(&mut self, model: &mut Model) -> Option<Touched> {
         self.open = false;
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
+        let step = self.undo.pop_back()?;
+        let applied = step.inverse.clone();
+        match model.apply(step.inverse) {
+            Ok(redo) => {
+                let touched = Touched::by(&applied, &redo, model);
+                self.redo.push(Step {
+                    edit: redo,
+                    inverse: step.edit,
+                });
+                Some(touched)
+            }
+            Err(_) => {
+                self.clear();
+                None
+            }
+        }
+    }
+
+    /// [`History::redo`], returning what the step touched.
+    pub fn redo_touched(&mut self, model: &mut Model) -> Option<Touched> {
+        self.open = false;
+        let step = self.redo.pop()?;
+        let applied = step.edit.clone();
         match model.apply(step.edit) {
             Ok(inverse) => {
+                let touched = Touched::by(&applied, &inverse, model);
                 self.undo.push_back(Step {
                     edit: step.inverse,
                     inverse,
                 });
-                true
+                Some(touched)
             }
             Err(_) => {
                 self.clear();
-                false
+                None
             }
         }
     }

@@ -17,6 +17,7 @@ pub mod keyed;
 pub mod lang;
 pub mod queries;
 pub mod target;
+pub mod touch;
 pub mod types;
 mod validate;
 
@@ -33,4 +34,5 @@ pub use id::Id;
 pub use lang::Lang;
 pub use queries::{DepartmentMatrix, MatrixLink, MatrixRow};
 pub use target::{kpi_noun, ElementKind, Target};
+pub use touch::{Topic, Touched};
 pub use types::*;

@@ -1,0 +1,235 @@
+//! What an edit touched, as [`Topic`]s: the unit a view subscribes to and an edit notifies.
+//!
+//! A view reads the open model through topics ("the fields of KPI k", "the links of chain c",
+//! "the KPIs at link l", "the list of chains"); applying an edit yields exactly the topics whose
+//! answer may have changed. Undo and redo are edits too (the recorded inverse), so they touch
+//! what the edit did. Computed from the applied edit, its inverse and the model after it.
+
+use std::collections::HashSet;
+
+use super::edit::{Edit, Restore, Root};
+use super::id::Id;
+use super::target::{ElementKind, Target};
+use super::types::{Attach, Model};
+
+/// One thing a reader of the model can depend on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// The own fields of the model or of one element (name, description, owner, target...),
+    /// and whether that element exists. Not its children, not its position, not `drives`.
+    Fields(Target),
+    /// Which goals exist, in order.
+    Goals,
+    /// Which departments exist, in order.
+    Departments,
+    /// Which chains exist, in order.
+    Chains,
+    /// Which links chain `id` has, in order.
+    Links(Id),
+    /// Which KPIs exist, in order, and where each hangs (its `at`, so its level).
+    Kpis,
+    /// The KPIs hanging at one goal, chain or link, in model order.
+    KpisAt(Attach),
+    /// Every KPI's `drives` list (the arrows of the structure).
+    Drives,
+}
+
+/// The topics one change touched (no duplicates, in first-touched order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touched {
+    topics: Vec<Topic>,
+    seen: HashSet<Topic>,
+}
+
+impl Touched {
+    pub fn new() -> Touched {
+        Touched::default()
+    }
+
+    pub fn add(&mut self, topic: Topic) {
+        if self.seen.insert(topic.clone()) {
+            self.topics.push(topic);
+        }
+    }
+
+    pub fn extend(&mut self, other: Touched) {
+        for t in other.topics {
+            self.add(t);
+        }
+    }
+
+    pub fn contains(&self, topic: &Topic) -> bool {
+        self.seen.contains(topic)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.topics.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.topics.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Topic> {
+        self.topics.iter()
+    }
+
+    /// What `edit` touched, given its `inverse` (as returned by `Model::apply`) and the model
+    /// after it was applied.
+    pub fn by(edit: &Edit, inverse: &Edit, after: &Model) -> Touched {
+        let mut t = Touched::new();
+        t.edit(edit, inverse, after);
+        t
+    }
+
+    fn edit(&mut self, edit: &Edit, inverse: &Edit, after: &Model) {
+        match edit {
+            Edit::SetModel { .. }
+            | Edit::SetGoal { .. }
+            | Edit::SetDepartment { .. }
+            | Edit::SetChain { .. }
+            | Edit::SetLink { .. }
+            | Edit::SetKpi { .. } => {
+                if let Some((target, _)) = edit.field_key() {
+                    self.add(Topic::Fields(target));
+                }
+            }
+            Edit::AddGoal { goal, .. } => {
+                self.add(Topic::Goals);
+                self.add(Topic::Fields(Target::Goal(goal.id.clone())));
+            }
+            Edit::AddDepartment { department, .. } => {
+                self.add(Topic::Departments);
+                self.add(Topic::Fields(Target::Department(department.id.clone())));
+            }
+            Edit::AddChain { chain, .. } => {
+                self.add(Topic::Chains);
+                self.add(Topic::Fields(Target::Chain(chain.id.clone())));
+                self.add(Topic::Links(chain.id.clone()));
+                for l in &chain.links {
+                    self.add(Topic::Fields(Target::Link {
+                        chain: chain.id.clone(),
+                        link: l.id.clone(),
+                    }));
+                }
+            }
+            Edit::AddLink { chain, link, .. } => {
+                self.add(Topic::Links(chain.clone()));
+                self.add(Topic::Fields(Target::Link {
+                    chain: chain.clone(),
+                    link: link.id.clone(),
+                }));
+            }
+            Edit::MoveLink { chain, .. } => self.add(Topic::Links(chain.clone())),
+            Edit::AddKpi { kpi, .. } => {
+                self.add(Topic::Kpis);
+                self.add(Topic::KpisAt(kpi.at.clone()));
+                self.add(Topic::Fields(Target::Kpi(kpi.id.clone())));
+                if !kpi.drives.is_empty() {
+                    self.add(Topic::Drives);
+                }
+            }
+            Edit::SetDrives { .. } | Edit::ToggleDrive { .. } => self.add(Topic::Drives),
+            Edit::AttachKpi { id, at } => {
+                self.add(Topic::Kpis);
+                self.add(Topic::KpisAt(at.clone()));
+                if let Edit::AttachKpi { at: old, .. } = inverse {
+                    self.add(Topic::KpisAt(old.clone()));
+                }
+                self.add(Topic::Fields(Target::Kpi(id.clone())));
+            }
+            Edit::Reorder { kind, id, .. } => match kind {
+                ElementKind::Goal => self.add(Topic::Goals),
+                ElementKind::Department => self.add(Topic::Departments),
+                ElementKind::Chain => self.add(Topic::Chains),
+                ElementKind::Link => {}
+                ElementKind::Kpi => {
+                    self.add(Topic::Kpis);
+                    if let Some(k) = after.kpis.get(id) {
+                        self.add(Topic::KpisAt(k.at.clone()));
+                    }
+                }
+            },
+            Edit::DeleteGoal { .. }
+            | Edit::DeleteDepartment { .. }
+            | Edit::DeleteChain { .. }
+            | Edit::DeleteLink { .. }
+            | Edit::DeleteKpi { .. } => {
+                // The inverse of a cascading delete says everything it removed.
+                if let Edit::Restore(r) = inverse {
+                    self.restore(r);
+                }
+            }
+            Edit::Restore(r) => self.restore(r),
+            Edit::Batch(edits) => {
+                let inverses: &[Edit] = match inverse {
+                    Edit::Batch(inv) => inv,
+                    _ => &[],
+                };
+                // The batch's inverse is the parts' inverses in reverse order.
+                for (i, e) in edits.iter().enumerate() {
+                    let inv = inverses
+                        .len()
+                        .checked_sub(i + 1)
+                        .and_then(|j| inverses.get(j));
+                    match inv {
+                        Some(inv) => self.edit(e, inv, after),
+                        None => self.edit(e, &Edit::Batch(Vec::new()), after),
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a cascading delete removed, or its undo puts back: the same topics either way.
+    fn restore(&mut self, r: &Restore) {
+        match &r.root {
+            Root::Goal { goal, .. } => {
+                self.add(Topic::Goals);
+                self.add(Topic::Fields(Target::Goal(goal.id.clone())));
+            }
+            Root::Department { department, .. } => {
+                self.add(Topic::Departments);
+                self.add(Topic::Fields(Target::Department(department.id.clone())));
+            }
+            Root::Chain { chain, .. } => {
+                self.add(Topic::Chains);
+                self.add(Topic::Fields(Target::Chain(chain.id.clone())));
+                self.add(Topic::Links(chain.id.clone()));
+                for l in &chain.links {
+                    self.add(Topic::Fields(Target::Link {
+                        chain: chain.id.clone(),
+                        link: l.id.clone(),
+                    }));
+                }
+            }
+            Root::Link { chain, link, .. } => {
+                self.add(Topic::Links(chain.clone()));
+                self.add(Topic::Fields(Target::Link {
+                    chain: chain.clone(),
+                    link: link.id.clone(),
+                }));
+            }
+            Root::Kpi { id } => self.add(Topic::Fields(Target::Kpi(id.clone()))),
+        }
+        if !r.kpis.is_empty() {
+            self.add(Topic::Kpis);
+        }
+        for p in &r.kpis {
+            self.add(Topic::KpisAt(p.kpi.at.clone()));
+            self.add(Topic::Fields(Target::Kpi(p.kpi.id.clone())));
+            if !p.kpi.drives.is_empty() {
+                self.add(Topic::Drives);
+            }
+        }
+        if !r.drives.is_empty() {
+            self.add(Topic::Drives);
+        }
+        for l in &r.links {
+            self.add(Topic::Fields(Target::Link {
+                chain: l.chain.clone(),
+                link: l.link.clone(),
+            }));
+        }
+    }
+}
