@@ -13,7 +13,8 @@ use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
 use crate::storage::library::{self, Listing, SaveError, Saved, Summary};
 
-/// One change to the open model.
+/// One change to the open model. (Passed by value once and consumed, so its size is moot.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     /// Apply an edit; with `coalesce`, successive keystrokes in one field make one undo step.
