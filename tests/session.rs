@@ -242,8 +242,10 @@ fn import_keeps_a_free_id_and_opening_flushes_the_pending_edit() {
 
 #[test]
 fn a_full_store_raises_an_alert_and_keeps_the_change_pending() {
-    let mut store = MemoryStore::default();
-    store.quota = Some(600);
+    let store = MemoryStore {
+        quota: Some(600),
+        ..MemoryStore::default()
+    };
     let mut s = Session::new(store, true);
     s.open_new(model("m1"), 1.0);
     assert_eq!(s.alert(), None);
