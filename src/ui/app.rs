@@ -23,7 +23,15 @@ pub fn Root() -> impl IntoView {
     });
     // Save a pending edit before the tab goes away.
     let _unload = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
-    let show_models = RwSignal::new(app.model.get_untracked().is_none());
+    // Ask the browser to keep our storage (answer shown in the models list).
+    if app.doc.is_persistent() {
+        leptos::task::spawn_local(async move {
+            if let Some(answer) = super::files::request_persistence().await {
+                app.persisted.set(Some(answer));
+            }
+        });
+    }
+    let show_models = RwSignal::new(app.doc.with_untracked(|_| ()).is_none());
     view! {
         <Header show_models=show_models />
         <Alerts />
@@ -32,7 +40,7 @@ pub fn Root() -> impl IntoView {
                 <Library show=show_models />
             </Show>
             <Show
-                when=move || app.model.with(|m| m.is_some())
+                when=move || app.doc.is_open()
                 fallback=move || view! {
                     <div class="empty">
                         <h1>{tr_key(app.lang, T::AppName)}</h1>

@@ -6,7 +6,7 @@ use super::files::ImportButton;
 use super::i18n::{tr_key, T};
 use super::state::{use_app, SaveState};
 use super::templates::TemplatesMenu;
-use crate::model::{Edit, Lang, ModelField};
+use crate::model::{Edit, Lang, ModelField, Target, Topic};
 
 #[component]
 pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
@@ -49,7 +49,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn ModelName() -> impl IntoView {
     let app = use_app();
-    let has_model = move || app.model.with(|m| m.is_some());
+    let has_model = move || app.doc.is_open();
     view! {
         <Show when=has_model>
             <label class="model-name">
@@ -58,7 +58,7 @@ fn ModelName() -> impl IntoView {
                     type="text"
                     maxlength=crate::format::MAX_NAME_CHARS
                     aria-label=tr_key(app.lang, T::ModelName)
-                    prop:value=move || app.model.with(|m| m.as_ref().map(|m| m.name.clone()).unwrap_or_default())
+                    prop:value=move || app.doc.with(Topic::Fields(Target::Model), |m| m.name.clone()).unwrap_or_default()
                     on:input=move |ev| {
                         let name = event_target_value(&ev);
                         app.edit(Edit::SetModel { field: ModelField::Name(name) }, true);
@@ -92,7 +92,7 @@ fn LanguagePicker() -> impl IntoView {
 fn SaveStatus() -> impl IntoView {
     let app = use_app();
     view! {
-        <Show when=move || app.model.with(|m| m.is_some())>
+        <Show when=move || app.doc.is_open()>
             <span
                 role="status"
                 class="save-status"

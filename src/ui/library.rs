@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::files::export_raw;
 use super::i18n::{tr_key, T};
 use super::state::use_app;
+use crate::model::{Target, Topic};
 use crate::storage::library::Summary;
 
 #[component]
@@ -87,7 +88,11 @@ fn ModelRow(summary: Summary, show: RwSignal<bool>) -> impl IntoView {
     let (open_id, dup_id, del_id) = (summary.id.clone(), summary.id.clone(), summary.id.clone());
     let is_open = {
         let id = summary.id.clone();
-        move || app.model.with(|m| m.as_ref().is_some_and(|m| m.id == id))
+        move || {
+            app.doc
+                .with(Topic::Fields(Target::Model), |m| m.id == id)
+                .unwrap_or(false)
+        }
     };
     view! {
         <li class="model-row" class:current=is_open>

@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod app;
+pub mod doc;
 pub mod editor;
 pub mod files;
 pub mod header;

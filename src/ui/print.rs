@@ -113,11 +113,10 @@ pub fn print_html(m: &Model, lang: Lang) -> String {
 }
 
 fn fill(app: App) {
-    let html = app.model.with_untracked(|m| {
-        m.as_ref()
-            .map(|m| print_html(m, app.lang.get_untracked()))
-            .unwrap_or_default()
-    });
+    let html = app
+        .doc
+        .with_untracked(|m| print_html(m, app.lang.get_untracked()))
+        .unwrap_or_default();
     if let Some(el) = document().get_element_by_id("print-doc") {
         el.set_inner_html(&html);
     }

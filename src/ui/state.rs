@@ -1,17 +1,20 @@
-//! The app's state: one source of truth for the open model, plus the library list, the
-//! language and the save state. Every mutation is a method here; components only call them.
+//! The app's state: the open model behind [`Doc`] (read-only, by topic), and the UI state
+//! around it (language, selection, view, banners, save status). Every change to the model is
+//! a [`Change`] through [`App::change`] (or [`App::edit`]); the session type makes any other
+//! way impossible, since it lends the model only as `&Model`.
 
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
+use super::doc::Doc;
 use super::i18n::{t, T};
 use crate::format::ImportErrors;
-use crate::model::{Edit, History, Id, Lang, Model, Target};
+use crate::model::{Edit, Id, Lang, Model, Target};
+use crate::session::{Change, Opened, Session, StorageAlert};
 use crate::storage::keys;
-use crate::storage::kv::{KeyValue, StoreError};
-use crate::storage::library::{self, Listing, SaveError, Summary};
+use crate::storage::library::Listing;
 use crate::storage::local::Backend;
 
 /// Whether the open model's latest edit is in storage.
@@ -50,40 +53,22 @@ pub enum Share {
     TooLarge(usize),
 }
 
-/// What the last change to the open model touched, so that views can skip work: a field
-/// edit changes one element's text; anything else may change the structure.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    Field(Target),
-    Structure,
-}
-
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 #[derive(Clone, Copy)]
 pub struct App {
     pub lang: RwSignal<Lang>,
-    /// The open model, if any.
-    pub model: RwSignal<Option<Model>>,
-    /// Revision of the open model as this tab last loaded or saved it.
-    rev: StoredValue<u64>,
-    /// What this tab saved last of the open model, so the next save need not parse it.
-    last_saved: StoredValue<Option<library::Saved>>,
+    /// The open model, read-only, by topic: the one way views read it.
+    pub doc: Doc,
     pub listing: RwSignal<Listing>,
     pub save_state: RwSignal<SaveState>,
     /// A lasting storage warning (unavailable, full, failed), shown in `role="alert"`.
     pub storage_alert: RwSignal<Option<T>>,
     /// A one-off error message, shown in `role="alert"` until dismissed.
     pub error: RwSignal<Option<String>>,
-    /// Undo/redo of the open model; reset when another model is opened.
-    history: StoredValue<History>,
-    /// Bumped on every undo-stack change so the Undo/Redo buttons update.
-    pub history_rev: RwSignal<u64>,
-    /// What the last change touched (set on every change of the open model).
-    pub last_change: RwSignal<Change>,
-    /// Bumped on every change that may alter the structure (not on field edits): derived
-    /// structures (diagram layout) track this instead of the whole model.
-    pub structure_rev: RwSignal<u64>,
+    /// Whether Undo and Redo can do something.
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
     /// The selected element of the open model.
     pub selection: RwSignal<Option<Target>>,
     pub view: RwSignal<View>,
@@ -97,7 +82,6 @@ pub struct App {
     pub conflict: RwSignal<bool>,
     /// The browser's answer to `navigator.storage.persist()`; `None` until it answers.
     pub persisted: RwSignal<Option<bool>>,
-    store: StoredValue<Backend, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -116,10 +100,9 @@ impl App {
     pub fn new() -> App {
         let store = Backend::open();
         let persistent = store.is_persistent();
-        let lang = store
-            .get(keys::LANG)
-            .ok()
-            .flatten()
+        let session = Session::new(store, persistent);
+        let lang = session
+            .pref(keys::LANG)
             .map(|c| Lang::from_code(&c))
             .or_else(|| {
                 web_sys::window()
@@ -129,17 +112,13 @@ impl App {
             .unwrap_or_default();
         let app = App {
             lang: RwSignal::new(lang),
-            model: RwSignal::new(None),
-            rev: StoredValue::new(0),
-            last_saved: StoredValue::new(None),
+            doc: Doc::new(session),
             listing: RwSignal::new(Listing::default()),
             save_state: RwSignal::new(SaveState::Saved),
-            storage_alert: RwSignal::new((!persistent).then_some(T::StorageUnavailable)),
+            storage_alert: RwSignal::new(None),
             error: RwSignal::new(None),
-            history: StoredValue::new(History::default()),
-            history_rev: RwSignal::new(0),
-            last_change: RwSignal::new(Change::Structure),
-            structure_rev: RwSignal::new(0),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
             selection: RwSignal::new(None),
             view: RwSignal::new(View::Structure),
             import_errors: RwSignal::new(None),
@@ -147,20 +126,14 @@ impl App {
             incoming: RwSignal::new(None),
             conflict: RwSignal::new(false),
             persisted: RwSignal::new(None),
-            store: StoredValue::new_local(store),
             timer: StoredValue::new(None),
         };
-        app.refresh_listing();
-        if persistent {
-            let persisted = app.persisted;
-            leptos::task::spawn_local(async move {
-                if let Some(answer) = super::files::request_persistence().await {
-                    persisted.set(Some(answer));
-                }
-            });
-        }
-        if let Some(first) = app.listing.get_untracked().models.first() {
-            app.open(&first.id.clone());
+        let first = app
+            .doc
+            .session_ref(|s| s.listing().models.first().map(|m| m.id.clone()));
+        match first {
+            Some(id) => app.open(&id),
+            None => app.sync(),
         }
         app
     }
@@ -171,24 +144,66 @@ impl App {
 
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
-        self.store.update_value(|s| {
-            let _ = s.set(keys::LANG, lang.code());
-        });
+        self.doc.session(|s| s.set_pref(keys::LANG, lang.code()));
     }
 
-    pub fn refresh_listing(&self) {
-        match self.store.with_value(library::list) {
-            Ok(listing) => self.listing.set(listing),
-            Err(e) => self.report_store_error(e),
+    /// Mirrors the session's state into the signals the UI shows, setting only what changed.
+    fn sync(&self) {
+        let (listing_changed, unsaved, alert, conflict, undo, redo) = self.doc.session_ref(|s| {
+            (
+                self.listing.with_untracked(|l| l != s.listing()),
+                s.unsaved(),
+                s.alert(),
+                s.conflict(),
+                s.can_undo(),
+                s.can_redo(),
+            )
+        });
+        if listing_changed {
+            self.listing
+                .set(self.doc.session_ref(|s| s.listing().clone()));
+        }
+        let save_state = if unsaved {
+            SaveState::NotSaved
+        } else {
+            SaveState::Saved
+        };
+        set_if_changed(self.save_state, save_state);
+        set_if_changed(
+            self.storage_alert,
+            alert.map(|a| match a {
+                StorageAlert::Unavailable => T::StorageUnavailable,
+                StorageAlert::Full => T::StorageFull,
+                StorageAlert::Failed => T::StorageError,
+            }),
+        );
+        set_if_changed(self.conflict, conflict);
+        set_if_changed(self.can_undo, undo);
+        set_if_changed(self.can_redo, redo);
+        let before = self.doc.session_ref(|s| s.generation());
+        self.doc.sync_generation();
+        if before != self.doc.session_ref(|s| s.generation()) {
+            self.selection.set(None);
         }
     }
 
-    fn report_store_error(&self, e: StoreError) {
-        self.storage_alert.set(Some(match e {
-            StoreError::Unavailable => T::StorageUnavailable,
-            StoreError::Quota => T::StorageFull,
-            StoreError::Other(_) => T::StorageError,
-        }));
+    /// Runs a session method that may replace the open model, then updates the UI.
+    fn replace(&self, f: impl FnOnce(&mut Session<Backend>, f64)) {
+        self.cancel_timer();
+        let generation = self.doc.session_ref(|s| s.generation());
+        self.doc.session(|s| f(s, now()));
+        if generation != self.doc.session_ref(|s| s.generation()) {
+            self.selection.set(None);
+        }
+        self.sync();
+        if self.doc.session_ref(|s| s.pending()) {
+            self.schedule_save();
+        }
+    }
+
+    pub fn refresh_listing(&self) {
+        self.doc.session(|s| s.refresh_listing());
+        self.sync();
     }
 
     /// Creates an empty model, opens it and saves it.
@@ -206,186 +221,83 @@ impl App {
 
     /// Opens a model that is not stored yet (new, duplicated, imported) and saves it.
     pub fn open_new(&self, model: Model) {
-        // A pending edit of the model open now is saved first.
-        self.flush();
-        self.cancel_timer();
-        self.rev.set_value(0);
-        self.last_saved.set_value(None);
-        self.reset_editor();
-        self.model.set(Some(model));
-        self.save_now();
+        self.replace(|s, now| s.open_new(model, now));
     }
 
     pub fn open(&self, id: &Id) {
-        self.flush();
-        match self.store.with_value(|s| library::load(s, id)) {
-            Ok(Some((model, rev))) => {
-                self.rev.set_value(rev);
-                self.last_saved.set_value(None);
-                self.reset_editor();
-                self.model.set(Some(model));
-                self.save_state.set(SaveState::Saved);
-            }
-            Ok(None) => self.refresh_listing(),
-            Err(SaveError::Store(e)) => self.report_store_error(e),
-            Err(_) => self.error.set(Some(self.text(T::StorageError).to_string())),
+        let mut opened = Opened::Open;
+        self.replace(|s, now| opened = s.open(id, now));
+        if opened == Opened::Failed && self.storage_alert.get_untracked().is_none() {
+            self.error.set(Some(self.text(T::StorageError).to_string()));
         }
     }
 
     pub fn duplicate(&self, id: &Id) {
-        let lang = self.lang.get_untracked();
-        if let Ok(Some((mut model, _))) = self.store.with_value(|s| library::load(s, id)) {
-            model.id = fresh_id('m');
-            model.name = format!("{} {}", t(lang, T::CopyOf), model.name);
-            model.created = now();
-            self.open_new(model);
-        }
+        let prefix = t(self.lang.get_untracked(), T::CopyOf);
+        self.replace(|s, now| s.duplicate(id, fresh_id('m'), |n| format!("{prefix} {n}"), now));
     }
 
     pub fn delete(&self, id: &Id) {
-        let result = self.store.try_update_value(|s| library::delete(s, id));
-        if let Some(Err(SaveError::Store(e))) = result {
-            self.report_store_error(e);
-        }
-        if self
-            .model
-            .with_untracked(|m| m.as_ref().map(|m| &m.id == id))
-            == Some(true)
-        {
-            self.cancel_timer();
-            self.model.set(None);
-            self.save_state.set(SaveState::Saved);
-        }
-        self.refresh_listing();
+        self.replace(|s, _| s.delete(id));
     }
 
     /// Opens an imported model (file, drop, share link) as a NEW model: it keeps its id only
     /// if `keep_id` and that id is not stored yet; otherwise it gets a fresh one. Never
     /// replaces a stored model.
-    pub fn import_model(&self, mut model: Model, keep_id: bool) {
-        let free = keep_id
-            && !model.id.as_str().is_empty()
-            && self
-                .store
-                .with_value(|s| library::is_free(s, &model.id))
-                .unwrap_or(false);
-        if !free {
-            model.id = fresh_id('m');
-        }
-        if model.created <= 0.0 {
-            model.created = now();
-        }
+    pub fn import_model(&self, model: Model, keep_id: bool) {
         self.import_errors.set(None);
-        self.open_new(model);
+        self.replace(|s, now| s.import(model, keep_id, fresh_id('m'), now));
     }
 
     /// The raw stored text under `key` (to export a damaged entry).
     pub fn raw_entry(&self, key: &str) -> Option<String> {
-        self.store
-            .with_value(|s| library::raw(s, key))
-            .ok()
-            .flatten()
+        self.doc.session_ref(|s| s.raw_entry(key))
     }
 
-    /// Another tab changed storage (`key`; `None` when it cleared everything): refresh the
-    /// list, and flag a conflict if the open model's stored revision is not the one this tab
-    /// has.
+    /// Another tab changed storage (`key`; `None` when it cleared everything).
     pub fn storage_changed(&self, key: Option<&str>) {
-        if key.is_some_and(|k| !k.starts_with(keys::PREFIX)) {
-            return;
-        }
-        self.refresh_listing();
-        let Some(id) = self
-            .model
-            .with_untracked(|m| m.as_ref().map(|m| m.id.clone()))
-        else {
-            return;
-        };
-        if key.is_some_and(|k| k != keys::model(id.as_str())) {
-            return;
-        }
-        if let Ok(Some(stored)) = self.store.with_value(|s| library::stored_rev(s, &id)) {
-            if stored != self.rev.get_value() {
-                self.conflict.set(true);
-            }
-        }
+        self.doc.session(|s| s.storage_changed(key));
+        self.sync();
     }
 
     /// Conflict: drops this tab's version and opens the stored one.
     pub fn reload_open_model(&self) {
-        self.cancel_timer();
-        self.save_state.set(SaveState::Saved);
-        self.conflict.set(false);
-        if let Some(id) = self
-            .model
-            .with_untracked(|m| m.as_ref().map(|m| m.id.clone()))
-        {
-            self.open(&id);
-        }
+        self.replace(|s, now| s.reload(now));
     }
 
     /// Conflict: keeps this tab's version as a new model ("Copy of ..."), leaving the stored
     /// one as the other tab saved it.
     pub fn keep_mine_as_copy(&self) {
-        let lang = self.lang.get_untracked();
-        let Some(mut model) = self.model.get_untracked() else {
-            return;
-        };
-        self.cancel_timer();
-        self.save_state.set(SaveState::Saved);
-        self.conflict.set(false);
-        model.id = fresh_id('m');
-        model.name = format!("{} {}", t(lang, T::CopyOf), model.name);
-        model.created = now();
-        self.open_new(model);
+        let prefix = t(self.lang.get_untracked(), T::CopyOf);
+        self.replace(|s, now| s.keep_mine_as_copy(fresh_id('m'), |n| format!("{prefix} {n}"), now));
     }
 
-    fn note_change(&self, change: Change) {
-        if change == Change::Structure {
-            self.structure_rev.update(|r| *r += 1);
-        }
-        self.last_change.set(change);
-    }
-
-    fn reset_editor(&self) {
-        self.note_change(Change::Structure);
-        self.conflict.set(false);
-        self.history.update_value(|h| h.clear());
-        self.history_rev.update(|r| *r += 1);
-        self.selection.set(None);
-    }
-
-    /// Applies an edit to the open model through the history (so undo is exact) and
-    /// schedules a save. `coalesce`: successive keystrokes in one field make one undo step.
-    /// A refused edit changes nothing and shows its message.
-    pub fn edit(&self, edit: Edit, coalesce: bool) -> bool {
-        let lang = self.lang.get_untracked();
-        let change = match edit.field_key() {
-            Some((target, _)) => Change::Field(target),
-            None => Change::Structure,
-        };
-        let mut result = None;
-        self.model.update(|m| {
-            if let Some(m) = m {
-                result = Some(
-                    self.history
-                        .try_update_value(|h| h.apply(m, edit, coalesce)),
-                );
-            }
-        });
-        match result.flatten() {
-            Some(Ok(())) => {
-                self.note_change(change);
-                self.history_rev.update(|r| *r += 1);
+    /// The one way the open model changes: an edit, an undo or a redo. Notifies exactly what
+    /// it touched and schedules a save. A refused edit changes nothing and shows its message.
+    pub fn change(&self, change: Change) -> bool {
+        let result = self.doc.session(|s| s.change(change));
+        match result {
+            Some(Ok(touched)) => {
+                if touched.is_empty() {
+                    return false;
+                }
+                self.doc.notify(&touched);
+                self.sync();
                 self.schedule_save();
                 true
             }
             Some(Err(e)) => {
-                self.error.set(Some(e.message(lang)));
+                self.error.set(Some(e.message(self.lang.get_untracked())));
                 false
             }
             None => false,
         }
+    }
+
+    /// Applies an edit through the history (so undo is exact). `coalesce`: successive
+    /// keystrokes in one field make one undo step.
+    pub fn edit(&self, edit: Edit, coalesce: bool) -> bool {
+        self.change(Change::Edit { edit, coalesce })
     }
 
     /// Applies an edit and selects `select` (used by the Add buttons).
@@ -397,56 +309,31 @@ impl App {
 
     /// Ends keystroke coalescing (on blur), so the next edit is a step of its own.
     pub fn break_coalescing(&self) {
-        self.history.update_value(|h| h.break_coalescing());
-    }
-
-    pub fn can_undo(&self) -> bool {
-        self.history_rev.track();
-        self.history.with_value(|h| h.can_undo())
-    }
-
-    pub fn can_redo(&self) -> bool {
-        self.history_rev.track();
-        self.history.with_value(|h| h.can_redo())
+        self.doc.session(|s| s.break_coalescing());
     }
 
     pub fn undo(&self) {
-        self.step(true);
+        self.step(Change::Undo);
     }
 
     pub fn redo(&self) {
-        self.step(false);
+        self.step(Change::Redo);
     }
 
-    fn step(&self, back: bool) {
-        let mut done = false;
-        self.model.update(|m| {
-            if let Some(m) = m {
-                done = self
-                    .history
-                    .try_update_value(|h| if back { h.undo(m) } else { h.redo(m) })
-                    .unwrap_or(false);
-            }
-        });
-        if done {
-            self.note_change(Change::Structure);
-            self.history_rev.update(|r| *r += 1);
+    fn step(&self, change: Change) {
+        if self.change(change) {
             // The selection may point at something the step removed.
             let gone = self.selection.with_untracked(|s| {
-                s.as_ref().is_some_and(|t| {
-                    self.model
-                        .with_untracked(|m| !m.as_ref().is_some_and(|m| t.exists_in(m)))
-                })
+                s.as_ref()
+                    .is_some_and(|t| self.doc.with_untracked(|m| !t.exists_in(m)).unwrap_or(true))
             });
             if gone {
                 self.selection.set(None);
             }
-            self.schedule_save();
         }
     }
 
     fn schedule_save(&self) {
-        self.save_state.set(SaveState::NotSaved);
         self.cancel_timer();
         let app = *self;
         let handle = set_timeout_with_handle(move || app.save_now(), SAVE_DELAY).ok();
@@ -461,7 +348,7 @@ impl App {
 
     /// Saves at once if a save is pending.
     pub fn flush(&self) {
-        if self.save_state.get_untracked() == SaveState::NotSaved {
+        if self.doc.session_ref(|s| s.pending()) {
             self.save_now();
         }
     }
@@ -469,51 +356,14 @@ impl App {
     /// Saves the open model now: stamps `modified`, writes, reads back, updates the list.
     pub fn save_now(&self) {
         self.cancel_timer();
-        let Some(mut model) = self.model.get_untracked() else {
-            return;
-        };
-        model.modified = now();
-        let expected = self.rev.get_value();
-        let last = self.last_saved.try_update_value(Option::take).flatten();
-        let result = self
-            .store
-            .try_update_value(|s| library::save_after(s, &model, expected, last.as_ref()))
-            .unwrap_or(Err(SaveError::Store(StoreError::Unavailable)));
-        match result {
-            Ok(saved) => {
-                let rev = saved.rev;
-                self.rev.set_value(rev);
-                self.last_saved.set_value(Some(saved));
-                // In memory (storage blocked) nothing is really saved: say so.
-                if self.store.with_value(|s| s.is_persistent()) {
-                    self.save_state.set(SaveState::Saved);
-                    // Saving works (again): clear a quota or failure warning.
-                    self.storage_alert.set(None);
-                } else {
-                    self.save_state.set(SaveState::NotSaved);
-                }
-                self.listing.update(|l| {
-                    l.upsert(Summary {
-                        id: model.id.clone(),
-                        name: model.name.clone(),
-                        modified: model.modified,
-                        rev,
-                    })
-                });
-            }
-            Err(SaveError::Store(e)) => {
-                self.save_state.set(SaveState::NotSaved);
-                self.report_store_error(e);
-            }
-            Err(SaveError::Conflict { .. }) => {
-                self.save_state.set(SaveState::NotSaved);
-                self.conflict.set(true);
-            }
-            Err(_) => {
-                self.save_state.set(SaveState::NotSaved);
-                self.storage_alert.set(Some(T::StorageError));
-            }
-        }
+        self.doc.session(|s| s.save(now()));
+        self.sync();
+    }
+}
+
+fn set_if_changed<V: PartialEq + Send + Sync + 'static>(signal: RwSignal<V>, value: V) {
+    if signal.with_untracked(|v| v != &value) {
+        signal.set(value);
     }
 }
 

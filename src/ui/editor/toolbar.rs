@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target};
+use crate::model::{Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target, Topic};
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app, App};
@@ -66,13 +66,11 @@ fn kpi_context(model: &Model, sel: &Target) -> Option<Attach> {
 }
 
 fn add_goal(app: App, lang: Lang) {
-    let Some(name) = app.model.with_untracked(|m| {
-        m.as_ref().map(|m| {
-            unique_name(
-                lang.pick("New goal", "Nieuw doel"),
-                m.goals.values().map(|g| g.name.as_str()),
-            )
-        })
+    let Some(name) = app.doc.with_untracked(|m| {
+        unique_name(
+            lang.pick("New goal", "Nieuw doel"),
+            m.goals.values().map(|g| g.name.as_str()),
+        )
     }) else {
         return;
     };
@@ -87,13 +85,11 @@ fn add_goal(app: App, lang: Lang) {
 }
 
 fn add_chain(app: App, lang: Lang) {
-    let Some(name) = app.model.with_untracked(|m| {
-        m.as_ref().map(|m| {
-            unique_name(
-                lang.pick("New chain", "Nieuwe keten"),
-                m.chains.values().map(|c| c.name.as_str()),
-            )
-        })
+    let Some(name) = app.doc.with_untracked(|m| {
+        unique_name(
+            lang.pick("New chain", "Nieuwe keten"),
+            m.chains.values().map(|c| c.name.as_str()),
+        )
     }) else {
         return;
     };
@@ -108,17 +104,19 @@ fn add_chain(app: App, lang: Lang) {
 }
 
 fn add_link(app: App, lang: Lang) {
-    let plan = app.model.with_untracked(|m| {
-        let m = m.as_ref()?;
-        let (chain, after) = chain_context(m, app.selection.get_untracked().as_ref()?)?;
-        let links = &m.chains.get(&chain)?.links;
-        let index = after.and_then(|a| links.iter().position(|l| l.id == a).map(|i| i + 1));
-        let name = unique_name(
-            lang.pick("New link", "Nieuwe schakel"),
-            links.iter().map(|l| l.name.as_str()),
-        );
-        Some((chain, index, name))
-    });
+    let plan = app
+        .doc
+        .with_untracked(|m| {
+            let (chain, after) = chain_context(m, app.selection.get_untracked().as_ref()?)?;
+            let links = &m.chains.get(&chain)?.links;
+            let index = after.and_then(|a| links.iter().position(|l| l.id == a).map(|i| i + 1));
+            let name = unique_name(
+                lang.pick("New link", "Nieuwe schakel"),
+                links.iter().map(|l| l.name.as_str()),
+            );
+            Some((chain, index, name))
+        })
+        .flatten();
     let Some((chain, index, name)) = plan else {
         return;
     };
@@ -140,15 +138,17 @@ fn add_link(app: App, lang: Lang) {
 }
 
 fn add_kpi(app: App, lang: Lang) {
-    let plan = app.model.with_untracked(|m| {
-        let m = m.as_ref()?;
-        let at = kpi_context(m, app.selection.get_untracked().as_ref()?)?;
-        let name = unique_name(
-            lang.pick("New KPI", "Nieuwe KPI"),
-            m.kpis.values().map(|k| k.name.as_str()),
-        );
-        Some((at, name))
-    });
+    let plan = app
+        .doc
+        .with_untracked(|m| {
+            let at = kpi_context(m, app.selection.get_untracked().as_ref()?)?;
+            let name = unique_name(
+                lang.pick("New KPI", "Nieuwe KPI"),
+                m.kpis.values().map(|k| k.name.as_str()),
+            );
+            Some((at, name))
+        })
+        .flatten();
     let Some((at, name)) = plan else {
         return;
     };
@@ -186,20 +186,20 @@ pub fn Toolbar() -> impl IntoView {
     let app = use_app();
     let lang = move || app.lang.get();
     let can_add_link = move || {
-        app.model.with(|m| {
-            m.as_ref().is_some_and(|m| {
+        app.doc
+            .with(Topic::Kpis, |m| {
                 app.selection
                     .with(|s| s.as_ref().and_then(|s| chain_context(m, s)).is_some())
             })
-        })
+            .unwrap_or(false)
     };
     let can_add_kpi = move || {
-        app.model.with(|m| {
-            m.as_ref().is_some_and(|m| {
+        app.doc
+            .with(Topic::Kpis, |m| {
                 app.selection
                     .with(|s| s.as_ref().and_then(|s| kpi_context(m, s)).is_some())
             })
-        })
+            .unwrap_or(false)
     };
     let has_selection = move || {
         app.selection
@@ -211,7 +211,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     aria-keyshortcuts="Control+Z"
-                    disabled=move || !app.can_undo()
+                    disabled=move || !app.can_undo.get()
                     on:click=move |_| app.undo()
                 >
                     {tr(app.lang, "Undo", "Ongedaan maken")}
@@ -219,7 +219,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button
                     type="button"
                     aria-keyshortcuts="Control+Shift+Z Control+Y"
-                    disabled=move || !app.can_redo()
+                    disabled=move || !app.can_redo.get()
                     on:click=move |_| app.redo()
                 >
                     {tr(app.lang, "Redo", "Opnieuw")}

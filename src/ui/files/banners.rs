@@ -114,7 +114,7 @@ fn ConflictBanner() -> impl IntoView {
     let app = use_app();
     let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     view! {
-        <Show when=move || app.conflict.get() && app.model.with(|m| m.is_some())>
+        <Show when=move || app.conflict.get() && app.doc.is_open()>
             <div class="banner banner-warning" role="alert">
                 <span>
                     <strong>{pick("This model was changed in another tab.", "Dit model is in een ander tabblad gewijzigd.")}</strong>

@@ -34,14 +34,12 @@ pub fn offer_download(app: App, name: &str, text: &str, mime: &str) {
 
 /// Downloads the open model as `<model name>.kpi.json`.
 pub fn export_json_now(app: App) {
-    let Some((name, text)) = app.model.with_untracked(|m| {
-        m.as_ref().map(|m| {
-            let source = Source {
-                url: Some(browser::address_without_fragment()),
-                ..Source::default()
-            };
-            (file_name(m), export_json_with(m, &source))
-        })
+    let Some((name, text)) = app.doc.with_untracked(|m| {
+        let source = Source {
+            url: Some(browser::address_without_fragment()),
+            ..Source::default()
+        };
+        (file_name(m), export_json_with(m, &source))
     }) else {
         return;
     };
@@ -50,10 +48,10 @@ pub fn export_json_now(app: App) {
 
 /// Downloads the open model's KPIs as `<model name>.csv` (UTF-8 with BOM).
 pub fn export_csv_now(app: App) {
-    let Some((name, text)) = app.model.with_untracked(|m| {
-        m.as_ref()
-            .map(|m| (format!("{}.csv", file_stem(&m.name)), export_csv(m)))
-    }) else {
+    let Some((name, text)) = app
+        .doc
+        .with_untracked(|m| (format!("{}.csv", file_stem(&m.name)), export_csv(m)))
+    else {
         return;
     };
     offer_download(app, &name, &text, "text/csv;charset=utf-8");
@@ -113,7 +111,7 @@ pub fn not_json_file(app: App, name: &str) {
 
 /// Makes a share link of the open model, shows it and puts it on the clipboard.
 pub async fn copy_share_link(app: App) {
-    let Some(payload) = app.model.with_untracked(|m| m.as_ref().map(share_payload)) else {
+    let Some(payload) = app.doc.with_untracked(share_payload) else {
         return;
     };
     let Some(bytes) = browser::deflate(payload.as_bytes()).await else {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{find_link, from_model, CheckField, TextField};
-use crate::model::{Chain, ChainField, Department, Edit, Id, Link, LinkField};
+use crate::model::{Chain, ChainField, Department, Edit, Id, Link, LinkField, Target, Topic};
 use crate::ui::editor::toolbar::unique_name;
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app};
@@ -15,13 +15,8 @@ pub fn ChainInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Chain) -> String| {
             let id = id.clone();
-            Signal::derive(move || {
-                app.model.with(|m| {
-                    m.as_ref()
-                        .and_then(|m| m.chains.get(&id))
-                        .map(f)
-                        .unwrap_or_default()
-                })
+            from_model(Topic::Fields(Target::Chain(id.clone())), move |m| {
+                m.chains.get(&id).map(f)
             })
         }
     };
@@ -82,7 +77,13 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         let (chain, link) = (chain.clone(), link.clone());
         move |f: fn(&Link) -> String| {
             let (chain, link) = (chain.clone(), link.clone());
-            from_model(move |m| find_link(m, &chain, &link).map(f))
+            from_model(
+                Topic::Fields(Target::Link {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                }),
+                move |m| find_link(m, &chain, &link).map(f),
+            )
         }
     };
     let write = {
@@ -106,16 +107,18 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         }
     };
     let departments = move || {
-        app.model.with(|m| {
-            m.as_ref()
-                .map(|m| {
-                    m.departments
-                        .values()
-                        .map(|d| (d.id.to_string(), d.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        app.doc
+            .with(Topic::Departments, |m| {
+                m.departments
+                    .values()
+                    .map(|d| {
+                        app.doc
+                            .track(Topic::Fields(Target::Department(d.id.clone())));
+                        (d.id.to_string(), d.name.clone())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     let department = read(|l| {
         l.department
@@ -125,7 +128,13 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     });
     let external = {
         let (chain, link) = (chain.clone(), link.clone());
-        from_model(move |m| find_link(m, &chain, &link).map(|l| l.external))
+        from_model(
+            Topic::Fields(Target::Link {
+                chain: chain.clone(),
+                link: link.clone(),
+            }),
+            move |m| find_link(m, &chain, &link).map(|l| l.external),
+        )
     };
     let on_department = {
         let write = write.clone();
@@ -142,19 +151,21 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         let (chain, link) = (chain.clone(), link.clone());
         move |_| {
             let lang = app.lang.get_untracked();
-            let plan = app.model.with_untracked(|m| {
-                let m = m.as_ref()?;
-                let base = find_link(m, &chain, &link)?.name.trim().to_string();
-                let base = if base.is_empty() {
-                    lang.pick("New department", "Nieuwe afdeling").to_string()
-                } else {
-                    base
-                };
-                Some(unique_name(
-                    &base,
-                    m.departments.values().map(|d| d.name.as_str()),
-                ))
-            });
+            let plan = app
+                .doc
+                .with_untracked(|m| {
+                    let base = find_link(m, &chain, &link)?.name.trim().to_string();
+                    let base = if base.is_empty() {
+                        lang.pick("New department", "Nieuwe afdeling").to_string()
+                    } else {
+                        base
+                    };
+                    Some(unique_name(
+                        &base,
+                        m.departments.values().map(|d| d.name.as_str()),
+                    ))
+                })
+                .flatten();
             let Some(name) = plan else { return };
             let id = fresh_id('d');
             app.edit(

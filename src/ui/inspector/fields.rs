@@ -6,19 +6,24 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::{Link, Model};
+use crate::model::{Link, Model, Topic};
 use crate::ui::state::use_app;
 
 /// One value read from the open model, as a signal (the default when the element is gone).
-/// Each inspector field reads only its own element through this.
-pub fn from_model<T>(f: impl Fn(&Model) -> Option<T> + Send + Sync + 'static) -> Signal<T>
+/// Each inspector field depends only on `topic` (its own element's fields).
+pub fn from_model<T>(
+    topic: Topic,
+    f: impl Fn(&Model) -> Option<T> + Send + Sync + 'static,
+) -> Signal<T>
 where
     T: Clone + Default + Send + Sync + 'static,
 {
     let app = use_app();
     Signal::derive(move || {
-        app.model
-            .with(|m| m.as_ref().and_then(&f).unwrap_or_default())
+        app.doc
+            .with(topic.clone(), &f)
+            .flatten()
+            .unwrap_or_default()
     })
 }
 

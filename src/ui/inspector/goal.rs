@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{from_model, TextField};
-use crate::model::{DepartmentField, Edit, GoalField, Id, ModelField};
+use crate::model::{DepartmentField, Edit, GoalField, Id, ModelField, Target, Topic};
 use crate::ui::state::use_app;
 
 #[component]
@@ -13,7 +13,9 @@ pub fn GoalInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&crate::model::Goal) -> String| {
             let id = id.clone();
-            from_model(move |m| m.goals.get(&id).map(f))
+            from_model(Topic::Fields(Target::Goal(id.clone())), move |m| {
+                m.goals.get(&id).map(f)
+            })
         }
     };
     let set = move |field: fn(String) -> GoalField| {
@@ -47,7 +49,9 @@ pub fn DepartmentInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&crate::model::Department) -> String| {
             let id = id.clone();
-            from_model(move |m| m.departments.get(&id).map(f))
+            from_model(Topic::Fields(Target::Department(id.clone())), move |m| {
+                m.departments.get(&id).map(f)
+            })
         }
     };
     let set = move |field: fn(String) -> DepartmentField| {
@@ -86,14 +90,14 @@ pub fn ModelInspector() -> impl IntoView {
     view! {
         <TextField
             label=("Organisation", "Organisatie")
-            value=from_model(|m| Some(m.organisation.clone()))
+            value=from_model(Topic::Fields(Target::Model), |m| Some(m.organisation.clone()))
             on_input=set(ModelField::Organisation)
         />
         <TextField
             label=("Description", "Beschrijving")
             multiline=true
             long=true
-            value=from_model(|m| Some(m.description.clone()))
+            value=from_model(Topic::Fields(Target::Model), |m| Some(m.description.clone()))
             on_input=set(ModelField::Description)
         />
     }

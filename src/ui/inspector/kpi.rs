@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use super::fields::{from_model, SelectField, Text2, TextField};
-use crate::model::{Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType};
+use crate::model::{
+    Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic, ValueType,
+};
 use crate::ui::labels::{direction_name, frequency_name, value_type_name};
 use crate::ui::state::use_app;
 
@@ -29,7 +31,9 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Kpi) -> String| {
             let id = id.clone();
-            from_model(move |m| m.kpis.get(&id).map(f))
+            from_model(Topic::Fields(Target::Kpi(id.clone())), move |m| {
+                m.kpis.get(&id).map(f)
+            })
         }
     };
     let set_text = {
@@ -112,27 +116,30 @@ fn Drives(id: Id) -> impl IntoView {
     let app = use_app();
     let candidates = {
         let id = id.clone();
+        // Which KPIs, and whether each is driven: the KPI list and the drives only. Each
+        // checkbox reads its KPI's name itself.
         Memo::new(move |_| {
-            app.model.with(|m| {
-                let Some(m) = m.as_ref() else {
-                    return Vec::new();
-                };
-                let Some(kpi) = m.kpis.get(&id) else {
-                    return Vec::new();
-                };
-                let mut ids: Vec<Id> = m.drive_candidates(&id).into_iter().cloned().collect();
-                for d in &kpi.drives {
-                    if !ids.contains(d) {
-                        ids.push(d.clone());
+            app.doc.track(Topic::Kpis);
+            app.doc
+                .with(Topic::Drives, |m| {
+                    let Some(kpi) = m.kpis.get(&id) else {
+                        return Vec::new();
+                    };
+                    let mut ids: Vec<Id> = m.drive_candidates(&id).into_iter().cloned().collect();
+                    for d in &kpi.drives {
+                        if !ids.contains(d) {
+                            ids.push(d.clone());
+                        }
                     }
-                }
-                ids.into_iter()
-                    .filter_map(|d| {
-                        let k = m.kpis.get(&d)?;
-                        Some((d, k.name.clone(), kpi.drives.contains(&k.id)))
-                    })
-                    .collect::<Vec<_>>()
-            })
+                    ids.into_iter()
+                        .filter(|d| m.kpis.contains_key(d))
+                        .map(|d| {
+                            let on = kpi.drives.contains(&d);
+                            (d, on)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     };
     let legend = tr(app.lang, "Drives", "Stuurt");
@@ -151,8 +158,19 @@ fn Drives(id: Id) -> impl IntoView {
                     key=|c| c.clone()
                     children={
                         let id = id.clone();
-                        move |(target, name, on)| {
+                        move |(target, on)| {
                             let id = id.clone();
+                            let name = {
+                                let target = target.clone();
+                                move || {
+                                    app.doc
+                                        .with(Topic::Fields(Target::Kpi(target.clone())), |m| {
+                                            m.kpis.get(&target).map(|k| k.name.clone())
+                                        })
+                                        .flatten()
+                                        .unwrap_or_default()
+                                }
+                            };
                             view! {
                                 <label class="field-check">
                                     <input

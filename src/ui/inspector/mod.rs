@@ -7,7 +7,7 @@ mod kpi;
 
 use leptos::prelude::*;
 
-use crate::model::{kpi_noun, Lang, Target};
+use crate::model::{kpi_noun, Lang, Target, Topic};
 use crate::ui::state::use_app;
 
 fn heading(target: &Target, level: Option<crate::model::Level>, lang: Lang) -> &'static str {
@@ -31,8 +31,11 @@ pub fn Inspector() -> impl IntoView {
             Some(t) => {
                 let level = match t {
                     Target::Kpi(id) => app
-                        .model
-                        .with(|m| m.as_ref().and_then(|m| m.kpis.get(id)).map(|k| k.level())),
+                        .doc
+                        .with(Topic::Fields(t.clone()), |m| {
+                            m.kpis.get(id).map(|k| k.level())
+                        })
+                        .flatten(),
                     _ => None,
                 };
                 heading(t, level, lang)

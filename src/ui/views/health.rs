@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{check, CheckKind, Finding, Lang, Level, Model, Severity, Target};
+use crate::model::{check, CheckKind, Finding, Lang, Level, Model, Severity, Target, Topic};
 use crate::ui::state::{use_app, View};
 
 /// Findings mounted at first; "Show all" mounts the rest.
@@ -103,13 +103,13 @@ fn destination(f: &Finding, m: &Model) -> (View, Option<Target>) {
 #[component]
 pub fn HealthView() -> impl IntoView {
     let app = use_app();
+    // The checks read the whole model, so they depend on every change; the list below only
+    // changes where a finding comes or goes (the memo compares).
     let findings = Memo::new(move |_| {
-        app.model.with(|m| {
-            let mut all = m.as_ref().map(check).unwrap_or_default();
-            // Errors first, then warnings, then information; check order within each.
-            all.sort_by_key(|f| f.severity);
-            all
-        })
+        let mut all = app.doc.with_all(check).unwrap_or_default();
+        // Errors first, then warnings, then information; check order within each.
+        all.sort_by_key(|f| f.severity);
+        all
     });
     let limit = RwSignal::new(PAGE);
     let count =
@@ -190,8 +190,13 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         let f = finding.clone();
         move || {
             let lang = app.lang.get();
-            app.model
-                .with(|m| m.as_ref().map(|m| f.message(m, lang)).unwrap_or_default())
+            // The message names the element (and a link's chain).
+            if let Target::Link { chain, .. } = &f.target {
+                app.doc.track(Topic::Fields(Target::Chain(chain.clone())));
+            }
+            app.doc
+                .with(Topic::Fields(f.target.clone()), |m| f.message(m, lang))
+                .unwrap_or_default()
         }
     };
     let label = {
@@ -199,9 +204,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         move || check_label(&kind, app.lang.get())
     };
     let show = move |_| {
-        let dest = app
-            .model
-            .with_untracked(|m| m.as_ref().map(|m| destination(&finding, m)));
+        let dest = app.doc.with_untracked(|m| destination(&finding, m));
         if let Some((view, select)) = dest {
             if let Some(t) = select {
                 app.selection.set(Some(t));

@@ -2,17 +2,18 @@
 //! of that department in that chain with their link KPIs. Departments in many chains stand
 //! out: they take part in several chain meetings.
 //!
-//! Fine-grained: the table's shape (which link sits in which cell) is one memo that only
-//! changes on structural edits; every name is its own memo, so typing a name updates one text.
+//! Fine-grained: the table's shape (which link sits in which cell) is one memo on the
+//! structure's topics only; every name reads its own element, so typing a name updates one
+//! text.
 
 use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Department, Edit, Id, Target};
+use crate::model::{Department, Edit, Id, Target, Topic};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
-use crate::ui::views::chains::live_names;
+use crate::ui::views::chains::live_name;
 
 /// From this many chains on, a department's row is highlighted.
 const BUSY: usize = 3;
@@ -39,33 +40,65 @@ struct Shape {
     rows: Vec<Row>,
 }
 
-fn shape(app: App) -> Shape {
-    app.model.with(|m| {
-        let Some(m) = m.as_ref() else {
-            return Shape::default();
-        };
-        let matrix = m.department_matrix();
-        let rows = matrix
-            .rows
-            .into_iter()
-            .map(|r| Row {
-                department: r.department,
-                cells: r
-                    .cells
-                    .into_iter()
-                    .zip(&matrix.chains)
-                    .map(|(links, chain)| Cell {
-                        chain: chain.clone(),
-                        links: links.into_iter().map(|l| (l.link, l.kpis)).collect(),
+/// The shape depends on which chains and departments exist, each chain's links and their
+/// departments, and the KPIs at each link: never on a name.
+fn track_shape(app: App) {
+    app.doc.track(Topic::Departments);
+    let links = app
+        .doc
+        .with(Topic::Chains, |m| {
+            m.chains
+                .keys()
+                .map(|c| {
+                    app.doc.track(Topic::Links(c.clone()));
+                    app.doc.with_untracked(|m| {
+                        m.chains[c]
+                            .links
+                            .iter()
+                            .map(|l| (c.clone(), l.id.clone()))
+                            .collect::<Vec<_>>()
                     })
-                    .collect(),
-            })
-            .collect();
-        Shape {
-            chains: matrix.chains,
-            rows,
-        }
-    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for (chain, link) in links.into_iter().flatten().flatten() {
+        app.doc.track(Topic::Fields(Target::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        }));
+        app.doc
+            .track(Topic::KpisAt(crate::model::Attach::Link { chain, link }));
+    }
+}
+
+fn shape(app: App) -> Shape {
+    track_shape(app);
+    app.doc
+        .with_untracked(|m| {
+            let matrix = m.department_matrix();
+            let rows = matrix
+                .rows
+                .into_iter()
+                .map(|r| Row {
+                    department: r.department,
+                    cells: r
+                        .cells
+                        .into_iter()
+                        .zip(&matrix.chains)
+                        .map(|(links, chain)| Cell {
+                            chain: chain.clone(),
+                            links: links.into_iter().map(|l| (l.link, l.kpis)).collect(),
+                        })
+                        .collect(),
+                })
+                .collect();
+            Shape {
+                chains: matrix.chains,
+                rows,
+            }
+        })
+        .unwrap_or_default()
 }
 
 #[component]
@@ -151,14 +184,11 @@ pub fn MatrixView() -> impl IntoView {
                                 {
                                     let sel_head = sel_head.clone();
                                     move || {
-                                    let ids = chain_ids.get();
-                                    let names = live_names(
-                                        app,
-                                        ids.iter().cloned().map(Target::Chain).collect(),
-                                    );
-                                    ids.into_iter()
-                                        .zip(names)
-                                        .map(|(id, name)| {
+                                    chain_ids
+                                        .get()
+                                        .into_iter()
+                                        .map(|id| {
+                                            let name = live_name(app, Target::Chain(id.clone()));
                                             view! {
                                                 <th scope="col" class="matrix-chain">
                                                     {select_button(
@@ -166,7 +196,7 @@ pub fn MatrixView() -> impl IntoView {
                                                         &sel_head,
                                                         Target::Chain(id),
                                                         "matrix-chain-name",
-                                                        move || name.get(),
+                                                        name,
                                                     )}
                                                 </th>
                                             }
@@ -198,25 +228,9 @@ fn MatrixRowView(row: Row, sel: Sel) -> impl IntoView {
     let app = use_app();
     let count = row.cells.iter().filter(|c| !c.links.is_empty()).count();
     // Every name the row shows, in render order, kept up to date by one effect.
-    let mut targets: Vec<Target> = row
-        .department
-        .iter()
-        .cloned()
-        .map(Target::Department)
-        .collect();
-    for cell in &row.cells {
-        for (link, kpis) in &cell.links {
-            targets.push(Target::Link {
-                chain: cell.chain.clone(),
-                link: link.clone(),
-            });
-            targets.extend(kpis.iter().cloned().map(Target::Kpi));
-        }
-    }
-    let mut names = live_names(app, targets).into_iter();
-    let mut button = |target: Target, class: &'static str| {
-        let name = names.next().unwrap_or_else(|| RwSignal::new(String::new()));
-        select_button(app, &sel, target, class, move || name.get())
+    let button = |target: Target, class: &'static str| {
+        let name = live_name(app, target.clone());
+        select_button(app, &sel, target, class, name)
     };
     let head = match row.department.clone() {
         Some(d) => button(Target::Department(d), "matrix-dept-name").into_any(),

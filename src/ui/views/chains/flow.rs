@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use super::or_unnamed;
-use crate::model::{Attach, Chain, Edit, Id, Link, Target};
+use crate::model::{Attach, Chain, Edit, Id, Link, Target, Topic};
 use crate::ui::state::{use_app, App};
 
 /// The selection as a [`Selector`], so only the buttons whose "selected" state changes update.
@@ -25,20 +25,28 @@ struct ChainKpis {
     links: HashMap<Id, Vec<Id>>,
 }
 
-fn read_chain<T: Default>(app: App, chain: &Id, f: impl FnOnce(&Chain) -> T) -> T {
-    app.model
-        .with(|m| m.as_ref().and_then(|m| m.chains.get(chain)).map(f))
+/// Reads one chain, depending on `topic` (its fields, or its links).
+fn read_chain<T: Default>(app: App, topic: Topic, chain: &Id, f: impl FnOnce(&Chain) -> T) -> T {
+    app.doc
+        .with(topic, |m| m.chains.get(chain).map(f))
+        .flatten()
         .unwrap_or_default()
 }
 
+/// Reads one link's fields.
 fn read_link<T: Default>(app: App, chain: &Id, link: &Id, f: impl FnOnce(&Link) -> T) -> T {
-    app.model
-        .with(|m| {
-            m.as_ref()
-                .and_then(|m| m.chains.get(chain))
+    let target = Target::Link {
+        chain: chain.clone(),
+        link: link.clone(),
+    };
+    app.doc
+        .with(Topic::Fields(target), |m| {
+            m.chains
+                .get(chain)
                 .and_then(|c| c.links.iter().find(|l| &l.id == link))
                 .map(f)
         })
+        .flatten()
         .unwrap_or_default()
 }
 
@@ -75,12 +83,11 @@ pub(crate) fn kpi_button(app: App, sel: &Sel, kpi: Id, class: &'static str) -> i
         let kpi = kpi.clone();
         Memo::new(move |_| {
             let lang = app.lang.get();
-            app.model
-                .with(|m| {
-                    m.as_ref()
-                        .and_then(|m| m.kpis.get(&kpi))
-                        .map(|k| or_unnamed(&k.name, lang))
+            app.doc
+                .with(Topic::Fields(Target::Kpi(kpi.clone())), |m| {
+                    m.kpis.get(&kpi).map(|k| or_unnamed(&k.name, lang))
                 })
+                .flatten()
                 .unwrap_or_default()
         })
     };
@@ -97,35 +104,45 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
     let links = {
         let chain = chain.clone();
         Memo::new(move |_| {
-            read_chain(app, &chain, |c| {
+            read_chain(app, Topic::Links(chain.clone()), &chain, |c| {
                 c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>()
             })
         })
     };
     let kpis = {
         let chain = chain.clone();
+        // Depends on the KPIs at this chain and at each of its links only.
         Memo::new(move |_| {
-            app.model.with(|m| {
-                let mut out = ChainKpis::default();
-                let Some(m) = m.as_ref() else {
-                    return out;
-                };
-                for (id, k) in &m.kpis {
-                    match &k.at {
-                        Attach::Chain { chain: c } if *c == chain => out.chain.push(id.clone()),
-                        Attach::Link { chain: c, link } if *c == chain => {
-                            out.links.entry(link.clone()).or_default().push(id.clone())
+            let ids = links.get();
+            app.doc.track(Topic::KpisAt(Attach::Chain {
+                chain: chain.clone(),
+            }));
+            for link in ids {
+                app.doc.track(Topic::KpisAt(Attach::Link {
+                    chain: chain.clone(),
+                    link,
+                }));
+            }
+            app.doc
+                .with_untracked(|m| {
+                    let mut out = ChainKpis::default();
+                    for (id, k) in &m.kpis {
+                        match &k.at {
+                            Attach::Chain { chain: c } if *c == chain => out.chain.push(id.clone()),
+                            Attach::Link { chain: c, link } if *c == chain => {
+                                out.links.entry(link.clone()).or_default().push(id.clone())
+                            }
+                            _ => {}
                         }
-                        _ => {}
                     }
-                }
-                out
-            })
+                    out
+                })
+                .unwrap_or_default()
         })
     };
     let field = |f: fn(&Chain) -> String| {
         let chain = chain.clone();
-        Memo::new(move |_| read_chain(app, &chain, f))
+        Memo::new(move |_| read_chain(app, Topic::Fields(Target::Chain(chain.clone())), &chain, f))
     };
     let name = field(|c| c.name.clone());
     let owner = field(|c| c.owner.clone());
@@ -295,18 +312,13 @@ fn LinkCard(
     let department = {
         let (chain, link) = (chain.clone(), link.clone());
         Memo::new(move |_| {
-            app.model.with(|m| {
-                let m = m.as_ref()?;
-                let d = m
-                    .chains
-                    .get(&chain)?
-                    .links
-                    .iter()
-                    .find(|l| l.id == link)?
-                    .department
-                    .as_ref()?;
-                m.departments.get(d).map(|d| d.name.clone())
-            })
+            let d = read_link(app, &chain, &link, |l| l.department.clone())?;
+            let target = Target::Department(d.clone());
+            app.doc
+                .with(Topic::Fields(target), |m| {
+                    m.departments.get(&d).map(|d| d.name.clone())
+                })
+                .flatten()
         })
     };
     let link_kpis = {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Attach, Edit, Id, Lang, Model, Target};
+use crate::model::{Attach, Edit, Id, Lang, Model, Target, Topic};
 use crate::ui::state::{use_app, App};
 
 pub use flow::ChainFlow;
@@ -53,34 +53,15 @@ pub(crate) fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
     raw.map(|n| or_unnamed(n, lang)).unwrap_or_default()
 }
 
-/// The names of many elements kept up to date by ONE effect: per edit it reads each element
-/// once and sets only the signals whose text changed. So an edit wakes one reactive node
-/// instead of one per name (what makes a 200-chain matrix or picker stay fast). The effect
-/// belongs to the calling scope and goes with it.
-pub(crate) fn live_names(app: App, targets: Vec<Target>) -> Vec<RwSignal<String>> {
-    let lang = app.lang.get_untracked();
-    let signals: Vec<RwSignal<String>> = app.model.with_untracked(|m| {
-        targets
-            .iter()
-            .map(|t| RwSignal::new(m.as_ref().map(|m| name_of(m, t, lang)).unwrap_or_default()))
-            .collect()
-    });
-    let out = signals.clone();
-    Effect::new(move |_| {
+/// The shown name of an element, depending on that element's fields only: typing in one
+/// name re-runs only the texts that show it.
+pub(crate) fn live_name(app: App, target: Target) -> impl Fn() -> String + Clone + 'static {
+    move || {
         let lang = app.lang.get();
-        app.model.with(|m| {
-            let Some(m) = m.as_ref() else {
-                return;
-            };
-            for (t, s) in targets.iter().zip(&signals) {
-                let name = name_of(m, t, lang);
-                if s.with_untracked(|old| *old != name) {
-                    s.set(name);
-                }
-            }
-        });
-    });
-    out
+        app.doc
+            .with(Topic::Fields(target.clone()), |m| name_of(m, &target, lang))
+            .unwrap_or_default()
+    }
 }
 
 #[component]
@@ -88,22 +69,25 @@ pub fn ChainsView() -> impl IntoView {
     let app = use_app();
     // The chain on show: the selection's chain, else the one shown before, else the first.
     let current = Memo::new(move |prev: Option<&Option<Id>>| {
-        app.model.with(|m| {
-            let m = m.as_ref()?;
-            let exists = |c: &Id| m.chains.contains_key(c);
-            app.selection
-                .with(|s| chain_of(m, s.as_ref()))
-                .filter(exists)
-                .or_else(|| prev.cloned().flatten().filter(exists))
-                .or_else(|| m.chains.keys().next().cloned())
-        })
+        // A KPI's chain follows from where it hangs (Kpis); which chains exist from Chains.
+        app.doc.track(Topic::Kpis);
+        app.doc
+            .with(Topic::Chains, |m| {
+                let exists = |c: &Id| m.chains.contains_key(c);
+                app.selection
+                    .with(|s| chain_of(m, s.as_ref()))
+                    .filter(exists)
+                    .or_else(|| prev.cloned().flatten().filter(exists))
+                    .or_else(|| m.chains.keys().next().cloned())
+            })
+            .flatten()
     });
     let chain_ids = Memo::new(move |_| {
-        app.model.with(|m| {
-            m.as_ref()
-                .map(|m| m.chains.keys().cloned().collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
+        app.doc
+            .with(Topic::Chains, |m| {
+                m.chains.keys().cloned().collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     });
 
     view! {
@@ -133,17 +117,7 @@ pub fn ChainsView() -> impl IntoView {
                         .map(|id| {
                             view! {
                                 <h2 class="chains-title">
-                                    {move || {
-                                        let lang = app.lang.get();
-                                        let id = id.clone();
-                                        app.model
-                                            .with(|m| {
-                                                m.as_ref()
-                                                    .and_then(|m| m.chains.get(&id))
-                                                    .map(|c| or_unnamed(&c.name, lang))
-                                            })
-                                            .unwrap_or_default()
-                                    }}
+                                    {live_name(app, Target::Chain(id))}
                                 </h2>
                             }
                         })
@@ -166,11 +140,11 @@ fn ChainPicker(chain_ids: Memo<Vec<Id>>, current: Memo<Option<Id>>) -> impl Into
         >
             <ul>
                 {move || {
-                    let ids = chain_ids.get();
-                    let names = live_names(app, ids.iter().cloned().map(Target::Chain).collect());
-                    ids.into_iter()
-                        .zip(names)
-                        .map(|(id, name)| {
+                    chain_ids
+                        .get()
+                        .into_iter()
+                        .map(|id| {
+                            let name = live_name(app, Target::Chain(id.clone()));
                             let on_show = {
                                 let shown = shown.clone();
                                 let key = Some(id.clone());
@@ -186,7 +160,7 @@ fn ChainPicker(chain_ids: Memo<Vec<Id>>, current: Memo<Option<Id>>) -> impl Into
                                         aria-pressed=move || pressed().to_string()
                                         on:click=move |_| app.selection.set(Some(Target::Chain(id.clone())))
                                     >
-                                        {move || name.get()}
+                                        {name}
                                     </button>
                                 </li>
                             }
@@ -217,18 +191,25 @@ fn MoveToolbar() -> impl IntoView {
             Some(Target::Link { chain, link }) => Some((chain.clone(), link.clone())),
             _ => None,
         })?;
-        app.model.with(|m| {
-            let c = m.as_ref()?.chains.get(&chain)?;
-            let index = c.links.iter().position(|l| l.id == link)?;
-            let name = c.links[index].name.clone();
-            Some(LinkPos {
-                len: c.links.len(),
-                chain,
-                link,
-                index,
-                name,
+        let target = Target::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        };
+        app.doc.track(Topic::Fields(target));
+        app.doc
+            .with(Topic::Links(chain.clone()), |m| {
+                let c = m.chains.get(&chain)?;
+                let index = c.links.iter().position(|l| l.id == link)?;
+                let name = c.links[index].name.clone();
+                Some(LinkPos {
+                    len: c.links.len(),
+                    chain,
+                    link,
+                    index,
+                    name,
+                })
             })
-        })
+            .flatten()
     });
     let move_by = move |delta: isize| {
         let Some(p) = pos.get_untracked() else {

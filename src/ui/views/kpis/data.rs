@@ -87,32 +87,6 @@ pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
     })
 }
 
-/// True if `r` still shows KPI `id` as it stands in `m`. Allocates nothing: run for every
-/// mounted row on every edit.
-pub fn row_matches(m: &Model, id: &Id, r: &Option<RowData>) -> bool {
-    let (Some(k), Some(r)) = (m.kpis.get(id), r) else {
-        return m.kpis.get(id).is_none() && r.is_none();
-    };
-    let (chain, link) = place_names(m, k);
-    r.level == Some(k.level())
-        && r.name == k.name
-        && r.owner == k.owner
-        && r.unit == k.unit
-        && r.direction == k.direction
-        && r.target == k.target
-        && r.amber == k.amber
-        && r.red == k.red
-        && r.frequency == k.frequency
-        && r.chain == chain
-        && r.link == link
-        && r.drives.len() == k.drives.iter().filter(|d| m.kpis.contains_key(*d)).count()
-        && k.drives
-            .iter()
-            .filter_map(|d| m.kpis.get(d))
-            .zip(&r.drives)
-            .all(|(t, n)| t.name == *n)
-}
-
 /// True if the lower-cased query is in the KPI's name, chain, link (or goal) or owner.
 fn matches(m: &Model, k: &Kpi, query: &str) -> bool {
     if query.is_empty() {

@@ -2,11 +2,11 @@
 //! editable in place.
 //!
 //! Fine-grained on purpose (3,000 KPIs): the row order is a `Memo` that depends on the sort,
-//! the filter and the *set* of KPIs (ids and levels), not on their fields, so typing in a cell
+//! the filter and the *set* of KPIs (`Topic::Kpis`), not on their fields, so typing in a cell
 //! never re-sorts or re-filters (rows stay put while one edits; a new sort or filter applies
-//! the new values). Each row has its own signal of what it shows, set by one effect only when
-//! that KPI changed (see `row.rs`), so an edit re-renders only the cells of that KPI. At most `PAGE` rows are mounted at first; "Show more"
-//! mounts more.
+//! the new values). Each row is a memo on its own KPI's topics (see `row.rs`), so an edit
+//! re-renders only the cells of that KPI. At most `PAGE` rows are mounted at first; "Show
+//! more" mounts more.
 
 mod data;
 mod row;
@@ -15,10 +15,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Id, Level, Target};
+use crate::model::{Id, Level, Target, Topic};
 use crate::ui::state::use_app;
 use data::{level_code, level_from_code, level_name, order, Sort, SortKey};
-use row::{CellLabels, KpiRow, Rows};
+use row::{CellLabels, KpiRow, Sel};
 
 /// Rows mounted at first and added by each "Show more".
 const PAGE: usize = 200;
@@ -30,38 +30,44 @@ pub fn KpisView() -> impl IntoView {
     let level = RwSignal::new(None::<Level>);
     let sort = RwSignal::new(None::<(SortKey, bool)>);
     let limit = RwSignal::new(PAGE);
-    let row_signals = Rows::new(app);
+    let sel: StoredValue<Sel> = StoredValue::new(Selector::new(move || app.selection.get()));
 
     // The set of KPIs (ids and levels, in model order): changes on add, delete, reorder,
-    // re-attach; not on a field edit (it tracks `structure_rev`, which field edits leave
-    // alone). Compared in place, so no allocation when unchanged.
+    // re-attach (`Topic::Kpis`); not on a field edit. Compared in place, so no allocation
+    // when unchanged.
     let shape = Memo::new_owning(move |old: Option<Vec<(Id, Level)>>| {
-        app.structure_rev.track();
-        app.model.with_untracked(|m| {
-            let Some(m) = m else {
-                return (Vec::new(), old.is_some_and(|o| !o.is_empty()));
-            };
-            if let Some(old) = old {
+        app.doc.track(Topic::Kpis);
+        let fresh = app.doc.with_untracked(|m| {
+            if let Some(old) = old.as_ref() {
                 let same = old.len() == m.kpis.len()
                     && old
                         .iter()
                         .zip(m.kpis.values())
                         .all(|((id, l), k)| *id == k.id && *l == k.level());
                 if same {
-                    return (old, false);
+                    return None;
                 }
             }
-            (
-                m.kpis.values().map(|k| (k.id.clone(), k.level())).collect(),
-                true,
+            Some(
+                m.kpis
+                    .values()
+                    .map(|k| (k.id.clone(), k.level()))
+                    .collect::<Vec<_>>(),
             )
-        })
+        });
+        match (fresh, old) {
+            (Some(Some(new)), _) => (new, true),
+            (Some(None), Some(old)) => (old, false),
+            (Some(None), None) => (Vec::new(), true),
+            (None, old) => (Vec::new(), old.is_some_and(|o| !o.is_empty())),
+        }
     });
     let rows = Memo::new(move |_| {
         shape.track();
         let (q, l, s) = (query.get(), level.get(), sort.get());
-        app.model
-            .with_untracked(|m| m.as_ref().map(|m| order(m, &q, l, s)).unwrap_or_default())
+        app.doc
+            .with_untracked(|m| order(m, &q, l, s))
+            .unwrap_or_default()
     });
     let total = move || shape.with(|s| s.len());
 
@@ -185,7 +191,7 @@ pub fn KpisView() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id rows=row_signals /> } />
+                            <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id sel /> } />
                         </tbody>
                     </table>
                     <Show when=move || rows.with(|r| r.is_empty())>

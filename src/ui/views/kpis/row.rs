@@ -1,103 +1,49 @@
-//! One row of the KPIs table and the per-row signals that feed it.
-//!
-//! Rows do not subscribe to the model: with 3,000 rows mounted, 3,000 subscribers (and their
-//! ~15 cell effects each) would all be woken on every keystroke. Instead [`Rows`] keeps one
-//! signal per row and one effect on the model that compares each mounted row with its KPI
-//! (no allocation) and sets only the rows that changed; likewise for the selection.
-
-use std::collections::HashMap;
+//! One row of the KPIs table. Each row is one memo of what it shows ([`RowData`]), depending
+//! on the topics of that KPI only: its fields, the names of where it hangs, and the names of
+//! what it drives. Typing in one KPI's name re-computes one row.
 
 use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use super::data::{level_name, row_data, row_matches, RowData};
-use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Lang, Target};
+use super::data::{level_name, row_data, RowData};
+use crate::model::{Attach, Choice, Direction, Edit, Frequency, Id, KpiField, Lang, Target, Topic};
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 
-#[derive(Clone)]
-struct RowSignals {
-    data: ArcRwSignal<Option<RowData>>,
-    selected: ArcRwSignal<bool>,
+/// The selection as a [`Selector`]: only the rows whose "selected" state changes update.
+pub type Sel = Selector<Option<Target>>;
+
+/// Subscribes to what a row of KPI `id` shows.
+fn track_row(app: App, id: &Id) {
+    app.doc.track(Topic::Fields(Target::Kpi(id.clone())));
+    app.doc.track(Topic::Drives);
+    let Some((at, drives)) = app
+        .doc
+        .with_untracked(|m| m.kpis.get(id).map(|k| (k.at.clone(), k.drives.clone())))
+        .flatten()
+    else {
+        return;
+    };
+    match at {
+        Attach::Result { goal } => app.doc.track(Topic::Fields(Target::Goal(goal))),
+        Attach::Chain { chain } => app.doc.track(Topic::Fields(Target::Chain(chain))),
+        Attach::Link { chain, link } => {
+            app.doc.track(Topic::Fields(Target::Chain(chain.clone())));
+            app.doc.track(Topic::Fields(Target::Link { chain, link }));
+        }
+    }
+    for d in drives {
+        app.doc.track(Topic::Fields(Target::Kpi(d)));
+    }
 }
 
-/// The signals of the rows mounted so far, kept up to date by two effects.
-#[derive(Clone, Copy)]
-pub struct Rows {
-    map: StoredValue<HashMap<Id, RowSignals>>,
-    selected: StoredValue<Option<Id>>,
-}
-
-fn selected_kpi(app: App) -> Option<Id> {
-    app.selection.with(|s| match s {
-        Some(Target::Kpi(k)) => Some(k.clone()),
-        _ => None,
+/// What the row of KPI `id` shows, as a memo on that KPI's topics.
+fn row_memo(app: App, id: Id) -> Memo<Option<RowData>> {
+    Memo::new(move |_| {
+        track_row(app, &id);
+        app.doc.with_untracked(|m| row_data(m, &id)).flatten()
     })
-}
-
-impl Rows {
-    pub fn new(app: App) -> Rows {
-        let rows = Rows {
-            map: StoredValue::new(HashMap::new()),
-            selected: StoredValue::new(None),
-        };
-        Effect::new(move |_| {
-            app.model.with(|m| {
-                let Some(m) = m else { return };
-                rows.map.with_value(|map| {
-                    for (id, s) in map {
-                        if !s.data.with_untracked(|r| row_matches(m, id, r)) {
-                            s.data.set(row_data(m, id));
-                        }
-                    }
-                });
-            })
-        });
-        Effect::new(move |_| {
-            let now = selected_kpi(app);
-            let prev = rows
-                .selected
-                .try_update_value(|p| std::mem::replace(p, now.clone()))
-                .flatten();
-            if prev != now {
-                rows.map.with_value(|map| {
-                    if let Some(s) = prev.and_then(|p| map.get(&p)) {
-                        s.selected.set(false);
-                    }
-                    if let Some(s) = now.as_ref().and_then(|n| map.get(n)) {
-                        s.selected.set(true);
-                    }
-                });
-            }
-        });
-        rows
-    }
-
-    /// The row's signals as arena signals owned by the calling row (the shared state lives
-    /// on in the map while the view is open).
-    fn get(&self, app: App, id: &Id) -> (RwSignal<Option<RowData>>, RwSignal<bool>) {
-        let s = match self.map.with_value(|m| m.get(id).cloned()) {
-            Some(s) => s,
-            None => {
-                let data = app
-                    .model
-                    .with_untracked(|m| m.as_ref().and_then(|m| row_data(m, id)));
-                let selected = app
-                    .selection
-                    .with_untracked(|s| matches!(s, Some(Target::Kpi(k)) if k == id));
-                let s = RowSignals {
-                    data: ArcRwSignal::new(data),
-                    selected: ArcRwSignal::new(selected),
-                };
-                self.map.update_value(|m| {
-                    m.insert(id.clone(), s.clone());
-                });
-                s
-            }
-        };
-        (RwSignal::from(s.data), RwSignal::from(s.selected))
-    }
 }
 
 /// The text fields edited in place.
@@ -205,9 +151,13 @@ pub fn CellLabels() -> impl IntoView {
 }
 
 #[component]
-pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
+pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
     let app = use_app();
-    let (row, selected) = rows.get(app, &id);
+    let row = row_memo(app, id.clone());
+    let selected = {
+        let key = Some(Target::Kpi(id.clone()));
+        Memo::new(move |_| sel.with_value(|s| s.selected(&key)))
+    };
     let name = move || {
         row.with(|r| {
             r.as_ref()

@@ -2,13 +2,11 @@
 //! KPIs on top, one column per customer chain (chain, chain KPIs, links in order with their
 //! link KPIs) and the "drives" arrows between KPIs. Every box selects its element.
 //!
-//! The geometry is a [`Memo`] on the model's structure only ([`layout::Skeleton`]); each box
-//! reads its own name, so typing a name redraws one text and moves nothing.
+//! The geometry is a [`Memo`] on the structure's topics only ([`layout::Skeleton`]); each box
+//! reads its own element's fields, so typing a name redraws one text and moves nothing.
 
 pub mod export;
 pub mod layout;
-
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 
@@ -16,9 +14,9 @@ use crate::ui::i18n::tr;
 use leptos::reactive::computed::Selector;
 
 use crate::format::file_stem;
-use crate::model::{Lang, Target};
+use crate::model::{Lang, Target, Topic};
 use crate::ui::files::offer_download;
-use crate::ui::state::{use_app, App, Change};
+use crate::ui::state::{use_app, App};
 
 use export::{baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT};
 use layout::{fit_lines, Edge, Kind, Layout, Node, Skeleton};
@@ -36,12 +34,10 @@ pub fn StructureView() -> impl IntoView {
     let app = use_app();
     // Field edits (typing a name) do not bump `structure_rev`: no relayout.
     let skeleton = Memo::new(move |_| {
-        app.structure_rev.track();
-        app.model
-            .with_untracked(|m| m.as_ref().map(Skeleton::of).unwrap_or_default())
+        track_skeleton(app);
+        app.doc.with_untracked(Skeleton::of).unwrap_or_default()
     });
     let layout = Memo::new(move |_| skeleton.with(layout::layout));
-    let labels = Labels::new(app);
     let selection = app.selection;
     let selector = StoredValue::new(Selector::new(move || selection.get()));
     // None: fit the view; Some(s): s pixels per unit.
@@ -70,9 +66,8 @@ pub fn StructureView() -> impl IntoView {
 
     let export = move |_| {
         let lang = app.lang.get_untracked();
-        let Some((svg, name)) = app.model.with_untracked(|m| {
-            m.as_ref()
-                .map(|m| layout.with_untracked(|l| (export_svg(m, l, lang), m.name.clone())))
+        let Some((svg, name)) = app.doc.with_untracked(|m| {
+            layout.with_untracked(|l| (export_svg(m, l, lang), m.name.clone()))
         }) else {
             return;
         };
@@ -236,7 +231,7 @@ pub fn StructureView() -> impl IntoView {
                                 }
                                 let:n
                             >
-                                {node_view(app, n, selector, labels)}
+                                {node_view(app, n, selector)}
                             </For>
                         </g>
                     </svg>
@@ -246,76 +241,44 @@ pub fn StructureView() -> impl IntoView {
     }
 }
 
-/// What a box shows of its element's text fields (name, external), as one signal per box.
-/// A single effect compares them with the model after each edit and sets only those that
-/// changed, so a keystroke in a name wakes one box, not every box of a 3,000-KPI diagram.
-#[derive(Clone, Copy)]
-struct Labels(StoredValue<HashMap<Target, Label>>);
-
-/// Sets a label's signals from the model where they differ.
-fn refresh(m: &crate::model::Model, t: &Target, l: &Label) {
-    let name = t.name(m);
-    if l.name.with_untracked(|n| n != name) {
-        l.name.set(name.to_string());
-    }
-    let ext = is_external(m, t);
-    if l.external.get_untracked() != ext {
-        l.external.set(ext);
+/// Subscribes to what the diagram's geometry depends on: which goals and chains exist, each
+/// chain's links, where each KPI hangs, and the drives. Never a name or other field.
+fn track_skeleton(app: App) {
+    app.doc.track(Topic::Goals);
+    app.doc.track(Topic::Kpis);
+    app.doc.track(Topic::Drives);
+    let chains = app
+        .doc
+        .with(Topic::Chains, |m| {
+            m.chains.keys().cloned().collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for c in chains {
+        app.doc.track(Topic::Links(c));
     }
 }
 
-#[derive(Clone)]
-struct Label {
-    name: ArcRwSignal<String>,
-    external: ArcRwSignal<bool>,
-}
-
-impl Labels {
-    fn new(app: App) -> Labels {
-        let map: StoredValue<HashMap<Target, Label>> = StoredValue::new(HashMap::new());
-        Effect::new(move |_| {
-            let change = app.last_change.get();
-            app.model.with_untracked(|m| {
-                let Some(m) = m else { return };
-                map.update_value(|map| {
-                    // A field edit: only that element's label can have changed.
-                    if let Change::Field(t) = &change {
-                        if let Some(l) = map.get(t) {
-                            refresh(m, t, l);
-                        }
-                        return;
-                    }
-                    map.retain(|t, l| {
-                        if !t.exists_in(m) {
-                            return false;
-                        }
-                        refresh(m, t, l);
-                        true
-                    })
-                });
-            })
-        });
-        Labels(map)
-    }
-
-    /// The label of `t`, made from the model on first use.
-    fn get(&self, app: App, t: &Target) -> Label {
-        let fresh = || {
-            app.model.with_untracked(|m| {
-                let (name, ext) = m
-                    .as_ref()
-                    .map(|m| (t.name(m).to_string(), is_external(m, t)))
-                    .unwrap_or_default();
-                Label {
-                    name: ArcRwSignal::new(name),
-                    external: ArcRwSignal::new(ext),
-                }
-            })
-        };
-        self.0
-            .try_update_value(|map| map.entry(t.clone()).or_insert_with(fresh).clone())
-            .unwrap_or_else(fresh)
-    }
+/// A box's name and "external" mark, depending on that element's fields only.
+fn label(app: App, target: &Target) -> (Signal<String>, Signal<bool>) {
+    let name = {
+        let t = target.clone();
+        Signal::derive(move || {
+            app.doc
+                .with(Topic::Fields(t.clone()), |m| t.name(m).to_string())
+                .unwrap_or_default()
+        })
+    };
+    let external = {
+        let t = target.clone();
+        Signal::derive(move || {
+            matches!(t, Target::Link { .. })
+                && app
+                    .doc
+                    .with(Topic::Fields(t.clone()), |m| is_external(m, &t))
+                    .unwrap_or(false)
+        })
+    };
+    (name, external)
 }
 
 /// The arrows into and out of the selected KPI.
@@ -333,12 +296,7 @@ fn hot_edges(layout: &Memo<Layout>, selection: RwSignal<Option<Target>>) -> Vec<
 }
 
 /// One box: a focusable SVG button named after its element.
-fn node_view(
-    app: App,
-    n: Node,
-    selector: StoredValue<Selector<Option<Target>>>,
-    labels: Labels,
-) -> impl IntoView {
+fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>) -> impl IntoView {
     let Node {
         target,
         kind,
@@ -348,9 +306,7 @@ fn node_view(
         h,
         step,
     } = n;
-    let label = labels.get(app, &target);
-    let name = RwSignal::from(label.name);
-    let external = RwSignal::from(label.external);
+    let (name, external) = label(app, &target);
     let (size, bold) = kind.font();
     let tx = kind.text_left();
     let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - 8.0, size, bold, 2)));

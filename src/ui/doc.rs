@@ -1,0 +1,126 @@
+//! The open model as the views see it: read-only, by [`Topic`].
+//!
+//! The one reactive path from the model to the screen. The model lives in the pure
+//! [`Session`]; it is not a signal. A reader names the topic it depends on ("the fields of
+//! KPI k", "the links of chain c", "the list of chains") and reads the model through
+//! [`Doc::with`]; that subscribes it to one trigger per topic, made on first use. An edit
+//! (or its undo) notifies exactly the triggers of the topics it touched ([`Touched`]), so
+//! typing in a KPI's name re-runs only what shows that KPI's fields. Opening another model
+//! notifies every trigger and starts a fresh set.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::model::{Model, Topic, Touched};
+use crate::session::Session;
+use crate::storage::local::Backend;
+
+/// The open model, read-only, with per-topic subscriptions. `Copy`: pass it anywhere.
+#[derive(Clone, Copy)]
+pub struct Doc {
+    session: StoredValue<Session<Backend>, LocalStorage>,
+    topics: StoredValue<HashMap<Topic, ArcTrigger>, LocalStorage>,
+    /// Notified on every change (for the few readers of the whole model: checks, print).
+    any: StoredValue<ArcTrigger, LocalStorage>,
+    /// Which model is open (its generation in the session); a model was opened or closed.
+    generation: RwSignal<u64>,
+}
+
+impl Doc {
+    pub(super) fn new(session: Session<Backend>) -> Doc {
+        let generation = session.generation();
+        Doc {
+            session: StoredValue::new_local(session),
+            topics: StoredValue::new_local(HashMap::new()),
+            any: StoredValue::new_local(ArcTrigger::new()),
+            generation: RwSignal::new(generation),
+        }
+    }
+
+    /// Subscribes the running reader to `topic`.
+    pub fn track(&self, topic: Topic) {
+        self.generation.track();
+        let trigger = self
+            .topics
+            .try_update_value(|t| t.entry(topic).or_default().clone());
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+    }
+
+    /// Reads the open model, depending on `topic` only. `None` when no model is open.
+    pub fn with<R>(&self, topic: Topic, f: impl FnOnce(&Model) -> R) -> Option<R> {
+        self.track(topic);
+        self.with_untracked(f)
+    }
+
+    /// Reads the whole open model, depending on every change (checks, print, export).
+    pub fn with_all<R>(&self, f: impl FnOnce(&Model) -> R) -> Option<R> {
+        self.generation.track();
+        self.any.with_value(|a| a.track());
+        self.with_untracked(f)
+    }
+
+    /// Reads the open model without subscribing (event handlers).
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Model) -> R) -> Option<R> {
+        self.session.with_value(|s| s.model().map(f))
+    }
+
+    /// True while a model is open; depends only on which model is open.
+    pub fn is_open(&self) -> bool {
+        self.generation.track();
+        self.with_untracked(|_| ()).is_some()
+    }
+
+    /// Runs `f` on the session (the shell's methods on [`super::state::App`]). After it,
+    /// nothing is notified: the caller notifies what changed with [`Doc::notify`] or
+    /// [`Doc::sync_generation`].
+    pub(super) fn session<R>(&self, f: impl FnOnce(&mut Session<Backend>) -> R) -> Option<R> {
+        self.session.try_update_value(f)
+    }
+
+    /// True when models are kept in the browser's storage (not only in memory).
+    pub fn is_persistent(&self) -> bool {
+        self.session_ref(|s| s.is_persistent())
+    }
+
+    /// Reads the session (save state, listing) without subscribing.
+    pub(super) fn session_ref<R>(&self, f: impl FnOnce(&Session<Backend>) -> R) -> R {
+        self.session.with_value(f)
+    }
+
+    /// Notifies the readers of what a change touched (and the readers of everything).
+    pub(super) fn notify(&self, touched: &Touched) {
+        if touched.is_empty() {
+            return;
+        }
+        let triggers: Vec<ArcTrigger> = self.topics.with_value(|t| {
+            touched
+                .iter()
+                .filter_map(|topic| t.get(topic).cloned())
+                .collect()
+        });
+        for t in triggers {
+            t.notify();
+        }
+        self.any.with_value(|a| a.notify());
+    }
+
+    /// If another model was opened (or the open one closed), notifies every reader and drops
+    /// the old subscriptions (readers subscribe afresh as they re-run).
+    pub(super) fn sync_generation(&self) {
+        let generation = self.session_ref(|s| s.generation());
+        if generation == self.generation.get_untracked() {
+            return;
+        }
+        let old = self.topics.try_update_value(std::mem::take);
+        if let Some(old) = old {
+            for t in old.values() {
+                t.notify();
+            }
+        }
+        self.any.with_value(|a| a.notify());
+        self.generation.set(generation);
+    }
+}
