@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{CheckKind, Facts, Finding};
+use crate::model::names::name_key;
 use crate::model::target::Target;
 
 /// 12. Every element whose name an earlier one of its kind has.
@@ -51,11 +52,12 @@ pub(super) fn duplicate_names(f: &Facts, out: &mut Vec<Finding>) {
     );
 }
 
-/// Reports every element whose trimmed, lower-cased, non-empty name an earlier one has.
+/// Reports every element whose non-empty name an earlier one has (the same by
+/// [`name_key`]: trimmed, inner white space collapsed, case-insensitive over Unicode).
 fn duplicates<'a>(items: impl Iterator<Item = (&'a String, Target)>, out: &mut Vec<Finding>) {
     let mut seen: HashMap<String, Target> = HashMap::new();
     for (name, target) in items {
-        let key = name.trim().to_lowercase();
+        let key = name_key(name);
         if key.is_empty() {
             continue;
         }
