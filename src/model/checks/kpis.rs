@@ -1,7 +1,7 @@
-//! Checks 5 to 8, 10 and 11: KPIs at their level (what they drive, what drives them, how many
-//! result KPIs, goals without one) and KPI definitions.
+//! Checks 5 to 11: KPIs at their level (what they drive, what drives them, how many result
+//! KPIs, goals without one), cycles in the drives relation and KPI definitions.
 
-use super::{CheckKind, Facts, Finding, MAX_RESULT_KPIS};
+use super::{cycles, CheckKind, Facts, Finding, MAX_RESULT_KPIS};
 use crate::model::target::Target;
 use crate::model::types::{Direction, Level};
 
@@ -55,6 +55,17 @@ pub(super) fn goal_no_result_kpi(f: &Facts, out: &mut Vec<Finding>) {
                 Target::Goal(id.clone()),
             ));
         }
+    }
+}
+
+/// 9. The drives relation has a cycle (imported files only): one finding per cycle.
+pub(super) fn drives_cycle(f: &Facts, out: &mut Vec<Finding>) {
+    for cycle in cycles(f.model) {
+        let first = cycle.first().cloned().unwrap_or_default();
+        out.push(Finding::new(
+            CheckKind::DrivesCycle { cycle },
+            Target::Kpi(first),
+        ));
     }
 }
 

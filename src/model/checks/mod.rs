@@ -5,11 +5,9 @@
 //! work) and returns findings in a deterministic order: by check number, then model order.
 //!
 //! `CHECKS` lists them in order, one function each: `chains.rs` (1-4), `kpis.rs` (levels,
-//! drives and definitions: 5-8, 10, 11), `cycles.rs` (9), `names.rs` (12); `messages.rs`
-//! words the findings.
+//! drives, cycles and definitions: 5-11), `names.rs` (12); `messages.rs` words the findings.
 
 mod chains;
-mod cycles;
 mod kpis;
 mod messages;
 mod names;
@@ -22,7 +20,7 @@ use crate::model::id::Id;
 use crate::model::target::Target;
 use crate::model::types::{Attach, Level, Model};
 
-pub use cycles::cycles;
+pub use crate::model::graph::cycles;
 
 /// The method advises at most this many result KPIs for the whole organisation. The model
 /// allows more; check 7 reports it.
@@ -135,7 +133,7 @@ const CHECKS: [(u8, Check); 12] = [
     (6, kpis::result_kpi_not_driven),
     (7, kpis::too_many_result_kpis),
     (8, kpis::goal_no_result_kpi),
-    (9, cycles::drives_cycle),
+    (9, kpis::drives_cycle),
     (10, kpis::kpi_incomplete),
     (11, kpis::link_kpi_drives_no_chain_kpi),
     (12, names::duplicate_names),
