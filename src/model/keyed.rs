@@ -34,13 +34,3 @@ where
     }
     Ok(map)
 }
-
-macro_rules! has_id {
-    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &Id { &self.id } })* };
-}
-has_id!(
-    super::types::Goal,
-    super::types::Kpi,
-    super::types::Chain,
-    super::types::Department
-);

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
-use super::keyed;
+use super::keyed::{self, HasId};
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -231,3 +231,9 @@ impl Kpi {
         self.at.level()
     }
 }
+
+// The elements kept in `IndexMap<Id, _>`s carry their own id (for `keyed`'s reader).
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &Id { &self.id } })* };
+}
+has_id!(Goal, Kpi, Chain, Department);

@@ -3,23 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target, Topic};
+use crate::model::{
+    unique_name, Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target, Topic,
+};
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app, App};
-
-/// `base`, or `base 2`, `base 3`, ... so that added elements do not trip the duplicate-name
-/// check.
-pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    let free = |n: &str| !taken.clone().any(|t| t.trim().eq_ignore_ascii_case(n));
-    if free(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|i| format!("{base} {i}"))
-        .find(|n| free(n))
-        .unwrap_or_else(|| base.to_string())
-}
 
 /// After adding an element, put the keyboard in its Name field (text selected), so the user
 /// can type the name at once.
@@ -267,17 +256,5 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unique_name;
-
-    #[test]
-    fn unique_names_count_up() {
-        let taken = ["New goal", "new goal 2"];
-        assert_eq!(unique_name("New goal", taken.iter().copied()), "New goal 3");
-        assert_eq!(unique_name("Other", taken.iter().copied()), "Other");
     }
 }

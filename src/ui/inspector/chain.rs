@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::fields::{find_link, from_model, CheckField, TextField};
-use crate::model::{Chain, ChainField, Department, Edit, Id, Link, LinkField, Target, Topic};
-use crate::ui::editor::toolbar::unique_name;
+use crate::model::{
+    unique_name, Chain, ChainField, Department, Edit, Id, Link, LinkField, Target, Topic,
+};
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app};
 

@@ -1,0 +1,138 @@
+//! The message of a finding: a sentence naming the element, in English or Dutch.
+
+use super::{CheckKind, Finding, MAX_RESULT_KPIS};
+use crate::model::lang::Lang;
+use crate::model::target::{ElementKind, Target};
+use crate::model::types::Model;
+
+impl Finding {
+    /// The finding as a sentence naming the element, in English or Dutch.
+    pub fn message(&self, model: &Model, lang: Lang) -> String {
+        let who = self.target.describe(model, lang);
+        match (&self.kind, lang) {
+            (CheckKind::ChainNoOwner, Lang::En) => format!("{who} has no owner."),
+            (CheckKind::ChainNoOwner, Lang::Nl) => format!("{who} heeft geen eigenaar."),
+            (CheckKind::ChainKpiCount { count }, Lang::En) => {
+                let n = match count {
+                    0 => "no chain KPIs".to_string(),
+                    1 => "1 chain KPI".to_string(),
+                    n => format!("{n} chain KPIs"),
+                };
+                format!("{who} has {n}; the method asks for 2 to 3.")
+            }
+            (CheckKind::ChainKpiCount { count }, Lang::Nl) => {
+                let n = match count {
+                    0 => "geen keten-KPI's".to_string(),
+                    1 => "1 keten-KPI".to_string(),
+                    n => format!("{n} keten-KPI's"),
+                };
+                format!("{who} heeft {n}; de methode vraagt er 2 tot 3.")
+            }
+            (CheckKind::ChainNoTriggerOrOutcome { trigger, outcome }, _) => {
+                let t = lang.pick(
+                    "no trigger (customer need)",
+                    "geen aanleiding (klantbehoefte)",
+                );
+                let o = lang.pick(
+                    "no outcome (product or service)",
+                    "geen resultaat (product of dienst)",
+                );
+                let what = match (trigger, outcome) {
+                    (true, true) => format!("{t} {} {o}", lang.pick("and", "en")),
+                    (true, false) => t.to_string(),
+                    _ => o.to_string(),
+                };
+                format!("{who} {} {what}.", lang.pick("has", "heeft"))
+            }
+            (CheckKind::ChainNoLinks, Lang::En) => format!("{who} has no links."),
+            (CheckKind::ChainNoLinks, Lang::Nl) => format!("{who} heeft geen schakels."),
+            (CheckKind::ChainKpiDrivesNoResult, Lang::En) => {
+                format!("{who} drives no result KPI.")
+            }
+            (CheckKind::ChainKpiDrivesNoResult, Lang::Nl) => {
+                format!("{who} stuurt geen resultaat-KPI.")
+            }
+            (CheckKind::ResultKpiNotDriven, Lang::En) => {
+                format!("{who} is driven by no chain KPI.")
+            }
+            (CheckKind::ResultKpiNotDriven, Lang::Nl) => {
+                format!("{who} wordt door geen keten-KPI gestuurd.")
+            }
+            (CheckKind::TooManyResultKpis { count }, Lang::En) => format!(
+                "The model has {count} result KPIs; the method advises at most {MAX_RESULT_KPIS}."
+            ),
+            (CheckKind::TooManyResultKpis { count }, Lang::Nl) => format!(
+                "Het model heeft {count} resultaat-KPI's; de methode adviseert er hoogstens \
+                 {MAX_RESULT_KPIS}."
+            ),
+            (CheckKind::GoalNoResultKpi, Lang::En) => format!("{who} has no result KPI."),
+            (CheckKind::GoalNoResultKpi, Lang::Nl) => format!("{who} heeft geen resultaat-KPI."),
+            (CheckKind::DrivesCycle { cycle }, _) => {
+                let mut names: Vec<String> = cycle
+                    .iter()
+                    .map(|id| format!("“{}”", Target::Kpi(id.clone()).name(model)))
+                    .collect();
+                if let Some(first) = names.first().cloned() {
+                    names.push(first);
+                }
+                let path = names.join(" → ");
+                match lang {
+                    Lang::En => format!("The drives relation has a cycle: {path}."),
+                    Lang::Nl => format!("De stuurrelatie bevat een cyclus: {path}."),
+                }
+            }
+            (
+                CheckKind::KpiIncomplete {
+                    unit,
+                    direction,
+                    target,
+                },
+                _,
+            ) => {
+                let mut missing = Vec::new();
+                if *unit {
+                    missing.push(lang.pick("a unit", "een eenheid"));
+                }
+                if *direction {
+                    missing.push(lang.pick("a direction", "een richting"));
+                }
+                if *target {
+                    missing.push(lang.pick("a target", "een norm"));
+                }
+                let list = join(&missing, lang);
+                format!("{who} {} {list}.", lang.pick("lacks", "mist"))
+            }
+            (CheckKind::LinkKpiDrivesNoChainKpi, Lang::En) => {
+                format!("{who} drives no chain KPI.")
+            }
+            (CheckKind::LinkKpiDrivesNoChainKpi, Lang::Nl) => {
+                format!("{who} stuurt geen keten-KPI.")
+            }
+            (CheckKind::DuplicateName { .. }, Lang::En) => {
+                let kind = self
+                    .target
+                    .kind()
+                    .map(|k| k.noun(lang))
+                    .unwrap_or("element");
+                format!("{who} has the same name as another {kind}.")
+            }
+            (CheckKind::DuplicateName { .. }, Lang::Nl) => {
+                let other = match self.target.kind() {
+                    Some(ElementKind::Goal) => "een ander doel".to_string(),
+                    Some(k) => format!("een andere {}", k.noun(lang)),
+                    None => "een ander element".to_string(),
+                };
+                format!("{who} heeft dezelfde naam als {other}.")
+            }
+        }
+    }
+}
+
+/// "a, b and c" / "a, b en c".
+fn join(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("and", "en")),
+    }
+}
