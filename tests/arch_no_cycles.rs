@@ -234,7 +234,6 @@ fn report() -> (String, Vec<Vec<String>>) {
 }
 
 #[test]
-#[ignore = "ui cycles being removed"]
 fn no_import_cycles() {
     let (text, found) = report();
     assert!(found.is_empty(), "import cycles between files:\n{text}");

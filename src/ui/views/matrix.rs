@@ -13,7 +13,7 @@ use crate::ui::i18n::tr;
 use crate::model::{Department, Edit, Id, Target, Topic};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
-use crate::ui::views::chains::live_name;
+use crate::ui::views::names::live_name;
 
 /// From this many chains on, a department's row is highlighted.
 const BUSY: usize = 3;

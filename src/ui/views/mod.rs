@@ -5,4 +5,5 @@ pub mod chains;
 pub mod health;
 pub mod kpis;
 pub mod matrix;
+pub mod names;
 pub mod structure;
