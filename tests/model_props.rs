@@ -395,3 +395,171 @@ fn generated_edits_are_a_mix_of_accepted_and_refused() {
     eprintln!("accepted {ok}, refused {err}");
     assert!(ok > 600 && err > 200, "accepted {ok}, refused {err}");
 }
+
+/// Every topic a reader could depend on in `a` or `b`.
+fn all_topics(a: &Model, b: &Model) -> Vec<Topic> {
+    let mut out = vec![
+        Topic::Fields(Target::Model),
+        Topic::Goals,
+        Topic::Departments,
+        Topic::Chains,
+        Topic::Kpis,
+        Topic::Drives,
+    ];
+    for m in [a, b] {
+        out.extend(
+            m.goals
+                .keys()
+                .map(|g| Topic::Fields(Target::Goal(g.clone()))),
+        );
+        out.extend(
+            m.goals
+                .keys()
+                .map(|g| Topic::KpisAt(Attach::Result { goal: g.clone() })),
+        );
+        out.extend(
+            m.departments
+                .keys()
+                .map(|d| Topic::Fields(Target::Department(d.clone()))),
+        );
+        for (c, chain) in &m.chains {
+            out.push(Topic::Fields(Target::Chain(c.clone())));
+            out.push(Topic::Links(c.clone()));
+            out.push(Topic::KpisAt(Attach::Chain { chain: c.clone() }));
+            for l in &chain.links {
+                let (chain, link) = (c.clone(), l.id.clone());
+                out.push(Topic::Fields(Target::Link {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                }));
+                out.push(Topic::KpisAt(Attach::Link { chain, link }));
+            }
+        }
+        out.extend(m.kpis.keys().map(|k| Topic::Fields(Target::Kpi(k.clone()))));
+    }
+    out
+}
+
+/// What a reader of `topic` sees in `m`.
+fn answer(m: &Model, topic: &Topic) -> String {
+    match topic {
+        Topic::Fields(Target::Model) => format!("{:?}", (&m.name, &m.organisation, &m.description)),
+        Topic::Fields(Target::Goal(id)) => format!("{:?}", m.goals.get(id)),
+        Topic::Fields(Target::Department(id)) => format!("{:?}", m.departments.get(id)),
+        Topic::Fields(Target::Chain(id)) => format!(
+            "{:?}",
+            m.chains.get(id).map(|c| Chain {
+                links: Vec::new(),
+                ..c.clone()
+            })
+        ),
+        Topic::Fields(Target::Link { chain, link }) => format!(
+            "{:?}",
+            m.chains
+                .get(chain)
+                .and_then(|c| c.links.iter().find(|l| &l.id == link))
+        ),
+        Topic::Fields(Target::Kpi(id)) => format!(
+            "{:?}",
+            m.kpis.get(id).map(|k| Kpi {
+                drives: Vec::new(),
+                ..k.clone()
+            })
+        ),
+        Topic::Goals => format!("{:?}", m.goals.keys().collect::<Vec<_>>()),
+        Topic::Departments => format!("{:?}", m.departments.keys().collect::<Vec<_>>()),
+        Topic::Chains => format!("{:?}", m.chains.keys().collect::<Vec<_>>()),
+        Topic::Links(c) => format!(
+            "{:?}",
+            m.chains
+                .get(c)
+                .map(|c| c.links.iter().map(|l| &l.id).collect::<Vec<_>>())
+        ),
+        Topic::Kpis => format!(
+            "{:?}",
+            m.kpis.values().map(|k| (&k.id, &k.at)).collect::<Vec<_>>()
+        ),
+        Topic::KpisAt(at) => format!(
+            "{:?}",
+            m.kpis
+                .values()
+                .filter(|k| &k.at == at)
+                .map(|k| &k.id)
+                .collect::<Vec<_>>()
+        ),
+        // Which KPI drives which; the order of the KPIs themselves is `Topic::Kpis`.
+        Topic::Drives => format!(
+            "{:?}",
+            m.kpis
+                .values()
+                .filter(|k| !k.drives.is_empty())
+                .map(|k| (&k.id, &k.drives))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        ),
+    }
+}
+
+/// Every topic whose answer differs between `a` and `b` is in `touched`.
+fn touched_covers(a: &Model, b: &Model, touched: &Touched) -> Result<(), String> {
+    for t in all_topics(a, b) {
+        if answer(a, &t) != answer(b, &t) && !touched.contains(&t) {
+            return Err(format!("{t:?} changed but was not notified ({touched:?})"));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// An edit, its undo and its redo each notify every topic whose answer they changed, so a
+    /// view that reads through topics never shows a stale value.
+    #[test]
+    fn edits_undo_and_redo_notify_everything_they_change(
+        which in 0u8..3,
+        ops in prop::collection::vec(op(), 1..60),
+    ) {
+        let mut m = start(which);
+        let mut h = History::new(10_000);
+        for (n, op) in ops.iter().enumerate() {
+            let edit = edit_for(&m, *op, n);
+            let before = m.clone();
+            if let Ok(t) = h.apply_touched(&mut m, edit.clone(), false) {
+                let r = touched_covers(&before, &m, &t);
+                prop_assert!(r.is_ok(), "{:?}: {}", edit, r.unwrap_err());
+            }
+        }
+        loop {
+            let before = m.clone();
+            let Some(t) = h.undo_touched(&mut m) else { break };
+            let r = touched_covers(&before, &m, &t);
+            prop_assert!(r.is_ok(), "undo: {}", r.unwrap_err());
+        }
+        loop {
+            let before = m.clone();
+            let Some(t) = h.redo_touched(&mut m) else { break };
+            let r = touched_covers(&before, &m, &t);
+            prop_assert!(r.is_ok(), "redo: {}", r.unwrap_err());
+        }
+    }
+}
+
+#[test]
+fn a_field_edit_touches_one_topic() {
+    let mut m = large_model(3, 30);
+    let id = m.kpis.keys().next().unwrap().clone();
+    let t = History::default()
+        .apply_touched(
+            &mut m,
+            Edit::SetKpi {
+                id: id.clone(),
+                field: KpiField::Name("x".into()),
+            },
+            true,
+        )
+        .unwrap();
+    assert_eq!(
+        t.iter().collect::<Vec<_>>(),
+        vec![&Topic::Fields(Target::Kpi(id))]
+    );
+}

@@ -30,7 +30,8 @@ pub enum Topic {
     Kpis,
     /// The KPIs hanging at one goal, chain or link, in model order.
     KpisAt(Attach),
-    /// Every KPI's `drives` list (the arrows of the structure).
+    /// Every KPI's `drives` list (the arrows of the structure); the order of the KPIs
+    /// themselves is [`Topic::Kpis`].
     Drives,
 }
 
