@@ -2,6 +2,7 @@
 
 pub mod format;
 pub mod model;
+pub mod present;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use super::data::{level_name, row_data, row_matches, RowData};
 use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Lang, Target};
+use crate::present::kpi_table::{level_code, level_name, row_data, row_matches, RowData};
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 
@@ -265,7 +265,7 @@ pub fn KpiRow(id: Id, rows: Rows) -> impl IntoView {
                     row.with(|r| {
                         r.as_ref().and_then(|r| r.level).map(|l| {
                             view! {
-                                <span class=format!("level-chip level-{}", super::data::level_code(Some(l)))>
+                                <span class=format!("level-chip level-{}", level_code(Some(l)))>
                                     {level_name(l, app.lang.get())}
                                 </span>
                             }

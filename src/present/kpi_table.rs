@@ -236,7 +236,7 @@ mod tests {
     use super::*;
     use crate::model::large_model;
 
-    #[wasm_bindgen_test::wasm_bindgen_test]
+    #[test]
     fn filter_and_sort() {
         let m = large_model(10, 100);
         let all = order(&m, "", None, None);
