@@ -5,5 +5,9 @@
 //!
 //! May use `crate::model` and `crate::format` only.
 
+#![deny(missing_docs)]
+
+pub mod chains;
 pub mod diagram;
+pub mod health;
 pub mod kpi_table;

@@ -14,18 +14,26 @@ use crate::model::{Attach, Id, Model, Target};
 /// What a box shows; decides its colours and size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// A goal (top band).
     Goal,
+    /// A result KPI, beneath its goal.
     Result,
+    /// A customer chain (head of a column).
     Chain,
+    /// A chain KPI, beneath its chain.
     ChainKpi,
+    /// A link of a chain, with its step badge.
     Link,
+    /// A link KPI, beneath its link.
     LinkKpi,
 }
 
 /// One chain's structure.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChainShape {
+    /// The chain.
     pub id: Id,
+    /// Its chain KPIs in model order.
     pub kpis: Vec<Id>,
     /// Links in chain order, each with its link KPIs (model order).
     pub links: Vec<(Id, Vec<Id>)>,
@@ -36,6 +44,7 @@ pub struct ChainShape {
 pub struct Skeleton {
     /// Goals in model order, each with its result KPIs.
     pub goals: Vec<(Id, Vec<Id>)>,
+    /// Chains in model order.
     pub chains: Vec<ChainShape>,
     /// Every drives reference between existing KPIs: (driver, driven).
     pub drives: Vec<(Id, Id)>,
@@ -90,6 +99,7 @@ impl Skeleton {
         }
     }
 
+    /// True if there is nothing to draw (no goals and no chains).
     pub fn is_empty(&self) -> bool {
         self.goals.is_empty() && self.chains.is_empty()
     }
@@ -98,11 +108,17 @@ impl Skeleton {
 /// A box of the diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// The element the box shows and selects.
     pub target: Target,
+    /// What the box shows.
     pub kind: Kind,
+    /// Left edge.
     pub x: f64,
+    /// Top edge.
     pub y: f64,
+    /// Width.
     pub w: f64,
+    /// Height.
     pub h: f64,
     /// A link's place in its chain, from 1.
     pub step: Option<usize>,
@@ -111,7 +127,9 @@ pub struct Node {
 /// A "drives" arrow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
+    /// The driving KPI.
     pub from: Id,
+    /// The driven KPI.
     pub to: Id,
     /// SVG path data.
     pub d: String,
@@ -120,27 +138,45 @@ pub struct Edge {
 /// The whole diagram.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
+    /// The boxes: goals with their result KPIs, then column by column.
     pub nodes: Vec<Node>,
+    /// The arrows, one per drives pair whose both KPIs have a box.
     pub edges: Vec<Edge>,
+    /// Width of the whole diagram, padding included.
     pub width: f64,
+    /// Height of the whole diagram, padding included.
     pub height: f64,
 }
 
+/// Margin around the diagram.
 pub const PAD: f64 = 20.0;
+/// Width of a chain's column.
 pub const COL_W: f64 = 164.0;
+/// Space between two columns (where chain KPI -> result KPI arrows run).
 pub const GUTTER: f64 = 28.0;
 /// The lane strip left of a column's KPIs and links (link KPI -> chain KPI arrows).
 pub const STRIP: f64 = 18.0;
+/// How far a link KPI is indented under its link.
 pub const LINK_KPI_INDENT: f64 = 12.0;
+/// Width of a result KPI (one slot of the top band).
 pub const SLOT_W: f64 = 164.0;
+/// Space between two slots of the top band.
 pub const SLOT_GAP: f64 = 14.0;
+/// Height of a goal box.
 pub const GOAL_H: f64 = 40.0;
+/// Height of a result KPI box.
 pub const RESULT_H: f64 = 36.0;
+/// Height of the channel between the top band and the columns (where arrows curve up).
 pub const CHANNEL: f64 = 78.0;
+/// Height of a chain box.
 pub const CHAIN_H: f64 = 42.0;
+/// Height of a chain KPI box.
 pub const CHAIN_KPI_H: f64 = 34.0;
+/// Height of a link box.
 pub const LINK_H: f64 = 32.0;
+/// Height of a link KPI box.
 pub const LINK_KPI_H: f64 = 32.0;
+/// Vertical space between two boxes of a column.
 pub const GAP: f64 = 4.0;
 
 impl Kind {
@@ -407,6 +443,7 @@ fn char_em(c: char, bold: bool) -> f64 {
     }
 }
 
+/// Estimated width of `s` at font `size` (wide side, see [`fit_lines`]).
 pub fn text_width(s: &str, size: f64, bold: bool) -> f64 {
     s.chars().map(|c| char_em(c, bold)).sum::<f64>() * size
 }

@@ -11,8 +11,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Lang, Target};
-use crate::present::kpi_table::{level_code, level_name, row_data, row_matches, RowData};
+use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Target};
+use crate::present::kpi_table::{
+    dom_id, level_code, level_name, row_data, row_matches, shown_name, RowData,
+};
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 
@@ -156,27 +158,6 @@ impl TextField {
             TextField::Red => "col-red",
         }
     }
-}
-
-fn shown_name(r: &RowData, lang: Lang) -> String {
-    if r.name.trim().is_empty() {
-        lang.pick("(unnamed KPI)", "(KPI zonder naam)").to_string()
-    } else {
-        r.name.clone()
-    }
-}
-
-/// An HTML id for a KPI's select button: ids from imported files may hold any character.
-fn dom_id(id: &Id) -> String {
-    let mut out = String::from("kt-");
-    for c in id.as_str().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else {
-            out.push_str(&format!("_{:x}", c as u32));
-        }
-    }
-    out
 }
 
 /// The hidden texts that name the cells' inputs together with the KPI's name ("Unit of" +
