@@ -2,6 +2,7 @@
 
 pub mod format;
 pub mod model;
+pub mod present;
 pub mod session;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

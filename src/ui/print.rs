@@ -8,10 +8,10 @@ use std::fmt::Write;
 use leptos::prelude::*;
 
 use crate::model::{Chain, Kpi, Lang, Model};
+use crate::present::diagram::layout::{layout, Skeleton};
+use crate::present::diagram::svg::{escape, export_svg};
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
-use crate::ui::views::structure::export::{escape, export_svg};
-use crate::ui::views::structure::layout::{layout, Skeleton};
 
 fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
     let _ = write!(

@@ -14,9 +14,9 @@ use super::transfer::{
 };
 use crate::format::{Problem, MAX_LINK_CHARS};
 use crate::model::Lang;
+use crate::present::diagram::layout::{layout, Skeleton};
+use crate::present::diagram::svg::export_svg;
 use crate::ui::state::{use_app, App, Share};
-use crate::ui::views::structure::export::export_svg;
-use crate::ui::views::structure::layout::{layout, Skeleton};
 
 /// True if a drag carries files (not text or an element of the page).
 fn carries_files(ev: &web_sys::DragEvent) -> bool {

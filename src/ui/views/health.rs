@@ -9,76 +9,14 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{check, CheckKind, Finding, Lang, Level, Model, Severity, Target, Topic};
+use crate::model::{check, CheckKind, Finding, Level, Model, Severity, Target, Topic};
+use crate::present::health::{
+    check_label, severity_class, severity_name, severity_plural, SEVERITIES,
+};
 use crate::ui::state::{use_app, View};
 
 /// Findings mounted at first; "Show all" mounts the rest.
 const PAGE: usize = 300;
-
-const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
-
-fn severity_name(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Error => lang.pick("Error", "Fout"),
-        Severity::Warning => lang.pick("Warning", "Waarschuwing"),
-        Severity::Info => lang.pick("Info", "Info"),
-    }
-}
-
-fn severity_plural(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Error => lang.pick("Errors", "Fouten"),
-        Severity::Warning => lang.pick("Warnings", "Waarschuwingen"),
-        Severity::Info => lang.pick("Information", "Informatie"),
-    }
-}
-
-fn severity_class(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
-}
-
-/// The check's number and what it asks, e.g. "Check 1 · chain owner".
-fn check_label(kind: &CheckKind, lang: Lang) -> String {
-    let what = match kind {
-        CheckKind::ChainNoOwner => lang.pick("chain owner", "keteneigenaar"),
-        CheckKind::ChainKpiCount { .. } => lang.pick("2 to 3 chain KPIs", "2 tot 3 keten-KPI's"),
-        CheckKind::ChainNoTriggerOrOutcome { .. } => {
-            lang.pick("trigger and outcome", "aanleiding en resultaat")
-        }
-        CheckKind::ChainNoLinks => lang.pick("links", "schakels"),
-        CheckKind::ChainKpiDrivesNoResult => lang.pick(
-            "chain KPI drives a result KPI",
-            "keten-KPI stuurt een resultaat-KPI",
-        ),
-        CheckKind::ResultKpiNotDriven => {
-            lang.pick("result KPI is driven", "resultaat-KPI wordt gestuurd")
-        }
-        CheckKind::TooManyResultKpis { .. } => {
-            lang.pick("at most 4 result KPIs", "hoogstens 4 resultaat-KPI's")
-        }
-        CheckKind::GoalNoResultKpi => {
-            lang.pick("goal has a result KPI", "doel heeft een resultaat-KPI")
-        }
-        CheckKind::DrivesCycle { .. } => lang.pick("no cycles", "geen cyclus"),
-        CheckKind::KpiIncomplete { .. } => {
-            lang.pick("unit, direction and target", "eenheid, richting en norm")
-        }
-        CheckKind::LinkKpiDrivesNoChainKpi => lang.pick(
-            "link KPI drives a chain KPI",
-            "schakel-KPI stuurt een keten-KPI",
-        ),
-        CheckKind::DuplicateName { .. } => lang.pick("unique names", "unieke namen"),
-    };
-    format!(
-        "{} {} · {what}",
-        lang.pick("Check", "Controle"),
-        kind.number()
-    )
-}
 
 /// The view that shows a finding's element best, and what to select there.
 fn destination(f: &Finding, m: &Model) -> (View, Option<Target>) {

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::model::{Attach, Chain, Edit, Id, Link, Target, Topic};
+use crate::present::chains::or_unnamed;
 use crate::ui::state::{use_app, App};
-use crate::ui::views::names::or_unnamed;
 
 /// The selection as a [`Selector`], so only the buttons whose "selected" state changes update.
 type Sel = Selector<Option<Target>>;

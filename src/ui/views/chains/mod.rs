@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::model::{Edit, Id, Lang, Target, Topic};
+use crate::present::chains::{chain_of, or_unnamed};
 use crate::ui::state::use_app;
 
 pub use flow::ChainFlow;
 
-use super::names::{chain_of, live_name, or_unnamed};
+use super::names::live_name;
 
 #[component]
 pub fn ChainsView() -> impl IntoView {

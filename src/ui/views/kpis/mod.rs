@@ -8,7 +8,6 @@
 //! re-renders only the cells of that KPI. At most `PAGE` rows are mounted at first; "Show
 //! more" mounts more.
 
-mod data;
 mod row;
 
 use leptos::prelude::*;
@@ -16,8 +15,8 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::model::{Id, Level, Target, Topic};
+use crate::present::kpi_table::{level_code, level_from_code, level_name, order, Sort, SortKey};
 use crate::ui::state::use_app;
-use data::{level_code, level_from_code, level_name, order, Sort, SortKey};
 use row::{CellLabels, KpiRow, Sel};
 
 /// Rows mounted at first and added by each "Show more".

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use super::data::{level_name, row_data, RowData};
-use crate::model::{Attach, Choice, Direction, Edit, Frequency, Id, KpiField, Lang, Target, Topic};
+use crate::model::{Attach, Choice, Direction, Edit, Frequency, Id, KpiField, Target, Topic};
+use crate::present::kpi_table::{dom_id, level_code, level_name, row_data, shown_name, RowData};
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 
@@ -104,27 +104,6 @@ impl TextField {
     }
 }
 
-fn shown_name(r: &RowData, lang: Lang) -> String {
-    if r.name.trim().is_empty() {
-        lang.pick("(unnamed KPI)", "(KPI zonder naam)").to_string()
-    } else {
-        r.name.clone()
-    }
-}
-
-/// An HTML id for a KPI's select button: ids from imported files may hold any character.
-fn dom_id(id: &Id) -> String {
-    let mut out = String::from("kt-");
-    for c in id.as_str().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else {
-            out.push_str(&format!("_{:x}", c as u32));
-        }
-    }
-    out
-}
-
 /// The hidden texts that name the cells' inputs together with the KPI's name ("Unit of" +
 /// "Customer satisfaction"): no per-cell reactive label, and a rename renames them all.
 #[component]
@@ -215,7 +194,7 @@ pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
                     row.with(|r| {
                         r.as_ref().and_then(|r| r.level).map(|l| {
                             view! {
-                                <span class=format!("level-chip level-{}", super::data::level_code(Some(l)))>
+                                <span class=format!("level-chip level-{}", level_code(Some(l)))>
                                     {level_name(l, app.lang.get())}
                                 </span>
                             }

@@ -5,9 +5,6 @@
 //! The geometry is a [`Memo`] on the structure's topics only ([`layout::Skeleton`]); each box
 //! reads its own element's fields, so typing a name redraws one text and moves nothing.
 
-pub mod export;
-pub mod layout;
-
 use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
@@ -18,8 +15,10 @@ use crate::model::{Lang, Target, Topic};
 use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App};
 
-use export::{baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT};
-use layout::{fit_lines, Edge, Kind, Layout, Node, Skeleton};
+use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
+use crate::present::diagram::svg::{
+    baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT,
+};
 
 const MIN_ZOOM: f64 = 0.2;
 const MAX_ZOOM: f64 = 3.0;

@@ -8,22 +8,32 @@ use crate::model::{Lang, Model, Target};
 
 use super::layout::{fit_lines, Kind, Layout};
 
+/// The font stack of every text.
 pub const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+/// Colour of a drives arrow.
 pub const EDGE: &str = "#98a3b3";
+/// Colour of a drives arrow of the selected element (view only).
 pub const EDGE_HOT: &str = "#d9480f";
+/// Colour of dark text.
 pub const INK: &str = "#1c2430";
+/// Colour of a link's step badge.
 pub const BADGE: &str = "#5b6675";
 
 /// Fill, outline and text colour of a box.
 pub struct Palette {
+    /// Fill colour.
     pub fill: &'static str,
+    /// Outline colour.
     pub stroke: &'static str,
+    /// Colour of the name.
     pub text: &'static str,
+    /// Corner radius.
     pub radius: f64,
 }
 
 impl Kind {
+    /// The colours and corner radius of a box of this kind.
     pub fn palette(self) -> Palette {
         match self {
             Kind::Goal => Palette {
@@ -77,6 +87,7 @@ impl Kind {
         }
     }
 
+    /// Every kind, in legend order.
     pub const ALL: [Kind; 6] = [
         Kind::Goal,
         Kind::Result,
@@ -94,6 +105,8 @@ pub fn baselines(n: usize, size: f64, h: f64) -> Vec<f64> {
     (0..n).map(|i| first + lh * i as f64).collect()
 }
 
+/// `s` as XML text or attribute value: `&<>"'` escaped, control characters (but newline and
+/// tab) dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -14,18 +14,26 @@ use crate::model::{Attach, Id, Model, Target};
 /// What a box shows; decides its colours and size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// A goal (top band).
     Goal,
+    /// A result KPI, beneath its goal.
     Result,
+    /// A customer chain (head of a column).
     Chain,
+    /// A chain KPI, beneath its chain.
     ChainKpi,
+    /// A link of a chain, with its step badge.
     Link,
+    /// A link KPI, beneath its link.
     LinkKpi,
 }
 
 /// One chain's structure.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChainShape {
+    /// The chain.
     pub id: Id,
+    /// Its chain KPIs in model order.
     pub kpis: Vec<Id>,
     /// Links in chain order, each with its link KPIs (model order).
     pub links: Vec<(Id, Vec<Id>)>,
@@ -36,6 +44,7 @@ pub struct ChainShape {
 pub struct Skeleton {
     /// Goals in model order, each with its result KPIs.
     pub goals: Vec<(Id, Vec<Id>)>,
+    /// Chains in model order.
     pub chains: Vec<ChainShape>,
     /// Every drives reference between existing KPIs: (driver, driven).
     pub drives: Vec<(Id, Id)>,
@@ -90,6 +99,7 @@ impl Skeleton {
         }
     }
 
+    /// True if there is nothing to draw (no goals and no chains).
     pub fn is_empty(&self) -> bool {
         self.goals.is_empty() && self.chains.is_empty()
     }
@@ -98,11 +108,17 @@ impl Skeleton {
 /// A box of the diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// The element the box shows and selects.
     pub target: Target,
+    /// What the box shows.
     pub kind: Kind,
+    /// Left edge.
     pub x: f64,
+    /// Top edge.
     pub y: f64,
+    /// Width.
     pub w: f64,
+    /// Height.
     pub h: f64,
     /// A link's place in its chain, from 1.
     pub step: Option<usize>,
@@ -111,36 +127,171 @@ pub struct Node {
 /// A "drives" arrow.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
+    /// The driving KPI.
     pub from: Id,
+    /// The driven KPI.
     pub to: Id,
     /// SVG path data.
     pub d: String,
+    /// The box around every point of `d` (ends, corners and curve control points, so the
+    /// drawn line stays inside): `[left, top, right, bottom]`.
+    pub bounds: [f64; 4],
 }
 
 /// The whole diagram.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
+    /// The boxes: goals with their result KPIs, then column by column.
     pub nodes: Vec<Node>,
+    /// The arrows, one per drives pair whose both KPIs have a box.
     pub edges: Vec<Edge>,
+    /// Width of the whole diagram, padding included.
     pub width: f64,
+    /// Height of the whole diagram, padding included.
     pub height: f64,
+    /// Indices of `nodes` by left edge, for [`Layout::visible`]; empty if the layout was not
+    /// made by [`layout`] (then `visible` scans every node).
+    by_left: Vec<usize>,
+    /// The widest node's width: how far left of a rectangle a box may start and still reach it.
+    max_w: f64,
 }
 
+/// True if the closed intervals `[a0, a1]` and `[b0, b1]` share a point.
+fn overlaps(a0: f64, a1: f64, b0: f64, b1: f64) -> bool {
+    a0 <= b1 && b0 <= a1
+}
+
+/// The rectangle from corners `(x0, y0)` and `(x1, y1)` (either order) grown by `margin` on
+/// every side: `[left, top, right, bottom]`.
+fn grown(x0: f64, y0: f64, x1: f64, y1: f64, margin: f64) -> [f64; 4] {
+    [
+        x0.min(x1) - margin,
+        y0.min(y1) - margin,
+        x0.max(x1) + margin,
+        y0.max(y1) + margin,
+    ]
+}
+
+impl Layout {
+    /// Indices (ascending, i.e. drawing order) of the nodes whose box meets the rectangle
+    /// from `(x0, y0)` to `(x1, y1)` grown by `margin` on every side; boxes that only touch
+    /// it count. For drawing only what a scrolled viewport shows.
+    ///
+    /// Looks only at the nodes whose left edge lies within the widest box's width of the
+    /// rectangle (a binary search in an index by left edge), so a viewport over a few of many
+    /// columns costs about what it shows.
+    pub fn visible(&self, x0: f64, y0: f64, x1: f64, y1: f64, margin: f64) -> Vec<usize> {
+        let [l, t, r, b] = grown(x0, y0, x1, y1, margin);
+        let meets = |n: &Node| overlaps(n.x, n.x + n.w, l, r) && overlaps(n.y, n.y + n.h, t, b);
+        if self.by_left.len() != self.nodes.len() {
+            return (0..self.nodes.len())
+                .filter(|&i| meets(&self.nodes[i]))
+                .collect();
+        }
+        // Boxes starting further left than the widest box's width cannot reach `l`.
+        let from = self
+            .by_left
+            .partition_point(|&i| self.nodes[i].x < l - self.max_w);
+        let to = self.by_left.partition_point(|&i| self.nodes[i].x <= r);
+        let mut out: Vec<usize> = self.by_left[from..to.max(from)]
+            .iter()
+            .copied()
+            .filter(|&i| meets(&self.nodes[i]))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Indices (ascending) of the edges whose [`Edge::bounds`] meet the rectangle from
+    /// `(x0, y0)` to `(x1, y1)` grown by `margin`, as [`Layout::visible`] does for nodes.
+    /// A long arrow is kept while any part of its box is near the viewport.
+    pub fn visible_edges(&self, x0: f64, y0: f64, x1: f64, y1: f64, margin: f64) -> Vec<usize> {
+        let [l, t, r, b] = grown(x0, y0, x1, y1, margin);
+        self.edges
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                let [el, et, er, eb] = e.bounds;
+                overlaps(el, er, l, r) && overlaps(et, eb, t, b)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// The box around every coordinate of SVG path data made of `M`, `H`, `V` and `C` commands
+/// with absolute coordinates (what [`layout`] writes): `[left, top, right, bottom]`.
+fn path_bounds(d: &str) -> [f64; 4] {
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    let mut add = |v: f64, is_x: bool| {
+        let (lo, hi) = if is_x { (0, 2) } else { (1, 3) };
+        b[lo] = b[lo].min(v);
+        b[hi] = b[hi].max(v);
+    };
+    let mut cmd = 'M';
+    // Index of the number within the command's arguments.
+    let mut k = 0;
+    let mut rest = d;
+    while let Some(c) = rest.chars().next() {
+        if c.is_ascii_alphabetic() {
+            cmd = c;
+            k = 0;
+            rest = &rest[1..];
+        } else if c == ' ' || c == ',' {
+            rest = &rest[1..];
+        } else {
+            let end = rest[1..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .map_or(rest.len(), |e| e + 1);
+            if let Ok(v) = rest[..end].parse::<f64>() {
+                let is_x = match cmd {
+                    'H' => true,
+                    'V' => false,
+                    _ => k % 2 == 0,
+                };
+                add(v, is_x);
+            }
+            k += 1;
+            rest = &rest[end..];
+        }
+    }
+    b
+}
+
+/// Margin around the diagram.
 pub const PAD: f64 = 20.0;
+/// Width of a chain's column.
 pub const COL_W: f64 = 164.0;
+/// Space between two columns (where chain KPI -> result KPI arrows run).
 pub const GUTTER: f64 = 28.0;
 /// The lane strip left of a column's KPIs and links (link KPI -> chain KPI arrows).
 pub const STRIP: f64 = 18.0;
+/// How far a link KPI is indented under its link.
 pub const LINK_KPI_INDENT: f64 = 12.0;
+/// Width of a result KPI (one slot of the top band).
 pub const SLOT_W: f64 = 164.0;
+/// Space between two slots of the top band.
 pub const SLOT_GAP: f64 = 14.0;
+/// Height of a goal box.
 pub const GOAL_H: f64 = 40.0;
+/// Height of a result KPI box.
 pub const RESULT_H: f64 = 36.0;
+/// Height of the channel between the top band and the columns (where arrows curve up).
 pub const CHANNEL: f64 = 78.0;
+/// Height of a chain box.
 pub const CHAIN_H: f64 = 42.0;
+/// Height of a chain KPI box.
 pub const CHAIN_KPI_H: f64 = 34.0;
+/// Height of a link box.
 pub const LINK_H: f64 = 32.0;
+/// Height of a link KPI box.
 pub const LINK_KPI_H: f64 = 32.0;
+/// Vertical space between two boxes of a column.
 pub const GAP: f64 = 4.0;
 
 impl Kind {
@@ -375,15 +526,21 @@ pub fn layout(s: &Skeleton) -> Layout {
         edges.push(Edge {
             from: from.clone(),
             to: to.clone(),
+            bounds: path_bounds(&d),
             d,
         });
     }
 
+    let mut by_left: Vec<usize> = (0..nodes.len()).collect();
+    by_left.sort_by(|&a, &b| nodes[a].x.total_cmp(&nodes[b].x));
+    let max_w = nodes.iter().map(|n| n.w).fold(0.0, f64::max);
     Layout {
         nodes,
         edges,
         width: inner + 2.0 * PAD,
         height: bottom + PAD,
+        by_left,
+        max_w,
     }
 }
 
@@ -407,6 +564,7 @@ fn char_em(c: char, bold: bool) -> f64 {
     }
 }
 
+/// Estimated width of `s` at font `size` (wide side, see [`fit_lines`]).
 pub fn text_width(s: &str, size: f64, bold: bool) -> f64 {
     s.chars().map(|c| char_em(c, bold)).sum::<f64>() * size
 }
@@ -484,4 +642,18 @@ fn ellipsize(s: &str, width: f64, size: f64, bold: bool) -> String {
         out.push(c);
     }
     format!("{}…", out.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_bounds_reads_every_command() {
+        assert_eq!(path_bounds("M10 20H5V40H30"), [5.0, 20.0, 30.0, 40.0]);
+        assert_eq!(
+            path_bounds("M1.5 2C3 -4 5 6 7.25 8"),
+            [1.5, -4.0, 7.25, 8.0]
+        );
+    }
 }

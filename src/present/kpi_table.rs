@@ -8,16 +8,27 @@ use crate::model::{Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model};
 /// The columns the table can sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
+    /// The KPI's name.
     Name,
+    /// Its level: result, chain, link.
     Level,
+    /// Its chain's name.
     Chain,
+    /// Its link's (or goal's) name.
     Link,
+    /// Its owner.
     Owner,
+    /// Its unit.
     Unit,
+    /// Its direction: higher, lower, band; unset last.
     Direction,
+    /// Its target (as text).
     Target,
+    /// Its amber threshold (as text).
     Amber,
+    /// Its red threshold (as text).
     Red,
+    /// Its frequency: daily to yearly; unset last.
     Frequency,
 }
 
@@ -27,18 +38,29 @@ pub type Sort = Option<(SortKey, bool)>;
 /// One row of the table: the displayed fields of one KPI (names resolved).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RowData {
+    /// The KPI's level.
     pub level: Option<Level>,
+    /// The chain's name (empty for a result KPI).
     pub chain: String,
     /// The link's name, or the goal's name for a result KPI.
     pub link: String,
+    /// The KPI's name.
     pub name: String,
+    /// Its owner.
     pub owner: String,
+    /// Its unit.
     pub unit: String,
+    /// Its direction.
     pub direction: Direction,
+    /// Its target.
     pub target: String,
+    /// Its amber threshold.
     pub amber: String,
+    /// Its red threshold.
     pub red: String,
+    /// Its frequency.
     pub frequency: Frequency,
+    /// The names of the KPIs it drives (existing ones, in its order).
     pub drives: Vec<String>,
 }
 
@@ -64,6 +86,7 @@ pub fn place_names<'a>(m: &'a Model, k: &Kpi) -> (&'a str, &'a str) {
     }
 }
 
+/// The row of KPI `id`, or `None` if it is gone.
 pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
     let k = m.kpis.get(id)?;
     let (chain, link) = place_names(m, k);
@@ -179,6 +202,7 @@ pub fn order(m: &Model, query: &str, level: Option<Level>, sort: Sort) -> Vec<Id
     }
 }
 
+/// The name of a level in the table ("Result").
 pub fn level_name(level: Level, lang: Lang) -> &'static str {
     match level {
         Level::Result => lang.pick("Result", "Resultaat"),
@@ -187,6 +211,7 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
     }
 }
 
+/// The level filter's option value (`None`: "all").
 pub fn level_code(level: Option<Level>) -> &'static str {
     match level {
         None => "all",
@@ -196,6 +221,7 @@ pub fn level_code(level: Option<Level>) -> &'static str {
     }
 }
 
+/// The level of a filter option value ([`level_code`]'s inverse; "all" and unknown: `None`).
 pub fn level_from_code(code: &str) -> Option<Level> {
     match code {
         "result" => Some(Level::Result),
@@ -205,12 +231,34 @@ pub fn level_from_code(code: &str) -> Option<Level> {
     }
 }
 
+/// The name a row shows: the KPI's name, or a placeholder if it has none.
+pub fn shown_name(r: &RowData, lang: Lang) -> String {
+    if r.name.trim().is_empty() {
+        lang.pick("(unnamed KPI)", "(KPI zonder naam)").to_string()
+    } else {
+        r.name.clone()
+    }
+}
+
+/// An HTML id for a KPI's select button: ids from imported files may hold any character.
+pub fn dom_id(id: &Id) -> String {
+    let mut out = String::from("kt-");
+    for c in id.as_str().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("_{:x}", c as u32));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::large_model;
 
-    #[wasm_bindgen_test::wasm_bindgen_test]
+    #[test]
     fn filter_and_sort() {
         let m = large_model(10, 100);
         let all = order(&m, "", None, None);

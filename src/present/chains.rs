@@ -1,0 +1,45 @@
+//! What the Chains view (and the Matrix, through it) shows of an element: which chain a
+//! selection belongs to, and an element's shown name.
+
+use crate::model::{Attach, Id, Lang, Model, Target};
+
+/// The chain a selection belongs to: the chain itself, a link's chain, a chain or link KPI's
+/// chain.
+pub fn chain_of(m: &Model, selection: Option<&Target>) -> Option<Id> {
+    match selection? {
+        Target::Chain(id) => Some(id.clone()),
+        Target::Link { chain, .. } => Some(chain.clone()),
+        Target::Kpi(k) => match &m.kpis.get(k)?.at {
+            Attach::Chain { chain } | Attach::Link { chain, .. } => Some(chain.clone()),
+            Attach::Result { .. } => None,
+        },
+        _ => None,
+    }
+}
+
+/// The text shown for an element without a name.
+pub fn or_unnamed(name: &str, lang: Lang) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        lang.pick("(no name)", "(geen naam)").to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The shown name of an element (a placeholder if it has none; empty if it is gone).
+pub fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
+    let raw = match target {
+        Target::Model => Some(m.name.as_str()),
+        Target::Goal(id) => m.goals.get(id).map(|g| g.name.as_str()),
+        Target::Department(id) => m.departments.get(id).map(|d| d.name.as_str()),
+        Target::Chain(id) => m.chains.get(id).map(|c| c.name.as_str()),
+        Target::Link { chain, link } => m
+            .chains
+            .get(chain)
+            .and_then(|c| c.links.iter().find(|l| &l.id == link))
+            .map(|l| l.name.as_str()),
+        Target::Kpi(id) => m.kpis.get(id).map(|k| k.name.as_str()),
+    };
+    raw.map(|n| or_unnamed(n, lang)).unwrap_or_default()
+}

@@ -1,0 +1,13 @@
+//! What the views show, computed from the model without Leptos or the browser: the
+//! Structure diagram's geometry and its SVG export, the KPI table's rows, filter and sort, and
+//! the small texts the views derive from the model. Native code, so its tests run with
+//! `cargo test`; the `ui` draws what it returns.
+//!
+//! May use `crate::model` and `crate::format` only.
+
+#![deny(missing_docs)]
+
+pub mod chains;
+pub mod diagram;
+pub mod health;
+pub mod kpi_table;

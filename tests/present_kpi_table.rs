@@ -1,0 +1,228 @@
+//! The KPIs table's rows, natively: sorting by each column is stable, ascending or
+//! descending, empty values last; the text filter matches case-insensitively; the level filter
+//! keeps one level; a row shows its KPI's place and drives by name.
+
+use std::path::Path;
+
+use kpi_structure::format::import_json;
+use kpi_structure::model::{large_model, Choice, Id, Kpi, Lang, Level, Model};
+use kpi_structure::present::kpi_table::{
+    dom_id, level_code, level_from_code, order, place_names, row_data, shown_name, SortKey,
+};
+
+fn coffee() -> Model {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates/coffee-machines.en.kpi.json");
+    import_json(&std::fs::read_to_string(path).expect("coffee"))
+        .expect("coffee")
+        .model
+}
+
+const KEYS: [SortKey; 11] = [
+    SortKey::Name,
+    SortKey::Level,
+    SortKey::Chain,
+    SortKey::Link,
+    SortKey::Owner,
+    SortKey::Unit,
+    SortKey::Direction,
+    SortKey::Target,
+    SortKey::Amber,
+    SortKey::Red,
+    SortKey::Frequency,
+];
+
+/// What the column shows, as the test expects it to sort: `None` for an empty cell, else a
+/// rank (choices in their listed order) or the trimmed, lower-cased text.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum V {
+    Rank(usize),
+    Text(String),
+}
+
+fn rank<T: Choice + PartialEq>(v: T) -> Option<V> {
+    T::ALL
+        .iter()
+        .position(|c| *c == v)
+        .filter(|&p| p > 0)
+        .map(V::Rank)
+}
+
+fn value(m: &Model, k: &Kpi, key: SortKey) -> Option<V> {
+    let text = |s: &str| (!s.trim().is_empty()).then(|| V::Text(s.trim().to_lowercase()));
+    let (chain, link) = place_names(m, k);
+    match key {
+        SortKey::Name => text(&k.name),
+        SortKey::Level => Some(V::Rank(k.level() as usize)),
+        SortKey::Chain => text(chain),
+        SortKey::Link => text(link),
+        SortKey::Owner => text(&k.owner),
+        SortKey::Unit => text(&k.unit),
+        SortKey::Direction => rank(k.direction),
+        SortKey::Target => text(&k.target),
+        SortKey::Amber => text(&k.amber),
+        SortKey::Red => text(&k.red),
+        SortKey::Frequency => rank(k.frequency),
+    }
+}
+
+fn models() -> Vec<Model> {
+    let mut m = coffee();
+    // Some empty cells and ties in the template too.
+    for k in m.kpis.values_mut().step_by(4) {
+        k.unit.clear();
+        k.owner = " ".into();
+    }
+    vec![m, large_model(8, 120)]
+}
+
+#[test]
+fn sorting_by_each_column_is_ordered_stable_and_puts_empty_cells_last() {
+    for m in models() {
+        let position = |id: &Id| m.kpis.get_index_of(id).expect("kpi");
+        for key in KEYS {
+            for ascending in [true, false] {
+                let ids = order(&m, "", None, Some((key, ascending)));
+                let mut sorted = ids.clone();
+                sorted.sort_by_key(|id| position(id));
+                let all: Vec<Id> = m.kpis.keys().cloned().collect();
+                assert_eq!(sorted, all, "{key:?}: every KPI once");
+                for pair in ids.windows(2) {
+                    let (a, b) = (&m.kpis[&pair[0]], &m.kpis[&pair[1]]);
+                    let (va, vb) = (value(&m, a, key), value(&m, b, key));
+                    match (&va, &vb) {
+                        (None, Some(_)) => panic!("{key:?}: empty before a value"),
+                        (Some(_), None) => {}
+                        (Some(x), Some(y)) if x != y => {
+                            assert_eq!(x < y, ascending, "{key:?} {ascending}: {x:?} {y:?}")
+                        }
+                        // Ties (and empty cells) keep model order.
+                        _ => assert!(position(&a.id) < position(&b.id), "{key:?}: unstable"),
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn descending_reverses_the_distinct_values() {
+    let m = coffee();
+    for key in KEYS {
+        let values = |asc| -> Vec<Option<V>> {
+            let mut v: Vec<Option<V>> = order(&m, "", None, Some((key, asc)))
+                .iter()
+                .map(|id| value(&m, &m.kpis[id], key))
+                .filter(Option::is_some)
+                .collect();
+            v.dedup();
+            v
+        };
+        let mut up = values(true);
+        up.reverse();
+        assert_eq!(up, values(false), "{key:?}");
+    }
+}
+
+#[test]
+fn no_sort_keeps_model_order() {
+    let m = coffee();
+    let all: Vec<Id> = m.kpis.keys().cloned().collect();
+    assert_eq!(order(&m, "", None, None), all);
+    assert_eq!(order(&m, "   ", None, None), all);
+}
+
+#[test]
+fn the_text_filter_matches_names_case_insensitively() {
+    let m = coffee();
+    let k = m.kpis.values().nth(3).expect("kpi");
+    let word = k
+        .name
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .expect("word");
+    for query in [
+        word.to_uppercase(),
+        word.to_lowercase(),
+        format!("  {word}  "),
+    ] {
+        let ids = order(&m, &query, None, None);
+        assert!(ids.contains(&k.id), "{query:?}");
+        let q = query.trim().to_lowercase();
+        for id in &ids {
+            let kpi = &m.kpis[id];
+            let (chain, link) = place_names(&m, kpi);
+            assert!(
+                [kpi.name.as_str(), chain, link, kpi.owner.as_str()]
+                    .iter()
+                    .any(|s| s.to_lowercase().contains(&q)),
+                "{q:?} kept {}",
+                kpi.name
+            );
+        }
+        // Filtered and sorted: the same set.
+        let mut sorted = order(&m, &query, None, Some((SortKey::Name, false)));
+        sorted.sort_by_key(|id| m.kpis.get_index_of(id));
+        assert_eq!(sorted, ids);
+    }
+    assert!(order(&m, "no such kpi anywhere", None, None).is_empty());
+}
+
+#[test]
+fn the_level_filter_keeps_one_level() {
+    let m = coffee();
+    let mut total = 0;
+    for level in [Level::Result, Level::Chain, Level::Link] {
+        let ids = order(&m, "", Some(level), Some((SortKey::Owner, true)));
+        assert!(!ids.is_empty());
+        assert!(ids.iter().all(|id| m.kpis[id].level() == level));
+        total += ids.len();
+        assert_eq!(level_from_code(level_code(Some(level))), Some(level));
+    }
+    assert_eq!(total, m.kpis.len());
+    assert_eq!(level_from_code(level_code(None)), None);
+}
+
+#[test]
+fn a_row_shows_its_place_and_drives_by_name_and_follows_edits() {
+    let mut m = coffee();
+    let k = m
+        .kpis
+        .values()
+        .find(|k| k.level() == Level::Link && !k.drives.is_empty())
+        .expect("a link KPI that drives")
+        .clone();
+    let r = row_data(&m, &k.id);
+    let row = r.as_ref().expect("row");
+    assert!(!row.chain.is_empty() && !row.link.is_empty());
+    assert_eq!(row.drives.len(), k.drives.len());
+    assert_eq!(row.drives[0], m.kpis[&k.drives[0]].name);
+    m.kpis.get_mut(&k.drives[0]).expect("driven").name.push('!');
+    let renamed = row_data(&m, &k.id).expect("row");
+    assert_eq!(
+        renamed.drives[0], m.kpis[&k.drives[0]].name,
+        "a renamed driven KPI"
+    );
+    let gone = Id::from("gone");
+    assert_eq!(row_data(&m, &gone), None);
+
+    let mut unnamed = row.clone();
+    unnamed.name = "  ".into();
+    assert_eq!(shown_name(&unnamed, Lang::Nl), "(KPI zonder naam)");
+    assert_eq!(shown_name(row, Lang::En), row.name);
+}
+
+#[test]
+fn dom_ids_are_safe_and_distinct() {
+    let a = dom_id(&Id::from("k-1"));
+    let b = dom_id(&Id::from("k_1"));
+    assert_ne!(a, b);
+    for id in [a, b, dom_id(&Id::from("ü \"<x>"))] {
+        assert!(id.starts_with("kt-"));
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            "{id}"
+        );
+    }
+}
