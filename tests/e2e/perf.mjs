@@ -34,10 +34,13 @@ export function largeModel(chains = 200, kpis = 3000) {
   return m;
 }
 
-/** Selects the KPI in the Structure view (the inspector then shows it in every view). */
+/** Selects the KPI by name in the KPIs table (the inspector then shows it in every view). */
 async function selectKpi(page, kpiName) {
-  await page.getByRole('tab', { name: 'Structure' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  const filter = page.getByRole('textbox', { name: 'Filter KPIs' });
+  await filter.fill(kpiName);
   await page.getByRole('button', { name: kpiName, exact: true }).first().click();
+  await filter.fill('');
 }
 
 const KEYS = 60;

@@ -27,6 +27,8 @@ const STEP: f64 = 1.25;
 const MAX_FIT: f64 = 1.25;
 /// "Fit" never shrinks below this: a very wide model scrolls instead of becoming unreadable.
 const MIN_FIT: f64 = 0.4;
+/// From this many boxes on, only the boxes and arrows near the visible part are mounted.
+const VIRTUAL_FROM: usize = 400;
 
 #[component]
 pub fn StructureView() -> impl IntoView {
@@ -42,6 +44,12 @@ pub fn StructureView() -> impl IntoView {
     // None: fit the view; Some(s): s pixels per unit.
     let zoom: RwSignal<Option<f64>> = RwSignal::new(None);
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let canvas_ref = NodeRef::<leptos::html::Div>::new();
+    // The part of the diagram on screen, in layout units (`None` until measured). A large
+    // diagram mounts only the boxes and arrows near it, so the DOM stays the size of the
+    // screen, not of the model.
+    let viewport: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
+    let measure_pending = StoredValue::new(false);
 
     // The scale the diagram is drawn at now (measured in fit mode).
     let current_scale = move || -> f64 {
@@ -58,6 +66,85 @@ pub fn StructureView() -> impl IntoView {
             .filter(|s| s.is_finite() && *s > 0.0)
             .unwrap_or(1.0)
     };
+    let measure = move || {
+        let (Some(canvas), Some(svg)) = (canvas_ref.get_untracked(), svg_ref.get_untracked())
+        else {
+            return;
+        };
+        let svg: &web_sys::Element = &svg;
+        let (c, r) = (
+            canvas.get_bounding_client_rect(),
+            svg.get_bounding_client_rect(),
+        );
+        let scale = r.width() / layout.with_untracked(|l| l.width).max(1.0);
+        if !(scale.is_finite() && scale > 0.0) {
+            return;
+        }
+        let window_h = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(c.bottom());
+        let bottom = c.bottom().min(window_h.max(c.top()));
+        let v = Some([
+            (c.left() - r.left()) / scale,
+            (c.top() - r.top()) / scale,
+            (c.right() - r.left()) / scale,
+            (bottom - r.top()) / scale,
+        ]);
+        if viewport.get_untracked() != v {
+            viewport.set(v);
+        }
+    };
+    // At most one measurement per frame (scrolling fires many events).
+    let measure_soon = move || {
+        if measure_pending.get_value() {
+            return;
+        }
+        measure_pending.set_value(true);
+        request_animation_frame(move || {
+            measure_pending.set_value(false);
+            measure();
+        });
+    };
+    // Re-measure when the geometry or the zoom changes, and when the window is resized.
+    Effect::new(move |_| {
+        layout.track();
+        zoom.track();
+        measure_soon();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
+    on_cleanup(move || resize.remove());
+    let virtual_ = Memo::new(move |_| layout.with(|l| l.nodes.len() > VIRTUAL_FROM));
+    let shown_nodes = Memo::new(move |_| {
+        if !virtual_.get() {
+            return layout.with(|l| l.nodes.clone());
+        }
+        let Some([x0, y0, x1, y1]) = viewport.get() else {
+            return Vec::new();
+        };
+        layout.with(|l| {
+            l.visible(x0, y0, x1, y1, (x1 - x0).max(y1 - y0) * 0.5)
+                .into_iter()
+                .map(|i| l.nodes[i].clone())
+                .collect()
+        })
+    });
+    let shown_edges = Memo::new(move |_| {
+        if !virtual_.get() {
+            return layout.with(|l| l.edges.clone());
+        }
+        let Some([x0, y0, x1, y1]) = viewport.get() else {
+            return Vec::new();
+        };
+        layout.with(|l| {
+            l.visible_edges(x0, y0, x1, y1, (x1 - x0).max(y1 - y0) * 0.5)
+                .into_iter()
+                .map(|i| l.edges[i].clone())
+                .collect()
+        })
+    });
+
     let zoom_by = move |f: f64| {
         let s = (current_scale() * f).clamp(MIN_ZOOM, MAX_ZOOM);
         zoom.set(Some(s));
@@ -153,7 +240,12 @@ pub fn StructureView() -> impl IntoView {
                 </div>
             </div>
             <Show when=move || !skeleton.with(|s| s.is_empty()) fallback=hint>
-                <div class="st-canvas" class:zoomed=move || zoom.get().is_some()>
+                <div
+                    class="st-canvas"
+                    class:zoomed=move || zoom.get().is_some()
+                    node_ref=canvas_ref
+                    on:scroll=move |_| measure_soon()
+                >
                     <svg
                         node_ref=svg_ref
                         class="st-svg"
@@ -192,7 +284,7 @@ pub fn StructureView() -> impl IntoView {
                         </defs>
                         <g class="st-edges" aria-hidden="true">
                             <For
-                                each=move || layout.with(|l| l.edges.clone())
+                                each=move || shown_edges.get()
                                 key=|e| (e.from.clone(), e.to.clone(), e.d.clone())
                                 let:e
                             >
@@ -218,7 +310,7 @@ pub fn StructureView() -> impl IntoView {
                         </g>
                         <g class="st-nodes">
                             <For
-                                each=move || layout.with(|l| l.nodes.clone())
+                                each=move || shown_nodes.get()
                                 key=|n| {
                                     (
                                         n.target.clone(),
