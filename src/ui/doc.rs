@@ -9,20 +9,27 @@
 //! notifies every trigger and starts a fresh set.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::model::{Model, Topic, Touched};
 use crate::session::Session;
 use crate::storage::local::Backend;
 
+/// How long after the last change the whole-model readers re-run.
+pub const SETTLE: Duration = Duration::from_millis(250);
+
 /// The open model, read-only, with per-topic subscriptions. `Copy`: pass it anywhere.
 #[derive(Clone, Copy)]
 pub struct Doc {
     session: StoredValue<Session<Backend>, LocalStorage>,
     topics: StoredValue<HashMap<Topic, ArcTrigger>, LocalStorage>,
-    /// Notified on every change (for the few readers of the whole model: checks, print).
-    any: StoredValue<ArcTrigger, LocalStorage>,
+    /// Notified once edits have settled (no change for [`SETTLE`]): the readers of the whole
+    /// model (the checks) re-run once per pause in typing, not per keystroke.
+    settled: StoredValue<ArcTrigger, LocalStorage>,
+    settle_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// Which model is open (its generation in the session); a model was opened or closed.
     generation: RwSignal<u64>,
 }
@@ -33,7 +40,8 @@ impl Doc {
         Doc {
             session: StoredValue::new_local(session),
             topics: StoredValue::new_local(HashMap::new()),
-            any: StoredValue::new_local(ArcTrigger::new()),
+            settled: StoredValue::new_local(ArcTrigger::new()),
+            settle_timer: StoredValue::new_local(None),
             generation: RwSignal::new(generation),
         }
     }
@@ -55,10 +63,12 @@ impl Doc {
         self.with_untracked(f)
     }
 
-    /// Reads the whole open model, depending on every change (checks, print, export).
-    pub fn with_all<R>(&self, f: impl FnOnce(&Model) -> R) -> Option<R> {
+    /// Reads the whole open model, re-running when another model is opened and once edits
+    /// have settled (for whole-model analyses such as the checks: their cost is paid once per
+    /// pause in typing, so a keystroke costs the same on any model size).
+    pub fn with_settled<R>(&self, f: impl FnOnce(&Model) -> R) -> Option<R> {
         self.generation.track();
-        self.any.with_value(|a| a.track());
+        self.settled.with_value(|a| a.track());
         self.with_untracked(f)
     }
 
@@ -104,7 +114,18 @@ impl Doc {
         for t in triggers {
             t.notify();
         }
-        self.any.with_value(|a| a.notify());
+        self.settle_soon();
+    }
+
+    /// Notifies the `settled` readers [`SETTLE`] after the last change.
+    fn settle_soon(&self) {
+        if let Some(h) = self.settle_timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let settled = self.settled;
+        let handle =
+            set_timeout_with_handle(move || settled.with_value(|t| t.notify()), SETTLE).ok();
+        self.settle_timer.set_value(handle);
     }
 
     /// If another model was opened (or the open one closed), notifies every reader and drops
@@ -120,7 +141,7 @@ impl Doc {
                 t.notify();
             }
         }
-        self.any.with_value(|a| a.notify());
+        self.settled.with_value(|a| a.notify());
         self.generation.set(generation);
     }
 }

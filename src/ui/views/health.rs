@@ -41,10 +41,11 @@ fn destination(f: &Finding, m: &Model) -> (View, Option<Target>) {
 #[component]
 pub fn HealthView() -> impl IntoView {
     let app = use_app();
-    // The checks read the whole model, so they depend on every change; the list below only
-    // changes where a finding comes or goes (the memo compares).
+    // The checks read the whole model: they re-run once edits settle (a pause in typing), so
+    // a keystroke costs the same on any model; the list below only changes where a finding
+    // comes or goes (the memo compares). Each message follows its element's name at once.
     let findings = Memo::new(move |_| {
-        let mut all = app.doc.with_all(check).unwrap_or_default();
+        let mut all = app.doc.with_settled(check).unwrap_or_default();
         // Errors first, then warnings, then information; check order within each.
         all.sort_by_key(|f| f.severity);
         all
