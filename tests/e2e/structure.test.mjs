@@ -185,9 +185,18 @@ test('a 200-chain, 3,000-KPI model renders and selects quickly', async () => {
   });
   await english(page);
   const diagram = page.getByRole('group', { name: 'KPI structure diagram' });
+  // Only the boxes near the visible part of the canvas are mounted: scroll to the far end
+  // to find the last chain, then to the middle for chain 100.
+  await diagram.getByRole('button', { name: 'Chain KPI 0.0', exact: true }).waitFor();
+  const canvas = page.locator('.st-canvas');
+  const mounted = await page.locator('.st-node').count();
+  assert.ok(mounted < 1000, `${mounted} boxes mounted for a 4,000-box diagram`);
+  await canvas.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
   await diagram.getByRole('button', { name: 'Chain KPI 199.2', exact: true }).waitFor();
   const loaded = Date.now() - t0;
+  await canvas.evaluate((el) => { el.scrollLeft = el.scrollWidth / 2 - el.clientWidth / 2; });
   const kpi = diagram.getByRole('button', { name: 'Chain KPI 100.1', exact: true });
+  await kpi.waitFor();
   const ms = await kpi.evaluate(async (el) => {
     const t = performance.now();
     el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
