@@ -219,6 +219,30 @@ impl Layout {
     }
 }
 
+/// A decimal number as [`layout`] writes it (`-12.5`). Read by hand: `str::parse::<f64>`
+/// would bring the standard library's float parser (~10 KB) into the wasm for this alone.
+fn number(s: &str) -> Option<f64> {
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut v = 0.0;
+    for c in int.chars() {
+        v = v * 10.0 + f64::from(c.to_digit(10)?);
+    }
+    let (mut f, mut scale) = (0.0, 1.0);
+    for c in frac.chars() {
+        f = f * 10.0 + f64::from(c.to_digit(10)?);
+        scale *= 10.0;
+    }
+    v += f / scale;
+    Some(if neg { -v } else { v })
+}
+
 /// The box around every coordinate of SVG path data made of `M`, `H`, `V` and `C` commands
 /// with absolute coordinates (what [`layout`] writes): `[left, top, right, bottom]`.
 fn path_bounds(d: &str) -> [f64; 4] {
@@ -248,7 +272,7 @@ fn path_bounds(d: &str) -> [f64; 4] {
             let end = rest[1..]
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .map_or(rest.len(), |e| e + 1);
-            if let Ok(v) = rest[..end].parse::<f64>() {
+            if let Some(v) = number(&rest[..end]) {
                 let is_x = match cmd {
                     'H' => true,
                     'V' => false,
@@ -647,6 +671,15 @@ fn ellipsize(s: &str, width: f64, size: f64, bold: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_like_parse() {
+        for t in ["0", "12", "-3", "1.5", "-0.25", "100.125", ".5"] {
+            assert_eq!(number(t), t.parse::<f64>().ok(), "{t}");
+        }
+        assert_eq!(number("-"), None);
+        assert_eq!(number("1x"), None);
+    }
 
     #[test]
     fn path_bounds_reads_every_command() {
