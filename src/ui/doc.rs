@@ -46,9 +46,10 @@ impl Doc {
         }
     }
 
-    /// Subscribes the running reader to `topic`.
+    /// Subscribes the running reader to `topic`. (Not to `generation`: opening another model
+    /// notifies every topic's trigger instead. A signal with thousands of readers makes each
+    /// re-run of one of them cost O(readers) in `reactive_graph`'s subscriber set.)
     pub fn track(&self, topic: Topic) {
-        self.generation.track();
         let trigger = self
             .topics
             .try_update_value(|t| t.entry(topic).or_default().clone());
