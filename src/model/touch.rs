@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::edit::{Edit, Restore, Root};
 use super::id::Id;
 use super::target::{ElementKind, Target};
-use super::types::{Attach, Model};
+use super::types::{Attach, Chain, Model};
 
 /// One thing a reader of the model can depend on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -95,32 +95,10 @@ impl Touched {
                     self.add(Topic::Fields(target));
                 }
             }
-            Edit::AddGoal { goal, .. } => {
-                self.add(Topic::Goals);
-                self.add(Topic::Fields(Target::Goal(goal.id.clone())));
-            }
-            Edit::AddDepartment { department, .. } => {
-                self.add(Topic::Departments);
-                self.add(Topic::Fields(Target::Department(department.id.clone())));
-            }
-            Edit::AddChain { chain, .. } => {
-                self.add(Topic::Chains);
-                self.add(Topic::Fields(Target::Chain(chain.id.clone())));
-                self.add(Topic::Links(chain.id.clone()));
-                for l in &chain.links {
-                    self.add(Topic::Fields(Target::Link {
-                        chain: chain.id.clone(),
-                        link: l.id.clone(),
-                    }));
-                }
-            }
-            Edit::AddLink { chain, link, .. } => {
-                self.add(Topic::Links(chain.clone()));
-                self.add(Topic::Fields(Target::Link {
-                    chain: chain.clone(),
-                    link: link.id.clone(),
-                }));
-            }
+            Edit::AddGoal { goal, .. } => self.goal(&goal.id),
+            Edit::AddDepartment { department, .. } => self.department(&department.id),
+            Edit::AddChain { chain, .. } => self.chain(chain),
+            Edit::AddLink { chain, link, .. } => self.link(chain, &link.id),
             Edit::MoveLink { chain, .. } => self.add(Topic::Links(chain.clone())),
             Edit::AddKpi { kpi, .. } => {
                 self.add(Topic::Kpis);
@@ -182,35 +160,44 @@ impl Touched {
         }
     }
 
+    /// A goal added or removed.
+    fn goal(&mut self, id: &Id) {
+        self.add(Topic::Goals);
+        self.add(Topic::Fields(Target::Goal(id.clone())));
+    }
+
+    /// A department added or removed.
+    fn department(&mut self, id: &Id) {
+        self.add(Topic::Departments);
+        self.add(Topic::Fields(Target::Department(id.clone())));
+    }
+
+    /// A chain added or removed, with its links.
+    fn chain(&mut self, chain: &Chain) {
+        self.add(Topic::Chains);
+        self.add(Topic::Fields(Target::Chain(chain.id.clone())));
+        for l in &chain.links {
+            self.link(&chain.id, &l.id);
+        }
+        self.add(Topic::Links(chain.id.clone()));
+    }
+
+    /// A link added to or removed from a chain.
+    fn link(&mut self, chain: &Id, link: &Id) {
+        self.add(Topic::Links(chain.clone()));
+        self.add(Topic::Fields(Target::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        }));
+    }
+
     /// What a cascading delete removed, or its undo puts back: the same topics either way.
     fn restore(&mut self, r: &Restore) {
         match &r.root {
-            Root::Goal { goal, .. } => {
-                self.add(Topic::Goals);
-                self.add(Topic::Fields(Target::Goal(goal.id.clone())));
-            }
-            Root::Department { department, .. } => {
-                self.add(Topic::Departments);
-                self.add(Topic::Fields(Target::Department(department.id.clone())));
-            }
-            Root::Chain { chain, .. } => {
-                self.add(Topic::Chains);
-                self.add(Topic::Fields(Target::Chain(chain.id.clone())));
-                self.add(Topic::Links(chain.id.clone()));
-                for l in &chain.links {
-                    self.add(Topic::Fields(Target::Link {
-                        chain: chain.id.clone(),
-                        link: l.id.clone(),
-                    }));
-                }
-            }
-            Root::Link { chain, link, .. } => {
-                self.add(Topic::Links(chain.clone()));
-                self.add(Topic::Fields(Target::Link {
-                    chain: chain.clone(),
-                    link: link.id.clone(),
-                }));
-            }
+            Root::Goal { goal, .. } => self.goal(&goal.id),
+            Root::Department { department, .. } => self.department(&department.id),
+            Root::Chain { chain, .. } => self.chain(chain),
+            Root::Link { chain, link, .. } => self.link(chain, &link.id),
             Root::Kpi { id } => self.add(Topic::Fields(Target::Kpi(id.clone()))),
         }
         if !r.kpis.is_empty() {

@@ -116,15 +116,21 @@ pub fn StructureView() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
     on_cleanup(move || resize.remove());
     let virtual_ = Memo::new(move |_| layout.with(|l| l.nodes.len() > VIRTUAL_FROM));
+    // Near the screen: the viewport grown by half its size on every side.
+    let near = move || {
+        viewport
+            .get()
+            .map(|[x0, y0, x1, y1]| (x0, y0, x1, y1, (x1 - x0).max(y1 - y0) * 0.5))
+    };
     let shown_nodes = Memo::new(move |_| {
         if !virtual_.get() {
             return layout.with(|l| l.nodes.clone());
         }
-        let Some([x0, y0, x1, y1]) = viewport.get() else {
+        let Some((x0, y0, x1, y1, m)) = near() else {
             return Vec::new();
         };
         layout.with(|l| {
-            l.visible(x0, y0, x1, y1, (x1 - x0).max(y1 - y0) * 0.5)
+            l.visible(x0, y0, x1, y1, m)
                 .into_iter()
                 .map(|i| l.nodes[i].clone())
                 .collect()
@@ -134,11 +140,11 @@ pub fn StructureView() -> impl IntoView {
         if !virtual_.get() {
             return layout.with(|l| l.edges.clone());
         }
-        let Some([x0, y0, x1, y1]) = viewport.get() else {
+        let Some((x0, y0, x1, y1, m)) = near() else {
             return Vec::new();
         };
         layout.with(|l| {
-            l.visible_edges(x0, y0, x1, y1, (x1 - x0).max(y1 - y0) * 0.5)
+            l.visible_edges(x0, y0, x1, y1, m)
                 .into_iter()
                 .map(|i| l.edges[i].clone())
                 .collect()
