@@ -166,3 +166,79 @@ async fn toolbar_adds_a_goal_the_inspector_renames_it_and_undo_takes_it_back() {
     drop(handle);
     host.remove();
 }
+
+/// The one reactive path in a real page: a reader of one element's fields re-runs when that
+/// element changes (and when the change is undone), never when another one does; a reader of
+/// the goal list only when goals come or go.
+#[wasm_bindgen_test]
+async fn an_edit_and_its_undo_wake_exactly_the_readers_of_what_they_touched() {
+    use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
+    use std::sync::Arc;
+
+    use kpi_structure::model::{Edit, Goal, GoalField, Id, Model, Target, Topic};
+    use kpi_structure::ui::state::App;
+    use leptos::prelude::*;
+
+    common::clear_storage();
+    let host = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let runs: Arc<[AtomicU32; 3]> = Arc::new(Default::default());
+    let app_slot: Arc<std::sync::Mutex<Option<App>>> = Arc::default();
+    let (r, slot) = (runs.clone(), app_slot.clone());
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        let app = App::new();
+        let goal = |id: &str| Goal {
+            id: Id::new(id),
+            name: id.to_string(),
+            ..Goal::default()
+        };
+        let mut model = Model {
+            id: Id::new("mtopics"),
+            name: "Topics".into(),
+            ..Model::default()
+        };
+        for g in ["a", "b"] {
+            model.goals.insert(Id::new(g), goal(g));
+        }
+        app.open_new(model);
+        for (i, topic) in [
+            Topic::Fields(Target::Goal(Id::new("a"))),
+            Topic::Fields(Target::Goal(Id::new("b"))),
+            Topic::Goals,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = r.clone();
+            Effect::new(move |_| {
+                app.doc.with(topic.clone(), |_| ());
+                r[i].fetch_add(1, SeqCst);
+            });
+        }
+        *slot.lock().unwrap() = Some(app);
+    });
+    tick().await;
+    let app = app_slot.lock().unwrap().expect("app");
+    let counts = || runs.iter().map(|c| c.load(SeqCst)).collect::<Vec<_>>();
+    assert_eq!(counts(), [1, 1, 1], "each reader ran once");
+
+    let rename = |v: &str| Edit::SetGoal {
+        id: Id::new("a"),
+        field: GoalField::Name(v.into()),
+    };
+    app.edit(rename("Grow"), true);
+    tick().await;
+    assert_eq!(counts(), [2, 1, 1], "renaming goal a wakes only its reader");
+    app.undo();
+    tick().await;
+    assert_eq!(counts(), [3, 1, 1], "its undo too");
+    app.edit(Edit::DeleteGoal { id: Id::new("b") }, false);
+    tick().await;
+    assert_eq!(
+        counts(),
+        [3, 2, 2],
+        "deleting goal b wakes its reader and the list"
+    );
+    drop(handle);
+    host.remove();
+}
