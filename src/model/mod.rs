@@ -6,6 +6,7 @@
 mod apply;
 pub mod checks;
 mod choice;
+pub mod date;
 pub mod edit;
 mod eq;
 pub mod error;
@@ -16,7 +17,11 @@ pub mod id;
 pub mod keyed;
 pub mod lang;
 pub mod names;
+pub mod norm;
+pub mod norm_text;
+pub mod period;
 pub mod queries;
+pub mod rollup;
 pub mod target;
 pub mod touch;
 pub mod types;
@@ -24,6 +29,7 @@ mod validate;
 
 pub use checks::{check, CheckKind, Finding, Severity};
 pub use choice::Choice;
+pub use date::Date;
 pub use edit::{
     ChainField, DepartmentField, DriveRef, Edit, GoalField, KpiField, LinkField, LinkRef,
     ModelField, PlacedKpi, Restore, Root,
@@ -34,6 +40,9 @@ pub use history::History;
 pub use id::Id;
 pub use lang::Lang;
 pub use names::{name_key, same_name, unique_name};
+pub use norm::{Contradiction, Norm, Status};
+pub use norm_text::{norm_from_text, NormTextProblem};
+pub use period::{Period, PeriodError, PeriodKind};
 pub use queries::{DepartmentMatrix, MatrixLink, MatrixRow};
 pub use target::{kpi_noun, ElementKind, Target};
 pub use touch::{Topic, Touched};

@@ -1,0 +1,334 @@
+//! A KPI's norm as numbers, and the status of a measured value against it.
+
+use super::lang::Lang;
+
+/// The norm of a KPI in its unit: where it is on target, at risk and off target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Norm {
+    /// Higher is better: on target at or above `target`, at risk from `red` up to `target`,
+    /// off target below `red`.
+    Higher {
+        /// The value to reach.
+        target: f64,
+        /// Below this the KPI is off target.
+        red: f64,
+    },
+    /// Lower is better: on target at or below `target`, at risk above it up to and including
+    /// `red`, off target above `red`.
+    Lower {
+        /// The value to stay under.
+        target: f64,
+        /// Above this the KPI is off target.
+        red: f64,
+    },
+    /// Within a band: on target within `[low, high]`, at risk up to `tolerance` outside it,
+    /// off target beyond.
+    Band {
+        /// The lowest value on target.
+        low: f64,
+        /// The highest value on target.
+        high: f64,
+        /// How far outside the band still counts as at risk.
+        tolerance: f64,
+    },
+}
+
+/// Thresholds that contradict the direction of their norm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contradiction {
+    /// A number is not finite (NaN or infinite).
+    NotFinite,
+    /// Higher is better, yet the red threshold lies above the target.
+    RedAboveTarget,
+    /// Lower is better, yet the red threshold lies below the target.
+    RedBelowTarget,
+    /// A band whose low end lies above its high end.
+    LowAboveHigh,
+    /// A band with a negative tolerance.
+    NegativeTolerance,
+}
+
+impl Contradiction {
+    /// The contradiction in one sentence.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            Contradiction::NotFinite => {
+                lang.pick("A threshold is not a number.", "Een grens is geen getal.")
+            }
+            Contradiction::RedAboveTarget => lang.pick(
+                "Higher is better, yet the red threshold is above the target.",
+                "Hoger is beter, maar de rode grens ligt boven de norm.",
+            ),
+            Contradiction::RedBelowTarget => lang.pick(
+                "Lower is better, yet the red threshold is below the target.",
+                "Lager is beter, maar de rode grens ligt onder de norm.",
+            ),
+            Contradiction::LowAboveHigh => lang.pick(
+                "The low target is above the high target.",
+                "De ondergrens ligt boven de bovengrens.",
+            ),
+            Contradiction::NegativeTolerance => {
+                lang.pick("The tolerance is negative.", "De marge is negatief.")
+            }
+        }
+    }
+}
+
+impl Norm {
+    /// The status of `value` against this norm. A value that is not finite has no value.
+    /// A norm with a [`Norm::contradiction`] still answers (its comparisons are applied as
+    /// written); callers should not show statuses of such a norm.
+    pub fn status(&self, value: f64) -> Status {
+        if !value.is_finite() {
+            return Status::NoValue;
+        }
+        match *self {
+            Norm::Higher { target, red } => graded(value >= target, value >= red),
+            Norm::Lower { target, red } => graded(value <= target, value <= red),
+            Norm::Band {
+                low,
+                high,
+                tolerance,
+            } => graded(
+                (low..=high).contains(&value),
+                (low - tolerance..=high + tolerance).contains(&value),
+            ),
+        }
+    }
+
+    /// What contradicts the direction, if anything: see [`Contradiction`]. Equal target and
+    /// red (no at-risk zone) and a zero tolerance are allowed.
+    pub fn contradiction(&self) -> Option<Contradiction> {
+        let (nums, problem) = match *self {
+            Norm::Higher { target, red } => (
+                [target, red, 0.0],
+                (red > target).then_some(Contradiction::RedAboveTarget),
+            ),
+            Norm::Lower { target, red } => (
+                [target, red, 0.0],
+                (red < target).then_some(Contradiction::RedBelowTarget),
+            ),
+            Norm::Band {
+                low,
+                high,
+                tolerance,
+            } => (
+                [low, high, tolerance],
+                if low > high {
+                    Some(Contradiction::LowAboveHigh)
+                } else if tolerance < 0.0 {
+                    Some(Contradiction::NegativeTolerance)
+                } else {
+                    None
+                },
+            ),
+        };
+        if nums.iter().any(|n| !n.is_finite()) {
+            Some(Contradiction::NotFinite)
+        } else {
+            problem
+        }
+    }
+}
+
+fn graded(on_target: bool, within_red: bool) -> Status {
+    if on_target {
+        Status::OnTarget
+    } else if within_red {
+        Status::AtRisk
+    } else {
+        Status::OffTarget
+    }
+}
+
+/// Where a KPI stands for one period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// The value meets the target.
+    OnTarget,
+    /// The value misses the target but is not past the red threshold.
+    AtRisk,
+    /// The value is past the red threshold.
+    OffTarget,
+    /// The KPI has a norm but no value for the period.
+    NoValue,
+    /// The KPI has no (readable) norm.
+    NoNorm,
+}
+
+impl Status {
+    /// All statuses, in the order a legend lists them.
+    pub const ALL: [Status; 5] = [
+        Status::OnTarget,
+        Status::AtRisk,
+        Status::OffTarget,
+        Status::NoValue,
+        Status::NoNorm,
+    ];
+
+    /// The status of an optional value against an optional norm: no norm first, then no value.
+    pub fn of(norm: Option<&Norm>, value: Option<f64>) -> Status {
+        match (norm, value) {
+            (None, _) => Status::NoNorm,
+            (Some(_), None) => Status::NoValue,
+            (Some(n), Some(v)) => n.status(v),
+        }
+    }
+
+    /// The word shown for it, exactly as the UI contract writes it.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Status::OnTarget => lang.pick("on target", "op norm"),
+            Status::AtRisk => lang.pick("at risk", "risico"),
+            Status::OffTarget => lang.pick("off target", "buiten norm"),
+            Status::NoValue => lang.pick("no value", "geen waarde"),
+            Status::NoNorm => lang.pick("no norm", "geen norm"),
+        }
+    }
+
+    /// How bad a known status is for roll-up: on target 0, at risk 1, off target 2 (worst);
+    /// `None` for no value and no norm, which stand apart.
+    pub fn severity(self) -> Option<u8> {
+        match self {
+            Status::OnTarget => Some(0),
+            Status::AtRisk => Some(1),
+            Status::OffTarget => Some(2),
+            Status::NoValue | Status::NoNorm => None,
+        }
+    }
+
+    /// True for on target, at risk and off target.
+    pub fn is_known(self) -> bool {
+        self.severity().is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn higher_is_better() {
+        let n = Norm::Higher {
+            target: 9.0,
+            red: 8.5,
+        };
+        assert_eq!(n.status(9.5), Status::OnTarget);
+        assert_eq!(n.status(9.0), Status::OnTarget);
+        assert_eq!(n.status(8.7), Status::AtRisk);
+        assert_eq!(n.status(8.5), Status::AtRisk);
+        assert_eq!(n.status(8.4), Status::OffTarget);
+        assert_eq!(n.status(f64::NAN), Status::NoValue);
+        assert_eq!(n.contradiction(), None);
+    }
+
+    #[test]
+    fn lower_is_better() {
+        let n = Norm::Lower {
+            target: 10.0,
+            red: 15.0,
+        };
+        assert_eq!(n.status(3.0), Status::OnTarget);
+        assert_eq!(n.status(10.0), Status::OnTarget);
+        assert_eq!(n.status(15.0), Status::AtRisk);
+        assert_eq!(n.status(15.1), Status::OffTarget);
+        assert_eq!(n.contradiction(), None);
+    }
+
+    #[test]
+    fn band() {
+        let n = Norm::Band {
+            low: 90.0,
+            high: 95.0,
+            tolerance: 5.0,
+        };
+        for (v, s) in [
+            (84.9, Status::OffTarget),
+            (85.0, Status::AtRisk),
+            (90.0, Status::OnTarget),
+            (95.0, Status::OnTarget),
+            (99.0, Status::AtRisk),
+            (100.0, Status::AtRisk),
+            (100.5, Status::OffTarget),
+        ] {
+            assert_eq!(n.status(v), s, "{v}");
+        }
+        assert_eq!(n.contradiction(), None);
+    }
+
+    #[test]
+    fn contradictions() {
+        let c = |n: Norm| n.contradiction();
+        assert_eq!(
+            c(Norm::Higher {
+                target: 90.0,
+                red: 95.0
+            }),
+            Some(Contradiction::RedAboveTarget)
+        );
+        assert_eq!(
+            c(Norm::Lower {
+                target: 10.0,
+                red: 5.0
+            }),
+            Some(Contradiction::RedBelowTarget)
+        );
+        let band = |low, high, tolerance| Norm::Band {
+            low,
+            high,
+            tolerance,
+        };
+        assert_eq!(c(band(95.0, 90.0, 1.0)), Some(Contradiction::LowAboveHigh));
+        assert_eq!(
+            c(band(90.0, 95.0, -1.0)),
+            Some(Contradiction::NegativeTolerance)
+        );
+        assert_eq!(c(band(90.0, 90.0, 0.0)), None);
+        assert_eq!(
+            c(Norm::Higher {
+                target: f64::NAN,
+                red: 1.0
+            }),
+            Some(Contradiction::NotFinite)
+        );
+        for k in [
+            Contradiction::NotFinite,
+            Contradiction::RedAboveTarget,
+            Contradiction::RedBelowTarget,
+            Contradiction::LowAboveHigh,
+            Contradiction::NegativeTolerance,
+        ] {
+            assert_ne!(k.message(Lang::En), k.message(Lang::Nl));
+        }
+    }
+
+    #[test]
+    fn words_and_order() {
+        let words: Vec<_> = Status::ALL.iter().map(|s| s.word(Lang::En)).collect();
+        assert_eq!(
+            words,
+            ["on target", "at risk", "off target", "no value", "no norm"]
+        );
+        let words: Vec<_> = Status::ALL.iter().map(|s| s.word(Lang::Nl)).collect();
+        assert_eq!(
+            words,
+            [
+                "op norm",
+                "risico",
+                "buiten norm",
+                "geen waarde",
+                "geen norm"
+            ]
+        );
+        assert!(Status::OffTarget.severity() > Status::AtRisk.severity());
+        assert!(Status::AtRisk.severity() > Status::OnTarget.severity());
+        assert!(!Status::NoValue.is_known() && !Status::NoNorm.is_known());
+        let n = Norm::Higher {
+            target: 1.0,
+            red: 0.0,
+        };
+        assert_eq!(Status::of(None, Some(1.0)), Status::NoNorm);
+        assert_eq!(Status::of(Some(&n), None), Status::NoValue);
+        assert_eq!(Status::of(Some(&n), Some(1.0)), Status::OnTarget);
+    }
+}
