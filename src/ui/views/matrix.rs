@@ -15,6 +15,26 @@ use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
 use crate::ui::views::names::live_name;
 
+/// From this many chains on, only the columns near the visible part are mounted.
+const VIRTUAL_FROM: usize = 24;
+/// How many columns are mounted then (a screen's worth and some on either side).
+const WINDOW: usize = 16;
+
+/// The first column to mount so that `shown` columns from `first` are inside the window.
+fn columns_near(first: usize, shown: usize) -> (usize, usize) {
+    let before = WINDOW.saturating_sub(shown) / 2;
+    let a = first.saturating_sub(before);
+    (a, a + WINDOW)
+}
+
+/// A cell standing in for `n` columns that are not mounted (nothing when `n` is 0).
+fn spacer(tag: &'static str, n: usize) -> impl IntoView {
+    (n > 0).then(|| match tag {
+        "th" => view! { <th class="matrix-spacer" colspan=n aria-hidden="true"></th> }.into_any(),
+        _ => view! { <td class="matrix-spacer" colspan=n aria-hidden="true"></td> }.into_any(),
+    })
+}
+
 /// From this many chains on, a department's row is highlighted.
 const BUSY: usize = 3;
 
@@ -107,6 +127,52 @@ pub fn MatrixView() -> impl IntoView {
     let sel: Sel = Selector::new(move || app.selection.get());
     let shape = Memo::new(move |_| shape(app));
     let chain_ids = Memo::new(move |_| shape.with(|s| s.chains.clone()));
+    // Many chains: only the columns near the visible part are mounted (fixed-width columns,
+    // the others stand in as one spanning cell on each side).
+    let scroll_ref = NodeRef::<leptos::html::Div>::new();
+    let virtual_ = Memo::new(move |_| chain_ids.with(|c| c.len() > VIRTUAL_FROM));
+    let first_cols = RwSignal::new(0usize);
+    let measure_pending = StoredValue::new(false);
+    let measure = move || {
+        let Some(el) = scroll_ref.get_untracked() else {
+            return;
+        };
+        let col = document()
+            .query_selector(".matrix thead th.matrix-chain")
+            .ok()
+            .flatten()
+            .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(c).ok())
+            .map(|c| f64::from(c.offset_width()))
+            .filter(|w| *w > 0.0)
+            .unwrap_or(192.0);
+        let first = (f64::from(el.scroll_left()) / col) as usize;
+        let shown = (f64::from(el.client_width()) / col).ceil() as usize + 1;
+        let range = columns_near(first, shown);
+        if first_cols.get_untracked() != range.0 {
+            first_cols.set(range.0);
+        }
+    };
+    let measure_soon = move || {
+        if measure_pending.get_value() {
+            return;
+        }
+        measure_pending.set_value(true);
+        request_animation_frame(move || {
+            measure_pending.set_value(false);
+            measure();
+        });
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
+    on_cleanup(move || resize.remove());
+    // The columns mounted: all, or a window of `WINDOW` from `first_cols`.
+    let range = Memo::new(move |_| {
+        let n = chain_ids.with(|c| c.len());
+        if !virtual_.get() {
+            return (0, n);
+        }
+        let a = first_cols.get().min(n);
+        (a, (a + WINDOW).min(n))
+    });
     let add_department = move |_| {
         let id = fresh_id('d');
         let name = app
@@ -164,8 +230,16 @@ pub fn MatrixView() -> impl IntoView {
                     }
                 }
             >
-                <div class="matrix-scroll">
-                    <table class="matrix">
+                <div class="matrix-scroll" node_ref=scroll_ref on:scroll=move |_| measure_soon()>
+                    <table
+                        class="matrix"
+                        class:virtual=move || virtual_.get()
+                        style:width=move || {
+                            virtual_
+                                .get()
+                                .then(|| format!("calc(11rem + {} * 12rem)", chain_ids.with(|c| c.len())))
+                        }
+                    >
                         <caption class="visually-hidden">
                             {move || {
                                 app.lang
@@ -176,16 +250,29 @@ pub fn MatrixView() -> impl IntoView {
                                     )
                             }}
                         </caption>
+                        {move || {
+                            virtual_.get().then(|| {
+                                let n = chain_ids.with(|c| c.len());
+                                view! {
+                                    <colgroup>
+                                        <col class="matrix-col-head" />
+                                        <col class="matrix-col" span=n />
+                                    </colgroup>
+                                }
+                            })
+                        }}
                         <thead>
                             <tr>
                                 <th scope="col" class="matrix-corner">
                                     {tr(app.lang, "Department", "Afdeling")}
                                 </th>
+                                {move || spacer("th", range.get().0)}
                                 {
                                     let sel_head = sel_head.clone();
                                     move || {
+                                    let (a, b) = range.get();
                                     chain_ids
-                                        .get()
+                                        .with(|c| c[a..b].to_vec())
                                         .into_iter()
                                         .map(|id| {
                                             let name = live_name(app, Target::Chain(id.clone()));
@@ -204,6 +291,10 @@ pub fn MatrixView() -> impl IntoView {
                                         .collect_view()
                                     }
                                 }
+                                {move || {
+                                    let (_, b) = range.get();
+                                    spacer("th", chain_ids.with(|c| c.len()) - b)
+                                }}
                             </tr>
                         </thead>
                         <tbody>
@@ -212,7 +303,7 @@ pub fn MatrixView() -> impl IntoView {
                                 key=|row| row.clone()
                                 children={
                                     let sel = sel_rows.clone();
-                                    move |row| view! { <MatrixRowView row=row sel=sel.clone() /> }
+                                    move |row| view! { <MatrixRowView row=row sel=sel.clone() range=range /> }
                                 }
                             />
                         </tbody>
@@ -224,11 +315,10 @@ pub fn MatrixView() -> impl IntoView {
 }
 
 #[component]
-fn MatrixRowView(row: Row, sel: Sel) -> impl IntoView {
+fn MatrixRowView(row: Row, sel: Sel, range: Memo<(usize, usize)>) -> impl IntoView {
     let app = use_app();
     let count = row.cells.iter().filter(|c| !c.links.is_empty()).count();
-    // Every name the row shows, in render order, kept up to date by one effect.
-    let button = |target: Target, class: &'static str| {
+    let button = move |target: Target, class: &'static str| {
         let name = live_name(app, target.clone());
         select_button(app, &sel, target, class, name)
     };
@@ -241,40 +331,46 @@ fn MatrixRowView(row: Row, sel: Sel) -> impl IntoView {
         }
         .into_any(),
     };
-    let cells = row
-        .cells
-        .into_iter()
-        .map(|cell| {
-            let chain = cell.chain;
-            let filled = !cell.links.is_empty();
-            let links = cell
-                .links
-                .into_iter()
-                .map(|(link, kpis)| {
-                    let link_button = button(
-                        Target::Link {
-                            chain: chain.clone(),
-                            link,
-                        },
-                        "link-name",
-                    );
-                    let kpis = (!kpis.is_empty()).then(|| {
-                        let chips = kpis
-                            .into_iter()
-                            .map(|k| view! { <li>{button(Target::Kpi(k), "kpi-chip link-kpi")}</li> })
-                            .collect_view();
-                        view! { <ul class="kpi-chips">{chips}</ul> }
-                    });
-                    view! { <li class="matrix-link">{link_button} {kpis}</li> }
-                })
-                .collect_view();
-            view! {
-                <td class:filled=filled>
-                    {filled.then(|| view! { <ul class="matrix-links">{links}</ul> })}
-                </td>
-            }
-        })
-        .collect_view();
+    let all = row.cells.len();
+    let row_cells = StoredValue::new(row.cells);
+    let cell_view = move |cell: Cell| {
+        let chain = cell.chain;
+        let filled = !cell.links.is_empty();
+        let links = cell
+            .links
+            .into_iter()
+            .map(|(link, kpis)| {
+                let link_button = button(
+                    Target::Link {
+                        chain: chain.clone(),
+                        link,
+                    },
+                    "link-name",
+                );
+                let kpis = (!kpis.is_empty()).then(|| {
+                    let chips = kpis
+                        .into_iter()
+                        .map(|k| view! { <li>{button(Target::Kpi(k), "kpi-chip link-kpi")}</li> })
+                        .collect_view();
+                    view! { <ul class="kpi-chips">{chips}</ul> }
+                });
+                view! { <li class="matrix-link">{link_button} {kpis}</li> }
+            })
+            .collect_view();
+        view! {
+            <td class:filled=filled>
+                {filled.then(|| view! { <ul class="matrix-links">{links}</ul> })}
+            </td>
+        }
+    };
+    let cells = move || {
+        let (a, b) = range.get();
+        view! {
+            {spacer("td", a)}
+            {row_cells.with_value(|c| c[a.min(c.len())..b.min(c.len())].to_vec()).into_iter().map(cell_view.clone()).collect_view()}
+            {spacer("td", all.saturating_sub(b))}
+        }
+    };
     let chains_text = move || {
         let lang = app.lang.get();
         match (lang, count) {
