@@ -65,3 +65,26 @@ test('the Matrix view shows departments by chains and selects from cells', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on 200 chains the Matrix mounts only the columns near the screen and follows scrolling', async () => {
+  const { largeModel } = await import('./perf.mjs');
+  const model = largeModel();
+  const init = ([key, entry]) => localStorage.setItem(key, entry);
+  const { page, context, errors } = await openPage(browser, server.url, {
+    init: [init, ['kpi-structure:model:mlarge', JSON.stringify({ rev: 1, model })]],
+  });
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  const table = page.getByRole('table');
+  await table.getByRole('button', { name: 'Chain 0', exact: true }).waitFor();
+  const headers = () => page.locator('.matrix thead th.matrix-chain').count();
+  assert.ok((await headers()) < 30, `${await headers()} chain columns mounted of 200`);
+  assert.equal(await table.getByRole('button', { name: 'Chain 150', exact: true }).count(), 0);
+  await page.locator('.matrix-scroll').evaluate((el) => { el.scrollLeft = el.scrollWidth * 0.75; });
+  const chain150 = table.getByRole('button', { name: 'Chain 150', exact: true });
+  await chain150.waitFor();
+  await chain150.click();
+  await page.getByRole('textbox', { name: 'Name' }).first().waitFor();
+  assert.equal(await chain150.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
