@@ -5,7 +5,7 @@ use kpi_structure::model::Model;
 
 fn model() -> Model {
     let text = r#"{
-      "type": "kpi-structure", "version": 1,
+      "type": "kpi-structure", "version": 2,
       "model": {
         "id": "m1", "name": "Coffee",
         "goals": [{"id": "g1", "name": "Customer satisfaction"}],
@@ -14,12 +14,12 @@ fn model() -> Model {
           "links": [{"id": "l1", "name": "", "department": "d1"}]}],
         "kpis": [
           {"id": "k3", "name": "Plan, \"firm\"", "at": {"level": "link", "chain": "c1", "link": "l1"},
-           "definition": "Line one\nline two", "target": "-5%", "drives": ["k2"]},
+           "definition": "Line one\nline two", "target": -5, "norm_description": "-5%", "drives": ["k2"]},
           {"id": "k2", "name": "On time", "at": {"level": "chain", "chain": "c1"},
            "direction": "higher", "frequency": "quarterly", "value_type": "customer",
            "formula": "=SUM(A1:A9)", "owner": "@owner", "drives": ["k1"]},
           {"id": "k1", "name": "Satisfaction", "at": {"level": "result", "goal": "g1"},
-           "unit": "mark", "target": "9+", "amber": "+8", "red": "<7", "data_source": "Survey"}
+           "unit": "mark", "target": 9, "red": 7.5, "norm_description": "+8", "data_source": "Survey"}
         ]
       }
     }"#;
@@ -30,10 +30,10 @@ fn model() -> Model {
 fn english_csv() {
     let csv = export_csv(&model());
     let expected = concat!(
-        "\u{feff}level,goal,chain,link,name,definition,formula,unit,direction,target,amber,red,frequency,owner,data source,value type,drives\r\n",
-        "result,Customer satisfaction,,,Satisfaction,,,mark,,9+,'+8,<7,,,Survey,,\r\n",
-        "chain,,New coffee machine,,On time,,'=SUM(A1:A9),,higher,,,,quarterly,'@owner,,customer,Satisfaction\r\n",
-        "link,,New coffee machine,Planning,\"Plan, \"\"firm\"\"\",\"Line one\nline two\",,,,'-5%,,,,,,,On time\r\n",
+        "\u{feff}level,goal,chain,link,name,definition,formula,unit,direction,target,red,low,high,tolerance,norm description,frequency,owner,data source,value type,drives\r\n",
+        "result,Customer satisfaction,,,Satisfaction,,,mark,,9,7.5,,,,'+8,,,Survey,,\r\n",
+        "chain,,New coffee machine,,On time,,'=SUM(A1:A9),,higher,,,,,,,quarterly,'@owner,,customer,Satisfaction\r\n",
+        "link,,New coffee machine,Planning,\"Plan, \"\"firm\"\"\",\"Line one\nline two\",,,,'-5,,,,,'-5%,,,,,On time\r\n",
     );
     assert_eq!(csv, expected);
 }
@@ -44,16 +44,16 @@ fn dutch_csv_with_semicolons() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "\u{feff}niveau;doel;keten;schakel;naam;definitie;formule;eenheid;richting;norm;oranje;rood;frequentie;eigenaar;gegevensbron;waardetype;stuurt"
+        "\u{feff}niveau;doel;keten;schakel;naam;definitie;formule;eenheid;richting;norm;rood;ondergrens;bovengrens;marge;normomschrijving;frequentie;eigenaar;gegevensbron;waardetype;stuurt"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "resultaat;Customer satisfaction;;;Satisfaction;;;mark;;9+;'+8;<7;;;Survey;;"
+        "resultaat;Customer satisfaction;;;Satisfaction;;;mark;;9;7,5;;;;'+8;;;Survey;;"
     );
     assert!(lines
         .next()
         .unwrap()
-        .contains(";hoger;;;;per kwartaal;'@owner;;klant;Satisfaction"));
+        .contains(";hoger;;;;;;;per kwartaal;'@owner;;klant;Satisfaction"));
     // A comma is not special with ';' as separator; the quote still is.
     assert!(lines.next().unwrap().contains(";\"Plan, \"\"firm\"\"\";"));
 }

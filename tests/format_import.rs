@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 fn valid() -> Value {
     json!({
         "type": "kpi-structure",
-        "version": 1,
+        "version": 2,
         "source": {"app": "KPI Structure"},
         "model": {
             "id": "m1",
@@ -28,11 +28,11 @@ fn valid() -> Value {
             }],
             "kpis": [
                 {"id": "k1", "name": "Customer satisfaction", "at": {"level": "result", "goal": "g1"},
-                 "unit": "mark", "direction": "higher", "target": "9+"},
+                 "unit": "mark", "direction": "higher", "target": 9, "red": 8.5},
                 {"id": "k2", "name": "Installed on time", "at": {"level": "chain", "chain": "c1"},
-                 "unit": "%", "direction": "higher", "target": "95%", "drives": ["k1"]},
+                 "unit": "%", "direction": "higher", "target": 95, "red": 90, "drives": ["k1"]},
                 {"id": "k3", "name": "Quotes within 2 days", "at": {"level": "link", "chain": "c1", "link": "l1"},
-                 "unit": "%", "direction": "higher", "target": "90%", "drives": ["k2"]}
+                 "unit": "%", "direction": "higher", "target": 90, "red": 85, "drives": ["k2"]}
             ]
         }
     })
@@ -273,7 +273,7 @@ fn wrong_types_of_optional_fields() {
     v["model"]["goals"] = json!({"id": "g1"});
     v["model"]["chains"][0]["links"][0]["external"] = json!("no");
     v["model"]["chains"][0]["links"][1] = json!("Service");
-    v["model"]["kpis"][1]["target"] = json!(95);
+    v["model"]["kpis"][1]["target"] = json!("95");
     let en: Vec<String> = errors(&v).into_iter().map(|p| p.en).collect();
     assert_eq!(
         en,
@@ -285,7 +285,7 @@ fn wrong_types_of_optional_fields() {
             "chains[0].links[1] must be an object ({ ... }) but is not",
             // the goal list was unusable, so the result KPI's goal is unknown
             "kpis[0].at.goal refers to a goal that is not in the file",
-            "kpis[1].target must be text",
+            "kpis[1].target must be a number (without quotes)",
         ]
     );
 }
@@ -427,11 +427,11 @@ fn newer_version_is_refused_with_update_message() {
         &v,
         ProblemKind::NewerVersion,
         "version",
-        "This file was made with a newer version of KPI Structure (version 2). Update the app to open it.",
+        "This file was made with a newer version of KPI Structure (version 3). Update the app to open it.",
     );
     assert_eq!(
         p.nl,
-        "Dit bestand is gemaakt met een nieuwere versie van KPI Structure (versie 2). Werk de app bij om het te openen."
+        "Dit bestand is gemaakt met een nieuwere versie van KPI Structure (versie 3). Werk de app bij om het te openen."
     );
     let mut v = valid();
     v["version"] = json!(u64::MAX);
@@ -439,7 +439,7 @@ fn newer_version_is_refused_with_update_message() {
 }
 
 /// A hypothetical v1 -> v2 step; it marks the description so the test sees it ran.
-fn v1_to_v2(mut file: Value) -> Result<Value, Problem> {
+fn v1_to_v2(mut file: Value, _: &mut Vec<Problem>) -> Result<Value, Problem> {
     let desc = file["model"]["description"]
         .as_str()
         .unwrap_or("")
@@ -448,7 +448,7 @@ fn v1_to_v2(mut file: Value) -> Result<Value, Problem> {
     Ok(file)
 }
 
-fn v2_to_v3(mut file: Value) -> Result<Value, Problem> {
+fn v2_to_v3(mut file: Value, _: &mut Vec<Problem>) -> Result<Value, Problem> {
     if file["version"] != json!(2) {
         return Err(Problem::new(
             ProblemKind::MigrationFailed,
@@ -465,7 +465,7 @@ fn v2_to_v3(mut file: Value) -> Result<Value, Problem> {
     Ok(file)
 }
 
-fn failing(_: Value) -> Result<Value, Problem> {
+fn failing(_: Value, _: &mut Vec<Problem>) -> Result<Value, Problem> {
     Err(Problem::new(
         ProblemKind::MigrationFailed,
         "model",
@@ -476,7 +476,9 @@ fn failing(_: Value) -> Result<Value, Problem> {
 
 #[test]
 fn version_1_file_opens_after_future_migrations() {
-    let text = valid().to_string();
+    let mut v1 = valid();
+    v1["version"] = json!(1);
+    let text = v1.to_string();
     let future: &[(u32, Migration)] = &[(1, v1_to_v2)];
     let m = import_json_with(&text, 2, future).unwrap().model;
     assert_eq!(m.description, "[v2]");
@@ -497,6 +499,103 @@ fn version_1_file_opens_after_future_migrations() {
     assert_eq!(e.errors[0].en, "cannot convert");
     let e = import_json_with(&text, 2, &[]).unwrap_err();
     assert_eq!(e.errors[0].kind, ProblemKind::MigrationFailed);
+}
+
+/// A version-1 file with free-text norms.
+fn v1_norms() -> Value {
+    let mut v = valid();
+    v["version"] = json!(1);
+    let kpis = &mut v["model"]["kpis"];
+    for (i, (t, a, r)) in [
+        ("9+", "8,5 - 9", "below 8.5"),
+        ("high", "", ""),
+        ("90 - 95%", "", "below 85% or above 100%"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let k = kpis[i].as_object_mut().unwrap();
+        k.remove("red");
+        k.insert("target".into(), json!(t));
+        k.insert("amber".into(), json!(a));
+        k.insert("red".into(), json!(r));
+    }
+    kpis[2]["direction"] = json!("band");
+    v
+}
+
+#[test]
+fn version_1_norms_become_numbers_and_keep_their_text() {
+    let imported = open(&v1_norms()).unwrap();
+    let k = &imported.model.kpis;
+    assert_eq!((k[0].target, k[0].red), (Some(9.0), Some(8.5)));
+    assert_eq!(k[0].norm_description, "9+ · amber 8,5 - 9 · red below 8.5");
+    assert_eq!((k[1].target, k[1].red), (None, None));
+    assert_eq!(k[1].norm_description, "high");
+    assert_eq!(
+        (k[2].low, k[2].high, k[2].tolerance, k[2].target),
+        (Some(90.0), Some(95.0), Some(5.0), None)
+    );
+    assert_eq!(
+        k[2].norm_description,
+        "90 - 95% · red below 85% or above 100%"
+    );
+    // The one that cannot be read is a warning naming the KPI, in both languages.
+    assert_eq!(imported.warnings.len(), 1, "{:?}", imported.warnings);
+    let w = &imported.warnings[0];
+    assert_eq!(
+        (w.kind, w.path.as_str()),
+        (ProblemKind::NormNotRead, "kpis[1]")
+    );
+    assert!(
+        w.en.contains("“Installed on time”") && w.en.contains("norm description"),
+        "{}",
+        w.en
+    );
+    assert!(
+        w.nl.contains("“Installed on time”") && w.nl.contains("normomschrijving"),
+        "{}",
+        w.nl
+    );
+    // Exported again it is a version-2 file with numbers, and opens the same.
+    let text = export_json(&imported.model);
+    let again: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(again["version"], json!(CURRENT_VERSION));
+    assert_eq!(again["model"]["kpis"][0]["target"], json!(9.0));
+    assert!(again["model"]["kpis"][0].get("amber").is_none());
+    let reopened = import_json(&text).unwrap();
+    assert!(reopened.warnings.is_empty());
+    assert_eq!(reopened.model, imported.model);
+}
+
+#[test]
+fn version_1_norm_that_is_no_text_is_judged_by_the_version_2_reader() {
+    let mut v = v1_norms();
+    v["model"]["kpis"][0]["target"] = json!(9);
+    v["model"]["kpis"][1]["target"] = json!(["x"]);
+    let errs = errors(&v);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].path, "kpis[1].target");
+    let mut v = v1_norms();
+    v["model"]["kpis"][0]["target"] = json!(9);
+    let k = open(&v).unwrap().model.kpis[0].clone();
+    assert_eq!(
+        (k.target, k.red),
+        (Some(9.0), None),
+        "a number stays a number"
+    );
+}
+
+#[test]
+fn version_2_numbers_must_be_numbers() {
+    let mut v = valid();
+    v["model"]["kpis"][0]["tolerance"] = json!("2");
+    one_error(
+        &v,
+        ProblemKind::WrongType,
+        "kpis[0].tolerance",
+        "kpis[0].tolerance must be a number (without quotes)",
+    );
 }
 
 #[test]

@@ -64,11 +64,14 @@ fn hand_made_model_round_trips() {
         Attach::Result { goal: "g1".into() },
     );
     k1.direction = Direction::Higher;
+    (k1.target, k1.red) = (Some(9.0), Some(8.5));
+    k1.norm_description = "9+".into();
     k1.frequency = Frequency::Quarterly;
     k1.value_type = ValueType::Customer;
     let mut k2 = Kpi::new("k2".into(), "On time", Attach::Chain { chain: "c1".into() });
     k2.drives = vec!["k1".into()];
     k2.direction = Direction::Band;
+    (k2.low, k2.high, k2.tolerance) = (Some(90.0), Some(95.5), Some(0.0));
     let mut k3 = Kpi::new(
         "k3".into(),
         "Carrier on time",
@@ -82,7 +85,7 @@ fn hand_made_model_round_trips() {
         m.kpis.insert(k.id.clone(), k);
     }
     let text = export_json(&m);
-    assert!(text.starts_with("{\n  \"type\": \"kpi-structure\",\n  \"version\": 1,\n  \"source\": {\n    \"app\": \"KPI Structure\""));
+    assert!(text.starts_with("{\n  \"type\": \"kpi-structure\",\n  \"version\": 2,\n  \"source\": {\n    \"app\": \"KPI Structure\""));
     assert!(text.ends_with("}\n"));
     let imported = import_json(&text).unwrap();
     assert!(imported.warnings.is_empty());
@@ -92,6 +95,11 @@ fn hand_made_model_round_trips() {
 }
 
 /// Short text of any characters, controls and markup included.
+/// A norm number made from a generated text: none when it is empty.
+fn num(text: &str) -> Option<f64> {
+    (!text.is_empty()).then(|| text.chars().count() as f64 * 0.5 - 3.0)
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Za-z ]{0,12}",
@@ -237,9 +245,13 @@ fn build(
             formula,
             unit,
             direction: Direction::ALL[dir as usize % Direction::ALL.len()],
-            target,
-            amber,
-            red,
+            // Norm numbers from the texts' lengths: empty gives none, others halves.
+            target: num(&target),
+            red: num(&amber),
+            low: num(&amber),
+            high: num(&target).map(|n| n + 1.5),
+            tolerance: num(&red).map(f64::abs),
+            norm_description: red,
             frequency: Frequency::ALL[freq as usize % Frequency::ALL.len()],
             owner,
             data_source,
@@ -335,7 +347,7 @@ proptest! {
         let rows = parse_csv(csv.trim_start_matches(BOM));
         prop_assert_eq!(rows.len(), m.kpis.len() + 1);
         for row in &rows {
-            prop_assert_eq!(row.len(), 17);
+            prop_assert_eq!(row.len(), 20);
         }
         let mut names: Vec<String> = rows[1..].iter().map(|r| r[4].clone()).collect();
         let mut expected: Vec<String> = m.kpis.values().map(|k| {

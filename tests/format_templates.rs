@@ -183,14 +183,13 @@ fn method_findings(m: &Model) -> Vec<String> {
         if k.level() == Level::Result && !driven.contains(&k.id) {
             out.push(format!("result KPI {} is not driven", k.name));
         }
-        if k.unit.trim().is_empty() || k.direction == Direction::Unset || k.target.is_empty() {
+        if k.unit.trim().is_empty() || k.direction == Direction::Unset || k.norm().is_none() {
             out.push(format!("{} lacks unit, direction or target", k.name));
         }
         let full = [
             &k.definition,
             &k.formula,
-            &k.amber,
-            &k.red,
+            &k.norm_description,
             &k.owner,
             &k.data_source,
         ];
@@ -269,5 +268,8 @@ fn coffee_machines_follows_the_seed() {
         departments,
         ["Sales", "Planning", "Logistics", "Service", "Finance"]
     );
-    assert!(m.kpis.values().any(|k| k.target == "9+"));
+    assert!(m
+        .kpis
+        .values()
+        .any(|k| k.target == Some(9.0) && k.norm_description.starts_with("9+")));
 }

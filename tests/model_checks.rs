@@ -10,7 +10,8 @@ fn complete(i: &str, name: &str, at: Attach, drives: &[&str]) -> Kpi {
     let mut k = Kpi::new(id(i), name, at);
     k.unit = "%".into();
     k.direction = Direction::Higher;
-    k.target = "95%".into();
+    k.target = Some(95.0);
+    k.red = Some(90.0);
     k.drives = drives.iter().map(|d| id(d)).collect();
     k
 }
@@ -293,11 +294,33 @@ fn check_10_incomplete_kpi() {
         f.message(&m, Lang::En),
         "Chain KPI “Installed on time” lacks a unit and a direction."
     );
-    m.kpis[&id("k1")].target.clear();
+    let k = m.kpis.get_mut(&id("k1")).unwrap();
+    (k.target, k.red) = (None, None);
     assert_eq!(
         only(&m).message(&m, Lang::Nl),
         "Keten-KPI “Installed on time” mist een eenheid, een richting en een norm."
     );
+}
+
+#[test]
+fn check_10_means_no_complete_norm() {
+    let mut m = clean();
+    m.kpis[&id("k1")].red = None;
+    let f = only(&m);
+    assert_eq!(
+        f.message(&m, Lang::En),
+        "Chain KPI “Installed on time” lacks a target."
+    );
+    m.kpis[&id("k1")].red = Some(90.0);
+    m.kpis[&id("k1")].direction = Direction::Band;
+    assert_eq!(
+        only(&m).target,
+        Target::Kpi(id("k1")),
+        "a band needs low, high, tolerance"
+    );
+    let k = m.kpis.get_mut(&id("k1")).unwrap();
+    (k.low, k.high, k.tolerance) = (Some(90.0), Some(95.0), Some(2.0));
+    assert!(check(&m).is_empty());
 }
 
 #[test]

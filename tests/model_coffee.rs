@@ -56,11 +56,12 @@ fn id(s: &str) -> Id {
     Id::new(s)
 }
 
-fn kpi_fields(h: &mut History, m: &mut Model, kpi: &str, unit: &str, target: &str) {
+fn kpi_fields(h: &mut History, m: &mut Model, kpi: &str, unit: &str, norm: (f64, f64)) {
     for field in [
         KpiField::Unit(unit.into()),
         KpiField::Direction(Direction::Higher),
-        KpiField::Target(target.into()),
+        KpiField::Target(Some(norm.0)),
+        KpiField::Red(Some(norm.1)),
         KpiField::Frequency(Frequency::Monthly),
         KpiField::ValueType(ValueType::Customer),
     ] {
@@ -105,7 +106,7 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
             index: None,
         },
     );
-    kpi_fields(&mut h, &mut m, "k-sat", "score 1-10", "9+");
+    kpi_fields(&mut h, &mut m, "k-sat", "score 1-10", (9.0, 8.5));
 
     for (i, name) in w.links.iter().enumerate() {
         let department = Department {
@@ -174,7 +175,7 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
     for (kid, name) in [("k-on-time", w.on_time), ("k-first-time", w.first_time)] {
         let kpi = Kpi::new(id(kid), name, Attach::Chain { chain: id("c-new") });
         edit(&mut h, &mut m, Edit::AddKpi { kpi, index: None });
-        kpi_fields(&mut h, &mut m, kid, "%", "95%");
+        kpi_fields(&mut h, &mut m, kid, "%", (95.0, 90.0));
         edit(
             &mut h,
             &mut m,
@@ -192,7 +193,7 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
     };
     let kpi = Kpi::new(id("k-planned"), w.planned, at);
     edit(&mut h, &mut m, Edit::AddKpi { kpi, index: None });
-    kpi_fields(&mut h, &mut m, "k-planned", "%", "90%");
+    kpi_fields(&mut h, &mut m, "k-planned", "%", (90.0, 85.0));
     edit(
         &mut h,
         &mut m,

@@ -60,6 +60,11 @@ fn drives(m: &Model, a: u16, b: u16) -> Vec<Id> {
         .collect()
 }
 
+/// A norm number, or none.
+fn number(n: u16) -> Option<f64> {
+    [None, Some(0.0), Some(92.5), Some(-3.0)][n as usize % 4]
+}
+
 fn text(n: u16) -> String {
     ["", "Sales", "sales ", "Service", "x"][n as usize % 5].to_string()
 }
@@ -212,15 +217,19 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
         },
         15 => Edit::SetKpi {
             id: pick(&m.kpis, a),
-            field: match b % 12 {
+            field: match b % 16 {
                 0 => KpiField::Name(text(c)),
                 1 => KpiField::Definition(text(c)),
                 2 => KpiField::Formula(text(c)),
                 3 => KpiField::Unit(text(c)),
                 4 => KpiField::Direction(Direction::Higher),
-                5 => KpiField::Target(text(c)),
-                6 => KpiField::Amber(text(c)),
-                7 => KpiField::Red(text(c)),
+                5 => KpiField::Target(number(c)),
+                6 => KpiField::NormDescription(text(c)),
+                7 => KpiField::Red(number(c)),
+                12 => KpiField::Low(number(c)),
+                13 => KpiField::High(number(c)),
+                14 => KpiField::Tolerance(number(c)),
+                15 => KpiField::Direction(Direction::Band),
                 8 => KpiField::Frequency(Frequency::Quarterly),
                 9 => KpiField::Owner(text(c)),
                 10 => KpiField::DataSource(text(c)),

@@ -1,18 +1,54 @@
-//! Every KPI of the shipped version-1 templates gets the norm a person reads from its target,
-//! amber and red text. None of them is ambiguous: each has one target number and a red text
-//! with one number on the side its direction says ("below 8.5", "over 15 days", "meer dan 3").
+//! Every KPI of the version-1 templates (kept as fixtures in `tests/fixtures/v1`) gets the
+//! norm a person reads from its target, amber and red text, and opening such a file gives the
+//! KPI that norm as numbers while its description keeps the texts. None of them is
+//! ambiguous: each has one target number and a red text with one number on the side its
+//! direction says ("below 8.5", "over 15 days", "meer dan 3"). The shipped (version-2)
+//! templates hold the same norms.
 
 use std::path::Path;
 
 use kpi_structure::format::import_json;
-use kpi_structure::model::{norm_from_text, Model, Norm};
+use kpi_structure::model::{norm_from_text, Direction, Model, Norm};
+use serde_json::Value;
 
-fn open(file: &str) -> Model {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("public/templates")
-        .join(file);
-    let text = std::fs::read_to_string(&path).expect(file);
-    import_json(&text).expect(file).model
+fn read(dir: &str, file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join(file);
+    std::fs::read_to_string(&path).expect(file)
+}
+
+fn open(dir: &str, file: &str) -> Model {
+    let imported = import_json(&read(dir, file)).expect(file);
+    assert!(
+        imported.warnings.is_empty(),
+        "{file}: {:?}",
+        imported.warnings
+    );
+    imported.model
+}
+
+/// Each KPI of a version-1 fixture: name, direction, and its target, amber and red texts.
+fn v1_texts(file: &str) -> Vec<(String, Direction, [String; 3])> {
+    let v: Value = serde_json::from_str(&read("tests/fixtures/v1", file)).unwrap();
+    assert_eq!(v["version"], 1, "{file} is a version-1 file");
+    let s = |k: &Value, key: &str| k[key].as_str().unwrap_or("").to_string();
+    v["model"]["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| {
+            let direction = match k["direction"].as_str() {
+                Some("higher") => Direction::Higher,
+                Some("lower") => Direction::Lower,
+                Some("band") => Direction::Band,
+                _ => Direction::Unset,
+            };
+            (
+                s(k, "name"),
+                direction,
+                [s(k, "target"), s(k, "amber"), s(k, "red")],
+            )
+        })
+        .collect()
 }
 
 const fn h(target: f64, red: f64) -> Norm {
@@ -190,9 +226,8 @@ const TEMPLATES: &[Expected] = &[
     ),
 ];
 
-#[test]
-fn every_template_kpi_reads_as_a_person_reads_it() {
-    let on_disk = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/templates"))
+fn count(dir: &str) -> usize {
+    std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
         .unwrap()
         .filter(|e| {
             e.as_ref()
@@ -201,21 +236,74 @@ fn every_template_kpi_reads_as_a_person_reads_it() {
                 .to_string_lossy()
                 .ends_with(".kpi.json")
         })
-        .count();
+        .count()
+}
+
+#[test]
+fn every_template_kpi_reads_as_a_person_reads_it() {
     assert_eq!(
         TEMPLATES.len(),
-        on_disk,
+        count("tests/fixtures/v1"),
         "a template is missing from the table"
     );
     for (file, expected) in TEMPLATES {
-        let model = open(file);
-        let names: Vec<&str> = model.kpis.values().map(|k| k.name.as_str()).collect();
+        let texts = v1_texts(file);
+        let names: Vec<&str> = texts.iter().map(|(n, _, _)| n.as_str()).collect();
         let listed: Vec<&str> = expected.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, listed, "{file}: the table lists other KPIs");
-        for ((name, norm), k) in expected.iter().zip(model.kpis.values()) {
-            let read = norm_from_text(k.direction, &k.target, &k.amber, &k.red);
+        for ((name, norm), (_, direction, [t, a, r])) in expected.iter().zip(&texts) {
+            let read = norm_from_text(*direction, t, a, r);
             assert_eq!(read.as_ref(), Ok(norm), "{file}: {name}");
         }
+    }
+}
+
+#[test]
+fn opening_a_version_1_template_gives_numbers_and_keeps_the_texts() {
+    for (file, expected) in TEMPLATES {
+        let model = open("tests/fixtures/v1", file);
+        let texts = v1_texts(file);
+        assert_eq!(model.kpis.len(), expected.len(), "{file}");
+        for (((name, norm), k), (_, _, [t, a, r])) in
+            expected.iter().zip(model.kpis.values()).zip(&texts)
+        {
+            assert_eq!(k.name, *name, "{file}");
+            assert_eq!(k.norm().as_ref(), Some(norm), "{file}: {name}");
+            let d = &k.norm_description;
+            assert!(d.starts_with(t.trim()), "{file}: {name}: {d}");
+            assert!(
+                d.contains(&format!("amber {}", a.trim())),
+                "{file}: {name}: {d}"
+            );
+            assert!(
+                d.contains(&format!("red {}", r.trim())),
+                "{file}: {name}: {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn shipped_templates_hold_the_same_norms() {
+    assert_eq!(TEMPLATES.len(), count("public/templates"));
+    for (file, expected) in TEMPLATES {
+        let v: Value = serde_json::from_str(&read("public/templates", file)).unwrap();
+        assert_eq!(v["version"], 2, "{file} is converted to version 2");
+        let model = open("public/templates", file);
+        let v1 = open("tests/fixtures/v1", file);
+        for ((name, norm), k) in expected.iter().zip(model.kpis.values()) {
+            assert_eq!(k.norm().as_ref(), Some(norm), "{file}: {name}");
+        }
+        let strip = |mut m: Model| {
+            m.created = 0.0;
+            m.modified = 0.0;
+            m
+        };
+        assert_eq!(
+            strip(model),
+            strip(v1),
+            "{file}: the same model as its version-1 copy"
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use kpi_structure::format::import_json;
-use kpi_structure::model::{large_model, Choice, Id, Kpi, Lang, Level, Model};
+use kpi_structure::model::{large_model, Choice, Id, Kpi, Lang, Level, Model, Norm};
 use kpi_structure::present::kpi_table::{
     dom_id, level_code, level_from_code, order, place_names, row_data, shown_name, SortKey,
 };
@@ -18,7 +18,7 @@ fn coffee() -> Model {
         .model
 }
 
-const KEYS: [SortKey; 11] = [
+const KEYS: [SortKey; 9] = [
     SortKey::Name,
     SortKey::Level,
     SortKey::Chain,
@@ -27,8 +27,6 @@ const KEYS: [SortKey; 11] = [
     SortKey::Unit,
     SortKey::Direction,
     SortKey::Target,
-    SortKey::Amber,
-    SortKey::Red,
     SortKey::Frequency,
 ];
 
@@ -37,6 +35,8 @@ const KEYS: [SortKey; 11] = [
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum V {
     Rank(usize),
+    /// A norm's target (a band: its low target), in thousandths.
+    Number(i64),
     Text(String),
 }
 
@@ -59,9 +59,13 @@ fn value(m: &Model, k: &Kpi, key: SortKey) -> Option<V> {
         SortKey::Owner => text(&k.owner),
         SortKey::Unit => text(&k.unit),
         SortKey::Direction => rank(k.direction),
-        SortKey::Target => text(&k.target),
-        SortKey::Amber => text(&k.amber),
-        SortKey::Red => text(&k.red),
+        SortKey::Target => k.norm().map(|n| {
+            let x = match n {
+                Norm::Higher { target, .. } | Norm::Lower { target, .. } => target,
+                Norm::Band { low, .. } => low,
+            };
+            V::Number((x * 1000.0).round() as i64)
+        }),
         SortKey::Frequency => rank(k.frequency),
     }
 }
@@ -72,6 +76,7 @@ fn models() -> Vec<Model> {
     for k in m.kpis.values_mut().step_by(4) {
         k.unit.clear();
         k.owner = " ".into();
+        k.red = None;
     }
     vec![m, large_model(8, 120)]
 }

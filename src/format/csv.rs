@@ -6,11 +6,13 @@
 //! Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a
 //! formula by spreadsheet programs; such cells get a leading `'` (so `-5%` is written `'-5%`).
 
-use crate::model::{Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType};
+use crate::model::{
+    format_number, Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType,
+};
 
 use super::lang::Lang;
 
-const HEADER_EN: [&str; 17] = [
+const HEADER_EN: [&str; 20] = [
     "level",
     "goal",
     "chain",
@@ -21,8 +23,11 @@ const HEADER_EN: [&str; 17] = [
     "unit",
     "direction",
     "target",
-    "amber",
     "red",
+    "low",
+    "high",
+    "tolerance",
+    "norm description",
     "frequency",
     "owner",
     "data source",
@@ -30,7 +35,7 @@ const HEADER_EN: [&str; 17] = [
     "drives",
 ];
 
-const HEADER_NL: [&str; 17] = [
+const HEADER_NL: [&str; 20] = [
     "niveau",
     "doel",
     "keten",
@@ -41,8 +46,11 @@ const HEADER_NL: [&str; 17] = [
     "eenheid",
     "richting",
     "norm",
-    "oranje",
     "rood",
+    "ondergrens",
+    "bovengrens",
+    "marge",
+    "normomschrijving",
     "frequentie",
     "eigenaar",
     "gegevensbron",
@@ -154,9 +162,12 @@ fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
         kpi.formula.clone(),
         kpi.unit.clone(),
         direction(kpi.direction, nl).to_string(),
-        kpi.target.clone(),
-        kpi.amber.clone(),
-        kpi.red.clone(),
+        number(kpi.target, nl),
+        number(kpi.red, nl),
+        number(kpi.low, nl),
+        number(kpi.high, nl),
+        number(kpi.tolerance, nl),
+        kpi.norm_description.clone(),
         frequency(kpi.frequency, nl).to_string(),
         kpi.owner.clone(),
         kpi.data_source.clone(),
@@ -164,6 +175,16 @@ fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
         drives.join("; "),
     ]
     .into_iter()
+}
+
+/// A norm number as the language writes it (`92.5`, `92,5`); empty when not set.
+fn number(n: Option<f64>, nl: bool) -> String {
+    let lang = if nl {
+        crate::model::Lang::Nl
+    } else {
+        crate::model::Lang::En
+    };
+    n.map(|n| format_number(n, lang)).unwrap_or_default()
 }
 
 fn chain_name(model: &Model, chain: &crate::model::Id) -> String {

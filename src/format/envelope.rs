@@ -1,7 +1,7 @@
 //! The file envelope around a model, and writing it.
 //!
 //! ```json
-//! { "type": "kpi-structure", "version": 1,
+//! { "type": "kpi-structure", "version": 2,
 //!   "source": { "app": "KPI Structure", "app_version": "0.1.0" },
 //!   "model": { ... } }
 //! ```
@@ -18,7 +18,7 @@ pub const FILE_TYPE: &str = "kpi-structure";
 
 /// The format version this app writes. Older versions are migrated on import (see
 /// [`super::migrate`]).
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The app name written in `source.app`.
 pub const APP_NAME: &str = "KPI Structure";
@@ -87,7 +87,7 @@ struct EnvelopeRef<'a> {
     model: &'a Model,
 }
 
-/// The model as a pretty-printed version-1 file, ending in a newline.
+/// The model as a pretty-printed file of the current version, ending in a newline.
 pub fn export_json(model: &Model) -> String {
     export_json_with(model, &Source::default())
 }

@@ -40,8 +40,10 @@ pub fn import_json_with(
 ) -> Result<Imported, ImportErrors> {
     let value = parse(text).map_err(ImportErrors::one)?;
     let version = check_envelope(&value).map_err(ImportErrors::one)?;
-    let value = migrate(value, version, current, migrations).map_err(ImportErrors::one)?;
-    read_file(&value, Reader::default())
+    let mut reader = Reader::default();
+    let value = migrate(value, version, current, migrations, &mut reader.warnings)
+        .map_err(ImportErrors::one)?;
+    read_file(&value, reader)
 }
 
 /// Reads back a model this app stored: `entry` is the stored JSON object, holding the
@@ -53,11 +55,18 @@ pub fn read_stored(entry: Value) -> Result<Model, ImportErrors> {
         None => 1,
         Some(v) => whole_version(v).map_err(ImportErrors::one)?,
     };
-    let entry = migrate(entry, version, CURRENT_VERSION, MIGRATIONS).map_err(ImportErrors::one)?;
-    let reader = Reader {
+    let mut reader = Reader {
         unlimited: true,
         ..Reader::default()
     };
+    let entry = migrate(
+        entry,
+        version,
+        CURRENT_VERSION,
+        MIGRATIONS,
+        &mut reader.warnings,
+    )
+    .map_err(ImportErrors::one)?;
     read_file(&entry, reader).map(|imported| imported.model)
 }
 

@@ -38,6 +38,9 @@ pub enum ProblemKind {
     UnknownReference,
     /// A `drives` list names the same KPI twice (warning; the repeat is dropped).
     DuplicateReference,
+    /// A version-1 KPI's norm text could not be read as numbers (warning; the text is kept
+    /// as its norm description).
+    NormNotRead,
     /// The `drives` relation has a cycle (warning; the editor's checks report it too).
     Cycle,
 }

@@ -183,9 +183,12 @@ fn read_kpi(
     let formula = r.text(o, "formula", p, TextSize::Long);
     let unit = r.text(o, "unit", p, TextSize::Short);
     let direction = r.choice(o, "direction", p);
-    let target = r.text(o, "target", p, TextSize::Short);
-    let amber = r.text(o, "amber", p, TextSize::Short);
-    let red = r.text(o, "red", p, TextSize::Short);
+    let target = r.optional_number(o, "target", p);
+    let red = r.optional_number(o, "red", p);
+    let low = r.optional_number(o, "low", p);
+    let high = r.optional_number(o, "high", p);
+    let tolerance = r.optional_number(o, "tolerance", p);
+    let norm_description = r.text(o, "norm_description", p, TextSize::Long);
     let frequency = r.choice(o, "frequency", p);
     let owner = r.text(o, "owner", p, TextSize::Short);
     let data_source = r.text(o, "data_source", p, TextSize::Short);
@@ -197,8 +200,11 @@ fn read_kpi(
         unit,
         direction,
         target,
-        amber,
         red,
+        low,
+        high,
+        tolerance,
+        norm_description,
         frequency,
         owner,
         data_source,

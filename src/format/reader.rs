@@ -195,6 +195,40 @@ impl Reader {
         }
     }
 
+    /// An optional number field that may be absent; missing or null gives `None`. A number
+    /// written as text (`"95"`) is a problem, as is a number that is not finite.
+    pub fn optional_number(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Option<f64> {
+        match field(obj, key) {
+            None => None,
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(f) if f.is_finite() => Some(f),
+                _ => {
+                    self.error(
+                        ProblemKind::BadValue,
+                        &child(path, key),
+                        "must be a finite number",
+                        "moet een eindig getal zijn",
+                    );
+                    None
+                }
+            },
+            Some(_) => {
+                self.error(
+                    ProblemKind::WrongType,
+                    &child(path, key),
+                    "must be a number (without quotes)",
+                    "moet een getal zijn (zonder aanhalingstekens)",
+                );
+                None
+            }
+        }
+    }
+
     /// An optional list field; missing or null gives an empty list.
     pub fn list<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, path: &str) -> &'v [Value] {
         match field(obj, key) {

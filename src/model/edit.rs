@@ -68,9 +68,12 @@ pub enum KpiField {
     Formula(String),
     Unit(String),
     Direction(Direction),
-    Target(String),
-    Amber(String),
-    Red(String),
+    Target(Option<f64>),
+    Red(Option<f64>),
+    Low(Option<f64>),
+    High(Option<f64>),
+    Tolerance(Option<f64>),
+    NormDescription(String),
     Frequency(Frequency),
     Owner(String),
     DataSource(String),
@@ -282,7 +285,8 @@ field_names!(LinkField {
 });
 field_names!(KpiField {
     Name => "name", Definition => "definition", Formula => "formula", Unit => "unit",
-    Direction => "direction", Target => "target", Amber => "amber", Red => "red",
+    Direction => "direction", Target => "target", Red => "red", Low => "low", High => "high",
+    Tolerance => "tolerance", NormDescription => "norm_description",
     Frequency => "frequency", Owner => "owner", DataSource => "data_source",
     ValueType => "value_type",
 });

@@ -44,7 +44,8 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
         } else {
             Direction::Lower
         };
-        k.target = "95".into();
+        k.target = Some(95.0);
+        k.red = Some(if n.is_multiple_of(2) { 90.0 } else { 100.0 });
         k.frequency = Frequency::Monthly;
         k.owner = format!("Owner {}", n % 17);
         k.value_type = if n.is_multiple_of(3) {

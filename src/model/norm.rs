@@ -131,6 +131,51 @@ impl Norm {
     }
 }
 
+/// `n` as the UI language writes it: no trailing zeros, `.` in English, `,` in Dutch
+/// (`95`, `92.5`, `92,5`).
+pub fn format_number(n: f64, lang: Lang) -> String {
+    let text = format!("{n}");
+    match lang {
+        Lang::En => text,
+        Lang::Nl => text.replace('.', ","),
+    }
+}
+
+/// A number typed by a person: surrounding blanks ignored, `.` or `,` as the decimal
+/// separator (`92.5`, `92,5`, `-3`). `None` for anything else (also for `1,000.5` and
+/// non-finite values): the caller shows that it was not applied.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    if t.is_empty() || t.matches([',', '.']).count() > 1 {
+        return None;
+    }
+    let t = t.replace(',', ".");
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(&t);
+    if !digits.chars().any(|c| c.is_ascii_digit())
+        || !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+impl Norm {
+    /// The norm in a few characters: `≥ 95 (red < 90)`, `≤ 3 (red > 5)`, `10–15 ± 2`.
+    pub fn compact(&self, lang: Lang) -> String {
+        let f = |n: f64| format_number(n, lang);
+        let red = lang.pick("red", "rood");
+        match *self {
+            Norm::Higher { target, red: r } => format!("≥ {} ({red} < {})", f(target), f(r)),
+            Norm::Lower { target, red: r } => format!("≤ {} ({red} > {})", f(target), f(r)),
+            Norm::Band {
+                low,
+                high,
+                tolerance,
+            } => format!("{}–{} ± {}", f(low), f(high), f(tolerance)),
+        }
+    }
+}
+
 fn graded(on_target: bool, within_red: bool) -> Status {
     if on_target {
         Status::OnTarget
@@ -300,6 +345,34 @@ mod tests {
         ] {
             assert_ne!(k.message(Lang::En), k.message(Lang::Nl));
         }
+    }
+
+    #[test]
+    fn numbers_and_compact() {
+        assert_eq!(parse_number("92.5"), Some(92.5));
+        assert_eq!(parse_number(" 92,5 "), Some(92.5));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        for bad in ["", "abc", "1,000.5", "9+", "1e5", "NaN", "inf", "-", "."] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+        assert_eq!(format_number(92.5, Lang::Nl), "92,5");
+        assert_eq!(format_number(95.0, Lang::En), "95");
+        let h = Norm::Higher {
+            target: 95.0,
+            red: 90.0,
+        };
+        assert_eq!(h.compact(Lang::En), "≥ 95 (red < 90)");
+        let l = Norm::Lower {
+            target: 3.0,
+            red: 5.0,
+        };
+        assert_eq!(l.compact(Lang::Nl), "≤ 3 (rood > 5)");
+        let b = Norm::Band {
+            low: 10.0,
+            high: 15.0,
+            tolerance: 2.0,
+        };
+        assert_eq!(b.compact(Lang::En), "10–15 ± 2");
     }
 
     #[test]

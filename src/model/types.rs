@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::id::Id;
 use super::keyed::{self, HasId};
+use super::norm::Norm;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -185,13 +186,21 @@ pub struct Kpi {
     pub unit: String,
     #[serde(default)]
     pub direction: Direction,
-    /// The norm. Free text so "9+", "95%" or "2 days" stay as the client wrote them.
+    /// The norm as numbers in the KPI's unit (see [`Kpi::norm`]). Higher / lower is better:
+    /// `target` and `red`; within a band: `low`, `high` and `tolerance`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub red: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    /// The norm in the client's words ("9+", "95%"); a version-1 file's texts land here.
     #[serde(default)]
-    pub target: String,
-    #[serde(default)]
-    pub amber: String,
-    #[serde(default)]
-    pub red: String,
+    pub norm_description: String,
     #[serde(default)]
     pub frequency: Frequency,
     #[serde(default)]
@@ -216,9 +225,12 @@ impl Kpi {
             formula: String::new(),
             unit: String::new(),
             direction: Direction::Unset,
-            target: String::new(),
-            amber: String::new(),
-            red: String::new(),
+            target: None,
+            red: None,
+            low: None,
+            high: None,
+            tolerance: None,
+            norm_description: String::new(),
             frequency: Frequency::Unset,
             owner: String::new(),
             data_source: String::new(),
@@ -229,6 +241,27 @@ impl Kpi {
 
     pub fn level(&self) -> Level {
         self.at.level()
+    }
+
+    /// The norm from the direction and the numbers; `None` while a number it needs is missing
+    /// or the direction is unset.
+    pub fn norm(&self) -> Option<Norm> {
+        match self.direction {
+            Direction::Unset => None,
+            Direction::Higher => Some(Norm::Higher {
+                target: self.target?,
+                red: self.red?,
+            }),
+            Direction::Lower => Some(Norm::Lower {
+                target: self.target?,
+                red: self.red?,
+            }),
+            Direction::Band => Some(Norm::Band {
+                low: self.low?,
+                high: self.high?,
+                tolerance: self.tolerance?,
+            }),
+        }
     }
 }
 

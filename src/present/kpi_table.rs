@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model};
+use crate::model::{Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model, Norm};
 
 /// The columns the table can sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -22,12 +22,8 @@ pub enum SortKey {
     Unit,
     /// Its direction: higher, lower, band; unset last.
     Direction,
-    /// Its target (as text).
+    /// Its norm, by its target (a band: its low target); no norm last.
     Target,
-    /// Its amber threshold (as text).
-    Amber,
-    /// Its red threshold (as text).
-    Red,
     /// Its frequency: daily to yearly; unset last.
     Frequency,
 }
@@ -52,12 +48,8 @@ pub struct RowData {
     pub unit: String,
     /// Its direction.
     pub direction: Direction,
-    /// Its target.
-    pub target: String,
-    /// Its amber threshold.
-    pub amber: String,
-    /// Its red threshold.
-    pub red: String,
+    /// Its norm, `None` while incomplete.
+    pub norm: Option<Norm>,
     /// Its frequency.
     pub frequency: Frequency,
     /// The names of the KPIs it drives (existing ones, in its order).
@@ -98,9 +90,7 @@ pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
         owner: k.owner.clone(),
         unit: k.unit.clone(),
         direction: k.direction,
-        target: k.target.clone(),
-        amber: k.amber.clone(),
-        red: k.red.clone(),
+        norm: k.norm(),
         frequency: k.frequency,
         drives: k
             .drives
@@ -153,7 +143,31 @@ fn frequency_rank(f: Frequency) -> Option<u8> {
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum Val {
     Rank(u8),
+    Number(Num),
     Text(String),
+}
+
+/// A number ordered totally (norms hold finite numbers only).
+struct Num(f64);
+
+impl PartialEq for Num {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Num {}
+
+impl PartialOrd for Num {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Num {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 fn text(s: &str) -> Option<Val> {
@@ -170,9 +184,12 @@ fn sort_value(m: &Model, k: &Kpi, key: SortKey) -> Option<Val> {
         SortKey::Owner => text(&k.owner),
         SortKey::Unit => text(&k.unit),
         SortKey::Direction => direction_rank(k.direction).map(Val::Rank),
-        SortKey::Target => text(&k.target),
-        SortKey::Amber => text(&k.amber),
-        SortKey::Red => text(&k.red),
+        SortKey::Target => k.norm().map(|n| {
+            Val::Number(Num(match n {
+                Norm::Higher { target, .. } | Norm::Lower { target, .. } => target,
+                Norm::Band { low, .. } => low,
+            }))
+        }),
         SortKey::Frequency => frequency_rank(k.frequency).map(Val::Rank),
     }
 }

@@ -378,7 +378,7 @@ mod tests {
             load(&kv, &Id::new("long")).unwrap().unwrap().0.name,
             long.name
         );
-        assert!(kv.map[&keys::model("long")].starts_with(r#"{"version":1,"rev":1,"#));
+        assert!(kv.map[&keys::model("long")].starts_with(r#"{"version":2,"rev":1,"#));
         // Valid JSON with a damaged model, or from a newer app: quarantined and kept.
         for raw in [
             r#"{"rev":1,"model":{"id":"bad","kpis":{}}}"#,
@@ -398,6 +398,34 @@ mod tests {
             );
             assert_eq!(kv.map[&keys::model("bad")], raw);
         }
+    }
+
+    #[test]
+    fn a_version_1_entry_upgrades_on_open() {
+        let mut kv = MemoryStore::default();
+        kv.map.insert(
+            keys::model("v1"),
+            r#"{"version":1,"rev":3,"model":{"id":"v1","name":"Old","goals":[{"id":"g","name":"Loyal"}],
+              "kpis":[{"id":"k","name":"Satisfaction","at":{"level":"result","goal":"g"},
+                "direction":"higher","target":"9+","amber":"8,5 - 9","red":"onder 8,5"},
+                {"id":"k2","name":"Vague","at":{"level":"result","goal":"g"},"target":"high"}]}}"#
+                .into(),
+        );
+        let (m, rev) = load(&kv, &Id::new("v1")).unwrap().unwrap();
+        assert_eq!(rev, 3);
+        let k = &m.kpis[&Id::new("k")];
+        assert_eq!((k.target, k.red), (Some(9.0), Some(8.5)));
+        assert_eq!(k.norm_description, "9+ · amber 8,5 - 9 · red onder 8,5");
+        let vague = &m.kpis[&Id::new("k2")];
+        assert_eq!((vague.target, vague.red), (None, None));
+        assert_eq!(vague.norm_description, "high");
+        assert_eq!(list(&kv).unwrap().models.len(), 1);
+        // Saved again, it is a version-2 entry with numbers.
+        save(&mut kv, &m, 3).unwrap();
+        let raw = &kv.map[&keys::model("v1")];
+        assert!(raw.starts_with(r#"{"version":2,"rev":4,"#), "{raw}");
+        assert!(raw.contains(r#""target":9.0,"red":8.5"#), "{raw}");
+        assert_eq!(load(&kv, &Id::new("v1")).unwrap().unwrap().0, m);
     }
 
     #[test]

@@ -22,7 +22,7 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
         lang.pick("Unit", "Eenheid"),
         lang.pick("Direction", "Richting"),
         lang.pick("Target", "Norm"),
-        lang.pick("Amber / red", "Oranje / rood"),
+        lang.pick("Norm description", "Normomschrijving"),
         lang.pick("Frequency", "Frequentie"),
         lang.pick("Drives", "Stuurt"),
     );
@@ -34,15 +34,14 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
             .collect();
         let _ = write!(
             out,
-            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} / {}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&k.name),
             if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
             escape(&k.definition),
             escape(&k.unit),
             direction_name(k.direction, lang),
-            escape(&k.target),
-            escape(&k.amber),
-            escape(&k.red),
+            k.norm().map(|n| escape(&n.compact(lang))).unwrap_or_default(),
+            escape(&k.norm_description),
             frequency_name(k.frequency, lang),
             escape(&drives.join(", ")),
         );

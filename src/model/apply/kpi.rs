@@ -231,8 +231,13 @@ fn set_kpi_field(k: &mut Kpi, field: KpiField) -> KpiField {
         KpiField::Unit(v) => KpiField::Unit(replace(&mut k.unit, v)),
         KpiField::Direction(v) => KpiField::Direction(replace(&mut k.direction, v)),
         KpiField::Target(v) => KpiField::Target(replace(&mut k.target, v)),
-        KpiField::Amber(v) => KpiField::Amber(replace(&mut k.amber, v)),
         KpiField::Red(v) => KpiField::Red(replace(&mut k.red, v)),
+        KpiField::Low(v) => KpiField::Low(replace(&mut k.low, v)),
+        KpiField::High(v) => KpiField::High(replace(&mut k.high, v)),
+        KpiField::Tolerance(v) => KpiField::Tolerance(replace(&mut k.tolerance, v)),
+        KpiField::NormDescription(v) => {
+            KpiField::NormDescription(replace(&mut k.norm_description, v))
+        }
         KpiField::Frequency(v) => KpiField::Frequency(replace(&mut k.frequency, v)),
         KpiField::Owner(v) => KpiField::Owner(replace(&mut k.owner, v)),
         KpiField::DataSource(v) => KpiField::DataSource(replace(&mut k.data_source, v)),

@@ -69,12 +69,19 @@ pub(super) fn drives_cycle(f: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// 10. A KPI lacks unit, direction or target.
+/// 10. A KPI lacks unit, direction or a complete norm (`target` is true without one).
 pub(super) fn kpi_incomplete(f: &Facts, out: &mut Vec<Finding>) {
     for (id, k) in &f.model.kpis {
         let unit = k.unit.trim().is_empty();
         let direction = k.direction == Direction::Unset;
-        let target = k.target.trim().is_empty();
+        // Without a direction the numbers it needs are unknown: any number counts as begun.
+        let target = if direction {
+            [k.target, k.red, k.low, k.high, k.tolerance]
+                .iter()
+                .all(Option::is_none)
+        } else {
+            k.norm().is_none()
+        };
         if unit || direction || target {
             out.push(Finding::new(
                 CheckKind::KpiIncomplete {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::{Link, Model, Topic};
+use crate::model::{format_number, parse_number, Link, Model, Topic};
 use crate::ui::state::use_app;
 
 /// One value read from the open model, as a signal (the default when the element is gone).
@@ -88,6 +88,75 @@ pub fn TextField(
         <label class="field">
             <span class="field-label">{label_text}</span>
             {control}
+        </label>
+    }
+}
+
+/// A labelled number input: `92.5` or `92,5` in either language. A text that is not a
+/// number shows a message under the field and is not applied; clearing it gives `None`.
+/// While typing, the text stays as typed (`92,` is not rewritten to `92`).
+#[component]
+pub fn NumberField(
+    label: Text2,
+    #[prop(into)] value: Signal<Option<f64>>,
+    #[prop(into)] on_input: Callback<Option<f64>>,
+) -> impl IntoView {
+    let app = use_app();
+    let label_text = tr(app.lang, label.0, label.1);
+    // The text as typed, until blur; `None` shows the model's number.
+    let typed = RwSignal::new(None::<String>);
+    let invalid = move || {
+        typed.with(|t| {
+            t.as_deref()
+                .is_some_and(|t| !t.trim().is_empty() && parse_number(t).is_none())
+        })
+    };
+    let shown = move || {
+        let v = value.get();
+        let lang = app.lang.get();
+        match typed.get() {
+            Some(t) if invalid() => t,
+            Some(t) if t.trim().is_empty() && v.is_none() => t,
+            Some(t) if parse_number(&t) == v && v.is_some() => t,
+            _ => v.map(|n| format_number(n, lang)).unwrap_or_default(),
+        }
+    };
+    let message = move || {
+        invalid().then(|| {
+            app.lang.get().pick(
+                "Not a number, so not applied: type e.g. 92.5 or 92,5.",
+                "Geen getal, dus niet overgenomen: typ bijvoorbeeld 92,5 of 92.5.",
+            )
+        })
+    };
+    view! {
+        <label class="field">
+            <span class="field-label">{label_text}</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                maxlength=MAX_NAME_CHARS
+                prop:value=shown
+                aria-invalid=move || invalid().then_some("true")
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let parsed = parse_number(&text);
+                    let empty = text.trim().is_empty();
+                    typed.set(Some(text));
+                    if empty {
+                        on_input.run(None);
+                    } else if parsed.is_some() {
+                        on_input.run(parsed);
+                    }
+                }
+                on:blur=move |_| {
+                    if !invalid() {
+                        typed.set(None);
+                    }
+                    app.break_coalescing()
+                }
+            />
+            {move || message().map(|m| view! { <p class="field-error">{m}</p> })}
         </label>
     }
 }

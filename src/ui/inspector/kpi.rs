@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use super::fields::{from_model, SelectField, Text2, TextField};
+use super::fields::{from_model, NumberField, SelectField, Text2, TextField};
 use crate::model::{
     Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic, ValueType,
 };
@@ -51,6 +51,38 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
             })
         }
     };
+    let get_num = {
+        let id = id.clone();
+        move |f: fn(&Kpi) -> Option<f64>| {
+            let id = id.clone();
+            from_model(Topic::Fields(Target::Kpi(id.clone())), move |m| {
+                m.kpis.get(&id).map(f)
+            })
+        }
+    };
+    let set_num = {
+        let id = id.clone();
+        move |field: fn(Option<f64>) -> KpiField| {
+            let id = id.clone();
+            Callback::new(move |v: Option<f64>| {
+                app.edit(
+                    Edit::SetKpi {
+                        id: id.clone(),
+                        field: field(v),
+                    },
+                    true,
+                );
+            })
+        }
+    };
+    // Within a band the norm has low, high and tolerance; otherwise target and red.
+    let band = {
+        let id = id.clone();
+        let direction = from_model(Topic::Fields(Target::Kpi(id.clone())), move |m| {
+            m.kpis.get(&id).map(|k| k.direction == Direction::Band)
+        });
+        Memo::new(move |_| direction.get())
+    };
     let set_choice = {
         let id = id.clone();
         move |field: fn(&str) -> KpiField| {
@@ -86,11 +118,33 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
                 on_change=set_choice(|v| KpiField::Direction(Direction::from_code(v)))
             />
         </div>
-        <div class="field-row three">
-            <TextField label=("Target", "Norm") value=get(|k| k.target.clone()) on_input=set_text(KpiField::Target) />
-            <TextField label=("Amber threshold", "Oranje grens") value=get(|k| k.amber.clone()) on_input=set_text(KpiField::Amber) />
-            <TextField label=("Red threshold", "Rode grens") value=get(|k| k.red.clone()) on_input=set_text(KpiField::Red) />
-        </div>
+        {move || {
+            if band.get() {
+                view! {
+                    <div class="field-row three">
+                        <NumberField label=("Low target", "Ondergrens") value=get_num(|k| k.low) on_input=set_num(KpiField::Low) />
+                        <NumberField label=("High target", "Bovengrens") value=get_num(|k| k.high) on_input=set_num(KpiField::High) />
+                        <NumberField label=("Tolerance", "Marge") value=get_num(|k| k.tolerance) on_input=set_num(KpiField::Tolerance) />
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="field-row">
+                        <NumberField label=("Target", "Norm") value=get_num(|k| k.target) on_input=set_num(KpiField::Target) />
+                        <NumberField label=("Red threshold", "Rode grens") value=get_num(|k| k.red) on_input=set_num(KpiField::Red) />
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+        <TextField
+            label=("Norm description", "Normomschrijving")
+            multiline=true
+            long=true
+            value=get(|k| k.norm_description.clone())
+            on_input=set_text(KpiField::NormDescription)
+        />
         <SelectField
             label=("Frequency", "Frequentie")
             options=options(frequency_name)

@@ -183,8 +183,6 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
                                 <SortHeader sort key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
                                 <SortHeader sort key=SortKey::Target en="Target" nl="Norm" class="col-target" />
-                                <SortHeader sort key=SortKey::Amber en="Amber" nl="Oranje" class="col-amber" />
-                                <SortHeader sort key=SortKey::Red en="Red" nl="Rood" class="col-red" />
                                 <SortHeader sort key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
                                 <th scope="col" class="col-drives plain">{tr(app.lang, "Drives", "Stuurt")}</th>
                             </tr>

@@ -52,9 +52,6 @@ enum TextField {
     Name,
     Owner,
     Unit,
-    Target,
-    Amber,
-    Red,
 }
 
 impl TextField {
@@ -63,9 +60,6 @@ impl TextField {
             TextField::Name => &r.name,
             TextField::Owner => &r.owner,
             TextField::Unit => &r.unit,
-            TextField::Target => &r.target,
-            TextField::Amber => &r.amber,
-            TextField::Red => &r.red,
         }
     }
 
@@ -74,9 +68,6 @@ impl TextField {
             TextField::Name => KpiField::Name(v),
             TextField::Owner => KpiField::Owner(v),
             TextField::Unit => KpiField::Unit(v),
-            TextField::Target => KpiField::Target(v),
-            TextField::Amber => KpiField::Amber(v),
-            TextField::Red => KpiField::Red(v),
         }
     }
 
@@ -86,9 +77,6 @@ impl TextField {
             TextField::Name => "kt-f-name",
             TextField::Owner => "kt-f-owner",
             TextField::Unit => "kt-f-unit",
-            TextField::Target => "kt-f-target",
-            TextField::Amber => "kt-f-amber",
-            TextField::Red => "kt-f-red",
         }
     }
 
@@ -97,9 +85,6 @@ impl TextField {
             TextField::Name => "col-name",
             TextField::Owner => "col-owner",
             TextField::Unit => "col-unit",
-            TextField::Target => "col-target",
-            TextField::Amber => "col-amber",
-            TextField::Red => "col-red",
         }
     }
 }
@@ -109,14 +94,11 @@ impl TextField {
 #[component]
 pub fn CellLabels() -> impl IntoView {
     let app = use_app();
-    let labels: [(&str, &str, &str); 8] = [
+    let labels: [(&str, &str, &str); 5] = [
         ("kt-f-name", "Name of", "Naam van"),
         ("kt-f-owner", "Owner of", "Eigenaar van"),
         ("kt-f-unit", "Unit of", "Eenheid van"),
         ("kt-f-direction", "Direction of", "Richting van"),
-        ("kt-f-target", "Target of", "Norm van"),
-        ("kt-f-amber", "Amber threshold of", "Oranjegrens van"),
-        ("kt-f-red", "Red threshold of", "Roodgrens van"),
         ("kt-f-frequency", "Frequency of", "Frequentie van"),
     ];
     view! {
@@ -230,9 +212,12 @@ pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
                     }}
                 </select>
             </td>
-            {text_cell(TextField::Target)}
-            {text_cell(TextField::Amber)}
-            {text_cell(TextField::Red)}
+            <td class="col-target">
+                {move || {
+                    let lang = app.lang.get();
+                    row.with(|r| r.as_ref().and_then(|r| r.norm).map(|n| n.compact(lang)).unwrap_or_default())
+                }}
+            </td>
             <td class="col-frequency">
                 <select
                     class="cell"
