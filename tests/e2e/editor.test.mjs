@@ -33,7 +33,8 @@ async function buildCoffeeChain(page) {
   await field(page, 'Name', 'Customer satisfaction score');
   await field(page, 'Unit', 'score (1-10)');
   await page.getByLabel('Direction', { exact: true }).selectOption('higher');
-  await field(page, 'Target', '9+');
+  await field(page, 'Target', '9');
+  await field(page, 'Red threshold', '8,5');
 
   await page.getByRole('button', { name: 'Add chain' }).click();
   await field(page, 'Name', 'New coffee machine');
@@ -55,6 +56,7 @@ async function buildCoffeeChain(page) {
     await field(page, 'Unit', unit);
     await page.getByLabel('Direction', { exact: true }).selectOption('higher');
     await field(page, 'Target', '95');
+    await field(page, 'Red threshold', '90');
     await page.getByRole('checkbox', { name: 'Customer satisfaction score' }).check();
   }
   await saved(page);

@@ -89,6 +89,41 @@ test('Import JSON always adds a new model; a broken file shows every problem wit
   await context.close();
 });
 
+test('a version-1 file opens with its norms as numbers and its texts kept as the description', async () => {
+  const { init } = seedTemplate(TEMPLATE);
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.getByRole('textbox', { name: 'Model name' }).waitFor();
+  const v1 = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v1', TEMPLATE), 'utf8'));
+  assert.equal(v1.version, 1);
+  v1.model.name = 'Old coffee machines';
+  await page.getByLabel('Import JSON').setInputFiles({
+    name: 'old.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)),
+  });
+  const name = page.getByRole('textbox', { name: 'Model name' });
+  for (let i = 0; i < 50 && (await name.inputValue()) !== 'Old coffee machines'; i++) await page.waitForTimeout(100);
+  assert.equal(await name.inputValue(), 'Old coffee machines');
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  const row = page.locator('.kpi-row').filter({ has: page.getByRole('button', { name: 'Customer satisfaction', exact: true }) });
+  assert.equal((await row.locator('.col-target').innerText()).trim(), '≥ 9 (red < 8.5)');
+  await page.getByRole('button', { name: 'Customer satisfaction', exact: true }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Target', exact: true }).inputValue(), '9');
+  assert.equal(await page.getByRole('textbox', { name: 'Red threshold', exact: true }).inputValue(), '8.5');
+  assert.equal(
+    await page.getByRole('textbox', { name: 'Norm description', exact: true }).inputValue(),
+    '9+ · amber 8.5 - 9 · red below 8.5',
+  );
+  // A number typed with a decimal comma is read; a text that is no number is not applied.
+  const target = page.getByRole('textbox', { name: 'Target', exact: true });
+  await target.fill('9,2');
+  await page.getByRole('textbox', { name: 'Norm description', exact: true }).focus();
+  assert.equal((await row.locator('.col-target').innerText()).trim(), '≥ 9.2 (red < 8.5)');
+  await target.fill('9+');
+  await page.getByText('Not a number, so not applied').waitFor();
+  assert.equal((await row.locator('.col-target').innerText()).trim(), '≥ 9.2 (red < 8.5)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dropping a .json file on the window imports it as a new model', async () => {
   const { init } = seedTemplate(TEMPLATE);
   const { page, context, errors } = await openPage(browser, server.url, { init });

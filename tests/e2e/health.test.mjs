@@ -20,9 +20,10 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
   }
   assert.ok(before <= 3, `the template should be nearly clean, has ${before} findings`);
 
-  // Clear a KPI's target in the KPIs table.
+  // Clear a KPI's target in the inspector.
   await page.getByRole('tab', { name: 'KPIs' }).click();
-  await page.getByRole('textbox', { name: 'Target of Repeat breakdowns' }).fill('');
+  await page.getByRole('button', { name: 'Repeat breakdowns', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Target', exact: true }).fill('');
   await page.getByRole('tab', { name: 'Health' }).click();
   const finding = list.getByRole('listitem').filter({ hasText: 'Repeat breakdowns' });
   await finding.waitFor();
@@ -44,7 +45,7 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
   assert.equal(await kpi.getAttribute('aria-pressed'), 'true');
 
   // Fixing it makes the finding go away.
-  await page.getByRole('textbox', { name: 'Target of Repeat breakdowns' }).fill('at most 3%');
+  await page.getByRole('textbox', { name: 'Target', exact: true }).fill('3');
   await page.getByRole('tab', { name: 'Health' }).click();
   await page.getByRole('heading', { name: 'Health check' }).waitFor();
   assert.equal(await list.getByRole('listitem').filter({ hasText: 'Repeat breakdowns' }).count(), 0);

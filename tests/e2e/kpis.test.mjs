@@ -76,8 +76,8 @@ export function largeModel(chains = 200, total = 3000) {
     n += 1;
     const k = {
       id: `k${n}`, name, at, definition: 'What share is on norm?', formula: '',
-      unit: n % 5 === 0 ? '' : '%', direction: n % 2 === 0 ? 'higher' : 'lower', target: '95',
-      amber: '', red: '', frequency: 'monthly', owner: `Owner ${n % 17}`, data_source: '',
+      unit: n % 5 === 0 ? '' : '%', direction: n % 2 === 0 ? 'higher' : 'lower', target: 95,
+      red: n % 2 === 0 ? 90 : 100, frequency: 'monthly', owner: `Owner ${n % 17}`, data_source: '',
       value_type: 'customer', drives,
     };
     kpis.push(k);
@@ -113,7 +113,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test('on 3,000 KPIs the table opens fast and a keystroke repaints one row', async () => {
   const model = largeModel();
-  const entry = JSON.stringify({ rev: 1, model });
+  const entry = JSON.stringify({ version: 2, rev: 1, model });
   const init = ([key, entry]) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(key, entry);

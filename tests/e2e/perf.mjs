@@ -13,7 +13,7 @@ import { serve, launch, openPage, ROOT } from './support.mjs';
 /** A 200-chain / 3,000-KPI model in the file format's model shape. */
 export function largeModel(chains = 200, kpis = 3000) {
   const m = { id: 'mlarge', name: 'Large model', organisation: '', description: '', goals: [], kpis: [], chains: [], departments: [], created: 0, modified: 0 };
-  const kpi = (id, name, at, drives = []) => ({ id, name, at, definition: '', formula: '', unit: '%', direction: 'higher', target: '95', amber: '90', red: '80', frequency: 'monthly', owner: 'Owner', data_source: '', value_type: 'customer', drives });
+  const kpi = (id, name, at, drives = []) => ({ id, name, at, definition: '', formula: '', unit: '%', direction: 'higher', target: 95, red: 90, frequency: 'monthly', owner: 'Owner', data_source: '', value_type: 'customer', drives });
   for (let d = 0; d < 12; d++) m.departments.push({ id: `d${d}`, name: `Department ${d}`, description: '' });
   for (let g = 0; g < 4; g++) {
     m.goals.push({ id: `g${g}`, name: `Goal ${g}`, description: '' });
@@ -105,7 +105,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   ];
   const results = {};
   for (const [label, model, kpiName] of models) {
-    const entry = JSON.stringify({ version: 1, rev: 1, model: { ...model, modified: Date.now() } });
+    const entry = JSON.stringify({ version: 2, rev: 1, model: { ...model, modified: Date.now() } });
     const seed = ([k, v]) => { localStorage.setItem(k, v); };
     const opens = [];
     let page; let context;

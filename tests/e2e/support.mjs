@@ -83,8 +83,9 @@ export async function screenshot(page, name) {
  */
 export function seedTemplate(file, id = 'mseed') {
   const text = fs.readFileSync(path.join(ROOT, 'public', 'templates', file), 'utf8');
-  const model = { ...JSON.parse(text).model, id, modified: Date.now() };
-  const entry = JSON.stringify({ rev: 1, model });
+  const parsed = JSON.parse(text);
+  const model = { ...parsed.model, id, modified: Date.now() };
+  const entry = JSON.stringify({ version: parsed.version, rev: 1, model });
   const init = ([key, entry]) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(key, entry);
