@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::doc::Doc;
 use super::i18n::{t, T};
-use crate::format::ImportErrors;
+use crate::format::{ImportErrors, Problem};
 use crate::model::{Edit, Id, Lang, Model, Target};
 use crate::session::{Change, Opened, Session, StorageAlert};
 use crate::storage::keys;
@@ -74,6 +74,9 @@ pub struct App {
     pub view: RwSignal<View>,
     /// Every problem of the last failed import (file, drop or share link), until dismissed.
     pub import_errors: RwSignal<Option<ImportErrors>>,
+    /// What the last import kept but could not convert (a version-1 norm text that is no
+    /// number), until dismissed or the next import.
+    pub import_notes: RwSignal<Vec<Problem>>,
     /// The share link box, while shown.
     pub share: RwSignal<Option<Share>>,
     /// A model that arrived in a share link, waiting for "Keep as new model" or "Dismiss".
@@ -122,6 +125,7 @@ impl App {
             selection: RwSignal::new(None),
             view: RwSignal::new(View::Structure),
             import_errors: RwSignal::new(None),
+            import_notes: RwSignal::new(Vec::new()),
             share: RwSignal::new(None),
             incoming: RwSignal::new(None),
             conflict: RwSignal::new(false),
@@ -246,6 +250,7 @@ impl App {
     /// replaces a stored model.
     pub fn import_model(&self, model: Model, keep_id: bool) {
         self.import_errors.set(None);
+        self.import_notes.set(Vec::new());
         self.replace(|s, now| s.import(model, keep_id, fresh_id('m'), now));
     }
 

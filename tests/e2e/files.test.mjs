@@ -96,12 +96,20 @@ test('a version-1 file opens with its norms as numbers and its texts kept as the
   const v1 = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'v1', TEMPLATE), 'utf8'));
   assert.equal(v1.version, 1);
   v1.model.name = 'Old coffee machines';
+  assert.equal(v1.model.kpis[1].name, 'Contract renewal rate');
+  v1.model.kpis[1].target = 'high';
   await page.getByLabel('Import JSON').setInputFiles({
     name: 'old.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)),
   });
   const name = page.getByRole('textbox', { name: 'Model name' });
   for (let i = 0; i < 50 && (await name.inputValue()) !== 'Old coffee machines'; i++) await page.waitForTimeout(100);
   assert.equal(await name.inputValue(), 'Old coffee machines');
+  // The KPI whose text is no number is named; its text is kept.
+  const note = page.getByRole('status').filter({ hasText: 'Some norms could not be read as numbers' });
+  await note.waitFor();
+  assert.match(await note.innerText(), /KPI “Contract renewal rate”: its norm was not read as numbers\./);
+  await note.getByRole('button', { name: 'Dismiss' }).click();
+  await note.waitFor({ state: 'detached' });
   await page.getByRole('tab', { name: 'KPIs' }).click();
   const row = page.locator('.kpi-row').filter({ has: page.getByRole('button', { name: 'Customer satisfaction', exact: true }) });
   assert.equal((await row.locator('.col-target').innerText()).trim(), '≥ 9 (red < 8.5)');

@@ -105,6 +105,7 @@ pub fn FileBanners() -> impl IntoView {
         <ConflictBanner />
         <IncomingBanner />
         <ImportProblems />
+        <ImportNotes />
         <ShareBox />
     }
 }
@@ -254,6 +255,41 @@ fn ImportProblems() -> impl IntoView {
                     </ul>
                 </div>
                 <button type="button" on:click=move |_| app.import_errors.set(None)>
+                    {pick("Dismiss", "Sluiten")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The KPIs whose version-1 norm text was kept but not read as numbers.
+#[component]
+fn ImportNotes() -> impl IntoView {
+    let app = use_app();
+    let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
+    let lines = move || {
+        let lang = app.lang.get();
+        app.import_notes.with(|n| {
+            n.iter()
+                .map(|p| p.message(lang).to_string())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || app.import_notes.with(|n| !n.is_empty())>
+            <div class="banner banner-warning import-problems" role="status">
+                <div>
+                    <strong>
+                        {pick(
+                            "Opened. Some norms could not be read as numbers:",
+                            "Geopend. Sommige normen zijn niet als getallen te lezen:",
+                        )}
+                    </strong>
+                    <ul class="problem-list">
+                        {move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                </div>
+                <button type="button" on:click=move |_| app.import_notes.set(Vec::new())>
                     {pick("Dismiss", "Sluiten")}
                 </button>
             </div>

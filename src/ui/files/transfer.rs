@@ -95,7 +95,16 @@ pub async fn import_file(app: App, file: web_sys::File) {
 /// Imports a file's text as a new model (keeps the file's id only if it is free).
 pub fn import_text(app: App, text: &str) {
     match import_json(text) {
-        Ok(imported) => app.import_model(imported.model, true),
+        Ok(imported) => {
+            app.import_model(imported.model, true);
+            app.import_notes.set(
+                imported
+                    .warnings
+                    .into_iter()
+                    .filter(|w| w.kind == ProblemKind::NormNotRead)
+                    .collect(),
+            );
+        }
         Err(errors) => app.import_errors.set(Some(errors)),
     }
 }
