@@ -134,9 +134,12 @@ impl Norm {
 /// `n` as the UI language writes it: no trailing zeros, `.` in English, `,` in Dutch
 /// (`95`, `92.5`, `92,5`).
 pub fn format_number(n: f64, lang: Lang) -> String {
-    let text = format!("{n}");
+    // serde_json's shortest round-trip writer (already in the wasm for the file format);
+    // `format!("{n}")` would bring the standard library's own (several KB).
+    let text = serde_json::to_string(&n).unwrap_or_default();
+    let text = text.strip_suffix(".0").unwrap_or(&text);
     match lang {
-        Lang::En => text,
+        Lang::En => text.to_string(),
         Lang::Nl => text.replace('.', ","),
     }
 }
@@ -150,13 +153,41 @@ pub fn parse_number(text: &str) -> Option<f64> {
         return None;
     }
     let t = t.replace(',', ".");
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(&t);
-    if !digits.chars().any(|c| c.is_ascii_digit())
-        || !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    let (neg, digits) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    let v = parse_plain(digits)?;
+    Some(if neg { -v } else { v })
+}
+
+/// `digits[.digits]` (either part may be empty, not both) as a number, by hand:
+/// `str::parse::<f64>` would bring the standard library's float parser (~10 KB) into the
+/// wasm. Exact (correctly rounded) up to 15 significant digits and 22 decimals: the digits
+/// as a whole number divided by a power of ten, both exact.
+pub(crate) fn parse_plain(s: &str) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if (int.is_empty() && frac.is_empty())
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
     {
         return None;
     }
-    t.parse::<f64>().ok().filter(|n| n.is_finite())
+    let mut whole = 0.0_f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        whole = whole * 10.0 + f64::from(b - b'0');
+    }
+    let mut v = whole;
+    let mut left = frac.len();
+    while left > 0 {
+        let step = left.min(22);
+        v /= POW10[step];
+        left -= step;
+    }
+    v.is_finite().then_some(v)
 }
 
 impl Norm {
@@ -352,11 +383,25 @@ mod tests {
         assert_eq!(parse_number("92.5"), Some(92.5));
         assert_eq!(parse_number(" 92,5 "), Some(92.5));
         assert_eq!(parse_number("-3"), Some(-3.0));
+        for t in [
+            "0.1",
+            "1.15",
+            "99.5",
+            "8.5",
+            "0.3",
+            "123456.789",
+            ".5",
+            "5.",
+        ] {
+            assert_eq!(parse_plain(t), t.parse::<f64>().ok(), "{t}");
+        }
         for bad in ["", "abc", "1,000.5", "9+", "1e5", "NaN", "inf", "-", "."] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
         assert_eq!(format_number(92.5, Lang::Nl), "92,5");
         assert_eq!(format_number(95.0, Lang::En), "95");
+        assert_eq!(format_number(-0.25, Lang::En), "-0.25");
+        assert_eq!(format_number(99.5, Lang::En), "99.5");
         let h = Norm::Higher {
             target: 95.0,
             red: 90.0,

@@ -332,7 +332,7 @@ fn number(s: &str) -> Result<f64, Unread> {
             }
         }
     };
-    let v: f64 = plain.parse().map_err(|_| Unread::Form)?;
+    let v = super::norm::parse_plain(&plain).ok_or(Unread::Form)?;
     Ok(if neg { -v } else { v })
 }
 
