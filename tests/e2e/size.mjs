@@ -8,8 +8,10 @@ import { DIST } from './support.mjs';
 // brotli); the full editor measures ~310 KB. With every view, the inspector, the files layer,
 // templates, print and the models list stubbed out, what is left (shell, state, model,
 // storage, Leptos runtime) is already ~110 KB, so the budget cannot hold the editor built with
-// Leptos views: see docs/ARCHITECTURE.md ("Size"). This guards the present size against growth.
-export const BUDGET_BROTLI = 320 * 1024;
+// Leptos views: see docs/ARCHITECTURE.md ("Size"). Issue 12 moves the budget to the first
+// load (150 KB after code splitting); until then this guards the total against growth: the
+// present size (337 KB with format version 2's numeric norms and migration) plus a little.
+export const BUDGET_BROTLI = 340 * 1024;
 
 export function measure() {
   const files = fs.readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f));
