@@ -25,6 +25,8 @@ function modelsPanel(page) {
 }
 
 async function showModels(page) {
+  // After a reload the app may not be mounted yet: the panel's state is known only then.
+  await page.getByRole('combobox', { name: /Language|Taal/ }).waitFor();
   if (!(await modelsPanel(page).isVisible())) {
     await page.getByRole('button', { name: 'Models' }).click();
   }
