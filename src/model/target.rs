@@ -81,9 +81,9 @@ impl Target {
         }
     }
 
-    /// The element's name as it stands in the model, or its id if it has no name or is gone.
-    pub fn name<'a>(&'a self, model: &'a Model) -> &'a str {
-        let name = match self {
+    /// The element's name exactly as stored, `None` if the element is gone.
+    pub fn stored_name<'a>(&self, model: &'a Model) -> Option<&'a str> {
+        match self {
             Target::Model => Some(model.name.as_str()),
             Target::Goal(id) => model.goals.get(id).map(|g| g.name.as_str()),
             Target::Department(id) => model.departments.get(id).map(|d| d.name.as_str()),
@@ -94,8 +94,12 @@ impl Target {
                 .and_then(|c| c.links.iter().find(|l| &l.id == link))
                 .map(|l| l.name.as_str()),
             Target::Kpi(id) => model.kpis.get(id).map(|k| k.name.as_str()),
-        };
-        match name {
+        }
+    }
+
+    /// The element's name as it stands in the model, or its id if it has no name or is gone.
+    pub fn name<'a>(&'a self, model: &'a Model) -> &'a str {
+        match self.stored_name(model) {
             Some(n) if !n.trim().is_empty() => n.trim(),
             _ => match self {
                 Target::Model => "",

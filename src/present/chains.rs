@@ -29,17 +29,8 @@ pub fn or_unnamed(name: &str, lang: Lang) -> String {
 
 /// The shown name of an element (a placeholder if it has none; empty if it is gone).
 pub fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
-    let raw = match target {
-        Target::Model => Some(m.name.as_str()),
-        Target::Goal(id) => m.goals.get(id).map(|g| g.name.as_str()),
-        Target::Department(id) => m.departments.get(id).map(|d| d.name.as_str()),
-        Target::Chain(id) => m.chains.get(id).map(|c| c.name.as_str()),
-        Target::Link { chain, link } => m
-            .chains
-            .get(chain)
-            .and_then(|c| c.links.iter().find(|l| &l.id == link))
-            .map(|l| l.name.as_str()),
-        Target::Kpi(id) => m.kpis.get(id).map(|k| k.name.as_str()),
-    };
-    raw.map(|n| or_unnamed(n, lang)).unwrap_or_default()
+    target
+        .stored_name(m)
+        .map(|n| or_unnamed(n, lang))
+        .unwrap_or_default()
 }

@@ -130,11 +130,11 @@ impl Doc {
     }
 
     /// If another model was opened (or the open one closed), notifies every reader and drops
-    /// the old subscriptions (readers subscribe afresh as they re-run).
-    pub(super) fn sync_generation(&self) {
+    /// the old subscriptions (readers subscribe afresh as they re-run). True if it was.
+    pub(super) fn sync_generation(&self) -> bool {
         let generation = self.session_ref(|s| s.generation());
         if generation == self.generation.get_untracked() {
-            return;
+            return false;
         }
         let old = self.topics.try_update_value(std::mem::take);
         if let Some(old) = old {
@@ -144,5 +144,6 @@ impl Doc {
         }
         self.settled.with_value(|a| a.notify());
         self.generation.set(generation);
+        true
     }
 }

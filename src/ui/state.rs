@@ -184,9 +184,8 @@ impl App {
         set_if_changed(self.conflict, conflict);
         set_if_changed(self.can_undo, undo);
         set_if_changed(self.can_redo, redo);
-        let before = self.doc.session_ref(|s| s.generation());
-        self.doc.sync_generation();
-        if before != self.doc.session_ref(|s| s.generation()) {
+        // Another model is open: the selection belonged to the old one.
+        if self.doc.sync_generation() {
             self.selection.set(None);
         }
     }
@@ -194,11 +193,7 @@ impl App {
     /// Runs a session method that may replace the open model, then updates the UI.
     fn replace(&self, f: impl FnOnce(&mut Session<Backend>, f64)) {
         self.cancel_timer();
-        let generation = self.doc.session_ref(|s| s.generation());
         self.doc.session(|s| f(s, now()));
-        if generation != self.doc.session_ref(|s| s.generation()) {
-            self.selection.set(None);
-        }
         self.sync();
         if self.doc.session_ref(|s| s.pending()) {
             self.schedule_save();

@@ -132,7 +132,6 @@ pub fn MatrixView() -> impl IntoView {
     let scroll_ref = NodeRef::<leptos::html::Div>::new();
     let virtual_ = Memo::new(move |_| chain_ids.with(|c| c.len() > VIRTUAL_FROM));
     let first_cols = RwSignal::new(0usize);
-    let measure_pending = StoredValue::new(false);
     let measure = move || {
         let Some(el) = scroll_ref.get_untracked() else {
             return;
@@ -152,16 +151,7 @@ pub fn MatrixView() -> impl IntoView {
             first_cols.set(range.0);
         }
     };
-    let measure_soon = move || {
-        if measure_pending.get_value() {
-            return;
-        }
-        measure_pending.set_value(true);
-        request_animation_frame(move || {
-            measure_pending.set_value(false);
-            measure();
-        });
-    };
+    let measure_soon = crate::ui::views::once_per_frame(measure);
     let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
     on_cleanup(move || resize.remove());
     // The columns mounted: all, or a window of `WINDOW` from `first_cols`.

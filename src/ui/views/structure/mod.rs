@@ -49,7 +49,6 @@ pub fn StructureView() -> impl IntoView {
     // diagram mounts only the boxes and arrows near it, so the DOM stays the size of the
     // screen, not of the model.
     let viewport: RwSignal<Option<[f64; 4]>> = RwSignal::new(None);
-    let measure_pending = StoredValue::new(false);
 
     // The scale the diagram is drawn at now (measured in fit mode).
     let current_scale = move || -> f64 {
@@ -96,17 +95,7 @@ pub fn StructureView() -> impl IntoView {
             viewport.set(v);
         }
     };
-    // At most one measurement per frame (scrolling fires many events).
-    let measure_soon = move || {
-        if measure_pending.get_value() {
-            return;
-        }
-        measure_pending.set_value(true);
-        request_animation_frame(move || {
-            measure_pending.set_value(false);
-            measure();
-        });
-    };
+    let measure_soon = crate::ui::views::once_per_frame(measure);
     // Re-measure when the geometry or the zoom changes, and when the window is resized.
     Effect::new(move |_| {
         layout.track();
