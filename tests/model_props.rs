@@ -266,6 +266,26 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                 to: c as usize % (len + 1),
             }
         }
+        21 => Edit::SetValue {
+            kpi: pick(&m.kpis, a),
+            period: Period::Month {
+                y: 2026,
+                m: u32::from(b % 12) + 1,
+            },
+            value: number(c),
+        },
+        22 => Edit::SetComment {
+            kpi: pick(&m.kpis, a),
+            period: Period::Quarter {
+                y: 2026,
+                q: u32::from(b % 4) + 1,
+            },
+            comment: if c.is_multiple_of(3) {
+                String::new()
+            } else {
+                text(c)
+            },
+        },
         _ => Edit::SetModel {
             field: match b % 3 {
                 0 => ModelField::Name(text(c)),
@@ -286,7 +306,7 @@ fn start(which: u8) -> Model {
 
 fn op() -> impl Strategy<Value = Op> {
     (
-        0u8..21,
+        0u8..23,
         any::<u16>(),
         any::<u16>(),
         any::<u16>(),
@@ -388,7 +408,7 @@ fn generated_edits_are_a_mix_of_accepted_and_refused() {
     for n in 0..2000u32 {
         let x = n.wrapping_mul(2_654_435_761);
         let op = (
-            (n % 21) as u8,
+            (n % 23) as u8,
             (x >> 3) as u16,
             (x >> 11) as u16,
             (x >> 19) as u16,
@@ -445,6 +465,8 @@ fn all_topics(a: &Model, b: &Model) -> Vec<Topic> {
             }
         }
         out.extend(m.kpis.keys().map(|k| Topic::Fields(Target::Kpi(k.clone()))));
+        out.extend(m.kpis.keys().map(|k| Topic::Values(k.clone())));
+        out.extend(m.kpis.keys().map(|k| Topic::Comments(k.clone())));
     }
     out
 }
@@ -472,9 +494,13 @@ fn answer(m: &Model, topic: &Topic) -> String {
             "{:?}",
             m.kpis.get(id).map(|k| Kpi {
                 drives: Vec::new(),
+                values: Default::default(),
+                comments: Default::default(),
                 ..k.clone()
             })
         ),
+        Topic::Values(id) => format!("{:?}", m.kpis.get(id).map(|k| &k.values)),
+        Topic::Comments(id) => format!("{:?}", m.kpis.get(id).map(|k| &k.comments)),
         Topic::Goals => format!("{:?}", m.goals.keys().collect::<Vec<_>>()),
         Topic::Departments => format!("{:?}", m.departments.keys().collect::<Vec<_>>()),
         Topic::Chains => format!("{:?}", m.chains.keys().collect::<Vec<_>>()),

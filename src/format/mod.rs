@@ -14,6 +14,7 @@ mod migrate;
 mod nesting;
 mod problem;
 mod read_model;
+mod read_values;
 mod reader;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::problem::ProblemKind;
+use super::read_values::{read_comments, read_series};
 use super::reader::{child, item, Reader, TextSize};
 use crate::model::{Attach, Chain, Department, Goal, Id, Kpi, Link, Model};
 
@@ -194,7 +195,11 @@ fn read_kpi(
     let data_source = r.text(o, "data_source", p, TextSize::Short);
     let value_type = r.choice(o, "value_type", p);
     let drives = read_drives(o, p, r, kpi_ids);
+    let values = read_series(r, o, p);
+    let comments = read_comments(r, o, p);
     Some(Kpi {
+        values,
+        comments,
         definition,
         formula,
         unit,

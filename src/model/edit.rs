@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
+use super::period::Period;
 use super::target::{ElementKind, Target};
 use super::types::{Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, ValueType};
 
@@ -180,6 +181,20 @@ pub enum Edit {
     AttachKpi {
         id: Id,
         at: Attach,
+    },
+
+    /// Sets (`Some`) or clears (`None`) a KPI's measured value for one period. Any period
+    /// kind is accepted (a KPI whose frequency changed keeps its older values).
+    SetValue {
+        kpi: Id,
+        period: Period,
+        value: Option<f64>,
+    },
+    /// Sets a KPI's comment for one period; an empty comment removes it.
+    SetComment {
+        kpi: Id,
+        period: Period,
+        comment: String,
     },
 
     /// Moves a goal, department, chain or KPI to position `to` in its collection

@@ -28,6 +28,8 @@ pub enum EditError {
     DrivesCycle { kpi: Id, target: Id },
     /// A restore that does not fit the model (it was not made by a delete on this model).
     BadRestore,
+    /// A measured value that is not a finite number.
+    NotFinite,
 }
 
 impl EditError {
@@ -87,6 +89,10 @@ impl EditError {
             }
             (EditError::BadRestore, Lang::Nl) => {
                 "Deze stap ongedaan maken past niet meer bij het model.".to_string()
+            }
+            (EditError::NotFinite, Lang::En) => "A value must be a finite number.".to_string(),
+            (EditError::NotFinite, Lang::Nl) => {
+                "Een waarde moet een eindig getal zijn.".to_string()
             }
         }
     }

@@ -8,10 +8,14 @@ use std::str::FromStr;
 
 use super::date::{days_in_month, iso_weeks_in_year, Date};
 use super::lang::Lang;
-use super::types::Frequency;
+use serde::{Deserialize, Serialize};
 
-/// One period. Years are 0 to 9999 (written with four digits).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// One period. Years are 0 to 9999 (written with four digits). Ordered by kind (day first),
+/// then chronologically within a kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
     /// A calendar day.
     Day {
@@ -48,6 +52,20 @@ pub enum Period {
         /// Year.
         y: i32,
     },
+}
+
+/// How often a KPI is measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Frequency {
+    #[default]
+    Unset,
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
 }
 
 /// The kind of period a KPI's frequency measures in; `None` for [`Frequency::Unset`].
@@ -253,6 +271,19 @@ impl fmt::Display for Period {
             Period::Quarter { y, q } => write!(f, "{y:04}-Q{q}"),
             Period::Year { y } => write!(f, "{y:04}"),
         }
+    }
+}
+
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
+        let text = String::deserialize(d)?;
+        Period::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -33,6 +33,10 @@ pub enum Topic {
     /// Every KPI's `drives` list (the arrows of the structure); the order of the KPIs
     /// themselves is [`Topic::Kpis`].
     Drives,
+    /// One KPI's measured values (every period).
+    Values(Id),
+    /// One KPI's comments (every period).
+    Comments(Id),
 }
 
 /// The topics one change touched (no duplicates, in first-touched order).
@@ -100,10 +104,12 @@ impl Touched {
             Edit::AddChain { chain, .. } => self.chain(chain),
             Edit::AddLink { chain, link, .. } => self.link(chain, &link.id),
             Edit::MoveLink { chain, .. } => self.add(Topic::Links(chain.clone())),
+            Edit::SetValue { kpi, .. } => self.add(Topic::Values(kpi.clone())),
+            Edit::SetComment { kpi, .. } => self.add(Topic::Comments(kpi.clone())),
             Edit::AddKpi { kpi, .. } => {
                 self.add(Topic::Kpis);
                 self.add(Topic::KpisAt(kpi.at.clone()));
-                self.add(Topic::Fields(Target::Kpi(kpi.id.clone())));
+                self.kpi(&kpi.id);
                 if !kpi.drives.is_empty() {
                     self.add(Topic::Drives);
                 }
@@ -166,6 +172,13 @@ impl Touched {
         self.add(Topic::Fields(Target::Goal(id.clone())));
     }
 
+    /// A KPI added or removed: its fields, values and comments.
+    fn kpi(&mut self, id: &Id) {
+        self.add(Topic::Fields(Target::Kpi(id.clone())));
+        self.add(Topic::Values(id.clone()));
+        self.add(Topic::Comments(id.clone()));
+    }
+
     /// A department added or removed.
     fn department(&mut self, id: &Id) {
         self.add(Topic::Departments);
@@ -198,14 +211,14 @@ impl Touched {
             Root::Department { department, .. } => self.department(&department.id),
             Root::Chain { chain, .. } => self.chain(chain),
             Root::Link { chain, link, .. } => self.link(chain, &link.id),
-            Root::Kpi { id } => self.add(Topic::Fields(Target::Kpi(id.clone()))),
+            Root::Kpi { id } => self.kpi(id),
         }
         if !r.kpis.is_empty() {
             self.add(Topic::Kpis);
         }
         for p in &r.kpis {
             self.add(Topic::KpisAt(p.kpi.at.clone()));
-            self.add(Topic::Fields(Target::Kpi(p.kpi.id.clone())));
+            self.kpi(&p.kpi.id);
             if !p.kpi.drives.is_empty() {
                 self.add(Topic::Drives);
             }

@@ -3,12 +3,16 @@
 //! Collections of top-level elements are `IndexMap<Id, T>`: O(1) lookup by id for edits,
 //! insertion order kept for display, serialised as a JSON array (see [`super::keyed`]).
 
+use std::collections::BTreeMap;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
 use super::keyed::{self, HasId};
 use super::norm::Norm;
+pub use super::period::Frequency;
+use super::values::{Comments, Series};
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -144,20 +148,6 @@ pub enum Direction {
     Band,
 }
 
-/// How often a KPI is measured.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Frequency {
-    #[default]
-    Unset,
-    Daily,
-    Weekly,
-    Monthly,
-    Quarterly,
-    Yearly,
-}
-
 /// What a KPI protects: the customer's expectation or the organisation's own.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -212,6 +202,16 @@ pub struct Kpi {
     /// The KPIs this KPI drives (link -> chain -> result).
     #[serde(default)]
     pub drives: Vec<Id>,
+    /// Measured values by period (format version 2; written compactly, see `values.rs`).
+    #[serde(default, skip_serializing_if = "Series::is_empty")]
+    pub values: Series,
+    /// Comments by period ("why did it move").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "BTreeMap<String, String>")
+    )]
+    pub comments: Comments,
 }
 
 impl Kpi {
@@ -236,6 +236,8 @@ impl Kpi {
             data_source: String::new(),
             value_type: ValueType::Unset,
             drives: Vec::new(),
+            values: Series::default(),
+            comments: Comments::new(),
         }
     }
 

@@ -16,6 +16,7 @@ mod goal;
 mod kpi;
 mod link;
 mod restore;
+mod value;
 
 use std::mem::replace;
 
@@ -58,6 +59,13 @@ impl Model {
             Edit::SetDrives { id, drives } => self.set_drives(id, drives),
             Edit::ToggleDrive { id, target } => self.toggle_drive(id, target),
             Edit::AttachKpi { id, at } => self.attach_kpi(id, at),
+
+            Edit::SetValue { kpi, period, value } => self.set_value(kpi, period, value),
+            Edit::SetComment {
+                kpi,
+                period,
+                comment,
+            } => self.set_comment(kpi, period, comment),
 
             Edit::Reorder { kind, id, to } => self.reorder(kind, id, to),
             Edit::Restore(r) => self.apply_restore(*r),
