@@ -409,11 +409,11 @@ fn set_link_fields() {
 #[test]
 fn kpis_add_and_refusals() {
     round_trip(Edit::AddKpi {
-        kpi: kpi("k4", chain_at("c2"), &["r1", "r2"]),
+        kpi: Box::new(kpi("k4", chain_at("c2"), &["r1", "r2"])),
         index: Some(3),
     });
     round_trip(Edit::AddKpi {
-        kpi: kpi("lk4", link_at("c1", "l3"), &["k2"]),
+        kpi: Box::new(kpi("lk4", link_at("c1", "l3"), &["k2"])),
         index: None,
     });
     for bad in [
@@ -427,7 +427,7 @@ fn kpis_add_and_refusals() {
         kpi("k5", chain_at("c1"), &["r1", "r1"]),
     ] {
         refused(Edit::AddKpi {
-            kpi: bad,
+            kpi: Box::new(bad),
             index: None,
         });
     }

@@ -159,14 +159,14 @@ fn undo_of_a_cascading_delete_through_history() {
     m.apply(Edit::AddGoal { goal, index: None }).unwrap();
     let r = Kpi::new(id("r1"), "R", Attach::Result { goal: id("g1") });
     m.apply(Edit::AddKpi {
-        kpi: r,
+        kpi: Box::new(r),
         index: None,
     })
     .unwrap();
     let mut k = Kpi::new(id("k1"), "K", Attach::Chain { chain: id("c1") });
     k.drives = vec![id("r1")];
     m.apply(Edit::AddKpi {
-        kpi: k,
+        kpi: Box::new(k),
         index: None,
     })
     .unwrap();

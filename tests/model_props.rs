@@ -208,7 +208,7 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
             let mut kpi = Kpi::new(id, text(c), attach(m, a, b));
             kpi.drives = drives(m, c, a);
             Edit::AddKpi {
-                kpi,
+                kpi: Box::new(kpi),
                 index: index(m.kpis.len()),
             }
         }

@@ -66,7 +66,7 @@ fn model() -> Model {
         let mut k = Kpi::new(id(i), i, at);
         k.drives = drives.iter().map(|d| id(d)).collect();
         Edit::AddKpi {
-            kpi: k,
+            kpi: Box::new(k),
             index: None,
         }
     };

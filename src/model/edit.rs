@@ -155,7 +155,7 @@ pub enum Edit {
 
     /// The KPI's attachment must exist and its drives must name existing KPIs other than itself.
     AddKpi {
-        kpi: Kpi,
+        kpi: Box<Kpi>,
         index: Option<usize>,
     },
     /// Also removes the KPI from every other KPI's drives.

@@ -53,7 +53,7 @@ impl Model {
             Edit::SetLink { chain, link, field } => self.set_link(chain, link, field),
             Edit::MoveLink { chain, link, to } => self.move_link(chain, link, to),
 
-            Edit::AddKpi { kpi, index } => self.add_kpi(kpi, index),
+            Edit::AddKpi { kpi, index } => self.add_kpi(*kpi, index),
             Edit::DeleteKpi { id } => self.delete_kpi(id),
             Edit::SetKpi { id, field } => self.set_kpi(id, field),
             Edit::SetDrives { id, drives } => self.set_drives(id, drives),
