@@ -174,10 +174,14 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
 
     for (kid, name) in [("k-on-time", w.on_time), ("k-first-time", w.first_time)] {
         let kpi = Kpi::new(id(kid), name, Attach::Chain { chain: id("c-new") });
-        edit(&mut h, &mut m, Edit::AddKpi {
-            kpi: Box::new(kpi),
-            index: None,
-        });
+        edit(
+            &mut h,
+            &mut m,
+            Edit::AddKpi {
+                kpi: Box::new(kpi),
+                index: None,
+            },
+        );
         kpi_fields(&mut h, &mut m, kid, "%", (95.0, 90.0));
         edit(
             &mut h,
@@ -195,10 +199,14 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
         link: Id::from_seed('l', 1),
     };
     let kpi = Kpi::new(id("k-planned"), w.planned, at);
-    edit(&mut h, &mut m, Edit::AddKpi {
+    edit(
+        &mut h,
+        &mut m,
+        Edit::AddKpi {
             kpi: Box::new(kpi),
             index: None,
-        });
+        },
+    );
     kpi_fields(&mut h, &mut m, "k-planned", "%", (90.0, 85.0));
     edit(
         &mut h,

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use super::doc::Doc;
 use super::i18n::{t, T};
 use crate::format::{ImportErrors, Problem};
-use crate::model::{Edit, Id, Lang, Model, Target};
+use crate::model::steer::default_as_of;
+use crate::model::{Edit, Id, Lang, Model, Month, Target};
 use crate::session::{Change, Opened, Session, StorageAlert};
 use crate::storage::keys;
 use crate::storage::library::Listing;
@@ -31,15 +32,17 @@ pub enum View {
     Chains,
     Kpis,
     Matrix,
+    Values,
     Health,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Structure,
         View::Chains,
         View::Kpis,
         View::Matrix,
+        View::Values,
         View::Health,
     ];
 }
@@ -72,6 +75,9 @@ pub struct App {
     /// The selected element of the open model.
     pub selection: RwSignal<Option<Target>>,
     pub view: RwSignal<View>,
+    /// The "As of" month: each KPI shows its value for its latest period ending by then. Set
+    /// to [`default_as_of`] whenever another model is opened.
+    pub as_of: RwSignal<Month>,
     /// Every problem of the last failed import (file, drop or share link), until dismissed.
     pub import_errors: RwSignal<Option<ImportErrors>>,
     /// What the last import kept but could not convert (a version-1 norm text that is no
@@ -90,6 +96,12 @@ pub struct App {
 
 pub fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// The current month, by the browser's clock and time zone.
+pub fn today() -> Month {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year() as i32, d.get_month() + 1)
 }
 
 /// A fresh id: time and randomness come from the browser, the encoding from the model.
@@ -124,6 +136,7 @@ impl App {
             can_redo: RwSignal::new(false),
             selection: RwSignal::new(None),
             view: RwSignal::new(View::Structure),
+            as_of: RwSignal::new(today()),
             import_errors: RwSignal::new(None),
             import_notes: RwSignal::new(Vec::new()),
             share: RwSignal::new(None),
@@ -187,6 +200,11 @@ impl App {
         // Another model is open: the selection belonged to the old one.
         if self.doc.sync_generation() {
             self.selection.set(None);
+            let as_of = self
+                .doc
+                .with_untracked(|m| default_as_of(m, today()))
+                .unwrap_or_else(today);
+            set_if_changed(self.as_of, as_of);
         }
     }
 

@@ -1,5 +1,6 @@
 //! The editor of the open model: toolbar, view tabs, the current view and the inspector.
 
+pub mod as_of;
 pub mod shortcuts;
 pub mod tabs;
 pub mod toolbar;
@@ -7,6 +8,7 @@ pub mod toolbar;
 use leptos::prelude::*;
 
 use crate::ui::inspector::Inspector;
+use as_of::AsOfSelect;
 use tabs::{Tabs, ViewPanel};
 use toolbar::Toolbar;
 
@@ -16,7 +18,10 @@ pub fn Editor() -> impl IntoView {
     view! {
         <div class="editor">
             <Toolbar />
-            <Tabs />
+            <div class="tabs-row">
+                <Tabs />
+                <AsOfSelect />
+            </div>
             <div class="editor-body">
                 <ViewPanel />
                 <Inspector />

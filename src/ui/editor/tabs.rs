@@ -6,7 +6,7 @@ use crate::model::Lang;
 use crate::ui::state::{use_app, View};
 use crate::ui::views::{
     chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
-    structure::StructureView,
+    structure::StructureView, values::ValuesView,
 };
 
 pub fn view_name(view: View, lang: Lang) -> &'static str {
@@ -15,6 +15,7 @@ pub fn view_name(view: View, lang: Lang) -> &'static str {
         View::Chains => lang.pick("Chains", "Ketens"),
         View::Kpis => lang.pick("KPIs", "KPI's"),
         View::Matrix => lang.pick("Matrix", "Matrix"),
+        View::Values => lang.pick("Values", "Waarden"),
         View::Health => lang.pick("Health", "Gezondheid"),
     }
 }
@@ -25,6 +26,7 @@ fn slug(view: View) -> &'static str {
         View::Chains => "chains",
         View::Kpis => "kpis",
         View::Matrix => "matrix",
+        View::Values => "values",
         View::Health => "health",
     }
 }
@@ -90,6 +92,7 @@ pub fn ViewPanel() -> impl IntoView {
             View::Chains => view! { <ChainsView /> }.into_any(),
             View::Kpis => view! { <KpisView /> }.into_any(),
             View::Matrix => view! { <MatrixView /> }.into_any(),
+            View::Values => view! { <ValuesView /> }.into_any(),
             View::Health => view! { <HealthView /> }.into_any(),
         };
         view! {

@@ -143,10 +143,13 @@ fn add_kpi(app: App, lang: Lang) {
     };
     let id = fresh_id('k');
     let kpi = Kpi::new(id.clone(), name, at);
-    app.edit_and_select(Edit::AddKpi {
+    app.edit_and_select(
+        Edit::AddKpi {
             kpi: Box::new(kpi),
             index: None,
-        }, Target::Kpi(id));
+        },
+        Target::Kpi(id),
+    );
     focus_name_field();
 }
 

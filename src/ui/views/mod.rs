@@ -1,4 +1,4 @@
-//! The editor's five views (tabs). Each reads the open model from the app state and selects
+//! The editor's six views (tabs). Each reads the open model from the app state and selects
 //! elements with `app.selection`; edits go through `app.edit`.
 
 pub mod chains;
@@ -6,7 +6,9 @@ pub mod health;
 pub mod kpis;
 pub mod matrix;
 pub mod names;
+pub mod status;
 pub mod structure;
+pub mod values;
 
 use leptos::prelude::*;
 
