@@ -1,0 +1,140 @@
+//! The Values grid, computed without the browser: its rows (KPIs grouped by goal, chain and
+//! link), each row's periods for a column, the window of rows and columns near the viewport,
+//! and where the keyboard cursor goes.
+//!
+//! Columns are the [`SLOTS`] months up to the "As of" month, so every row lines up in time. A
+//! KPI's cell in a month is its latest period that ends in that month: a monthly KPI has one
+//! in every month, a quarterly KPI in March, June, September and December, a yearly KPI in
+//! December; a weekly or daily KPI shows its last week or day of each month (its other weeks
+//! and days are entered with Paste values or a values CSV). The last column is thus each
+//! KPI's period as of the chosen month, when that period ends in it.
+
+use crate::model::steer::{month_of, prev_month, Month};
+use crate::model::{Attach, Frequency, Id, Model, Period, Target};
+
+/// How many period slots the grid has (three years of months).
+pub const SLOTS: usize = 36;
+
+/// One row of the grid.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum GridRow {
+    /// A heading: the goal, chain or link whose KPIs follow.
+    Group(Target),
+    /// A KPI's values.
+    Kpi(Id),
+}
+
+impl GridRow {
+    /// True for a KPI's row (the keyboard lands only on these).
+    pub fn is_kpi(&self) -> bool {
+        matches!(self, GridRow::Kpi(_))
+    }
+}
+
+/// The rows: each goal then its result KPIs, each chain then its chain KPIs, then each of its
+/// links and that link's KPIs; a heading only where KPIs follow. KPIs in model order.
+pub fn grid_rows(m: &Model) -> Vec<GridRow> {
+    let mut at: std::collections::HashMap<&Attach, Vec<&Id>> = std::collections::HashMap::new();
+    for k in m.kpis.values() {
+        at.entry(&k.at).or_default().push(&k.id);
+    }
+    let mut rows = Vec::with_capacity(m.kpis.len() + m.goals.len() + m.chains.len());
+    let group = |rows: &mut Vec<GridRow>, target: Target, attach: Attach| {
+        if let Some(ids) = at.get(&attach) {
+            rows.push(GridRow::Group(target));
+            rows.extend(ids.iter().map(|id| GridRow::Kpi((*id).clone())));
+        }
+    };
+    for g in m.goals.keys() {
+        group(
+            &mut rows,
+            Target::Goal(g.clone()),
+            Attach::Result { goal: g.clone() },
+        );
+    }
+    for (c, chain) in &m.chains {
+        group(
+            &mut rows,
+            Target::Chain(c.clone()),
+            Attach::Chain { chain: c.clone() },
+        );
+        for l in &chain.links {
+            let (chain, link) = (c.clone(), l.id.clone());
+            group(
+                &mut rows,
+                Target::Link {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                },
+                Attach::Link { chain, link },
+            );
+        }
+    }
+    rows
+}
+
+/// The period in column `slot` (0 = oldest of [`SLOTS`]) of a KPI measured at `frequency`,
+/// as of `month`: its latest period ending in that column's month; `None` when none ends
+/// there or the frequency is not set.
+pub fn slot_period(frequency: Frequency, month: Month, slot: usize) -> Option<Period> {
+    let mut col = month;
+    for _ in slot..SLOTS.saturating_sub(1) {
+        col = prev_month(col);
+    }
+    Period::latest_ending_by(frequency, col).filter(|p| month_of(*p) == col)
+}
+
+/// The column headings: the month of each slot, oldest first.
+pub fn slot_months(month: Month) -> Vec<Period> {
+    Period::last_n(Frequency::Monthly, month, SLOTS)
+}
+
+/// The items `[first, last)` to mount for a scroll offset: those inside the viewport and
+/// `overscan` more on each side. `item` is each item's size (pixels); all are equal.
+pub fn window(
+    offset: f64,
+    viewport: f64,
+    item: f64,
+    count: usize,
+    overscan: usize,
+) -> (usize, usize) {
+    if count == 0 || item <= 0.0 {
+        return (0, 0);
+    }
+    let first = ((offset.max(0.0) / item).floor() as usize).min(count - 1);
+    let shown = (viewport.max(0.0) / item).ceil() as usize + 1;
+    let a = first.saturating_sub(overscan);
+    let b = (first + shown + overscan).min(count);
+    (a, b)
+}
+
+/// A key that moves the grid's cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// ArrowUp (or Shift+Enter).
+    Up,
+    /// ArrowDown (or Enter).
+    Down,
+    /// ArrowLeft (or Shift+Tab).
+    Left,
+    /// ArrowRight (or Tab).
+    Right,
+    /// Home: the first column.
+    Home,
+    /// End: the last column.
+    End,
+}
+
+/// Where the cursor at `(row, col)` goes, skipping heading rows; stays put at an edge.
+pub fn step(rows: &[GridRow], (row, col): (usize, usize), mv: Move) -> (usize, usize) {
+    let last_col = SLOTS - 1;
+    let kpi_row = |r: &usize| rows.get(*r).is_some_and(GridRow::is_kpi);
+    match mv {
+        Move::Left => (row, col.saturating_sub(1)),
+        Move::Right => (row, (col + 1).min(last_col)),
+        Move::Home => (row, 0),
+        Move::End => (row, last_col),
+        Move::Up => ((0..row).rev().find(kpi_row).unwrap_or(row), col),
+        Move::Down => ((row + 1..rows.len()).find(kpi_row).unwrap_or(row), col),
+    }
+}

@@ -1,0 +1,250 @@
+//! The Values view: KPIs (grouped by goal, chain and link) by period slots, a spreadsheet grid
+//! (`role="grid"`, named "Values"). Typing a number and Enter or Tab sets it (one undo step);
+//! arrows, Enter and Tab move the cursor. Only the rows and columns near the visible part are
+//! mounted (`present::values_grid::window`), so a 3,000-KPI model costs what a template does.
+
+mod row;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::steer::month_text;
+use crate::model::Topic;
+use crate::present::values_grid::{grid_rows, slot_months, step, window, GridRow, Move, SLOTS};
+use crate::ui::i18n::tr;
+use crate::ui::state::{use_app, App};
+use row::GridRowView;
+
+/// Row height and column widths in pixels (fixed, so the window is arithmetic).
+pub(super) const ROW_H: f64 = 34.0;
+pub(super) const NAME_W: f64 = 280.0;
+pub(super) const COL_W: f64 = 86.0;
+/// Rows and columns mounted beyond the visible ones on each side.
+const ROW_OVERSCAN: usize = 6;
+const COL_OVERSCAN: usize = 1;
+
+/// The grid's rows; depends on which goals, chains, links and KPIs exist (not on names).
+fn rows(app: App) -> Vec<GridRow> {
+    app.doc.track(Topic::Goals);
+    app.doc.track(Topic::Kpis);
+    app.doc
+        .with(Topic::Chains, |m| {
+            for c in m.chains.keys() {
+                app.doc.track(Topic::Links(c.clone()));
+            }
+            grid_rows(m)
+        })
+        .unwrap_or_default()
+}
+
+/// The scroll box's offsets and size.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Viewport {
+    top: f64,
+    left: f64,
+    height: f64,
+    width: f64,
+}
+
+/// The grid's shared state, handed to every row.
+#[derive(Clone, Copy)]
+pub(super) struct Grid {
+    pub rows: Memo<Vec<GridRow>>,
+    pub cols: Memo<(usize, usize)>,
+    scroll: NodeRef<leptos::html::Div>,
+}
+
+impl Grid {
+    /// Moves the cursor from `(row, col)`, scrolling the target cell into view, mounting it
+    /// and focusing it.
+    pub fn go(&self, from: (usize, usize), mv: Move) {
+        let to = self.rows.with_untracked(|r| step(r, from, mv));
+        if to == from {
+            return;
+        }
+        self.focus(to);
+    }
+
+    fn focus(&self, (row, col): (usize, usize)) {
+        let Some(el) = self.scroll.get_untracked() else {
+            return;
+        };
+        let el: &web_sys::HtmlElement = &el;
+        let (top, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+        let y = row as f64 * ROW_H; // below the header row, which is ROW_H high too
+        if y < top {
+            el.set_scroll_top(y as i32);
+        } else if y + 2.0 * ROW_H > top + height {
+            el.set_scroll_top((y + 2.0 * ROW_H - height) as i32);
+        }
+        let (left, width) = (f64::from(el.scroll_left()), f64::from(el.client_width()));
+        let x = col as f64 * COL_W;
+        if x < left {
+            el.set_scroll_left(x as i32);
+        } else if x + COL_W > left + width - NAME_W {
+            el.set_scroll_left((x + COL_W - (width - NAME_W)) as i32);
+        }
+        // The scroll events re-window on the next frame; focus once the cell is mounted.
+        let id = cell_id(row, col);
+        request_animation_frame(move || {
+            request_animation_frame(move || focus_cell(&id));
+        });
+        focus_cell(&cell_id(row, col));
+    }
+}
+
+/// The DOM id of a cell's textbox.
+pub(super) fn cell_id(row: usize, col: usize) -> String {
+    format!("vg-{row}-{col}")
+}
+
+fn focus_cell(id: &str) {
+    let input = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        if document().active_element().as_ref() != Some(input.as_ref()) {
+            let _ = input.focus();
+            input.select();
+        }
+    }
+}
+
+#[component]
+pub fn ValuesView() -> impl IntoView {
+    let app = use_app();
+    let rows = Memo::new(move |_| rows(app));
+    let scroll = NodeRef::<leptos::html::Div>::new();
+    let viewport = RwSignal::new(Viewport {
+        height: 600.0,
+        width: 900.0,
+        ..Viewport::default()
+    });
+    let measure = move || {
+        if let Some(el) = scroll.get_untracked() {
+            let v = Viewport {
+                top: f64::from(el.scroll_top()),
+                left: f64::from(el.scroll_left()),
+                height: f64::from(el.client_height()),
+                width: f64::from(el.client_width()),
+            };
+            if viewport.get_untracked() != v {
+                viewport.set(v);
+            }
+        }
+    };
+    let measure_soon = crate::ui::views::once_per_frame(measure);
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
+    on_cleanup(move || resize.remove());
+    // Open at the newest periods (the right end).
+    request_animation_frame(move || {
+        if let Some(el) = scroll.get_untracked() {
+            el.set_scroll_left(el.scroll_width());
+        }
+        measure();
+    });
+
+    let row_range = Memo::new(move |_| {
+        let v = viewport.get();
+        let n = rows.with(Vec::len);
+        window(v.top, v.height, ROW_H, n, ROW_OVERSCAN)
+    });
+    let cols = Memo::new(move |_| {
+        let v = viewport.get();
+        window(v.left, v.width - NAME_W, COL_W, SLOTS, COL_OVERSCAN)
+    });
+    let grid = Grid { rows, cols, scroll };
+    let sel = StoredValue::new(Selector::new(move || app.selection.get()));
+    let months = Memo::new(move |_| slot_months(app.as_of.get()));
+    let visible = move || {
+        let (a, b) = row_range.get();
+        rows.with(|r| {
+            r[a..b]
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, r)| (a + i, r))
+                .collect::<Vec<_>>()
+        })
+    };
+    let total_w = NAME_W + SLOTS as f64 * COL_W;
+
+    view! {
+        <div class="view view-values">
+            <div class="values-toolbar"></div>
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=move || view! {
+                    <p class="muted">
+                        {tr(app.lang, "No KPIs yet. Add KPIs to goals, chains and links; their values are entered here.", "Nog geen KPI's. Voeg KPI's toe aan doelen, ketens en schakels; hun waarden vul je hier in.")}
+                    </p>
+                }
+            >
+                <p class="muted small values-hint">
+                    {tr(app.lang,
+                        "Type a number and press Enter or Tab. Arrow keys move between cells; an empty cell removes the value. The last column is each KPI's period as of the chosen month.",
+                        "Typ een getal en druk op Enter of Tab. Pijltjestoetsen gaan van cel naar cel; een lege cel wist de waarde. De laatste kolom is de periode van elke KPI per de gekozen maand.")}
+                </p>
+                <div class="values-scroll" node_ref=scroll on:scroll=move |_| measure_soon()>
+                    <table
+                        class="values-grid"
+                        role="grid"
+                        aria-label=tr(app.lang, "Values", "Waarden")
+                        aria-rowcount=move || rows.with(Vec::len) + 1
+                        aria-colcount=SLOTS + 1
+                        style:width=format!("{total_w}px")
+                    >
+                        <colgroup>
+                            <col style:width=format!("{NAME_W}px") />
+                            <col span=SLOTS style:width=format!("{COL_W}px") />
+                        </colgroup>
+                        <thead>
+                            <tr aria-rowindex="1">
+                                <th scope="col" class="vg-corner" aria-colindex="1">
+                                    {tr(app.lang, "KPI", "KPI")}
+                                </th>
+                                {move || spacer_th(cols.get().0)}
+                                {move || {
+                                    let (a, b) = cols.get();
+                                    months.with(|m| m[a..b].to_vec()).into_iter().enumerate().map(|(i, p)| {
+                                        view! {
+                                            <th scope="col" class="vg-month" aria-colindex=a + i + 2>
+                                                {month_text(crate::model::steer::month_of(p))}
+                                            </th>
+                                        }
+                                    }).collect_view()
+                                }}
+                                {move || spacer_th(SLOTS - cols.get().1)}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || spacer_row(row_range.get().0)}
+                            <For
+                                each=visible
+                                key=|(i, r)| (*i, r.clone())
+                                children=move |(i, r)| view! { <GridRowView index=i row=r grid=grid sel=sel.get_value() /> }
+                            />
+                            {move || spacer_row(rows.with(Vec::len) - row_range.get().1)}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// A header cell standing in for `n` unmounted columns.
+fn spacer_th(n: usize) -> impl IntoView {
+    (n > 0).then(|| view! { <th class="vg-spacer" colspan=n aria-hidden="true"></th> })
+}
+
+/// A row standing in for `n` unmounted rows.
+fn spacer_row(n: usize) -> impl IntoView {
+    (n > 0).then(|| {
+        view! {
+            <tr class="vg-spacer-row" aria-hidden="true" style:height=format!("{}px", n as f64 * ROW_H)>
+                <td colspan=SLOTS + 1></td>
+            </tr>
+        }
+    })
+}

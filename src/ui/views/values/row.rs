@@ -1,0 +1,282 @@
+//! One row of the Values grid: a heading (goal, chain, link) or a KPI with a textbox per
+//! mounted period slot. A KPI row depends on that KPI's fields and values and on "As of".
+
+use leptos::prelude::*;
+
+use super::{cell_id, Grid};
+use crate::model::{format_number, parse_number, Edit, Frequency, Id, Lang, Period, Target, Topic};
+use crate::present::chains::or_unnamed;
+use crate::present::values_grid::{slot_period, GridRow, Move, SLOTS};
+use crate::ui::state::{use_app, App};
+use crate::ui::views::chains::flow::select_button;
+use crate::ui::views::names::live_name;
+use crate::ui::views::status::{kpi_status, status_class, status_mark};
+
+type Sel = Selector<Option<Target>>;
+
+#[component]
+pub(super) fn GridRowView(index: usize, row: GridRow, grid: Grid, sel: Sel) -> impl IntoView {
+    let app = use_app();
+    match row {
+        GridRow::Group(target) => group_row(app, index, target, &sel).into_any(),
+        GridRow::Kpi(id) => kpi_row(app, index, id, grid, &sel).into_any(),
+    }
+}
+
+fn group_row(app: App, index: usize, target: Target, sel: &Sel) -> impl IntoView {
+    let kind = match &target {
+        Target::Goal(_) => ("Goal", "Doel"),
+        Target::Chain(_) => ("Chain", "Keten"),
+        _ => ("Link", "Schakel"),
+    };
+    let class = match &target {
+        Target::Goal(_) => "vg-group vg-goal",
+        Target::Chain(_) => "vg-group vg-chain",
+        _ => "vg-group vg-link",
+    };
+    let name = live_name(app, target.clone());
+    view! {
+        <tr class=class aria-rowindex=index + 2>
+            <th scope="rowgroup" class="vg-name" aria-colindex="1">
+                <span class="vg-name-inner">
+                    <span class="vg-kind">{move || app.lang.get().pick(kind.0, kind.1)}</span>
+                    {select_button(app, sel, target, "vg-group-name", name)}
+                </span>
+            </th>
+            <td colspan=SLOTS aria-hidden="true"></td>
+        </tr>
+    }
+}
+
+fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoView {
+    // The KPI's name and frequency (its own fields only).
+    let info = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let lang = app.lang.get();
+            app.doc
+                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+                    m.kpis
+                        .get(&id)
+                        .map(|k| (or_unnamed(&k.name, lang), k.frequency))
+                })
+                .flatten()
+                .unwrap_or((String::new(), Frequency::Unset))
+        })
+    };
+    let periods = Memo::new(move |_| {
+        let freq = info.with(|i| i.1);
+        let as_of = app.as_of.get();
+        (0..SLOTS)
+            .map(|s| slot_period(freq, as_of, s))
+            .collect::<Vec<_>>()
+    });
+    let values = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.doc.track(Topic::Values(id.clone()));
+            periods.with(|ps| {
+                app.doc
+                    .with_untracked(|m| {
+                        let k = m.kpis.get(&id)?;
+                        Some(
+                            ps.iter()
+                                .map(|p| p.and_then(|p| k.values.get(&p)))
+                                .collect::<Vec<_>>(),
+                        )
+                    })
+                    .flatten()
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let status = {
+        let id = id.clone();
+        Memo::new(move |_| kpi_status(app, &id))
+    };
+    let status_view = move || {
+        status.get().map(|s| {
+            let word = s.word(app.lang.get());
+            view! {
+                <span class=format!("status vg-status {}", status_class(s)) title=word>
+                    <span aria-hidden="true">{status_mark(s)}</span>
+                    <span class="visually-hidden">{word}</span>
+                </span>
+            }
+        })
+    };
+    let no_freq = move || {
+        (info.with(|i| i.1) == Frequency::Unset).then(|| {
+            view! {
+                <span class="muted small vg-nofreq">
+                    {move || app.lang.get().pick("set a frequency", "kies een frequentie")}
+                </span>
+            }
+        })
+    };
+    let name = move || info.with(|i| i.0.clone());
+    let button = select_button(app, sel, Target::Kpi(id.clone()), "vg-kpi-name", name);
+    let kpi = StoredValue::new(id);
+    let cells = move || {
+        let (a, b) = grid.cols.get();
+        view! {
+            {(a > 0).then(|| view! { <td class="vg-spacer" colspan=a aria-hidden="true"></td> })}
+            {(a..b).map(|col| cell(app, grid, index, col, kpi, info, periods, values)).collect_view()}
+            {(b < SLOTS).then(|| view! { <td class="vg-spacer" colspan=SLOTS - b aria-hidden="true"></td> })}
+        }
+    };
+    view! {
+        <tr class="vg-kpi" aria-rowindex=index + 2>
+            <th scope="row" class="vg-name" aria-colindex="1">
+                <span class="vg-name-inner">{status_view} {button} {no_freq}</span>
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    app: App,
+    grid: Grid,
+    row: usize,
+    col: usize,
+    kpi: StoredValue<Id>,
+    info: Memo<(String, Frequency)>,
+    periods: Memo<Vec<Option<Period>>>,
+    values: Memo<Vec<Option<f64>>>,
+) -> impl IntoView {
+    let period = move || periods.with(|p| p.get(col).copied().flatten());
+    let text = move || {
+        let lang = app.lang.get();
+        values
+            .with(|v| v.get(col).copied().flatten())
+            .map(|x| format_number(x, lang))
+            .unwrap_or_default()
+    };
+    let label = move || {
+        let p = period().map(|p| p.to_string()).unwrap_or_default();
+        info.with(|i| format!("{}, {p}", i.0))
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(period) = period() else { return };
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let shift = ev.shift_key();
+        let mv = match ev.key().as_str() {
+            "Enter" => Some(if shift { Move::Up } else { Move::Down }),
+            "Tab" => Some(if shift { Move::Left } else { Move::Right }),
+            "ArrowUp" => Some(Move::Up),
+            "ArrowDown" => Some(Move::Down),
+            "ArrowLeft" if caret_at(&input, false) => Some(Move::Left),
+            "ArrowRight" if caret_at(&input, true) => Some(Move::Right),
+            "Escape" => {
+                input.set_value(&text());
+                input.select();
+                None
+            }
+            _ => None,
+        };
+        let Some(mv) = mv else { return };
+        if !commit(app, &kpi.get_value(), period, &input) {
+            ev.prevent_default();
+            return;
+        }
+        let from = (row, col);
+        let to = grid
+            .rows
+            .with_untracked(|r| crate::present::values_grid::step(r, from, mv));
+        if ev.key() == "Tab" && to == from {
+            return; // Tab at the grid's edge leaves the grid.
+        }
+        ev.prevent_default();
+        grid.go(from, mv);
+    };
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        let Some(period) = period() else { return };
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if !commit(app, &kpi.get_value(), period, &input) {
+            input.set_value(&text());
+        }
+    };
+    view! {
+        <td class="vg-cell" class:vg-off=move || period().is_none() aria-colindex=col + 2>
+            {move || {
+                period()
+                    .map(|p| {
+                        view! {
+                            <input
+                                type="text"
+                                inputmode="decimal"
+                                autocomplete="off"
+                                id=cell_id(row, col)
+                                aria-label=label
+                                placeholder=(!matches!(p, Period::Month { .. })).then(|| p.to_string())
+                                prop:value=text
+                                on:focus=move |ev| {
+                                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                                    input.select();
+                                }
+                                on:keydown=on_key
+                                on:blur=on_blur
+                            />
+                        }
+                    })
+            }}
+        </td>
+    }
+}
+
+/// True when the caret is at the start (`end == false`) or end of the text, or the whole text
+/// is selected (a cell just entered): then Left and Right move to the next cell.
+fn caret_at(input: &web_sys::HtmlInputElement, end: bool) -> bool {
+    let len = input.value().encode_utf16().count() as u32;
+    let (s, e) = (
+        input.selection_start().ok().flatten().unwrap_or(0),
+        input.selection_end().ok().flatten().unwrap_or(0),
+    );
+    (s == 0 && e == len) || if end { s == len } else { e == 0 }
+}
+
+/// Sets the KPI's value for `period` from the textbox (empty: removes it), as one undo step
+/// when it changed. False (and an alert) when the text is not a number.
+fn commit(app: App, kpi: &Id, period: Period, input: &web_sys::HtmlInputElement) -> bool {
+    let raw = input.value();
+    let text = raw.trim();
+    let lang = app.lang.get_untracked();
+    let new = if text.is_empty() {
+        None
+    } else {
+        match parse_number(text) {
+            Some(v) => Some(v),
+            None => {
+                app.error.set(Some(not_a_number(text, lang)));
+                let _ = input.set_attribute("aria-invalid", "true");
+                return false;
+            }
+        }
+    };
+    let _ = input.remove_attribute("aria-invalid");
+    let old = app
+        .doc
+        .with_untracked(|m| m.kpis.get(kpi).and_then(|k| k.values.get(&period)))
+        .flatten();
+    if old != new {
+        app.edit(
+            Edit::SetValue {
+                kpi: kpi.clone(),
+                period,
+                value: new,
+            },
+            false,
+        );
+    }
+    input.set_value(&new.map(|v| format_number(v, lang)).unwrap_or_default());
+    true
+}
+
+fn not_a_number(text: &str, lang: Lang) -> String {
+    lang.pick(
+        format!("“{text}” is not a number: type e.g. 92.5, or leave the cell empty to remove the value."),
+        format!("“{text}” is geen getal: typ bijvoorbeeld 92,5, of maak de cel leeg om de waarde te wissen."),
+    )
+}

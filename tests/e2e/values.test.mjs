@@ -1,0 +1,116 @@
+// The Values view: a spreadsheet grid of KPIs by month; typing, keys, undo, persistence,
+// and a DOM proportional to the screen on 3,000 KPIs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, screenshot, seedTemplate } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const AS_OF = '2026-11';
+
+async function openValues(page) {
+  await page.getByRole('tab', { name: 'Values' }).click();
+  await page.getByRole('combobox', { name: 'As of' }).selectOption(AS_OF);
+  const grid = page.getByRole('grid', { name: 'Values' });
+  await grid.waitFor();
+  return grid;
+}
+
+test('typing values in the grid: Enter and Tab set them, arrows move, undo is per cell', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  const grid = await openValues(page);
+  const onTime = grid.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` });
+  const rightFirst = grid.getByRole('textbox', { name: `Installed right the first time, ${AS_OF}` });
+  await onTime.click();
+  await onTime.fill('97');
+  await onTime.press('Enter');
+  // Enter set it and moved down one KPI.
+  await assertFocused(page, `Installed right the first time, ${AS_OF}`);
+  assert.equal(await onTime.inputValue(), '97');
+
+  // Dutch decimal comma is read too; Tab moves right, Shift+Tab left.
+  const octRight = grid.getByRole('textbox', { name: 'Installed right the first time, 2026-10' });
+  await octRight.click();
+  await octRight.fill('88,5');
+  await octRight.press('Tab');
+  await assertFocused(page, `Installed right the first time, ${AS_OF}`);
+  assert.equal(await octRight.inputValue(), '88.5');
+  await page.keyboard.press('ArrowUp');
+  await assertFocused(page, `Machines installed on time, ${AS_OF}`);
+  await page.keyboard.press('ArrowLeft');
+  await assertFocused(page, 'Machines installed on time, 2026-10');
+
+  // Not a number: an alert, nothing set, the cursor stays.
+  const octOnTime = grid.getByRole('textbox', { name: 'Machines installed on time, 2026-10' });
+  await octOnTime.fill('lots');
+  await octOnTime.press('Enter');
+  await page.getByRole('alert').filter({ hasText: '“lots” is not a number' }).waitFor();
+  await assertFocused(page, 'Machines installed on time, 2026-10');
+  await octOnTime.press('Escape');
+  assert.equal(await octOnTime.inputValue(), '');
+
+  // Undo takes back one cell at a time; redo puts it back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await octRight.inputValue(), '');
+  assert.equal(await onTime.inputValue(), '97');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await onTime.inputValue(), '');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  assert.equal(await onTime.inputValue(), '97');
+
+  // Clearing a cell removes the value.
+  await onTime.fill('');
+  await onTime.press('Enter');
+  assert.equal(await onTime.inputValue(), '');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await onTime.inputValue(), '97');
+
+  // Stored: after a reload the value is there.
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await page.reload();
+  const again = await openValues(page);
+  assert.equal(await again.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` }).inputValue(), '97');
+
+  // Quarterly KPIs have a cell in the months a quarter ends, named after the quarter.
+  assert.equal(await again.getByRole('textbox', { name: 'Customer satisfaction, 2026-Q3' }).count(), 1);
+  assert.equal(await again.getByRole('textbox', { name: 'Customer satisfaction, 2026-Q4' }).count(), 0);
+  await screenshot(page, 'values-en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+async function assertFocused(page, name) {
+  await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name, { timeout: 2000 })
+    .catch(async () => {
+      const got = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      assert.fail(`focus on “${got}”, expected “${name}”`);
+    });
+}
+
+test('on 3,000 KPIs the grid mounts only the cells near the screen and follows scrolling', async () => {
+  const { largeModel } = await import('./perf.mjs');
+  const model = largeModel();
+  const init = ([key, entry]) => localStorage.setItem(key, entry);
+  const { page, context, errors } = await openPage(browser, server.url, {
+    init: [init, ['kpi-structure:model:mlarge', JSON.stringify({ rev: 1, model })]],
+  });
+  const grid = await openValues(page);
+  await grid.getByRole('textbox', { name: `Result KPI 0, ${AS_OF}` }).waitFor();
+  const inputs = await page.locator('.values-grid input').count();
+  assert.ok(inputs < 600, `${inputs} cells mounted for 3,000 KPIs x 36 months`);
+  assert.equal(await grid.getByRole('button', { name: 'Chain KPI 150.0', exact: true }).count(), 0);
+  // Scroll far down: the rows there are mounted, and typing works.
+  await page.locator('.values-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight * 0.8; });
+  await page.waitForFunction(() => [...document.querySelectorAll('.values-grid .vg-kpi-name')].some((b) => /Link KPI/.test(b.textContent)));
+  const cell = page.locator('.values-grid .vg-kpi input').last();
+  const name = await cell.getAttribute('aria-label');
+  await cell.fill('42');
+  await cell.press('Enter');
+  assert.equal(await grid.getByRole('textbox', { name }).inputValue(), '42');
+  assert.ok((await page.locator('.values-grid input').count()) < 600);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
