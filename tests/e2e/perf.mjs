@@ -11,7 +11,17 @@ import path from 'node:path';
 import { serve, launch, openPage, ROOT } from './support.mjs';
 
 /** A 200-chain / 3,000-KPI model in the file format's model shape. */
-export function largeModel(chains = 200, kpis = 3000) {
+/** 36 months of values ending 2026-11, one decimal, deterministic, as `Series` runs. */
+export function monthlyValues(seed, months = 36) {
+  const v = [];
+  let x = seed * 7919 + 17;
+  for (let i = 0; i < months; i++) { x = (x * 1103515245 + 12345) % 2147483648; v.push(Math.round(850 + (x % 150)) / 10); }
+  const start = new Date(Date.UTC(2026, 10 - (months - 1), 1));
+  const key = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+  return { [key]: v };
+}
+
+export function largeModel(chains = 200, kpis = 3000, { months = 0 } = {}) {
   const m = { id: 'mlarge', name: 'Large model', organisation: '', description: '', goals: [], kpis: [], chains: [], departments: [], created: 0, modified: 0 };
   const kpi = (id, name, at, drives = []) => ({ id, name, at, definition: '', formula: '', unit: '%', direction: 'higher', target: 95, red: 90, frequency: 'monthly', owner: 'Owner', data_source: '', value_type: 'customer', drives });
   for (let d = 0; d < 12; d++) m.departments.push({ id: `d${d}`, name: `Department ${d}`, description: '' });
@@ -32,6 +42,7 @@ export function largeModel(chains = 200, kpis = 3000) {
     m.kpis.push(kpi(`lk${i}`, `Link KPI ${i}`, { level: 'link', chain: `c${c}`, link: `l${l}` }, [`c${c}k${i % 3}`]));
     i++; n++;
   }
+  if (months > 0) m.kpis.forEach((k, i) => { k.values = monthlyValues(i, months); });
   return m;
 }
 
@@ -45,7 +56,35 @@ async function selectKpi(page, kpiName) {
 }
 
 const KEYS = 60;
-const VIEWS = ['Structure', 'Chains', 'KPIs', 'Matrix', 'Health'];
+const VIEWS = ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Health'];
+
+/** Setting a value in the Values grid: type a number in the KPI's As-of cell and press Enter
+ * (the commit is where the work is: the edit, its undo step, the notified readers). */
+async function measureValues(page, kpiName) {
+  await page.getByRole('tab', { name: 'Values' }).click();
+  const asOf = await page.getByRole('combobox', { name: 'As of' }).inputValue();
+  const label = `${kpiName}, ${asOf}`;
+  await page.getByRole('textbox', { name: label }).waitFor();
+  await page.waitForTimeout(1000);
+  return page.evaluate(async ({ keys, label }) => {
+    const samples = [];
+    for (let i = 0; i < keys; i++) {
+      for (let f = 0; f < 2; f++) {
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      }
+      const input = document.querySelector(`input[aria-label="${label}"]`);
+      input.focus();
+      const t0 = performance.now();
+      input.value = String(90 + (i % 10) / 2);
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      await new Promise((done) => setTimeout(done, 0));
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    const q = (p) => samples[Math.min(samples.length - 1, Math.floor(samples.length * p))];
+    return { p50: q(0.5), p95: q(0.95) };
+  }, { keys: KEYS, label });
+}
 
 async function measure(page, tab) {
   // Switching to the view: from the click until the frame after it is painted.
@@ -101,7 +140,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const coffee = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/templates/coffee-machines.en.kpi.json'), 'utf8')).model;
   const models = [
     ['coffee template', { ...coffee, id: 'mcoffee' }, 'Machines installed on time'],
-    ['200 chains / 3,000 KPIs', largeModel(), 'Chain KPI 100.1'],
+    ['200 chains / 3,000 KPIs / 108,000 values', largeModel(200, 3000, { months: 36 }), 'Chain KPI 100.1'],
   ];
   const results = {};
   for (const [label, model, kpiName] of models) {
@@ -122,18 +161,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const r = { open: opens[1], views: {} };
     await selectKpi(page, kpiName);
     for (const tab of VIEWS) r.views[tab] = await measure(page, tab).catch((e) => ({ error: e.message.split('\n')[0] }));
+    r.views['Set a value'] = await measureValues(page, kpiName).catch((e) => ({ error: e.message.split('\n')[0] }));
+    await page.waitForTimeout(800); // the debounced save of the app's own encoding
+    r.stored = await page.evaluate((k) => (localStorage.getItem(k) ?? '').length, `kpi-structure:model:${model.id}`);
     await context.close();
     results[label] = r;
-    console.log(`${label}: ${model.kpis.length} KPIs, opened in ${r.open.toFixed(0)} ms (median of 3)`);
-    for (const tab of VIEWS) {
+    console.log(`${label}: ${model.kpis.length} KPIs, opened in ${r.open.toFixed(0)} ms (median of 3), stored entry ${r.stored} characters`);
+    for (const tab of [...VIEWS, 'Set a value']) {
       const v = r.views[tab];
-      console.log(v.error ? `  ${tab.padEnd(10)} ${v.error}` : `  ${tab.padEnd(10)} keystroke script time p50 ${v.p50.toFixed(2)} ms, p95 ${v.p95.toFixed(2)} ms; switching to it ${v.switchMs.toFixed(0)} ms`);
+      console.log(v.error ? `  ${tab.padEnd(10)} ${v.error}` : `  ${tab.padEnd(10)} keystroke script time p50 ${v.p50.toFixed(2)} ms, p95 ${v.p95.toFixed(2)} ms; ${v.switchMs === undefined ? '' : `switching to it ${v.switchMs.toFixed(0)} ms`}`);
     }
   }
   const [small, large] = models.map(([label]) => results[label]);
   console.log('\n| view | template p50 / p95 | 3,000 KPIs p50 / p95 | ratio p50 |');
   console.log('|---|---|---|---|');
-  for (const tab of VIEWS) {
+  for (const tab of [...VIEWS, 'Set a value']) {
     const a = small.views[tab]; const b = large.views[tab];
     if (a.error || b.error) { console.log(`| ${tab} | ${a.error ?? ''} | ${b.error ?? ''} | |`); continue; }
     console.log(`| ${tab} | ${a.p50.toFixed(1)} / ${a.p95.toFixed(1)} ms | ${b.p50.toFixed(1)} / ${b.p95.toFixed(1)} ms | ${(b.p50 / a.p50).toFixed(2)} |`);
