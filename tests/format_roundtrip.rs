@@ -231,6 +231,7 @@ fn build(
                 outcome,
                 owner,
                 links,
+                meeting: Default::default(),
             },
         );
     }

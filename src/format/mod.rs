@@ -13,6 +13,7 @@ mod limits;
 mod migrate;
 mod nesting;
 mod problem;
+mod read_meeting;
 mod read_model;
 mod read_values;
 mod reader;

@@ -8,6 +8,7 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::problem::ProblemKind;
+use super::read_meeting::read_meeting;
 use super::read_values::{read_comments, read_series};
 use super::reader::{child, item, Reader, TextSize};
 use crate::model::{Attach, Chain, Department, Goal, Id, Kpi, Link, Model};
@@ -126,6 +127,7 @@ fn read_chain(
         outcome: r.text(o, "outcome", p, TextSize::Short),
         owner: r.text(o, "owner", p, TextSize::Short),
         links: Vec::new(),
+        meeting: read_meeting(r, o, p),
     };
     let links_path = child(p, "links");
     let mut seen = HashSet::new();

@@ -124,6 +124,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
                 format!("Manager {}", c % 23)
             },
             links,
+            meeting: Default::default(),
         };
         let link_ids: Vec<Id> = chain.links.iter().map(|l| l.id.clone()).collect();
         m.chains.insert(chain_id.clone(), chain);

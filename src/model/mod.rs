@@ -3,6 +3,7 @@
 //!
 //! See `docs/MODEL.md` for an overview of the model and the full list of edits.
 
+pub mod agenda;
 mod apply;
 pub mod checks;
 mod choice;
@@ -16,6 +17,7 @@ pub mod history;
 pub mod id;
 pub mod keyed;
 pub mod lang;
+pub mod meeting;
 pub mod names;
 pub mod norm;
 pub mod norm_text;

@@ -217,8 +217,11 @@ fn graded(on_target: bool, within_red: bool) -> Status {
     }
 }
 
-/// Where a KPI stands for one period.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Where a KPI stands for one period (in files: `on_target`, `at_risk`, `off_target`,
+/// `no_value`, `no_norm`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// The value meets the target.
     OnTarget,

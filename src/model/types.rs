@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::id::Id;
 use super::keyed::{self, HasId};
+use super::meeting::ChainMeeting;
 use super::norm::Norm;
 pub use super::period::Frequency;
 use super::values::{Comments, Series};
@@ -84,6 +85,9 @@ pub struct Chain {
     pub owner: String,
     /// The links in the order the chain runs through them.
     pub links: Vec<Link>,
+    /// Its chain meeting: actions, the next meeting's notes and attendance, meetings held.
+    #[serde(skip_serializing_if = "ChainMeeting::is_empty")]
+    pub meeting: ChainMeeting,
 }
 
 /// A link (schakel): a department, team or partner organisation a chain runs through.

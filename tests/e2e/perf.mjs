@@ -60,8 +60,10 @@ const VIEWS = ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Health'];
 
 /** Setting a value in the Values grid: type a number in the KPI's As-of cell and press Enter
  * (the commit is where the work is: the edit, its undo step, the notified readers). */
-async function measureValues(page, kpiName) {
+async function measureValues(page) {
   await page.getByRole('tab', { name: 'Values' }).click();
+  // The name as the keystroke measurements left it (they type into it).
+  const kpiName = await page.getByLabel('Name', { exact: true }).inputValue();
   const asOf = await page.getByRole('combobox', { name: 'As of' }).inputValue();
   const label = `${kpiName}, ${asOf}`;
   await page.getByRole('textbox', { name: label }).waitFor();
@@ -161,7 +163,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const r = { open: opens[1], views: {} };
     await selectKpi(page, kpiName);
     for (const tab of VIEWS) r.views[tab] = await measure(page, tab).catch((e) => ({ error: e.message.split('\n')[0] }));
-    r.views['Set a value'] = await measureValues(page, kpiName).catch((e) => ({ error: e.message.split('\n')[0] }));
+    r.views['Set a value'] = await measureValues(page).catch((e) => ({ error: e.message.split('\n')[0] }));
     await page.waitForTimeout(800); // the debounced save of the app's own encoding
     r.stored = await page.evaluate((k) => (localStorage.getItem(k) ?? '').length, `kpi-structure:model:${model.id}`);
     await context.close();

@@ -1,0 +1,56 @@
+//! Reading a chain's `meeting` (actions, next notes and attendance, meetings held) leniently:
+//! each action or meeting that does not read is one problem with its path; the others are
+//! kept.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::problem::ProblemKind;
+use super::reader::{child, item, Reader, TextSize};
+use crate::model::meeting::ChainMeeting;
+use crate::model::Id;
+
+/// A chain's `meeting` field (absent or null: none).
+pub fn read_meeting(r: &mut Reader, o: &Map<String, Value>, p: &str) -> ChainMeeting {
+    let mut meeting = ChainMeeting::default();
+    let mp = child(p, "meeting");
+    let Some(value) = o.get("meeting").filter(|v| !v.is_null()) else {
+        return meeting;
+    };
+    let Some(mo) = r.object(value, &mp) else {
+        return meeting;
+    };
+    meeting.notes = r.text(mo, "notes", &mp, TextSize::Long);
+    meeting.actions = items(r, mo, "actions", &mp);
+    meeting.held = items(r, mo, "held", &mp);
+    meeting.absent = r
+        .list(mo, "absent", &mp)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| r.id_value(v, &item(&child(&mp, "absent"), i)))
+        .collect::<Vec<Id>>();
+    meeting
+}
+
+/// Each element of the list `key` as a `T`; one that does not read is reported and skipped.
+fn items<T: DeserializeOwned>(
+    r: &mut Reader,
+    o: &Map<String, Value>,
+    key: &str,
+    p: &str,
+) -> Vec<T> {
+    let lp = child(p, key);
+    r.list(o, key, p)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| match T::deserialize(v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let en = format!("could not be read: {e}");
+                let nl = format!("kon niet gelezen worden: {e}");
+                r.error(ProblemKind::BadValue, &item(&lp, i), &en, &nl);
+                None
+            }
+        })
+        .collect()
+}

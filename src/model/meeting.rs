@@ -1,0 +1,128 @@
+//! The chain meeting (*ketenoverleg*) as data: a chain's actions, the next meeting's notes and
+//! attendance, and the meetings held, each recorded with the statuses of that moment.
+//!
+//! All of it lives in the chain (`Chain::meeting`, an optional field of format version 2), so
+//! it travels with files and undoes like any edit. What a meeting discusses and what changed
+//! since the last one is computed in `agenda.rs`.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+use super::id::Id;
+use super::norm::Status;
+use super::period::Period;
+
+/// A chain's meeting state.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct ChainMeeting {
+    /// Agreed actions, open and done, in the order they were added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    /// The notes of the next (not yet closed) meeting.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Links that will not attend the next meeting (every link attends by default).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<Id>,
+    /// The meetings held, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<Meeting>,
+}
+
+impl ChainMeeting {
+    /// True when there is nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.actions.is_empty()
+            && self.notes.is_empty()
+            && self.absent.is_empty()
+            && self.held.is_empty()
+    }
+
+    /// The last meeting held.
+    pub fn last(&self) -> Option<&Meeting> {
+        self.held.last()
+    }
+}
+
+/// An agreed action. Owner and due are free text, so a link, a person, a period or a date fit.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Action {
+    pub id: Id,
+    /// What is to be done.
+    pub what: String,
+    /// Who does it.
+    pub owner: String,
+    /// By when (`2026-09`, a date, "next meeting").
+    pub due: String,
+    pub done: bool,
+}
+
+/// One field of an action, with its new value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum ActionField {
+    What(String),
+    Owner(String),
+    Due(String),
+    Done(bool),
+}
+
+impl ActionField {
+    /// The field's name (for coalescing keystrokes).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ActionField::What(_) => "what",
+            ActionField::Owner(_) => "owner",
+            ActionField::Due(_) => "due",
+            ActionField::Done(_) => "done",
+        }
+    }
+}
+
+/// A meeting as it was closed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Meeting {
+    /// The day it was closed, `YYYY-MM-DD`.
+    pub date: String,
+    /// The "As of" month it discussed, `YYYY-MM`.
+    pub as_of: String,
+    /// The links present (ids, with their names then).
+    pub attendees: Vec<Attendee>,
+    pub notes: String,
+    /// Every KPI of the meeting with its period, value and status then.
+    pub kpis: Vec<KpiState>,
+    /// The ids of every action then, and of those still open.
+    pub actions: Vec<Id>,
+    pub open: Vec<Id>,
+}
+
+/// A link present at a meeting.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(default)]
+pub struct Attendee {
+    pub link: Id,
+    pub name: String,
+}
+
+/// A KPI as a meeting saw it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct KpiState {
+    pub kpi: Id,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    pub period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    pub status: Status,
+}
