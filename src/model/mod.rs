@@ -29,7 +29,7 @@ pub mod types;
 mod validate;
 pub mod values;
 
-pub use checks::{check, CheckKind, Finding, Severity};
+pub use checks::{check, check_as_of, CheckKind, Finding, Severity};
 pub use choice::Choice;
 pub use date::Date;
 pub use edit::{
