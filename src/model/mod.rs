@@ -37,7 +37,7 @@ pub use edit::{
     ModelField, PlacedKpi, Restore, Root,
 };
 pub use error::EditError;
-pub use generate::large_model;
+pub use generate::{large_model, large_model_with_values};
 pub use history::History;
 pub use id::Id;
 pub use lang::Lang;

@@ -11,9 +11,15 @@ import path from 'node:path';
 import { serve, launch, openPage, ROOT } from './support.mjs';
 
 /** A 200-chain / 3,000-KPI model in the file format's model shape. */
-export function largeModel(chains = 200, kpis = 3000) {
+export function largeModel(chains = 200, kpis = 3000, periods = 0) {
   const m = { id: 'mlarge', name: 'Large model', organisation: '', description: '', goals: [], kpis: [], chains: [], departments: [], created: 0, modified: 0 };
-  const kpi = (id, name, at, drives = []) => ({ id, name, at, definition: '', formula: '', unit: '%', direction: 'higher', target: 95, red: 90, frequency: 'monthly', owner: 'Owner', data_source: '', value_type: 'customer', drives });
+  // `periods` > 0: that many monthly values per KPI up to 2026-12 (one decimal, 89.0-99.0, a fixed seed).
+  let seed = 12345;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  const start = new Date(Date.UTC(2026, 12 - periods, 1));
+  const first = `${start.getUTCFullYear()}-${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+  const values = () => (periods > 0 ? { values: { [first]: Array.from({ length: periods }, () => 89 + (next() % 101) / 10) } } : {});
+  const kpi = (id, name, at, drives = []) => ({ id, name, at, definition: '', formula: '', unit: '%', direction: 'higher', target: 95, red: 90, frequency: 'monthly', owner: 'Owner', data_source: '', value_type: 'customer', drives, ...values() });
   for (let d = 0; d < 12; d++) m.departments.push({ id: `d${d}`, name: `Department ${d}`, description: '' });
   for (let g = 0; g < 4; g++) {
     m.goals.push({ id: `g${g}`, name: `Goal ${g}`, description: '' });
