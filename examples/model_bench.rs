@@ -3,7 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use kpi_structure::model::{check, large_model, Edit, History, KpiField, Model};
+use kpi_structure::format::{export_json, import_json, read_stored};
+use kpi_structure::model::steer::statuses;
+use kpi_structure::model::{
+    check, check_as_of, large_model, large_model_with_values, Edit, History, KpiField, Model,
+};
 use kpi_structure::storage::{kv::MemoryStore, library};
 
 fn median(mut runs: Vec<Duration>) -> Duration {
@@ -111,5 +115,63 @@ fn main() {
     println!(
         "storage load, median of 20: {:?}",
         time(20, || library::load(&store, &model.id))
+    );
+    with_values();
+}
+
+/// localStorage in Chromium holds about 5 M UTF-16 code units per origin (keys and values).
+const LOCAL_STORAGE_UNITS: usize = 5 * 1024 * 1024;
+
+/// The 3,000-KPI model with 36 months of values (108,000 values): what it stores, and how
+/// long export, import and every KPI's status take.
+fn with_values() {
+    let as_of = (2026, 12);
+    let model = large_model_with_values(200, 3000, 36, as_of);
+    let n: usize = model.kpis.values().map(|k| k.values.len()).sum();
+    println!("\nwith values: {n} values (36 months per KPI, up to 2026-12)");
+
+    let mut store = MemoryStore::default();
+    let _ = library::save(&mut store, &model, 0);
+    let used = store.used();
+    println!(
+        "stored in localStorage: {used} UTF-16 units = {:.0}% of ~{LOCAL_STORAGE_UNITS}",
+        100.0 * used as f64 / LOCAL_STORAGE_UNITS as f64
+    );
+    let file = export_json(&model);
+    println!(
+        "Export JSON file: {} bytes (pretty; the import limit is 5 MiB)",
+        file.len()
+    );
+    println!(
+        "export_json median of 10: {:?}",
+        time(10, || export_json(&model))
+    );
+    println!(
+        "import_json median of 10: {:?}",
+        time(10, || import_json(&file))
+    );
+    let entry = serde_json::to_string(&serde_json::json!({"version": 2, "model": &model}))
+        .unwrap_or_default();
+    println!(
+        "read_stored (parse + lenient walk) median of 10: {:?}",
+        time(10, || {
+            serde_json::from_str(&entry)
+                .ok()
+                .map(|v: serde_json::Value| read_stored(v))
+        })
+    );
+    println!(
+        "storage load, median of 10: {:?}",
+        time(10, || library::load(&store, &model.id))
+    );
+    println!(
+        "statuses as of 2026-12 (3,000 KPIs), median of 200: {:?}",
+        time(200, || statuses(&model, as_of))
+    );
+    let findings = check_as_of(&model, as_of);
+    println!(
+        "check_as_of: {} findings, median of 50: {:?}",
+        findings.len(),
+        time(50, || check_as_of(&model, as_of))
     );
 }

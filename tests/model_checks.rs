@@ -1,4 +1,4 @@
-//! Each of the twelve method checks: a model where it does not fire and one where it does.
+//! Each of the twelve structure checks (13-15: `model_checks_steer.rs`): a model where it does not fire and one where it does.
 
 use kpi_structure::model::*;
 

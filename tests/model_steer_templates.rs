@@ -294,9 +294,14 @@ fn shipped_templates_hold_the_same_norms() {
         for ((name, norm), k) in expected.iter().zip(model.kpis.values()) {
             assert_eq!(k.norm().as_ref(), Some(norm), "{file}: {name}");
         }
+        // The shipped templates add a year of values and comments (`model_steer_template_values.rs`).
         let strip = |mut m: Model| {
             m.created = 0.0;
             m.modified = 0.0;
+            for k in m.kpis.values_mut() {
+                k.values = Default::default();
+                k.comments = Default::default();
+            }
             m
         };
         assert_eq!(

@@ -1,6 +1,7 @@
 //! A deterministic generator of large models for benchmarks and performance tests.
 
 use super::id::Id;
+use super::period::Period;
 use super::types::{
     Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, Model, ValueType,
 };
@@ -159,4 +160,46 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
         }
     }
     m
+}
+
+/// [`large_model`] with `periods` monthly values per KPI, the last in `last` (year, month):
+/// pseudo-random numbers with one decimal around each KPI's norm (most on target, some at
+/// risk, some off target), from a fixed seed. 3,000 KPIs × 36 periods is the scale the
+/// editor is measured at (`make bench-model`). Pure and deterministic.
+pub fn large_model_with_values(
+    chains: usize,
+    kpis: usize,
+    periods: usize,
+    last: (i32, u32),
+) -> Model {
+    let mut m = large_model(chains, kpis);
+    let (mut y, mut mo) = last;
+    for _ in 1..periods {
+        (y, mo) = if mo <= 1 { (y - 1, 12) } else { (y, mo - 1) };
+    }
+    let first = Period::Month { y, m: mo };
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    for k in m.kpis.values_mut() {
+        // Generated KPIs aim at 95: higher is better (red 90) or lower is better (red 100).
+        let higher = k.direction == Direction::Higher;
+        let run = (0..periods).map(|_| {
+            seed = xorshift(seed);
+            // -6.0 ..= +4.0 from the target in tenths: about half on target, most of the rest
+            // at risk, a tenth off target.
+            let tenths = (seed % 101) as f64;
+            let off = tenths / 10.0 - 6.0;
+            let v = if higher { 95.0 + off } else { 95.0 - off };
+            Some((v * 10.0).round() / 10.0)
+        });
+        k.values.extend_run(first, run);
+    }
+    m
+}
+
+/// One step of a 64-bit xorshift generator (deterministic pseudo-random numbers).
+fn xorshift(mut x: u64) -> u64 {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    x
 }

@@ -31,7 +31,7 @@ pub mod types;
 mod validate;
 pub mod values;
 
-pub use checks::{check, CheckKind, Finding, Severity};
+pub use checks::{check, check_as_of, CheckKind, Finding, Severity};
 pub use choice::Choice;
 pub use date::Date;
 pub use edit::{
@@ -39,7 +39,7 @@ pub use edit::{
     ModelField, PlacedKpi, Restore, Root,
 };
 pub use error::EditError;
-pub use generate::large_model;
+pub use generate::{large_model, large_model_with_values};
 pub use history::History;
 pub use id::Id;
 pub use lang::Lang;

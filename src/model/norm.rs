@@ -34,7 +34,8 @@ pub enum Norm {
 }
 
 /// Thresholds that contradict the direction of their norm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Contradiction {
     /// A number is not finite (NaN or infinite).
     NotFinite,

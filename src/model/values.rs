@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use serde::de::{MapAccess, Visitor};
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::period::Period;
@@ -91,9 +91,30 @@ impl Serialize for Series {
         let runs = self.runs();
         let mut map = s.serialize_map(Some(runs.len()))?;
         for (start, values) in &runs {
-            map.serialize_entry(start, values)?;
+            map.serialize_entry(start, &Run(values))?;
         }
         map.end()
+    }
+}
+
+/// A run's numbers as JSON writes them shortest: a whole number without `.0` (`95`, not
+/// `95.0`), a gap as `null`. Reading takes either form.
+struct Run<'a>(&'a [Option<f64>]);
+
+impl Serialize for Run<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// Whole numbers up to this size are exact as `i64` and as `f64`.
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for v in self.0 {
+            match *v {
+                Some(n) if n.fract() == 0.0 && n.abs() <= EXACT => {
+                    seq.serialize_element(&(n as i64))?
+                }
+                other => seq.serialize_element(&other)?,
+            }
+        }
+        seq.end()
     }
 }
 
@@ -161,12 +182,32 @@ mod tests {
         s.set(m(2025, 11), Some(1.0));
         s.set(m(2025, 12), Some(2.0));
         s.set(m(2026, 2), Some(3.0)); // one missing month
-        s.set(m(2026, 9), Some(4.0)); // far away
-        s.set(Period::Quarter { y: 2026, q: 1 }, Some(5.0)); // another kind
+        s.set(m(2026, 9), Some(4.5)); // far away
+        s.set(Period::Quarter { y: 2026, q: 1 }, Some(-5.0)); // another kind
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"2025-11":[1.0,2.0,null,3.0],"2026-09":[4.0],"2026-Q1":[5.0]}"#
+            r#"{"2025-11":[1,2,null,3],"2026-09":[4.5],"2026-Q1":[-5]}"#
+        );
+        let back: Series = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn whole_numbers_are_written_without_a_fraction_and_read_back_equal() {
+        let mut s = Series::default();
+        let values = [95.0, 92.5, -0.5, 1e15, 1e300, 0.1 + 0.2, f64::MIN_POSITIVE];
+        for (i, v) in values.into_iter().enumerate() {
+            s.set(m(2020 + i as i32, 1), Some(v));
+        }
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(
+            json.contains("[95]") && json.contains("[1000000000000000]"),
+            "{json}"
+        );
+        assert!(
+            json.contains("[92.5]") && json.contains("[1e+300]"),
+            "{json}"
         );
         let back: Series = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);

@@ -64,6 +64,12 @@ pub fn check_label(kind: &CheckKind, lang: Lang) -> String {
             "schakel-KPI stuurt een keten-KPI",
         ),
         CheckKind::DuplicateName { .. } => lang.pick("unique names", "unieke namen"),
+        CheckKind::KpiNoValue { .. } => lang.pick("value as of", "waarde per maand"),
+        CheckKind::NormContradiction { .. } => lang.pick(
+            "thresholds follow the direction",
+            "grenzen volgen de richting",
+        ),
+        CheckKind::OnTargetDriversOff => lang.pick("drivers on target", "sturende KPI's op norm"),
     };
     format!(
         "{} {} · {what}",

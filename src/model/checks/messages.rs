@@ -2,6 +2,7 @@
 
 use super::{CheckKind, Finding, MAX_RESULT_KPIS};
 use crate::model::lang::Lang;
+use crate::model::steer::month_text;
 use crate::model::target::{ElementKind, Target};
 use crate::model::types::Model;
 
@@ -124,6 +125,30 @@ impl Finding {
                 };
                 format!("{who} heeft dezelfde naam als {other}.")
             }
+            (CheckKind::KpiNoValue { period, as_of }, _) => {
+                let month = month_text(*as_of);
+                match (period, lang) {
+                    (Some(p), Lang::En) => format!("{who} has no value for {p}."),
+                    (Some(p), Lang::Nl) => format!("{who} heeft geen waarde voor {p}."),
+                    (None, Lang::En) => {
+                        format!("{who} has no value as of {month}: it has no frequency.")
+                    }
+                    (None, Lang::Nl) => {
+                        format!("{who} heeft geen waarde per {month}: er is geen frequentie.")
+                    }
+                }
+            }
+            (CheckKind::NormContradiction { contradiction }, _) => {
+                format!("{who}: {}", contradiction.message(lang))
+            }
+            (CheckKind::OnTargetDriversOff, Lang::En) => format!(
+                "{who} is on target, but most KPIs that drive it are off target: the result \
+                 may drop."
+            ),
+            (CheckKind::OnTargetDriversOff, Lang::Nl) => format!(
+                "{who} staat op norm, maar de meeste KPI's die hem sturen staan buiten norm: \
+                 het resultaat kan dalen."
+            ),
         }
     }
 }

@@ -1,22 +1,28 @@
-//! The twelve method checks of the iPM method (see `docs/MODEL.md`), each with an English and
-//! a Dutch message that names the element.
+//! The fifteen method checks of the iPM method (see `docs/MODEL.md`), each with an English and
+//! a Dutch message that names the element: twelve on the structure, three on steering (13-15,
+//! which read the values "as of" a month).
 //!
 //! [`check`] is linear in the size of the model (hash maps and sets of ids, no quadratic
 //! work) and returns findings in a deterministic order: by check number, then model order.
 //!
 //! `CHECKS` lists them in order, one function each: `chains.rs` (1-4), `kpis.rs` (levels,
-//! drives, cycles and definitions: 5-11), `names.rs` (12); `messages.rs` words the findings.
+//! drives, cycles and definitions: 5-11), `names.rs` (12), `steer.rs` (values and norms as
+//! of a month: 13-15); `messages.rs` words the findings.
 
 mod chains;
 mod kpis;
 mod messages;
 mod names;
+mod steer;
 
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::id::Id;
+use crate::model::norm::Contradiction;
+use crate::model::period::Period;
+use crate::model::steer::{latest_value_month, Month};
 use crate::model::target::Target;
 use crate::model::types::{Attach, Level, Model};
 
@@ -70,10 +76,21 @@ pub enum CheckKind {
     LinkKpiDrivesNoChainKpi,
     /// 12. Two elements of one kind share a name; `first` is the earlier, the target the later.
     DuplicateName { first: Target },
+    /// Check 13: a KPI with a norm has no value for its period as of the "As of" month (`period`
+    /// is `None` when its frequency is not set; `as_of` is that month).
+    KpiNoValue {
+        period: Option<Period>,
+        as_of: Month,
+    },
+    /// 14. A KPI's thresholds contradict its direction.
+    NormContradiction { contradiction: Contradiction },
+    /// Check 15: a KPI is on target while most of the KPIs that drive it are off target (the
+    /// method's early warning: the result may drop).
+    OnTargetDriversOff,
 }
 
 impl CheckKind {
-    /// The check's number in the method (1 to 12).
+    /// The check's number in the method (1 to 15).
     pub fn number(&self) -> u8 {
         match self {
             CheckKind::ChainNoOwner => 1,
@@ -88,15 +105,19 @@ impl CheckKind {
             CheckKind::KpiIncomplete { .. } => 10,
             CheckKind::LinkKpiDrivesNoChainKpi => 11,
             CheckKind::DuplicateName { .. } => 12,
+            CheckKind::KpiNoValue { .. } => 13,
+            CheckKind::NormContradiction { .. } => 14,
+            CheckKind::OnTargetDriversOff => 15,
         }
     }
 
     /// A cycle is an error (the structure cannot be read); a KPI's missing unit, direction or
-    /// target is information (every new KPI starts that way); the rest are warnings.
+    /// target and a missing value are information (every new KPI starts that way, and the
+    /// latest month is often not measured yet); the rest are warnings.
     pub fn severity(&self) -> Severity {
         match self {
             CheckKind::DrivesCycle { .. } => Severity::Error,
-            CheckKind::KpiIncomplete { .. } => Severity::Info,
+            CheckKind::KpiIncomplete { .. } | CheckKind::KpiNoValue { .. } => Severity::Info,
             _ => Severity::Warning,
         }
     }
@@ -123,8 +144,8 @@ impl Finding {
 /// One check: reads the facts, appends its findings in model order.
 type Check = fn(&Facts, &mut Vec<Finding>);
 
-/// The twelve checks in the method's order; [`check`] runs them one after the other.
-const CHECKS: [(u8, Check); 12] = [
+/// The fifteen checks in the method's order; [`check_as_of`] runs them one after the other.
+const CHECKS: [(u8, Check); 15] = [
     (1, chains::no_owner),
     (2, chains::kpi_count),
     (3, chains::no_trigger_or_outcome),
@@ -137,12 +158,25 @@ const CHECKS: [(u8, Check); 12] = [
     (10, kpis::kpi_incomplete),
     (11, kpis::link_kpi_drives_no_chain_kpi),
     (12, names::duplicate_names),
+    (13, steer::kpi_no_value),
+    (14, steer::norm_contradiction),
+    (15, steer::on_target_drivers_off),
 ];
 
-/// Runs the twelve checks. Dangling references (possible in imported files) are skipped,
-/// never a panic.
+/// Runs the fifteen checks as of the latest month with a value (the month a model opens at;
+/// without any value, checks 13 and 15 find nothing). The editor uses [`check_as_of`].
 pub fn check(model: &Model) -> Vec<Finding> {
-    let facts = Facts::new(model);
+    run(model, latest_value_month(model))
+}
+
+/// Runs the fifteen checks, the steering ones (13, 15) as of `as_of`. Dangling references
+/// (possible in imported files) are skipped, never a panic.
+pub fn check_as_of(model: &Model, as_of: Month) -> Vec<Finding> {
+    run(model, Some(as_of))
+}
+
+fn run(model: &Model, as_of: Option<Month>) -> Vec<Finding> {
+    let facts = Facts::new(model, as_of);
     let mut out = Vec::new();
     for (_, check) in CHECKS {
         check(&facts, &mut out);
@@ -153,6 +187,8 @@ pub fn check(model: &Model) -> Vec<Finding> {
 /// The model and what several checks need, gathered in one pass over the KPIs.
 struct Facts<'a> {
     model: &'a Model,
+    /// The "As of" month of the steering checks; `None`: they find nothing.
+    as_of: Option<Month>,
     /// Chain KPIs per chain (chains without any are absent).
     chain_kpis: HashMap<&'a Id, usize>,
     /// Goals with at least one result KPI.
@@ -164,9 +200,10 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn new(model: &'a Model) -> Self {
+    fn new(model: &'a Model, as_of: Option<Month>) -> Self {
         let mut facts = Facts {
             model,
+            as_of,
             chain_kpis: HashMap::with_capacity(model.chains.len()),
             goals_with_result: HashSet::with_capacity(model.goals.len()),
             driven_results: HashSet::new(),
@@ -205,6 +242,6 @@ mod tests {
     #[test]
     fn checks_are_listed_in_the_method_order() {
         let numbers: Vec<u8> = CHECKS.iter().map(|(n, _)| *n).collect();
-        assert_eq!(numbers, (1..=12).collect::<Vec<u8>>());
+        assert_eq!(numbers, (1..=15).collect::<Vec<u8>>());
     }
 }

@@ -1,4 +1,4 @@
-//! The Health view: the twelve method checks on the open model, errors first, each finding
+//! The Health view: the fifteen method checks on the open model, errors first, each finding
 //! naming its element with a "Show" button that selects it and opens a view that shows it.
 //!
 //! The findings are a `Memo` on the model (`check` is linear, ~1.4 ms natively on 3,000
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{check, CheckKind, Finding, Level, Model, Severity, Target, Topic};
+use crate::model::{check_as_of, CheckKind, Finding, Level, Model, Severity, Target, Topic};
 use crate::present::health::{
     check_label, severity_class, severity_name, severity_plural, SEVERITIES,
 };
@@ -26,7 +26,14 @@ fn destination(f: &Finding, m: &Model) -> (View, Option<Target>) {
         Target::Chain(_) | Target::Link { .. } => View::Chains,
         Target::Kpi(id) => match (&f.kind, m.level_of(id)) {
             // The KPIs table edits unit, direction, target and names in place.
-            (CheckKind::KpiIncomplete { .. } | CheckKind::DuplicateName { .. }, _) => View::Kpis,
+            (
+                CheckKind::KpiIncomplete { .. }
+                | CheckKind::DuplicateName { .. }
+                | CheckKind::NormContradiction { .. },
+                _,
+            ) => View::Kpis,
+            // The Values grid is where the missing value is typed.
+            (CheckKind::KpiNoValue { .. }, _) => View::Values,
             (_, Some(Level::Result)) | (_, None) => View::Structure,
             (_, Some(_)) => View::Chains,
         },
@@ -45,7 +52,11 @@ pub fn HealthView() -> impl IntoView {
     // a keystroke costs the same on any model; the list below only changes where a finding
     // comes or goes (the memo compares). Each message follows its element's name at once.
     let findings = Memo::new(move |_| {
-        let mut all = app.doc.with_settled(check).unwrap_or_default();
+        let as_of = app.as_of.get();
+        let mut all = app
+            .doc
+            .with_settled(|m| check_as_of(m, as_of))
+            .unwrap_or_default();
         // Errors first, then warnings, then information; check order within each.
         all.sort_by_key(|f| f.severity);
         all
@@ -63,8 +74,8 @@ pub fn HealthView() -> impl IntoView {
                 <p class="muted health-intro">
                     {move || {
                         app.lang.get().pick(
-                            "The twelve checks of the customer-chain method, run on every edit.",
-                            "De twaalf controles van de klantketenmethode, bij elke wijziging opnieuw.",
+                            "The fifteen checks of the customer-chain method, run on every edit.",
+                            "De vijftien controles van de klantketenmethode, bij elke wijziging opnieuw.",
                         )
                     }}
                 </p>
