@@ -102,7 +102,7 @@ pub fn export_json_with(model: &Model, source: &Source) -> String {
     };
     // Serialising these types cannot fail: every map key is a string and no Serialize impl
     // reports errors. An empty string would be the visible symptom if that ever changed.
-    let mut text = serde_json::to_string_pretty(&envelope).unwrap_or_default();
+    let mut text = super::pretty::to_string(&envelope);
     text.push('\n');
     text
 }

@@ -12,6 +12,7 @@ mod lang;
 mod limits;
 mod migrate;
 mod nesting;
+mod pretty;
 mod problem;
 mod read_meeting;
 mod read_model;

@@ -19,7 +19,9 @@ async function openValues(page) {
 }
 
 test('typing values in the grid: Enter and Tab set them, arrows move, undo is per cell', async () => {
-  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { init, model } = seedTemplate('coffee-machines.en.kpi.json');
+  // The template's value of a monthly KPI (its run starts 2025-12; index 10 is 2026-10).
+  const was = (name, i) => String(model.kpis.find((k) => k.name === name).values['2025-12'][i]);
   const { page, context, errors } = await openPage(browser, server.url, { init });
   const grid = await openValues(page);
   const onTime = grid.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` });
@@ -50,14 +52,14 @@ test('typing values in the grid: Enter and Tab set them, arrows move, undo is pe
   await page.getByRole('alert').filter({ hasText: '“lots” is not a number' }).waitFor();
   await assertFocused(page, 'Machines installed on time, 2026-10');
   await octOnTime.press('Escape');
-  assert.equal(await octOnTime.inputValue(), '');
+  assert.equal(await octOnTime.inputValue(), was('Machines installed on time', 10));
 
   // Undo takes back one cell at a time; redo puts it back.
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.equal(await octRight.inputValue(), '');
+  assert.equal(await octRight.inputValue(), was('Installed right the first time', 10));
   assert.equal(await onTime.inputValue(), '97');
   await page.getByRole('button', { name: 'Undo' }).click();
-  assert.equal(await onTime.inputValue(), '');
+  assert.equal(await onTime.inputValue(), was('Machines installed on time', 11));
   await page.getByRole('button', { name: 'Redo' }).click();
   assert.equal(await onTime.inputValue(), '97');
 
