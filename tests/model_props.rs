@@ -128,7 +128,7 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                         "l{fresh}-{}",
                         i % 2 + u16::from(!c.is_multiple_of(5))
                     )),
-                    name: text(a + i),
+                    name: text(a.wrapping_add(i)),
                     department: maybe_department(m, a.wrapping_add(i)),
                     ..Link::default()
                 })
@@ -286,6 +286,49 @@ fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                 text(c)
             },
         },
+        23 => Edit::AddAction {
+            chain: pick(&m.chains, a),
+            action: kpi_structure::model::meeting::Action {
+                id: Id::new(format!("a{}", c % 4)),
+                what: text(b),
+                ..Default::default()
+            },
+            index: None,
+        },
+        24 => Edit::SetAction {
+            chain: pick(&m.chains, a),
+            id: Id::new(format!("a{}", c % 4)),
+            field: match b % 3 {
+                0 => kpi_structure::model::meeting::ActionField::Done(true),
+                1 => kpi_structure::model::meeting::ActionField::Owner(text(c)),
+                _ => kpi_structure::model::meeting::ActionField::Due(text(c)),
+            },
+        },
+        25 => {
+            let (chain, link) = pick_link(m, a, b);
+            Edit::SetAttendance {
+                chain,
+                link,
+                present: c.is_multiple_of(2),
+            }
+        }
+        26 => Edit::SetMeetingNotes {
+            chain: pick(&m.chains, a),
+            notes: text(c),
+        },
+        27 => {
+            let chain = pick(&m.chains, a);
+            match kpi_structure::model::agenda::record(m, &chain, (2026, 3), "2026-03-31") {
+                Some(meeting) if !b.is_multiple_of(3) => Edit::CloseMeeting {
+                    chain,
+                    meeting: Box::new(meeting),
+                },
+                _ => Edit::DeleteAction {
+                    chain,
+                    id: Id::new(format!("a{}", c % 4)),
+                },
+            }
+        }
         _ => Edit::SetModel {
             field: match b % 3 {
                 0 => ModelField::Name(text(c)),
@@ -306,7 +349,7 @@ fn start(which: u8) -> Model {
 
 fn op() -> impl Strategy<Value = Op> {
     (
-        0u8..23,
+        0u8..29,
         any::<u16>(),
         any::<u16>(),
         any::<u16>(),
@@ -408,7 +451,7 @@ fn generated_edits_are_a_mix_of_accepted_and_refused() {
     for n in 0..2000u32 {
         let x = n.wrapping_mul(2_654_435_761);
         let op = (
-            (n % 23) as u8,
+            (n % 29) as u8,
             (x >> 3) as u16,
             (x >> 11) as u16,
             (x >> 19) as u16,
@@ -454,6 +497,7 @@ fn all_topics(a: &Model, b: &Model) -> Vec<Topic> {
         for (c, chain) in &m.chains {
             out.push(Topic::Fields(Target::Chain(c.clone())));
             out.push(Topic::Links(c.clone()));
+            out.push(Topic::Meeting(c.clone()));
             out.push(Topic::KpisAt(Attach::Chain { chain: c.clone() }));
             for l in &chain.links {
                 let (chain, link) = (c.clone(), l.id.clone());
@@ -481,6 +525,7 @@ fn answer(m: &Model, topic: &Topic) -> String {
             "{:?}",
             m.chains.get(id).map(|c| Chain {
                 links: Vec::new(),
+                meeting: Default::default(),
                 ..c.clone()
             })
         ),
@@ -499,6 +544,7 @@ fn answer(m: &Model, topic: &Topic) -> String {
                 ..k.clone()
             })
         ),
+        Topic::Meeting(c) => format!("{:?}", m.chains.get(c).map(|c| &c.meeting)),
         Topic::Values(id) => format!("{:?}", m.kpis.get(id).map(|k| &k.values)),
         Topic::Comments(id) => format!("{:?}", m.kpis.get(id).map(|k| &k.comments)),
         Topic::Goals => format!("{:?}", m.goals.keys().collect::<Vec<_>>()),

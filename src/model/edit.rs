@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
+use super::meeting::{Action, ActionField, Meeting};
 use super::period::Period;
 use super::target::{ElementKind, Target};
 use super::types::{Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, ValueType};
@@ -197,6 +198,46 @@ pub enum Edit {
         comment: String,
     },
 
+    /// Adds an action to a chain's meeting (`index: None` appends); its id must be new there.
+    AddAction {
+        chain: Id,
+        action: Action,
+        index: Option<usize>,
+    },
+    DeleteAction {
+        chain: Id,
+        id: Id,
+    },
+    SetAction {
+        chain: Id,
+        id: Id,
+        field: ActionField,
+    },
+    /// The notes of a chain's next meeting.
+    SetMeetingNotes {
+        chain: Id,
+        notes: String,
+    },
+    /// Whether a link attends a chain's next meeting.
+    SetAttendance {
+        chain: Id,
+        link: Id,
+        present: bool,
+    },
+    /// Records a meeting (made by `agenda::record`) and starts the next one: its notes and
+    /// attendance start afresh; open actions carry over.
+    CloseMeeting {
+        chain: Id,
+        meeting: Box<Meeting>,
+    },
+    /// The inverse of `CloseMeeting`: removes the last meeting and puts back the notes and
+    /// attendance it had.
+    ReopenMeeting {
+        chain: Id,
+        notes: String,
+        absent: Vec<Id>,
+    },
+
     /// Moves a goal, department, chain or KPI to position `to` in its collection
     /// (links move with [`Edit::MoveLink`]).
     Reorder {
@@ -325,6 +366,9 @@ impl Edit {
                 field.name(),
             )),
             Edit::SetKpi { id, field } => Some((Target::Kpi(id.clone()), field.name())),
+            Edit::SetMeetingNotes { chain, .. } => {
+                Some((Target::Chain(chain.clone()), "meeting_notes"))
+            }
             _ => None,
         }
     }

@@ -15,6 +15,8 @@ pub enum ElementKind {
     Chain,
     Link,
     Kpi,
+    /// An action agreed in a chain meeting.
+    Action,
 }
 
 impl ElementKind {
@@ -26,6 +28,7 @@ impl ElementKind {
             ElementKind::Chain => lang.pick("chain", "keten"),
             ElementKind::Link => lang.pick("link", "schakel"),
             ElementKind::Kpi => "KPI",
+            ElementKind::Action => lang.pick("action", "actie"),
         }
     }
 
@@ -37,6 +40,7 @@ impl ElementKind {
             ElementKind::Chain => lang.pick("chains", "ketens"),
             ElementKind::Link => lang.pick("links", "schakels"),
             ElementKind::Kpi => lang.pick("KPIs", "KPI's"),
+            ElementKind::Action => lang.pick("actions", "acties"),
         }
     }
 }

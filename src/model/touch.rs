@@ -37,6 +37,9 @@ pub enum Topic {
     Values(Id),
     /// One KPI's comments (every period).
     Comments(Id),
+    /// One chain's meeting: its actions, the next meeting's notes and attendance, the
+    /// meetings held.
+    Meeting(Id),
 }
 
 /// The topics one change touched (no duplicates, in first-touched order).
@@ -104,6 +107,13 @@ impl Touched {
             Edit::AddChain { chain, .. } => self.chain(chain),
             Edit::AddLink { chain, link, .. } => self.link(chain, &link.id),
             Edit::MoveLink { chain, .. } => self.add(Topic::Links(chain.clone())),
+            Edit::AddAction { chain, .. }
+            | Edit::DeleteAction { chain, .. }
+            | Edit::SetAction { chain, .. }
+            | Edit::SetMeetingNotes { chain, .. }
+            | Edit::SetAttendance { chain, .. }
+            | Edit::CloseMeeting { chain, .. }
+            | Edit::ReopenMeeting { chain, .. } => self.add(Topic::Meeting(chain.clone())),
             Edit::SetValue { kpi, .. } => self.add(Topic::Values(kpi.clone())),
             Edit::SetComment { kpi, .. } => self.add(Topic::Comments(kpi.clone())),
             Edit::AddKpi { kpi, .. } => {
@@ -127,7 +137,7 @@ impl Touched {
                 ElementKind::Goal => self.add(Topic::Goals),
                 ElementKind::Department => self.add(Topic::Departments),
                 ElementKind::Chain => self.add(Topic::Chains),
-                ElementKind::Link => {}
+                ElementKind::Link | ElementKind::Action => {}
                 ElementKind::Kpi => {
                     self.add(Topic::Kpis);
                     if let Some(k) = after.kpis.get(id) {
@@ -188,6 +198,7 @@ impl Touched {
     /// A chain added or removed, with its links.
     fn chain(&mut self, chain: &Chain) {
         self.add(Topic::Chains);
+        self.add(Topic::Meeting(chain.id.clone()));
         self.add(Topic::Fields(Target::Chain(chain.id.clone())));
         for l in &chain.links {
             self.link(&chain.id, &l.id);

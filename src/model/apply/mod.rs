@@ -15,6 +15,7 @@ mod department;
 mod goal;
 mod kpi;
 mod link;
+mod meeting;
 mod restore;
 mod value;
 
@@ -67,6 +68,26 @@ impl Model {
                 comment,
             } => self.set_comment(kpi, period, comment),
 
+            Edit::AddAction {
+                chain,
+                action,
+                index,
+            } => self.add_action(chain, action, index),
+            Edit::DeleteAction { chain, id } => self.delete_action(chain, id),
+            Edit::SetAction { chain, id, field } => self.set_action(chain, id, field),
+            Edit::SetMeetingNotes { chain, notes } => self.set_meeting_notes(chain, notes),
+            Edit::SetAttendance {
+                chain,
+                link,
+                present,
+            } => self.set_attendance(chain, link, present),
+            Edit::CloseMeeting { chain, meeting } => self.close_meeting(chain, *meeting),
+            Edit::ReopenMeeting {
+                chain,
+                notes,
+                absent,
+            } => self.reopen_meeting(chain, notes, absent),
+
             Edit::Reorder { kind, id, to } => self.reorder(kind, id, to),
             Edit::Restore(r) => self.apply_restore(*r),
         }
@@ -93,8 +114,8 @@ impl Model {
             ElementKind::Department => reorder(&mut self.departments, kind, id, to),
             ElementKind::Chain => reorder(&mut self.chains, kind, id, to),
             ElementKind::Kpi => reorder(&mut self.kpis, kind, id, to),
-            // Links live in their chain: use `Edit::MoveLink`.
-            ElementKind::Link => Err(unknown(kind, &id)),
+            // Links move with `Edit::MoveLink`; actions stay in the order they were added.
+            ElementKind::Link | ElementKind::Action => Err(unknown(kind, &id)),
         }
     }
 }
