@@ -99,13 +99,13 @@ mod tests {
     #[test]
     fn quotes_separators_and_line_ends() {
         assert_eq!(
-            rows("\u{feff}a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"two\r\nlines\",3\r\n\r\n", ','),
+            rows(
+                "\u{feff}a,\"b,c\",\"say \"\"hi\"\"\"\r\n1,\"two\r\nlines\",3\r\n\r\n",
+                ','
+            ),
             want(&[&["a", "b,c", "say \"hi\""], &["1", "two\r\nlines", "3"]])
         );
-        assert_eq!(
-            rows("a\tb\rc\t\n", '\t'),
-            want(&[&["a", "b"], &["c", ""]])
-        );
+        assert_eq!(rows("a\tb\rc\t\n", '\t'), want(&[&["a", "b"], &["c", ""]]));
         assert_eq!(rows("x\t5\"\t\"", '\t'), want(&[&["x", "5\"", ""]]));
         assert_eq!(rows("\"open", ','), want(&[&["open"]]));
         assert!(records("\r\n\n", ',').is_empty());

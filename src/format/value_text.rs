@@ -177,9 +177,7 @@ pub fn read_number(text: &str, lang: Lang) -> Option<f64> {
     let groups: Vec<&str> = int.split(|c| c == group || is_group_space(c)).collect();
     let grouped = groups.len() > 1;
     if grouped
-        && (groups[0].is_empty()
-            || groups[0].len() > 3
-            || groups[1..].iter().any(|g| g.len() != 3))
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
     {
         return None;
     }
@@ -214,7 +212,16 @@ mod tests {
         assert_eq!(en("−3,5"), Some(-3.5));
         assert_eq!(en(".5"), Some(0.5));
         for bad in [
-            "", "abc", "1,2,3", "1.2.3,4,5", "1,23.4", "12a", "%", "-", "1..2", "1,234,5",
+            "",
+            "abc",
+            "1,2,3",
+            "1.2.3,4,5",
+            "1,23.4",
+            "12a",
+            "%",
+            "-",
+            "1..2",
+            "1,234,5",
         ] {
             assert_eq!(en(bad), None, "{bad}");
         }

@@ -201,7 +201,8 @@ impl Collector {
                 None
             }
             Err(Some(kind)) => {
-                let kind = PasteProblemKind::WrongKind(text.trim().to_string(), kpi.name.clone(), kind);
+                let kind =
+                    PasteProblemKind::WrongKind(text.trim().to_string(), kpi.name.clone(), kind);
                 self.problem(row, Some(column), kind);
                 None
             }
@@ -257,7 +258,12 @@ pub fn parse_values_paste(text: &str, model: &Model, lang: Lang) -> ValuesPaste 
     for (r, row) in body.iter().enumerate() {
         let row_no = r + 2;
         let name = row.first().map(String::as_str).unwrap_or("");
-        let filled = || row.iter().enumerate().skip(1).filter(|(_, t)| !t.trim().is_empty());
+        let filled = || {
+            row.iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, t)| !t.trim().is_empty())
+        };
         if filled().next().is_none() {
             continue;
         }
@@ -269,7 +275,11 @@ pub fn parse_values_paste(text: &str, model: &Model, lang: Lang) -> ValuesPaste 
             }
         };
         if kpi.frequency == Frequency::Unset {
-            c.problem(row_no, None, PasteProblemKind::NoFrequency(kpi.name.clone()));
+            c.problem(
+                row_no,
+                None,
+                PasteProblemKind::NoFrequency(kpi.name.clone()),
+            );
             continue;
         }
         for (i, text) in filled() {
@@ -278,13 +288,21 @@ pub fn parse_values_paste(text: &str, model: &Model, lang: Lang) -> ValuesPaste 
             let heading = match headings.get(i).copied().flatten() {
                 Some(h) => h,
                 None if header_text.trim().is_empty() => {
-                    c.problem(at.0, Some(at.1), PasteProblemKind::NoHeading(text.trim().into()));
+                    c.problem(
+                        at.0,
+                        Some(at.1),
+                        PasteProblemKind::NoHeading(text.trim().into()),
+                    );
                     continue;
                 }
                 None => continue, // the heading's problem is listed once
             };
             let Some(value) = read_number(text, lang) else {
-                c.problem(at.0, Some(at.1), PasteProblemKind::NotANumber(text.trim().into()));
+                c.problem(
+                    at.0,
+                    Some(at.1),
+                    PasteProblemKind::NotANumber(text.trim().into()),
+                );
                 continue;
             };
             let Some(period) = c.period(kpi, heading, header_text, at) else {
