@@ -4,9 +4,16 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
+use crate::ui::values_io::{PasteValuesButton, ValuesFileActions};
 
 #[component]
 pub fn ValuesView() -> impl IntoView {
     let app = use_app();
-    view! { <p>{tr(app.lang, "Values", "Waarden")}</p> }
+    view! {
+        <div class="values-toolbar">
+            <PasteValuesButton />
+            <ValuesFileActions />
+        </div>
+        <p>{tr(app.lang, "Values", "Waarden")}</p>
+    }
 }
