@@ -5,6 +5,7 @@
 
 mod csv;
 mod cycles;
+mod delimited;
 mod envelope;
 mod file_name;
 mod import;
@@ -21,6 +22,9 @@ mod reader;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 mod share;
+mod value_text;
+mod values_csv;
+mod values_paste;
 
 pub use csv::{export_csv, export_csv_with};
 pub use envelope::{
@@ -39,3 +43,6 @@ pub use share::{
     base64url_decode, base64url_encode, fragment_data, share_payload, FRAGMENT_PREFIX,
     MAX_LINK_CHARS,
 };
+pub use value_text::{read_heading, read_number, Heading};
+pub use values_csv::{export_values_csv, import_values_csv, VALUES_CSV_COLUMNS};
+pub use values_paste::{parse_values_paste, PasteProblem, PasteProblemKind, ValuesPaste};

@@ -14,6 +14,7 @@ pub mod library;
 pub mod print;
 pub mod state;
 pub mod templates;
+pub mod values_io;
 pub mod views;
 
 /// Mounts the app on `<body>`.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 pub use banners::FileBanners;
-pub use browser::request_persistence;
+pub use browser::{read_text, request_persistence};
 pub use transfer::{
     copy_share_link, export_csv_now, export_json_now, export_raw, import_file, offer_download,
 };

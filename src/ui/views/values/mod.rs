@@ -13,6 +13,7 @@ use crate::model::Topic;
 use crate::present::values_grid::{grid_rows, slot_months, step, window, GridRow, Move, SLOTS};
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
+use crate::ui::values_io::{PasteValuesButton, ValuesFileActions};
 use row::GridRowView;
 
 /// Row height and column widths in pixels (fixed, so the window is arithmetic).
@@ -171,7 +172,10 @@ pub fn ValuesView() -> impl IntoView {
 
     view! {
         <div class="view view-values">
-            <div class="values-toolbar"></div>
+            <div class="values-toolbar">
+                <PasteValuesButton />
+                <ValuesFileActions />
+            </div>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! {

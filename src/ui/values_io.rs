@@ -1,0 +1,293 @@
+//! Values in and out of the open model: "Paste values" (a block from a spreadsheet),
+//! "Export values CSV" and "Import values CSV". A paste and a file go through the same
+//! preview dialog: what Apply would set and every problem, quoting the cell's text; Apply is
+//! one undo step. Reading and matching are pure (`format::values_paste`, `format::values_csv`).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::format::{
+    export_values_csv, file_stem, import_values_csv, parse_values_paste, ValuesPaste,
+    MAX_FILE_BYTES,
+};
+use crate::model::{Lang, Model, Topic};
+use crate::ui::files::{offer_download, read_text};
+use crate::ui::i18n::tr;
+use crate::ui::state::{use_app, App};
+
+/// What the dialog reads: a paste typed or pasted into its textbox, or a file's text.
+#[derive(Clone, Debug, PartialEq)]
+enum Source {
+    Paste,
+    File(String),
+}
+
+fn read(source: &Source, text: &str, model: &Model, lang: Lang) -> ValuesPaste {
+    match source {
+        Source::Paste => parse_values_paste(text, model, lang),
+        Source::File(_) => import_values_csv(text, model),
+    }
+}
+
+/// What the dialog shows of a [`ValuesPaste`].
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Preview {
+    summary: String,
+    problems: Vec<String>,
+    changes: bool,
+}
+
+/// "Paste values": opens the preview dialog with an empty "Values to paste" textbox.
+#[component]
+pub fn PasteValuesButton() -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    view! {
+        <button
+            type="button"
+            aria-haspopup="dialog"
+            on:click=move |_| {
+                text.set(String::new());
+                open.set(true);
+            }
+        >
+            {tr(app.lang, "Paste values", "Waarden plakken")}
+        </button>
+        <Show when=move || open.get()>
+            <ValuesDialog open=open text=text source=Source::Paste />
+        </Show>
+    }
+}
+
+/// "Export values CSV" and the file input "Import values CSV" (same preview as a paste).
+#[component]
+pub fn ValuesFileActions() -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let text = RwSignal::new(String::new());
+    let file_name = RwSignal::new(String::new());
+    let label = tr(app.lang, "Import values CSV", "Waarden-CSV importeren");
+    view! {
+        <button type="button" on:click=move |_| export_values_now(app)>
+            {tr(app.lang, "Export values CSV", "Waarden-CSV exporteren")}
+        </button>
+        <label class="file-button">
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".csv,text/csv,text/plain"
+                aria-label=label
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        spawn_local(async move {
+                            if let Some(t) = read_values_file(app, &file).await {
+                                text.set(t);
+                                file_name.set(file.name());
+                                open.set(true);
+                            }
+                        });
+                    }
+                    input.set_value("");
+                }
+            />
+            <span aria-hidden="true">{label}</span>
+        </label>
+        <Show when=move || open.get()>
+            <ValuesDialog open=open text=text source=Source::File(file_name.get_untracked()) />
+        </Show>
+    }
+}
+
+/// Downloads the open model's values as `<model name>.values.csv`.
+fn export_values_now(app: App) {
+    let Some((name, csv)) = app.doc.with_untracked(|m| {
+        (
+            format!("{}.values.csv", file_stem(&m.name)),
+            export_values_csv(m),
+        )
+    }) else {
+        return;
+    };
+    offer_download(app, &name, &csv, "text/csv;charset=utf-8");
+}
+
+/// A chosen file's text; `None` (and an alert) when it is too large or cannot be read.
+async fn read_values_file(app: App, file: &web_sys::File) -> Option<String> {
+    let lang = app.lang.get_untracked();
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let limit = MAX_FILE_BYTES / (1024 * 1024);
+        app.error.set(Some(lang.pick(
+            format!("This file is too large: values files up to {limit} MB can be imported."),
+            format!("Dit bestand is te groot: waardenbestanden tot {limit} MB kunnen worden geïmporteerd."),
+        )));
+        return None;
+    }
+    match read_text(file).await {
+        Ok(text) => Some(text),
+        Err(_) => {
+            app.error.set(Some(
+                lang.pick(
+                    "This file could not be read.",
+                    "Dit bestand kon niet worden gelezen.",
+                )
+                .to_string(),
+            ));
+            None
+        }
+    }
+}
+
+/// The modal preview: the textbox (for a paste) or the file's name, what Apply would set,
+/// every problem, and Apply / Cancel. Escape cancels; keys stay inside (Ctrl+Z undoes typing
+/// in the textbox, not the model).
+#[component]
+fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) -> impl IntoView {
+    let app = use_app();
+    let lang = app.lang;
+    let opener = StoredValue::new_local(document().active_element());
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    let close = move || {
+        open.set(false);
+        if let Some(el) = opener
+            .get_value()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    let src = source.clone();
+    let preview = Memo::new(move |_| {
+        let lang = lang.get();
+        text.with(|t| {
+            app.doc
+                .with(Topic::Kpis, |m| {
+                    let paste = read(&src, t, m, lang);
+                    Preview {
+                        summary: paste.summary(m, lang),
+                        problems: paste.problems.iter().map(|p| p.message(lang)).collect(),
+                        changes: !paste.edits(m).is_empty(),
+                    }
+                })
+                .unwrap_or_default()
+        })
+    });
+    let src = source.clone();
+    let apply = move || {
+        let lang = lang.get_untracked();
+        let edit = text.with_untracked(|t| {
+            app.doc
+                .with_untracked(|m| read(&src, t, m, lang).edit(m))
+                .flatten()
+        });
+        if let Some(edit) = edit {
+            app.edit(edit, false);
+        }
+        close();
+    };
+    request_animation_frame(move || {
+        if let Some(el) = field.get_untracked() {
+            let _ = el.focus();
+        } else if let Some(el) = dialog.get_untracked() {
+            let _ = el.focus();
+        }
+    });
+    let body = match &source {
+        Source::Paste => view! {
+            <div class="values-paste-field">
+                <label for="values-to-paste">
+                    {tr(lang, "Values to paste", "Te plakken waarden")}
+                </label>
+                <textarea
+                    id="values-to-paste"
+                    node_ref=field
+                    rows="8"
+                    spellcheck="false"
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <p class="muted values-hint">
+                {tr(
+                    lang,
+                    "Copy a block from Excel or Google Sheets: a header row with periods (2026-03, 2026-Q1, Mar-26, 3/1/2026 …), then one row per KPI, starting with its name. Empty cells are skipped.",
+                    "Kopieer een blok uit Excel of Google Sheets: een kopregel met perioden (2026-03, 2026-Q1, mrt-26, 1-3-2026 …), dan een regel per KPI, beginnend met de naam. Lege cellen worden overgeslagen.",
+                )}
+            </p>
+        }
+        .into_any(),
+        Source::File(name) => {
+            let name = name.clone();
+            view! { <p class="values-file-name">{name}</p> }.into_any()
+        }
+    };
+    let heading = match source {
+        Source::Paste => tr(lang, "Paste values", "Waarden plakken"),
+        Source::File(_) => tr(lang, "Import values CSV", "Waarden-CSV importeren"),
+    };
+    view! {
+        <div class="modal-backdrop">
+            <div
+                node_ref=dialog
+                class="values-dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="values-dialog-title"
+                tabindex="-1"
+                on:keydown=move |ev| {
+                    ev.stop_propagation();
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        close();
+                    }
+                }
+            >
+                <h2 id="values-dialog-title">{heading}</h2>
+                {body}
+                <div class="values-preview" aria-live="polite">
+                    <p class="values-summary">{move || preview.with(|p| p.summary.clone())}</p>
+                    <Show when=move || preview.with(|p| !p.problems.is_empty())>
+                        <h3>
+                            {move || {
+                                let n = preview.with(|p| p.problems.len());
+                                lang.get().pick(
+                                    format!("Problems ({n}): these cells are skipped"),
+                                    format!("Problemen ({n}): deze cellen worden overgeslagen"),
+                                )
+                            }}
+                        </h3>
+                        <ul
+                            class="values-problems"
+                            aria-label=tr(lang, "Problems", "Problemen")
+                        >
+                            {move || {
+                                preview
+                                    .with(|p| {
+                                        p.problems
+                                            .iter()
+                                            .map(|m| view! { <li>{m.clone()}</li> })
+                                            .collect_view()
+                                    })
+                            }}
+                        </ul>
+                    </Show>
+                </div>
+                <div class="values-dialog-actions">
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || !preview.with(|p| p.changes)
+                        on:click=move |_| apply()
+                    >
+                        {tr(lang, "Apply", "Toepassen")}
+                    </button>
+                    <button type="button" on:click=move |_| close()>
+                        {tr(lang, "Cancel", "Annuleren")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

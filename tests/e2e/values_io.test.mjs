@@ -1,0 +1,102 @@
+// Paste values, Export values CSV, Import values CSV: the preview lists every problem quoting
+// the cell, Apply is one undo step, and exported values import into a fresh copy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve, launch, openPage } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Two monthly KPIs of the Coffee machines template; months far ahead of its own values.
+const BLOCK = [
+  'KPI\tMar-31\t4/1/2031',
+  'Machines installed on time\t91.5\t93',
+  'Installed right the first time\t88\tlots',
+  'Espresso quality\t7\t8',
+].join('\n');
+
+const WANT = [
+  'Machines installed on time,2031-03,91.5',
+  'Machines installed on time,2031-04,93',
+  'Installed right the first time,2031-03,88',
+];
+
+async function download(page, click) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
+}
+
+async function exportValues(page) {
+  return download(page, () => page.getByRole('button', { name: 'Export values CSV' }).click());
+}
+
+/** The 2031 rows of the exported values as `kpi,period,value`. */
+async function pasted(page) {
+  const { bytes } = await exportValues(page);
+  return bytes.toString('utf8').split('\r\n')
+    .map((row) => row.split(','))
+    .filter((cells) => cells[2]?.startsWith('2031'))
+    .map((cells) => cells.slice(1, 4).join(','))
+    .sort();
+}
+
+async function openTemplate(page) {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Coffee machines' }).click();
+  await page.getByRole('textbox', { name: 'Model name' }).waitFor();
+  await page.getByRole('tab', { name: 'Values' }).click();
+}
+
+test('Paste values: preview with problems, Apply as one undo step, export and import', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await openTemplate(page);
+
+  // Escape closes the dialog without a change.
+  await page.getByRole('button', { name: 'Paste values' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste values' });
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Paste values' }).click();
+  await page.getByRole('textbox', { name: 'Values to paste' }).fill(BLOCK);
+  await dialog.getByText('3 values will be set.').waitFor();
+  const problems = dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem');
+  assert.deepEqual(await problems.allTextContents(), [
+    'Row 3, column 3: “lots” is not a number.',
+    'Row 4, column 1: “Espresso quality”: no KPI has this name.',
+  ]);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(await pasted(page), [...WANT].sort());
+
+  // One undo step takes the whole paste back; redo brings it again.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.deepEqual(await pasted(page), []);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  assert.deepEqual(await pasted(page), [...WANT].sort());
+
+  // Export values CSV: <model>.values.csv, UTF-8 with BOM.
+  const file = await exportValues(page);
+  assert.equal(file.name, 'Coffee machines.values.csv');
+  assert.deepEqual([...file.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(file.bytes.toString('utf8'), /^\uFEFFkpi_id,kpi,period,value,comment\r\n/);
+
+  // A fresh copy of the template has none of them; importing the file sets them again.
+  await openTemplate(page);
+  assert.deepEqual(await pasted(page), []);
+  await page.getByLabel('Import values CSV').setInputFiles({
+    name: file.name, mimeType: 'text/csv', buffer: file.bytes,
+  });
+  const importing = page.getByRole('dialog', { name: 'Import values CSV' });
+  await importing.getByText(/^3 values will be set/).waitFor();
+  assert.equal(await importing.getByRole('list', { name: 'Problems' }).count(), 0);
+  await importing.getByRole('button', { name: 'Apply' }).click();
+  await importing.waitFor({ state: 'detached' });
+  assert.deepEqual(await pasted(page), [...WANT].sort());
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
