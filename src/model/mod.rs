@@ -7,6 +7,7 @@ pub mod agenda;
 mod apply;
 pub mod checks;
 mod choice;
+pub mod compare;
 pub mod date;
 pub mod edit;
 mod eq;

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod chains;
+pub mod compare;
 pub mod diagram;
 pub mod health;
 pub mod kpi_table;

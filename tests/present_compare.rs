@@ -1,0 +1,90 @@
+//! Differences between two copies of a model, in words, grouped by chain.
+
+use kpi_structure::model::compare::differences;
+use kpi_structure::model::*;
+use kpi_structure::present::compare::grouped;
+
+fn coffee() -> Model {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/templates/coffee-machines.en.kpi.json"
+    ))
+    .unwrap();
+    kpi_structure::format::import_json(&text).unwrap().model
+}
+
+fn by_name(m: &Model, name: &str) -> Id {
+    m.kpis.values().find(|k| k.name == name).unwrap().id.clone()
+}
+
+#[test]
+fn a_consultant_reads_what_changed_grouped_by_chain() {
+    let a = coffee();
+    let mut b = a.clone();
+    let on_time = by_name(&b, "Machines installed on time");
+    b.apply(Edit::SetKpi {
+        id: on_time.clone(),
+        field: KpiField::Target(Some(97.0)),
+    })
+    .unwrap();
+    let chain = b
+        .chains
+        .values()
+        .find(|c| c.name == "New coffee machine")
+        .unwrap()
+        .id
+        .clone();
+    let planning = b.chains[&chain]
+        .links
+        .iter()
+        .find(|l| l.name == "Planning")
+        .unwrap()
+        .id
+        .clone();
+    b.apply(Edit::MoveLink {
+        chain: chain.clone(),
+        link: planning,
+        to: 0,
+    })
+    .unwrap();
+    b.apply(Edit::SetValue {
+        kpi: on_time.clone(),
+        period: Period::Month { y: 2026, m: 11 },
+        value: Some(99.0),
+    })
+    .unwrap();
+    let parts = by_name(&b, "Right parts in the van");
+    b.apply(Edit::DeleteKpi { id: parts }).unwrap();
+    let d = differences(&a, &b);
+    let groups = grouped(&d, &a, &b, Lang::En);
+    let all: Vec<&String> = groups.iter().flat_map(|g| &g.lines).collect();
+    let has = |s: &str| all.iter().any(|l| l.as_str() == s);
+    assert!(
+        has("Target of KPI “Machines installed on time”: 95 → 97"),
+        "{all:#?}"
+    );
+    assert!(has("Link “Planning” moved from 2nd to 1st"), "{all:#?}");
+    assert!(
+        has("Value of “Machines installed on time”, 2026-11: 97.5 → 99"),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|l| l.starts_with("KPI “Right parts in the van” removed")),
+        "{all:#?}"
+    );
+    assert_eq!(all.len(), 4, "{all:#?}");
+    let g = groups
+        .iter()
+        .find(|g| g.title == "Chain “New coffee machine”")
+        .unwrap();
+    assert!(g.lines.iter().any(|l| l.contains("Planning")));
+    let nl = grouped(&d, &a, &b, Lang::Nl);
+    assert!(
+        nl.iter()
+            .flat_map(|g| &g.lines)
+            .any(|l| l == "Norm van KPI “Machines installed on time”: 95 → 97"),
+        "{nl:#?}"
+    );
+    assert!(differences(&a, &a).is_empty());
+}
