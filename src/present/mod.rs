@@ -11,3 +11,4 @@ pub mod chains;
 pub mod diagram;
 pub mod health;
 pub mod kpi_table;
+pub mod sparkline;
