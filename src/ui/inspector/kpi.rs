@@ -210,7 +210,7 @@ fn KpiStanding(id: Id) -> impl IntoView {
                     {move || {
                         let lang = app.lang.get();
                         match drivers.get() {
-                            Some(s) => format!("{}: {}", lang.pick("Drivers", "Stuurders"), s.word(lang)),
+                            Some(s) => format!("{}: {}", lang.pick("Drivers", "Sturende KPI's"), s.word(lang)),
                             None => lang.pick("Nothing drives it", "Niets stuurt deze KPI").to_string(),
                         }
                     }}

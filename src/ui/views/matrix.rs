@@ -342,7 +342,7 @@ fn MatrixRowView(row: Row, sel: Sel, range: Memo<(usize, usize)>) -> impl IntoVi
                 let kpis = (!kpis.is_empty()).then(|| {
                     let chips = kpis
                         .into_iter()
-                        .map(|k| view! { <li class="chip-row">{button(Target::Kpi(k.clone()), "kpi-chip link-kpi")} <KpiStatusDot id=k /></li> })
+                        .map(|k| view! { <li class="chip-row"><KpiStatusDot id=k.clone() /> {button(Target::Kpi(k), "kpi-chip link-kpi")}</li> })
                         .collect_view();
                     view! { <ul class="kpi-chips">{chips}</ul> }
                 });

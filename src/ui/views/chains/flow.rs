@@ -198,7 +198,10 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                 </div>
             </dl>
             <section class="flow-chain-kpis">
-                <h4>{tr(app.lang, "Chain KPIs", "Keten-KPI's")}</h4>
+                <h4 class="chip-row">
+                    {tr(app.lang, "Chain KPIs", "Keten-KPI's")}
+                    <RollupDot at=Attach::Chain { chain: chain.clone() } />
+                </h4>
                 <Show
                     when=move || kpis.with(|k| !k.chain.is_empty())
                     fallback=move || {

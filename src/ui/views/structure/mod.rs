@@ -398,7 +398,13 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
     let tx = kind.text_left();
     let is_kpi = matches!(target, Target::Kpi(_));
     // Room on the right for the status mark (and a KPI's value under it).
-    let right = if is_kpi { 40.0 } else { 20.0 };
+    let right = if is_kpi {
+        46.0
+    } else if bold {
+        40.0
+    } else {
+        28.0
+    };
     let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - right, size, bold, 2)));
     let (status, value) = node_status(app, &target);
     let mark_y = if is_kpi { 11.0 } else { h / 2.0 };
@@ -590,6 +596,19 @@ fn Legend() -> impl IntoView {
                                     style=format!("background:{};border-color:{}", p.fill, p.stroke)
                                 ></span>
                                 {k.label(lang)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {Status::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <li class="st-legend-status">
+                                <span class=format!("status-dot {}", status_class(s)) aria-hidden="true">
+                                    {status_mark(s)}
+                                </span>
+                                {s.word(lang)}
                             </li>
                         }
                     })
