@@ -5,9 +5,13 @@
 use std::path::Path;
 
 use kpi_structure::format::import_json;
-use kpi_structure::model::{large_model, Choice, Id, Kpi, Lang, Level, Model, Norm};
+use kpi_structure::model::{
+    large_model, status_as_of, value_as_of, Choice, Id, Kpi, Lang, Level, Model, Month, Norm,
+    Period,
+};
 use kpi_structure::present::kpi_table::{
-    dom_id, level_code, level_from_code, order, place_names, row_data, shown_name, SortKey,
+    dom_id, level_code, level_from_code, order, place_names, row_data, shown_name, status_rank,
+    SortKey,
 };
 
 fn coffee() -> Model {
@@ -18,7 +22,9 @@ fn coffee() -> Model {
         .model
 }
 
-const KEYS: [SortKey; 9] = [
+const AS_OF: Month = (2026, 3);
+
+const KEYS: [SortKey; 11] = [
     SortKey::Name,
     SortKey::Level,
     SortKey::Chain,
@@ -28,6 +34,8 @@ const KEYS: [SortKey; 9] = [
     SortKey::Direction,
     SortKey::Target,
     SortKey::Frequency,
+    SortKey::Value,
+    SortKey::Status,
 ];
 
 /// What the column shows, as the test expects it to sort: `None` for an empty cell, else a
@@ -67,6 +75,8 @@ fn value(m: &Model, k: &Kpi, key: SortKey) -> Option<V> {
             V::Number((x * 1000.0).round() as i64)
         }),
         SortKey::Frequency => rank(k.frequency),
+        SortKey::Value => value_as_of(k, AS_OF).map(|v| V::Number((v * 1000.0).round() as i64)),
+        SortKey::Status => Some(V::Rank(status_rank(status_as_of(k, AS_OF)).into())),
     }
 }
 
@@ -78,6 +88,12 @@ fn models() -> Vec<Model> {
         k.owner = " ".into();
         k.red = None;
     }
+    // Values as of March 2026 for some monthly KPIs (ties, gaps, each status).
+    let march = Period::Month { y: 2026, m: 3 };
+    for (i, k) in m.kpis.values_mut().enumerate().filter(|(i, _)| i % 3 != 1) {
+        k.values
+            .set(march, Some([50.0, 99.0, 95.0, 0.5, 99.0][i % 5]));
+    }
     vec![m, large_model(8, 120)]
 }
 
@@ -87,7 +103,7 @@ fn sorting_by_each_column_is_ordered_stable_and_puts_empty_cells_last() {
         let position = |id: &Id| m.kpis.get_index_of(id).expect("kpi");
         for key in KEYS {
             for ascending in [true, false] {
-                let ids = order(&m, "", None, Some((key, ascending)));
+                let ids = order(&m, "", None, Some((key, ascending)), AS_OF);
                 let mut sorted = ids.clone();
                 sorted.sort_by_key(|id| position(id));
                 let all: Vec<Id> = m.kpis.keys().cloned().collect();
@@ -115,7 +131,7 @@ fn descending_reverses_the_distinct_values() {
     let m = coffee();
     for key in KEYS {
         let values = |asc| -> Vec<Option<V>> {
-            let mut v: Vec<Option<V>> = order(&m, "", None, Some((key, asc)))
+            let mut v: Vec<Option<V>> = order(&m, "", None, Some((key, asc)), AS_OF)
                 .iter()
                 .map(|id| value(&m, &m.kpis[id], key))
                 .filter(Option::is_some)
@@ -133,8 +149,8 @@ fn descending_reverses_the_distinct_values() {
 fn no_sort_keeps_model_order() {
     let m = coffee();
     let all: Vec<Id> = m.kpis.keys().cloned().collect();
-    assert_eq!(order(&m, "", None, None), all);
-    assert_eq!(order(&m, "   ", None, None), all);
+    assert_eq!(order(&m, "", None, None, AS_OF), all);
+    assert_eq!(order(&m, "   ", None, None, AS_OF), all);
 }
 
 #[test]
@@ -151,7 +167,7 @@ fn the_text_filter_matches_names_case_insensitively() {
         word.to_lowercase(),
         format!("  {word}  "),
     ] {
-        let ids = order(&m, &query, None, None);
+        let ids = order(&m, &query, None, None, AS_OF);
         assert!(ids.contains(&k.id), "{query:?}");
         let q = query.trim().to_lowercase();
         for id in &ids {
@@ -166,11 +182,11 @@ fn the_text_filter_matches_names_case_insensitively() {
             );
         }
         // Filtered and sorted: the same set.
-        let mut sorted = order(&m, &query, None, Some((SortKey::Name, false)));
+        let mut sorted = order(&m, &query, None, Some((SortKey::Name, false)), AS_OF);
         sorted.sort_by_key(|id| m.kpis.get_index_of(id));
         assert_eq!(sorted, ids);
     }
-    assert!(order(&m, "no such kpi anywhere", None, None).is_empty());
+    assert!(order(&m, "no such kpi anywhere", None, None, AS_OF).is_empty());
 }
 
 #[test]
@@ -178,7 +194,7 @@ fn the_level_filter_keeps_one_level() {
     let m = coffee();
     let mut total = 0;
     for level in [Level::Result, Level::Chain, Level::Link] {
-        let ids = order(&m, "", Some(level), Some((SortKey::Owner, true)));
+        let ids = order(&m, "", Some(level), Some((SortKey::Owner, true)), AS_OF);
         assert!(!ids.is_empty());
         assert!(ids.iter().all(|id| m.kpis[id].level() == level));
         total += ids.len();

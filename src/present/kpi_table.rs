@@ -3,7 +3,10 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model, Norm};
+use crate::model::{
+    status_as_of, value_as_of, Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model, Month,
+    Norm, Status,
+};
 
 /// The columns the table can sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -26,6 +29,10 @@ pub enum SortKey {
     Target,
     /// Its frequency: daily to yearly; unset last.
     Frequency,
+    /// Its value as of the month; no value last.
+    Value,
+    /// Its status as of the month: off target, at risk, on target, no value, no norm.
+    Status,
 }
 
 /// A column sort: key and ascending.
@@ -147,7 +154,7 @@ enum Val {
     Text(String),
 }
 
-/// A number ordered totally (norms hold finite numbers only).
+/// A number ordered totally (norms and values hold finite numbers only).
 struct Num(f64);
 
 impl PartialEq for Num {
@@ -175,7 +182,18 @@ fn text(s: &str) -> Option<Val> {
     (!t.is_empty()).then(|| Val::Text(t.to_lowercase()))
 }
 
-fn sort_value(m: &Model, k: &Kpi, key: SortKey) -> Option<Val> {
+/// The order of statuses when sorting ascending: the ones to act on first.
+pub fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::OffTarget => 0,
+        Status::AtRisk => 1,
+        Status::OnTarget => 2,
+        Status::NoValue => 3,
+        Status::NoNorm => 4,
+    }
+}
+
+fn sort_value(m: &Model, k: &Kpi, key: SortKey, as_of: Month) -> Option<Val> {
     match key {
         SortKey::Name => text(&k.name),
         SortKey::Level => Some(Val::Rank(level_rank(k.level()))),
@@ -191,11 +209,14 @@ fn sort_value(m: &Model, k: &Kpi, key: SortKey) -> Option<Val> {
             }))
         }),
         SortKey::Frequency => frequency_rank(k.frequency).map(Val::Rank),
+        SortKey::Value => value_as_of(k, as_of).map(|v| Val::Number(Num(v))),
+        SortKey::Status => Some(Val::Rank(status_rank(status_as_of(k, as_of)))),
     }
 }
 
-/// The ids of the KPIs that pass the filter, in sort order (ties and no sort: model order).
-pub fn order(m: &Model, query: &str, level: Option<Level>, sort: Sort) -> Vec<Id> {
+/// The ids of the KPIs that pass the filter, in sort order (ties and no sort: model order);
+/// value and status as of `as_of`.
+pub fn order(m: &Model, query: &str, level: Option<Level>, sort: Sort, as_of: Month) -> Vec<Id> {
     let query = query.trim().to_lowercase();
     let kept = m
         .kpis
@@ -206,7 +227,7 @@ pub fn order(m: &Model, query: &str, level: Option<Level>, sort: Sort) -> Vec<Id
         None => kept.map(|k| k.id.clone()).collect(),
         Some((key, ascending)) => {
             let mut rows: Vec<(Option<Val>, &Kpi)> =
-                kept.map(|k| (sort_value(m, k, key), k)).collect();
+                kept.map(|k| (sort_value(m, k, key, as_of), k)).collect();
             rows.sort_by(|(a, _), (b, _)| match (a, b) {
                 (None, None) => Ordering::Equal,
                 (None, Some(_)) => Ordering::Greater,
@@ -275,14 +296,16 @@ mod tests {
     use super::*;
     use crate::model::large_model;
 
+    const AS_OF: Month = (2026, 3);
+
     #[test]
     fn filter_and_sort() {
         let m = large_model(10, 100);
-        let all = order(&m, "", None, None);
+        let all = order(&m, "", None, None, AS_OF);
         assert_eq!(all.len(), m.kpis.len());
-        let results = order(&m, "", Some(Level::Result), None);
+        let results = order(&m, "", Some(Level::Result), None, AS_OF);
         assert!(results.iter().all(|id| m.kpis[id].level() == Level::Result));
-        let by_name = order(&m, "", None, Some((SortKey::Name, true)));
+        let by_name = order(&m, "", None, Some((SortKey::Name, true)), AS_OF);
         let names: Vec<String> = by_name
             .iter()
             .map(|id| m.kpis[id].name.to_lowercase())
@@ -290,15 +313,15 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort();
         assert_eq!(names, sorted);
-        let desc = order(&m, "", None, Some((SortKey::Name, false)));
+        let desc = order(&m, "", None, Some((SortKey::Name, false)), AS_OF);
         assert_eq!(desc.first(), by_name.last());
         // Empty units sort last both ways.
         for asc in [true, false] {
-            let by_unit = order(&m, "", None, Some((SortKey::Unit, asc)));
+            let by_unit = order(&m, "", None, Some((SortKey::Unit, asc)), AS_OF);
             let last = by_unit.last().map(|id| m.kpis[id].unit.clone());
             assert_eq!(last.as_deref(), Some(""));
         }
-        let q = order(&m, "OWNER 3", None, None);
+        let q = order(&m, "OWNER 3", None, None, AS_OF);
         assert!(!q.is_empty() && q.len() < all.len());
     }
 }

@@ -12,4 +12,5 @@ pub mod compare;
 pub mod diagram;
 pub mod health;
 pub mod kpi_table;
+pub mod sparkline;
 pub mod values_grid;

@@ -7,16 +7,18 @@ use std::fmt::Write;
 
 use leptos::prelude::*;
 
-use crate::model::{Chain, Kpi, Lang, Model};
+use crate::model::steer::month_text;
+use crate::model::{status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg};
+use crate::present::sparkline::value_text;
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 
-fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
+fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang, as_of: Month) {
     let _ = write!(
         out,
-        "<table class=\"print-kpis\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<table class=\"print-kpis\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
         lang.pick("KPI", "KPI"),
         lang.pick("Definition", "Definitie"),
         lang.pick("Unit", "Eenheid"),
@@ -25,6 +27,9 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
         lang.pick("Norm description", "Normomschrijving"),
         lang.pick("Frequency", "Frequentie"),
         lang.pick("Drives", "Stuurt"),
+        lang.pick("Value as of", "Waarde per"),
+        month_text(as_of),
+        lang.pick("Status", "Status"),
     );
     for k in kpis {
         let drives: Vec<&str> = k
@@ -34,7 +39,7 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
             .collect();
         let _ = write!(
             out,
-            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&k.name),
             if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
             escape(&k.definition),
@@ -44,13 +49,15 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang) {
             escape(&k.norm_description),
             frequency_name(k.frequency, lang),
             escape(&drives.join(", ")),
+            escape(&value_text(k, as_of, lang).unwrap_or_default()),
+            status_as_of(k, as_of).word(lang),
         );
     }
     out.push_str("</tbody></table>");
 }
 
 /// One chain card: the flow from customer need to outcome, the chain KPIs and the link KPIs.
-pub fn chain_card(m: &Model, c: &Chain, lang: Lang) -> String {
+pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
@@ -86,7 +93,7 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang) -> String {
         lang.pick("Chain KPIs", "Keten-KPI's"),
     );
     let chain_kpis: Vec<&Kpi> = m.chain_kpis_of(&c.id).collect();
-    kpi_rows(&mut s, m, &chain_kpis, lang);
+    kpi_rows(&mut s, m, &chain_kpis, lang, as_of);
     let link_kpis: Vec<&Kpi> = c
         .links
         .iter()
@@ -94,19 +101,19 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang) -> String {
         .collect();
     if !link_kpis.is_empty() {
         let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
-        kpi_rows(&mut s, m, &link_kpis, lang);
+        kpi_rows(&mut s, m, &link_kpis, lang, as_of);
     }
     s.push_str("</section>");
     s
 }
 
 /// The whole print document: the structure page, then one card per chain.
-pub fn print_html(m: &Model, lang: Lang) -> String {
+pub fn print_html(m: &Model, lang: Lang, as_of: Month) -> String {
     let svg = export_svg(m, &layout(&Skeleton::of(m)), lang);
     let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
     let mut s = format!("<section class=\"print-structure\">{svg}</section>");
     for c in m.chains.values() {
-        s.push_str(&chain_card(m, c, lang));
+        s.push_str(&chain_card(m, c, lang, as_of));
     }
     s
 }
@@ -114,7 +121,7 @@ pub fn print_html(m: &Model, lang: Lang) -> String {
 fn fill(app: App) {
     let html = app
         .doc
-        .with_untracked(|m| print_html(m, app.lang.get_untracked()))
+        .with_untracked(|m| print_html(m, app.lang.get_untracked(), app.as_of.get_untracked()))
         .unwrap_or_default();
     if let Some(el) = document().get_element_by_id("print-doc") {
         el.set_inner_html(&html);

@@ -10,6 +10,9 @@ use crate::model::{
 };
 use crate::ui::labels::{direction_name, frequency_name, value_type_name};
 use crate::ui::state::use_app;
+use crate::ui::views::status::{
+    drivers_status, kpi_status, kpi_value_text, Sparkline, StatusBadge,
+};
 
 /// (code, name) options of a choice field, from the shared labels.
 fn options<T: Choice>(name: fn(T, Lang) -> &'static str) -> Vec<(String, Text2)> {
@@ -100,6 +103,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
     };
     view! {
         <TextField label=("Name", "Naam") value=get(|k| k.name.clone()) on_input=set_text(KpiField::Name) />
+        <KpiStanding id=id.clone() />
         <TextField
             label=("Definition", "Definitie")
             multiline=true
@@ -138,6 +142,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
                 .into_any()
             }
         }}
+        <Contradiction id=id.clone() />
         <TextField
             label=("Norm description", "Normomschrijving")
             multiline=true
@@ -160,6 +165,80 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
             on_change=set_choice(|v| KpiField::ValueType(ValueType::from_code(v)))
         />
         <Drives id=id />
+    }
+}
+
+/// Where the KPI stands as of "As of": its value, status, the status of what drives it, and
+/// its trend with the norm (the sentence visible too, for everyone).
+#[component]
+fn KpiStanding(id: Id) -> impl IntoView {
+    let app = use_app();
+    let status = {
+        let id = id.clone();
+        Signal::derive(move || kpi_status(app, &id))
+    };
+    let drivers = {
+        let id = id.clone();
+        Memo::new(move |_| drivers_status(app, &id))
+    };
+    let value = {
+        let id = id.clone();
+        move || {
+            let v = kpi_value_text(app, &id);
+            if v.is_empty() {
+                "–".to_string()
+            } else {
+                v
+            }
+        }
+    };
+    let month = move || crate::model::steer::month_text(app.as_of.get());
+    view! {
+        <section class="kpi-standing" aria-label=tr(app.lang, "Status", "Status")>
+            <div class="standing-row">
+                <span class="field-label">
+                    {tr(app.lang, "As of", "Stand per")} " " {month}
+                </span>
+                <span class="standing-value">{value}</span>
+                <StatusBadge status=status />
+            </div>
+            <div class="standing-row">
+                <Sparkline id=id.clone() caption=true />
+            </div>
+            <div class="standing-row">
+                <span class="standing-drivers small muted">
+                    {move || {
+                        let lang = app.lang.get();
+                        match drivers.get() {
+                            Some(s) => format!("{}: {}", lang.pick("Drivers", "Sturende KPI's"), s.word(lang)),
+                            None => lang.pick("Nothing drives it", "Niets stuurt deze KPI").to_string(),
+                        }
+                    }}
+                </span>
+            </div>
+        </section>
+    }
+}
+
+/// A note when the norm's thresholds contradict its direction (its status is not shown as
+/// meaningful then).
+#[component]
+fn Contradiction(id: Id) -> impl IntoView {
+    let app = use_app();
+    let problem = Memo::new(move |_| {
+        app.doc
+            .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+                m.kpis
+                    .get(&id)
+                    .and_then(|k| k.norm())
+                    .and_then(|n| n.contradiction())
+            })
+            .flatten()
+    });
+    move || {
+        problem.get().map(|c| {
+            view! { <p class="norm-contradiction" role="status">{c.message(app.lang.get())}</p> }
+        })
     }
 }
 

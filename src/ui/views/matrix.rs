@@ -10,10 +10,11 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Department, Edit, Id, Target, Topic};
+use crate::model::{Attach, Department, Edit, Id, Target, Topic};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
 use crate::ui::views::names::live_name;
+use crate::ui::views::status::{KpiStatusDot, RollupDot};
 
 /// From this many chains on, only the columns near the visible part are mounted.
 const VIRTUAL_FROM: usize = 24;
@@ -330,6 +331,7 @@ fn MatrixRowView(row: Row, sel: Sel, range: Memo<(usize, usize)>) -> impl IntoVi
             .links
             .into_iter()
             .map(|(link, kpis)| {
+                let dot = view! { <RollupDot at=Attach::Link { chain: chain.clone(), link: link.clone() } /> };
                 let link_button = button(
                     Target::Link {
                         chain: chain.clone(),
@@ -340,11 +342,11 @@ fn MatrixRowView(row: Row, sel: Sel, range: Memo<(usize, usize)>) -> impl IntoVi
                 let kpis = (!kpis.is_empty()).then(|| {
                     let chips = kpis
                         .into_iter()
-                        .map(|k| view! { <li>{button(Target::Kpi(k), "kpi-chip link-kpi")}</li> })
+                        .map(|k| view! { <li class="chip-row"><KpiStatusDot id=k.clone() /> {button(Target::Kpi(k), "kpi-chip link-kpi")}</li> })
                         .collect_view();
                     view! { <ul class="kpi-chips">{chips}</ul> }
                 });
-                view! { <li class="matrix-link">{link_button} {kpis}</li> }
+                view! { <li class="matrix-link"><span class="chip-row">{link_button} {dot}</span> {kpis}</li> }
             })
             .collect_view();
         view! {

@@ -14,6 +14,7 @@ use crate::ui::i18n::tr;
 use crate::model::{Attach, Chain, Edit, Id, Link, Target, Topic};
 use crate::present::chains::or_unnamed;
 use crate::ui::state::{use_app, App};
+use crate::ui::views::status::{KpiStanding, RollupDot};
 
 /// The selection as a [`Selector`], so only the buttons whose "selected" state changes update.
 type Sel = Selector<Option<Target>>;
@@ -197,7 +198,10 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                 </div>
             </dl>
             <section class="flow-chain-kpis">
-                <h4>{tr(app.lang, "Chain KPIs", "Keten-KPI's")}</h4>
+                <h4 class="chip-row">
+                    {tr(app.lang, "Chain KPIs", "Keten-KPI's")}
+                    <RollupDot at=Attach::Chain { chain: chain.clone() } />
+                </h4>
                 <Show
                     when=move || kpis.with(|k| !k.chain.is_empty())
                     fallback=move || {
@@ -221,7 +225,7 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                             key=|id| id.clone()
                             children={
                                 let sel = sel_kpis.clone();
-                                move |id| view! { <li>{kpi_button(app, &sel, id, "kpi-chip chain-kpi")}</li> }
+                                move |id: Id| view! { <li class="chip-row">{kpi_button(app, &sel, id.clone(), "kpi-chip chain-kpi")} <KpiStanding id trend=true /></li> }
                             }
                         />
                     </ul>
@@ -446,6 +450,7 @@ fn LinkCard(
                 on:dragend=on_dragend
             >
                 <div class="link-head">
+                    <RollupDot at=Attach::Link { chain: chain.clone(), link: link.clone() } />
                     <span class="link-dept">
                         {move || {
                             department
@@ -473,7 +478,7 @@ fn LinkCard(
                             key=|id| id.clone()
                             children={
                                 let sel = sel.clone();
-                                move |id| view! { <li>{kpi_button(app, &sel, id, "kpi-chip link-kpi")}</li> }
+                                move |id: Id| view! { <li class="chip-row">{kpi_button(app, &sel, id.clone(), "kpi-chip link-kpi")} <KpiStanding id trend=true /></li> }
                             }
                         />
                     </ul>

@@ -64,8 +64,14 @@ pub fn KpisView() -> impl IntoView {
     let rows = Memo::new(move |_| {
         shape.track();
         let (q, l, s) = (query.get(), level.get(), sort.get());
+        // Sorted by value or status, a new "As of" re-sorts; otherwise it does not matter.
+        let as_of = if matches!(s, Some((SortKey::Value | SortKey::Status, _))) {
+            app.as_of.get()
+        } else {
+            app.as_of.get_untracked()
+        };
         app.doc
-            .with_untracked(|m| order(m, &q, l, s))
+            .with_untracked(|m| order(m, &q, l, s, as_of))
             .unwrap_or_default()
     });
     let total = move || shape.with(|s| s.len());
@@ -178,13 +184,15 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
                                 <SortHeader sort key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
                                 <SortHeader sort key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
-                                <th scope="col" class="col-name plain">{tr(app.lang, "Rename", "Naam wijzigen")}</th>
                                 <SortHeader sort key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
                                 <SortHeader sort key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
                                 <SortHeader sort key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
                                 <SortHeader sort key=SortKey::Target en="Target" nl="Norm" class="col-target" />
                                 <SortHeader sort key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
                                 <th scope="col" class="col-drives plain">{tr(app.lang, "Drives", "Stuurt")}</th>
+                                <SortHeader sort key=SortKey::Value en="Value" nl="Waarde" class="col-value" />
+                                <SortHeader sort key=SortKey::Status en="Status" nl="Status" class="col-status" />
+                                <th scope="col" class="col-trend plain">{tr(app.lang, "Trend", "Verloop")}</th>
                             </tr>
                         </thead>
                         <tbody>

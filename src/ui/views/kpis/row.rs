@@ -10,6 +10,7 @@ use crate::model::{Attach, Choice, Direction, Edit, Frequency, Id, KpiField, Tar
 use crate::present::kpi_table::{dom_id, level_code, level_name, row_data, shown_name, RowData};
 use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
+use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
 
 /// The selection as a [`Selector`]: only the rows whose "selected" state changes update.
 pub type Sel = Selector<Option<Target>>;
@@ -49,7 +50,6 @@ fn row_memo(app: App, id: Id) -> Memo<Option<RowData>> {
 /// The text fields edited in place.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TextField {
-    Name,
     Owner,
     Unit,
 }
@@ -57,7 +57,6 @@ enum TextField {
 impl TextField {
     fn get(self, r: &RowData) -> &str {
         match self {
-            TextField::Name => &r.name,
             TextField::Owner => &r.owner,
             TextField::Unit => &r.unit,
         }
@@ -65,7 +64,6 @@ impl TextField {
 
     fn edit(self, v: String) -> KpiField {
         match self {
-            TextField::Name => KpiField::Name(v),
             TextField::Owner => KpiField::Owner(v),
             TextField::Unit => KpiField::Unit(v),
         }
@@ -74,7 +72,6 @@ impl TextField {
     /// The id of the hidden "Unit of" text that, with the KPI's name, names the input.
     fn label_id(self) -> &'static str {
         match self {
-            TextField::Name => "kt-f-name",
             TextField::Owner => "kt-f-owner",
             TextField::Unit => "kt-f-unit",
         }
@@ -82,7 +79,6 @@ impl TextField {
 
     fn class(self) -> &'static str {
         match self {
-            TextField::Name => "col-name",
             TextField::Owner => "col-owner",
             TextField::Unit => "col-unit",
         }
@@ -94,8 +90,7 @@ impl TextField {
 #[component]
 pub fn CellLabels() -> impl IntoView {
     let app = use_app();
-    let labels: [(&str, &str, &str); 5] = [
-        ("kt-f-name", "Name of", "Naam van"),
+    let labels: [(&str, &str, &str); 4] = [
         ("kt-f-owner", "Owner of", "Eigenaar van"),
         ("kt-f-unit", "Unit of", "Eenheid van"),
         ("kt-f-direction", "Direction of", "Richting van"),
@@ -155,6 +150,7 @@ pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
         }
     };
     let (direction_id, frequency_id) = (id.clone(), id.clone());
+    let (value_id, status_id) = (id.clone(), id.clone());
     let chain = move || row.with(|r| r.as_ref().map(|r| r.chain.clone()).unwrap_or_default());
     let link = move || row.with(|r| r.as_ref().map(|r| r.link.clone()).unwrap_or_default());
     let drives = move || row.with(|r| r.as_ref().map(|r| r.drives.join(", ")).unwrap_or_default());
@@ -186,7 +182,6 @@ pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
             </td>
             <td class="col-chain" title=chain>{chain}</td>
             <td class="col-link" title=link>{link}</td>
-            {text_cell(TextField::Name)}
             {text_cell(TextField::Owner)}
             {text_cell(TextField::Unit)}
             <td class="col-direction">
@@ -240,6 +235,9 @@ pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
                 </select>
             </td>
             <td class="col-drives" title=drives>{drives}</td>
+            <td class="col-value">{move || kpi_value_text(app, &value_id)}</td>
+            <td class="col-status"><StatusBadge status=Signal::derive(move || kpi_status(app, &status_id)) /></td>
+            <td class="col-trend"><Sparkline id=id.clone() /></td>
         </tr>
     }
 }

@@ -11,9 +11,10 @@ use crate::ui::i18n::tr;
 use leptos::reactive::computed::Selector;
 
 use crate::format::file_stem;
-use crate::model::{Lang, Target, Topic};
+use crate::model::{Attach, Lang, Status, Target, Topic};
 use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App};
+use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
 use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
 use crate::present::diagram::svg::{
@@ -395,7 +396,56 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
     let (name, external) = label(app, &target);
     let (size, bold) = kind.font();
     let tx = kind.text_left();
-    let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - 8.0, size, bold, 2)));
+    let is_kpi = matches!(target, Target::Kpi(_));
+    // Room on the right for the status mark (and a KPI's value under it).
+    let right = if is_kpi {
+        46.0
+    } else if bold {
+        40.0
+    } else {
+        28.0
+    };
+    let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - right, size, bold, 2)));
+    let (status, value) = node_status(app, &target);
+    let mark_y = if is_kpi { 11.0 } else { h / 2.0 };
+    let mark = move || {
+        status.get().map(|s| {
+            view! {
+                <g class=format!("st-status {}", status_class(s)) aria-hidden="true">
+                    <circle cx=w - 11.0 cy=mark_y r="7" />
+                    <text x=w - 11.0 y=mark_y + 3.5 font-size="9.5" font-weight="700" text-anchor="middle">
+                        {status_mark(s)}
+                    </text>
+                </g>
+            }
+        })
+    };
+    let value_text = move || {
+        value.with(|v| {
+            (!v.is_empty()).then(|| {
+                view! {
+                    <text class="st-value" x=w - 4.0 y=h - 5.0 font-size="9.5" text-anchor="end" aria-hidden="true">
+                        {short_value(v)}
+                    </text>
+                }
+            })
+        })
+    };
+    // The tooltip (and accessible description): the name, and the value and status in words.
+    let title = move || {
+        let lang = app.lang.get();
+        let mut t = name.get();
+        if let Some(s) = status.get() {
+            let v = value.get();
+            t.push_str(" — ");
+            if !v.is_empty() {
+                t.push_str(&v);
+                t.push_str(", ");
+            }
+            t.push_str(s.word(lang));
+        }
+        t
+    };
     let key = Some(target.clone());
     let selected = move || selector.with_value(|s| s.selected(&key));
     let select = {
@@ -480,13 +530,50 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
                         })
                 }}
             </text>
-            {move || {
-                fitted
-                    .with(|(_, cut)| *cut)
-                    .then(|| leptos::tachys::svg::title().child(name.get()))
-            }}
+            {mark}
+            {value_text}
+            {leptos::tachys::svg::title().child(title)}
         </g>
     }
+}
+
+/// A value short enough for the box's corner: with its unit if that fits, else the number.
+fn short_value(v: &str) -> String {
+    if v.chars().count() <= 7 {
+        v.to_string()
+    } else {
+        v.split(' ').next().unwrap_or(v).chars().take(7).collect()
+    }
+}
+
+/// A box's status as of "As of" (a KPI's own, a goal's, chain's or link's rolled up from its
+/// KPIs; departments none) and, for a KPI, its value.
+fn node_status(app: App, target: &Target) -> (Memo<Option<Status>>, Memo<String>) {
+    let t = target.clone();
+    let status = Memo::new(move |_| match &t {
+        Target::Kpi(id) => kpi_status(app, id),
+        Target::Goal(goal) => status_at(app, &Attach::Result { goal: goal.clone() }),
+        Target::Chain(chain) => status_at(
+            app,
+            &Attach::Chain {
+                chain: chain.clone(),
+            },
+        ),
+        Target::Link { chain, link } => status_at(
+            app,
+            &Attach::Link {
+                chain: chain.clone(),
+                link: link.clone(),
+            },
+        ),
+        _ => None,
+    });
+    let t = target.clone();
+    let value = Memo::new(move |_| match &t {
+        Target::Kpi(id) => kpi_value_text(app, id),
+        _ => String::new(),
+    });
+    (status, value)
 }
 
 /// The level legend above the diagram.
@@ -509,6 +596,19 @@ fn Legend() -> impl IntoView {
                                     style=format!("background:{};border-color:{}", p.fill, p.stroke)
                                 ></span>
                                 {k.label(lang)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {Status::ALL
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <li class="st-legend-status">
+                                <span class=format!("status-dot {}", status_class(s)) aria-hidden="true">
+                                    {status_mark(s)}
+                                </span>
+                                {s.word(lang)}
                             </li>
                         }
                     })
