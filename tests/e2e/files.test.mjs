@@ -107,7 +107,7 @@ test('a version-1 file opens with its norms as numbers and its texts kept as the
   for (let i = 0; i < 50 && (await name.inputValue()) !== 'Old coffee machines'; i++) await page.waitForTimeout(100);
   assert.equal(await name.inputValue(), 'Old coffee machines');
   // The KPI whose text is no number is named; its text is kept.
-  const note = page.getByRole('status').filter({ hasText: 'Some norms could not be read as numbers' });
+  const note = page.getByRole('status').filter({ hasText: 'Opened, with warnings' });
   await note.waitFor();
   assert.match(await note.innerText(), /KPI “Contract renewal rate”: its norm was not read as numbers\./);
   await note.getByRole('button', { name: 'Dismiss' }).click();
@@ -369,6 +369,26 @@ test('two tabs: the list follows the other tab, and a stale tab is told and can 
   const bList = await showModels(b);
   await bList.getByRole('listitem').filter({ hasText: 'Copy of Alpha, my version' }).waitFor();
   assert.equal(await bList.getByRole('listitem').filter({ hasText: 'Alpha from B' }).count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file whose "drives" has a cycle opens and says so', async () => {
+  const { init } = seedTemplate(TEMPLATE);
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.getByRole('textbox', { name: 'Model name' }).waitFor();
+  const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'public', 'templates', TEMPLATE), 'utf8'));
+  file.model.name = 'Coffee with a cycle';
+  const [a, b] = file.model.kpis.filter((k) => k.drives.length > 0);
+  b.drives = [a.id];
+  a.drives = [b.id];
+  await page.getByLabel('Import JSON').setInputFiles({
+    name: 'cycle.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const note = page.getByRole('status').filter({ hasText: 'Opened, with warnings' });
+  await note.waitFor();
+  assert.match(await note.innerText(), /makes a cycle in what drives what/);
+  assert.equal(await page.getByRole('textbox', { name: 'Model name' }).inputValue(), 'Coffee with a cycle');
   assert.deepEqual(errors, []);
   await context.close();
 });

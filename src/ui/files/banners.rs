@@ -262,7 +262,8 @@ fn ImportProblems() -> impl IntoView {
     }
 }
 
-/// The KPIs whose version-1 norm text was kept but not read as numbers.
+/// The warnings of the last import: the file opened, but e.g. a version-1 norm text was kept
+/// as text, "drives" has a cycle, or a repeated arrow was dropped.
 #[component]
 fn ImportNotes() -> impl IntoView {
     let app = use_app();
@@ -281,8 +282,8 @@ fn ImportNotes() -> impl IntoView {
                 <div>
                     <strong>
                         {pick(
-                            "Opened. Some norms could not be read as numbers:",
-                            "Geopend. Sommige normen zijn niet als getallen te lezen:",
+                            "Opened, with warnings:",
+                            "Geopend, met waarschuwingen:",
                         )}
                     </strong>
                     <ul class="problem-list">

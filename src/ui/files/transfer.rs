@@ -97,13 +97,9 @@ pub fn import_text(app: App, text: &str) {
     match import_json(text) {
         Ok(imported) => {
             app.import_model(imported.model, true);
-            app.import_notes.set(
-                imported
-                    .warnings
-                    .into_iter()
-                    .filter(|w| w.kind == ProblemKind::NormNotRead)
-                    .collect(),
-            );
+            // Every warning is shown (a norm text not read as numbers, a cycle in "drives", a
+            // repeated arrow dropped): the file opened, and says what it could not keep as is.
+            app.import_notes.set(imported.warnings);
         }
         Err(errors) => app.import_errors.set(Some(errors)),
     }
