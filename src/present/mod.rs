@@ -11,4 +11,5 @@ pub mod chains;
 pub mod diagram;
 pub mod health;
 pub mod kpi_table;
+pub mod meeting;
 pub mod values_grid;
