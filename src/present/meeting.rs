@@ -173,7 +173,7 @@ fn status_cell(s: Status, lang: Lang) -> String {
 }
 
 /// How many periods the pack's trend shows.
-const PACK_TREND: usize = 6;
+const PACK_TREND: usize = 5;
 
 fn pack_kpi_row(out: &mut String, k: &Kpi, as_of: Month, lang: Lang) {
     let comment = period_as_of(k, as_of)
@@ -194,7 +194,7 @@ fn pack_kpi_row(out: &mut String, k: &Kpi, as_of: Month, lang: Lang) {
 fn pack_flow(out: &mut String, m: &Model, c: &Chain, as_of: Month, lang: Lang) {
     let _ = write!(
         out,
-        "<ol class=\"print-flow\"><li class=\"print-end\"><small>{}</small>{}</li>",
+        "<ol class=\"print-flow\"><li class=\"print-end\"><small>{}</small><span>{}</span></li>",
         lang.pick("Customer need", "Klantbehoefte"),
         escape(&c.trigger)
     );
@@ -206,7 +206,7 @@ fn pack_flow(out: &mut String, m: &Model, c: &Chain, as_of: Month, lang: Lang) {
     }
     let _ = write!(
         out,
-        "<li class=\"print-end\"><small>{}</small>{}</li></ol>",
+        "<li class=\"print-end\"><small>{}</small><span>{}</span></li></ol>",
         lang.pick("Product or service", "Product of dienst"),
         escape(&c.outcome)
     );
@@ -301,7 +301,7 @@ pub fn meeting_page(m: &Model, c: &Chain, as_of: Month, today: Date, lang: Lang)
         .unwrap_or_default();
     let _ = write!(
         s,
-        "<section class=\"meeting-page\"><h2>{} <span>{}</span></h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b> · {}: <b>{}</b>{last}</p>",
+        "<section class=\"meeting-page\"><h2>{} · {}</h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b> · {}: <b>{}</b>{last}</p>",
         lang.pick("Chain meeting", "Ketenoverleg"),
         escape(&c.name),
         lang.pick("As of", "Stand per"),

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use crate::model::{Chain, Kpi, Lang, Model};
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg};
-use crate::ui::labels::{direction_name, frequency_name};
 use crate::present::meeting::meeting_pack_html;
+use crate::ui::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App, View};
 use crate::ui::views::meeting::today_date;
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::model::Lang;
 use crate::ui::state::{use_app, View};
 use crate::ui::views::{
-    chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView, meeting::MeetingView,
-    structure::StructureView, values::ValuesView,
+    chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
+    meeting::MeetingView, structure::StructureView, values::ValuesView,
 };
 
 pub fn view_name(view: View, lang: Lang) -> &'static str {

@@ -168,7 +168,10 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: Row) -> impl IntoView 
             let lang = app.lang.get();
             app.doc
                 .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                    m.kpis.get(&id).and_then(|k| k.norm()).map(|n| n.compact(lang))
+                    m.kpis
+                        .get(&id)
+                        .and_then(|k| k.norm())
+                        .map(|n| n.compact(lang))
                 })
                 .flatten()
                 .unwrap_or_default()

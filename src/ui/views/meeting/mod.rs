@@ -24,8 +24,11 @@ use crate::ui::views::names::live_name;
 /// Today in local time (for "Close meeting" and overdue actions).
 pub(crate) fn today_date() -> Date {
     let d = js_sys::Date::new_0();
-    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or(Date { y: 2000, m: 1, d: 1 })
+    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or(Date {
+        y: 2000,
+        m: 1,
+        d: 1,
+    })
 }
 
 #[component]
@@ -47,7 +50,9 @@ pub fn MeetingView() -> impl IntoView {
     });
     let chain_ids = Memo::new(move |_| {
         app.doc
-            .with(Topic::Chains, |m| m.chains.keys().cloned().collect::<Vec<_>>())
+            .with(Topic::Chains, |m| {
+                m.chains.keys().cloned().collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     let on_pick = move |ev| {
