@@ -65,19 +65,7 @@ fn attendee(app: App, chain: Id, link: Id) -> impl IntoView {
 #[component]
 pub fn Attendance(chain: Id) -> impl IntoView {
     let app = use_app();
-    let links = {
-        let chain = chain.clone();
-        Memo::new(move |_| {
-            app.doc
-                .with(Topic::Links(chain.clone()), |m| {
-                    m.chains
-                        .get(&chain)
-                        .map(|c| c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-                })
-                .flatten()
-                .unwrap_or_default()
-        })
-    };
+    let links = super::link_ids(app, chain.clone());
     let notes = {
         let chain = chain.clone();
         move || {

@@ -14,19 +14,7 @@ use crate::ui::views::status::{status_at, StatusBadge};
 pub fn MeetingFlow(chain: Id) -> impl IntoView {
     let app = use_app();
     let sel = Selector::new(move || app.selection.get());
-    let links = {
-        let chain = chain.clone();
-        Memo::new(move |_| {
-            app.doc
-                .with(Topic::Links(chain.clone()), |m| {
-                    m.chains
-                        .get(&chain)
-                        .map(|c| c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-                })
-                .flatten()
-                .unwrap_or_default()
-        })
-    };
+    let links = super::link_ids(app, chain.clone());
     let end = |f: fn(&crate::model::Chain) -> String| {
         let chain = chain.clone();
         move || {

@@ -18,8 +18,40 @@ use leptos::prelude::*;
 use crate::model::{Date, Id, Target, Topic};
 use crate::present::chains::chain_of;
 use crate::ui::i18n::tr;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, App};
 use crate::ui::views::names::live_name;
+
+/// The chain on show: the selection's chain, else the one shown before, else the first.
+fn shown_chain(app: App) -> Memo<Option<Id>> {
+    Memo::new(move |prev: Option<&Option<Id>>| {
+        // A KPI's chain follows from where it hangs (Kpis); which chains exist from Chains.
+        app.doc.track(Topic::Kpis);
+        let keep = |c: &Id, m: &crate::model::Model| m.chains.contains_key(c);
+        app.doc
+            .with(Topic::Chains, |m| {
+                let selected = app.selection.with(|s| chain_of(m, s.as_ref()));
+                selected
+                    .filter(|c| keep(c, m))
+                    .or_else(|| prev.cloned().flatten().filter(|c| keep(c, m)))
+                    .or_else(|| m.chains.keys().next().cloned())
+            })
+            .flatten()
+    })
+}
+
+/// A chain's links, in order (depends on its links only).
+pub(crate) fn link_ids(app: App, chain: Id) -> Memo<Vec<Id>> {
+    Memo::new(move |_| {
+        app.doc
+            .with(Topic::Links(chain.clone()), |m| {
+                m.chains
+                    .get(&chain)
+                    .map(|c| c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
+            })
+            .flatten()
+            .unwrap_or_default()
+    })
+}
 
 /// Today in local time (for "Close meeting" and overdue actions).
 pub(crate) fn today_date() -> Date {
@@ -34,20 +66,7 @@ pub(crate) fn today_date() -> Date {
 #[component]
 pub fn MeetingView() -> impl IntoView {
     let app = use_app();
-    // The chain on show: the selection's chain, else the one shown before, else the first.
-    let current = Memo::new(move |prev: Option<&Option<Id>>| {
-        app.doc.track(Topic::Kpis);
-        app.doc
-            .with(Topic::Chains, |m| {
-                let exists = |c: &Id| m.chains.contains_key(c);
-                app.selection
-                    .with(|s| chain_of(m, s.as_ref()))
-                    .filter(exists)
-                    .or_else(|| prev.cloned().flatten().filter(exists))
-                    .or_else(|| m.chains.keys().next().cloned())
-            })
-            .flatten()
-    });
+    let current = shown_chain(app);
     let chain_ids = Memo::new(move |_| {
         app.doc
             .with(Topic::Chains, |m| {
