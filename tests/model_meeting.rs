@@ -181,3 +181,60 @@ fn a_bad_action_in_a_file_is_reported_and_the_rest_kept() {
     let err = import_json(&json).unwrap_err();
     assert!(format!("{err:?}").contains("meeting.actions[0]"), "{err:?}");
 }
+
+#[test]
+fn typing_a_comment_or_an_action_text_is_one_undo_step() {
+    let mut m = coffee();
+    let before = m.clone();
+    let mut h = History::new(100);
+    let c = chain_named(&m, "New coffee machine");
+    let k = kpi_named(&m, "Machines installed on time");
+    let nov = Period::Month { y: 2026, m: 11 };
+    let oct = Period::Month { y: 2026, m: 10 };
+    for text in ["L", "La", "Late"] {
+        let e = Edit::SetComment {
+            kpi: k.clone(),
+            period: nov,
+            comment: text.into(),
+        };
+        h.apply(&mut m, e, true).unwrap();
+    }
+    // Another period's comment is another step, even while coalescing.
+    let e = Edit::SetComment {
+        kpi: k.clone(),
+        period: oct,
+        comment: "x".into(),
+    };
+    h.apply(&mut m, e, true).unwrap();
+    let add = Edit::AddAction {
+        chain: c.clone(),
+        action: Action {
+            id: Id::new("a1"),
+            ..Action::default()
+        },
+        index: None,
+    };
+    h.apply(&mut m, add, false).unwrap();
+    for text in ["C", "Ca", "Call"] {
+        let field = ActionField::What(text.into());
+        let e = Edit::SetAction {
+            chain: c.clone(),
+            id: Id::new("a1"),
+            field,
+        };
+        h.apply(&mut m, e, true).unwrap();
+    }
+    let e = Edit::SetAction {
+        chain: c.clone(),
+        id: Id::new("a1"),
+        field: ActionField::Owner("Sales".into()),
+    };
+    h.apply(&mut m, e, true).unwrap();
+    // Comment (2026-11), comment (2026-10), add, action text, owner.
+    let mut steps = 0;
+    while h.undo(&mut m) {
+        steps += 1;
+    }
+    assert_eq!(steps, 5);
+    assert_eq!(m, before);
+}

@@ -348,6 +348,38 @@ field_names!(KpiField {
 });
 
 impl Edit {
+    /// True when `next`, typed right after `self` in one field, may be coalesced into one undo
+    /// step with it: the same field of the same element ([`Edit::field_key`]), the comment of
+    /// the same KPI and period, or the same text field of the same action.
+    pub fn coalesces_with(&self, next: &Edit) -> bool {
+        match (self, next) {
+            (
+                Edit::SetComment { kpi, period, .. },
+                Edit::SetComment {
+                    kpi: k2,
+                    period: p2,
+                    ..
+                },
+            ) => kpi == k2 && period == p2,
+            (
+                Edit::SetAction { chain, id, field },
+                Edit::SetAction {
+                    chain: c2,
+                    id: i2,
+                    field: f2,
+                },
+            ) => {
+                chain == c2
+                    && id == i2
+                    && field.name() == f2.name()
+                    && !matches!(f2, ActionField::Done(_))
+            }
+            _ => self
+                .field_key()
+                .is_some_and(|key| next.field_key() == Some(key)),
+        }
+    }
+
     /// For edits that set one field of one element: that element and the field's name.
     /// Two consecutive edits with the same key may be coalesced into one undo step.
     pub fn field_key(&self) -> Option<(Target, &'static str)> {

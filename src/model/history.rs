@@ -70,11 +70,10 @@ impl History {
     ) -> Result<Touched, EditError> {
         let merge = coalesce
             && self.open
-            && edit.field_key().is_some()
             && self
                 .undo
                 .back()
-                .is_some_and(|last| last.edit.field_key() == edit.field_key());
+                .is_some_and(|last| last.edit.coalesces_with(&edit));
         let recorded = edit.clone();
         let inverse = model.apply(edit)?;
         let touched = Touched::by(&recorded, &inverse, model);

@@ -12,5 +12,6 @@ pub mod compare;
 pub mod diagram;
 pub mod health;
 pub mod kpi_table;
+pub mod meeting;
 pub mod sparkline;
 pub mod values_grid;

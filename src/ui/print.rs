@@ -11,9 +11,11 @@ use crate::model::steer::month_text;
 use crate::model::{status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg};
+use crate::present::meeting::meeting_pack_html;
 use crate::present::sparkline::value_text;
 use crate::ui::labels::{direction_name, frequency_name};
-use crate::ui::state::{use_app, App};
+use crate::ui::state::{use_app, App, View};
+use crate::ui::views::meeting::today_date;
 
 fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang, as_of: Month) {
     let _ = write!(
@@ -119,10 +121,17 @@ pub fn print_html(m: &Model, lang: Lang, as_of: Month) -> String {
 }
 
 fn fill(app: App) {
-    let html = app
-        .doc
-        .with_untracked(|m| print_html(m, app.lang.get_untracked(), app.as_of.get_untracked()))
-        .unwrap_or_default();
+    let lang = app.lang.get_untracked();
+    let as_of = app.as_of.get_untracked();
+    // From the Meeting view: the meeting pack (a page per chain); else structure and cards.
+    let html = if app.view.get_untracked() == View::Meeting {
+        let today = today_date();
+        app.doc
+            .with_untracked(|m| meeting_pack_html(m, as_of, today, lang))
+    } else {
+        app.doc.with_untracked(|m| print_html(m, lang, as_of))
+    }
+    .unwrap_or_default();
     if let Some(el) = document().get_element_by_id("print-doc") {
         el.set_inner_html(&html);
     }

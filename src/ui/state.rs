@@ -33,16 +33,18 @@ pub enum View {
     Kpis,
     Matrix,
     Values,
+    Meeting,
     Health,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Structure,
         View::Chains,
         View::Kpis,
         View::Matrix,
         View::Values,
+        View::Meeting,
         View::Health,
     ];
 }

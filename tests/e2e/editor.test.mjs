@@ -160,8 +160,8 @@ test('every template opens in every view without a console error', async () => {
       ? ['Coffee machines', 'Order to cash', 'Source to pay', 'Issue to resolution']
       : ['Koffiemachines', 'Order to cash', 'Source to pay', 'Issue to resolution'];
     const tabs = lang === 'English'
-      ? ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Health']
-      : ['Structuur', 'Ketens', "KPI's", 'Matrix', 'Waarden', 'Gezondheid'];
+      ? ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Meeting', 'Health']
+      : ['Structuur', 'Ketens', "KPI's", 'Matrix', 'Waarden', 'Ketenoverleg', 'Gezondheid'];
     for (const name of names) {
       await page.getByRole('button', { name: /^(Templates|Sjablonen)$/ }).click();
       await page.getByRole('button', { name, exact: true }).click();

@@ -56,7 +56,7 @@ async function selectKpi(page, kpiName) {
 }
 
 const KEYS = 60;
-const VIEWS = ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Health'];
+const VIEWS = ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Meeting', 'Health'];
 
 /** Setting a value in the Values grid: type a number in the KPI's As-of cell and press Enter
  * (the commit is where the work is: the edit, its undo step, the notified readers). */

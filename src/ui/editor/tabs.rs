@@ -6,7 +6,7 @@ use crate::model::Lang;
 use crate::ui::state::{use_app, View};
 use crate::ui::views::{
     chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
-    structure::StructureView, values::ValuesView,
+    meeting::MeetingView, structure::StructureView, values::ValuesView,
 };
 
 pub fn view_name(view: View, lang: Lang) -> &'static str {
@@ -16,6 +16,7 @@ pub fn view_name(view: View, lang: Lang) -> &'static str {
         View::Kpis => lang.pick("KPIs", "KPI's"),
         View::Matrix => lang.pick("Matrix", "Matrix"),
         View::Values => lang.pick("Values", "Waarden"),
+        View::Meeting => lang.pick("Meeting", "Ketenoverleg"),
         View::Health => lang.pick("Health", "Gezondheid"),
     }
 }
@@ -27,6 +28,7 @@ fn slug(view: View) -> &'static str {
         View::Kpis => "kpis",
         View::Matrix => "matrix",
         View::Values => "values",
+        View::Meeting => "meeting",
         View::Health => "health",
     }
 }
@@ -93,6 +95,7 @@ pub fn ViewPanel() -> impl IntoView {
             View::Kpis => view! { <KpisView /> }.into_any(),
             View::Matrix => view! { <MatrixView /> }.into_any(),
             View::Values => view! { <ValuesView /> }.into_any(),
+            View::Meeting => view! { <MeetingView /> }.into_any(),
             View::Health => view! { <HealthView /> }.into_any(),
         };
         view! {

@@ -5,6 +5,7 @@ pub mod chains;
 pub mod health;
 pub mod kpis;
 pub mod matrix;
+pub mod meeting;
 pub mod names;
 pub mod status;
 pub mod structure;

@@ -1,0 +1,138 @@
+//! Who attends (a checkbox per link, named after it, checked unless the link is absent), the
+//! notes of this meeting, and "Close meeting": records it at once (`agenda::record`, one
+//! `CloseMeeting` edit, one undo step) and starts the next one.
+
+use leptos::prelude::*;
+
+use crate::format::MAX_TEXT_CHARS;
+use crate::model::agenda::record;
+use crate::model::{Edit, Id, Target, Topic};
+use crate::ui::i18n::tr;
+use crate::ui::state::{use_app, App};
+use crate::ui::views::names::live_name;
+
+use super::today_date;
+
+/// `YYYY-MM-DD` of today (local time).
+fn today_text() -> String {
+    let d = today_date();
+    format!("{:04}-{:02}-{:02}", d.y, d.m, d.d)
+}
+
+fn attendee(app: App, chain: Id, link: Id) -> impl IntoView {
+    let present = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move || {
+            app.doc
+                .with(Topic::Meeting(chain.clone()), |m| {
+                    m.chains
+                        .get(&chain)
+                        .is_some_and(|c| !c.meeting.absent.contains(&link))
+                })
+                .unwrap_or(true)
+        }
+    };
+    let name = live_name(
+        app,
+        Target::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        },
+    );
+    view! {
+        <li>
+            <label>
+                <input
+                    type="checkbox"
+                    prop:checked=present
+                    on:change=move |ev| {
+                        app.edit(
+                            Edit::SetAttendance {
+                                chain: chain.clone(),
+                                link: link.clone(),
+                                present: event_target_checked(&ev),
+                            },
+                            false,
+                        );
+                    }
+                />
+                {name}
+            </label>
+        </li>
+    }
+}
+
+#[component]
+pub fn Attendance(chain: Id) -> impl IntoView {
+    let app = use_app();
+    let links = super::link_ids(app, chain.clone());
+    let notes = {
+        let chain = chain.clone();
+        move || {
+            app.doc
+                .with(Topic::Meeting(chain.clone()), |m| {
+                    m.chains.get(&chain).map(|c| c.meeting.notes.clone())
+                })
+                .flatten()
+                .unwrap_or_default()
+        }
+    };
+    let set_notes = {
+        let chain = chain.clone();
+        move |ev| {
+            app.edit(
+                Edit::SetMeetingNotes {
+                    chain: chain.clone(),
+                    notes: event_target_value(&ev),
+                },
+                true,
+            );
+        }
+    };
+    let close = {
+        let chain = chain.clone();
+        move |_| {
+            let as_of = app.as_of.get_untracked();
+            let meeting = app
+                .doc
+                .with_untracked(|m| record(m, &chain, as_of, &today_text()))
+                .flatten();
+            if let Some(meeting) = meeting {
+                app.break_coalescing();
+                app.edit(
+                    Edit::CloseMeeting {
+                        chain: chain.clone(),
+                        meeting: Box::new(meeting),
+                    },
+                    false,
+                );
+            }
+        }
+    };
+    let chain_for_links = chain.clone();
+    view! {
+        <section class="meeting-attendance">
+            <fieldset class="attendees">
+                <legend>{tr(app.lang, "Attendees", "Aanwezig")}</legend>
+                <ul>
+                    <For each=move || links.get() key=|id| id.clone() let:link>
+                        {attendee(app, chain_for_links.clone(), link)}
+                    </For>
+                </ul>
+            </fieldset>
+            <label class="meeting-notes">
+                <span>{tr(app.lang, "Meeting notes", "Aantekeningen van het overleg")}</span>
+                <textarea
+                    rows="3"
+                    maxlength=MAX_TEXT_CHARS
+                    prop:value=notes
+                    on:input=set_notes
+                    on:blur=move |_| app.break_coalescing()
+                ></textarea>
+            </label>
+            <button type="button" class="close-meeting primary" on:click=close>
+                {tr(app.lang, "Close meeting", "Overleg afsluiten")}
+            </button>
+        </section>
+    }
+}

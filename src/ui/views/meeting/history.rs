@@ -1,0 +1,142 @@
+//! What changed since the last meeting (values, statuses, actions done and added; texts from
+//! `present::meeting::change_groups`) and the list "Earlier meetings", newest first.
+
+use leptos::prelude::*;
+
+use crate::model::agenda::{changes_since, meeting_kpis};
+use crate::model::{Id, Target, Topic};
+use crate::present::meeting::{change_groups, status_summary, ChangeGroup};
+use crate::ui::i18n::tr;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn Changes(chain: Id) -> impl IntoView {
+    let app = use_app();
+    let groups = Memo::new(move |_| {
+        let as_of = app.as_of.get();
+        let lang = app.lang.get();
+        // The last meeting and the actions; which KPIs the meeting has; each one's value.
+        app.doc.track(Topic::Meeting(chain.clone()));
+        app.doc.track(Topic::Kpis);
+        app.doc.track(Topic::Drives);
+        app.doc.track(Topic::Links(chain.clone()));
+        let ids: Vec<Id> = app
+            .doc
+            .with_untracked(|m| meeting_kpis(m, &chain).into_iter().cloned().collect())
+            .unwrap_or_default();
+        for id in ids {
+            app.doc.track(Topic::Values(id.clone()));
+            app.doc.track(Topic::Fields(Target::Kpi(id)));
+        }
+        app.doc
+            .with_untracked(|m| {
+                changes_since(m, &chain, as_of).map(|ch| change_groups(m, &chain, &ch, lang))
+            })
+            .flatten()
+    });
+    move || {
+        groups.get().map(|groups| {
+            let body = if groups.is_empty() {
+                view! {
+                    <p class="muted">
+                        {tr(app.lang, "Nothing changed.", "Niets veranderd.")}
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="change-groups">
+                        {groups.into_iter().map(group_view).collect_view()}
+                    </div>
+                }
+                .into_any()
+            };
+            view! {
+                <section class="meeting-changes" aria-labelledby="meeting-changes-title">
+                    <h3 id="meeting-changes-title">
+                        {tr(app.lang, "Since the last meeting", "Sinds het vorige overleg")}
+                    </h3>
+                    {body}
+                </section>
+            }
+        })
+    }
+}
+
+fn group_view(g: ChangeGroup) -> impl IntoView {
+    view! {
+        <div class="change-group">
+            <h4>{g.heading}</h4>
+            <ul>{g.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+#[component]
+pub fn Earlier(chain: Id) -> impl IntoView {
+    let app = use_app();
+    // Each meeting held, newest first: date, as of, attendees, notes, statuses.
+    let items = Memo::new(move |_| {
+        let lang = app.lang.get();
+        app.doc
+            .with(Topic::Meeting(chain.clone()), |m| {
+                m.chains.get(&chain).map(|c| {
+                    c.meeting
+                        .held
+                        .iter()
+                        .rev()
+                        .map(|h| {
+                            let names: Vec<&str> =
+                                h.attendees.iter().map(|a| a.name.as_str()).collect();
+                            (
+                                format!(
+                                    "{} · {} {}",
+                                    h.date,
+                                    lang.pick("as of", "stand per"),
+                                    h.as_of
+                                ),
+                                status_summary(&h.kpis, lang),
+                                format!(
+                                    "{}: {}",
+                                    lang.pick("Present", "Aanwezig"),
+                                    names.join(", ")
+                                ),
+                                h.notes.clone(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="meeting-earlier">
+            <h3 id="meeting-earlier-title">
+                {tr(app.lang, "Earlier meetings", "Eerdere overleggen")}
+            </h3>
+            <Show when=move || items.with(|i| i.is_empty())>
+                <p class="muted">{tr(app.lang, "None yet.", "Nog geen.")}</p>
+            </Show>
+            <ul class="earlier-list" aria-labelledby="meeting-earlier-title">
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .map(|(when, summary, present, notes)| {
+                            view! {
+                                <li>
+                                    <b>{when}</b>
+                                    <span class="earlier-summary">{summary}</span>
+                                    <span class="earlier-present">{present}</span>
+                                    {(!notes.trim().is_empty())
+                                        .then(|| view! { <span class="earlier-notes">{notes}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

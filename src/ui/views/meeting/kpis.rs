@@ -1,0 +1,270 @@
+//! The KPIs the meeting discusses (`agenda::meeting_kpis`): chain KPIs, each link's KPIs, then
+//! the result KPIs they drive. Each row: the KPI's name (a button selecting it), its value,
+//! norm, status word, trend and a textbox for its comment of the period as of the month.
+
+use leptos::prelude::*;
+
+use crate::format::MAX_TEXT_CHARS;
+use crate::model::agenda::meeting_kpis;
+use crate::model::steer::period_as_of;
+use crate::model::{Attach, Edit, Id, Target, Topic};
+use crate::present::chains::or_unnamed;
+use crate::present::meeting::{recent_values, trend_text};
+use crate::ui::i18n::tr;
+use crate::ui::state::{use_app, App};
+use crate::ui::views::chains::flow::kpi_button;
+use crate::ui::views::names::live_name;
+use crate::ui::views::status::{kpi_status, kpi_value_text, StatusBadge};
+
+/// Where a row's KPI hangs, for the group column.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Group {
+    Chain,
+    Link(Id),
+    Result,
+}
+
+/// One row: the KPI, its group, and how many rows the group spans if this row starts it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    kpi: Id,
+    group: Group,
+    span: usize,
+}
+
+/// How many periods the trend shows on screen.
+const TREND: usize = 3;
+
+/// The KPI's trend as text: its last [`TREND`] values (swap for a sparkline here).
+fn trend(app: App, id: &Id) -> String {
+    let as_of = app.as_of.get();
+    let lang = app.lang.get();
+    app.doc.track(Topic::Values(id.clone()));
+    app.doc
+        .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+            m.kpis
+                .get(id)
+                .map(|k| trend_text(&recent_values(k, as_of, TREND), lang))
+        })
+        .flatten()
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn MeetingKpis(chain: Id) -> impl IntoView {
+    let app = use_app();
+    let sel = Selector::new(move || app.selection.get());
+    let rows = Memo::new(move |_| {
+        // Which KPIs hang where, which drive which, the chain's links.
+        app.doc.track(Topic::Kpis);
+        app.doc.track(Topic::Drives);
+        app.doc
+            .with(Topic::Links(chain.clone()), |m| {
+                let mut rows: Vec<Row> = Vec::new();
+                let mut start = 0;
+                for id in meeting_kpis(m, &chain) {
+                    let group = match &m.kpis[id].at {
+                        Attach::Chain { .. } => Group::Chain,
+                        Attach::Link { link, .. } => Group::Link(link.clone()),
+                        Attach::Result { .. } => Group::Result,
+                    };
+                    let span = if rows.last().is_some_and(|r| r.group == group) {
+                        rows[start].span += 1;
+                        0
+                    } else {
+                        start = rows.len();
+                        1
+                    };
+                    rows.push(Row {
+                        kpi: id.clone(),
+                        group,
+                        span,
+                    });
+                }
+                rows
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <table class="meeting-kpis">
+            <thead>
+                <tr>
+                    <th scope="col" class="mk-group">{tr(app.lang, "Where", "Waar")}</th>
+                    <th scope="col">{tr(app.lang, "KPI", "KPI")}</th>
+                    <th scope="col" class="mk-num">{tr(app.lang, "Value", "Waarde")}</th>
+                    <th scope="col">{tr(app.lang, "Norm", "Norm")}</th>
+                    <th scope="col">{tr(app.lang, "Status", "Status")}</th>
+                    <th scope="col">{tr(app.lang, "Trend", "Verloop")}</th>
+                    <th scope="col">{tr(app.lang, "Comment", "Toelichting")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <Show when=move || rows.with(|r| r.is_empty())>
+                    <tr>
+                        <td colspan="7" class="muted">
+                            {tr(
+                                app.lang,
+                                "This chain has no KPIs yet.",
+                                "Deze keten heeft nog geen KPI's.",
+                            )}
+                        </td>
+                    </tr>
+                </Show>
+                <For each=move || rows.get() key=|r| r.clone() let:row>
+                    {kpi_row(app, &sel, row)}
+                </For>
+            </tbody>
+        </table>
+    }
+}
+
+fn group_cell(app: App, row: &Row) -> impl IntoView {
+    let chain_of_link = |link: &Id| {
+        app.doc
+            .with_untracked(|m| {
+                m.chains
+                    .values()
+                    .find(|c| c.links.iter().any(|l| &l.id == link))
+                    .map(|c| c.id.clone())
+            })
+            .flatten()
+    };
+    let label: Box<dyn Fn() -> String + Send + Sync> = match &row.group {
+        Group::Chain => Box::new(move || app.lang.get().pick("Chain", "Keten").to_string()),
+        Group::Result => Box::new(move || app.lang.get().pick("Result", "Resultaat").to_string()),
+        Group::Link(link) => match chain_of_link(link) {
+            Some(chain) => Box::new(live_name(
+                app,
+                Target::Link {
+                    chain,
+                    link: link.clone(),
+                },
+            )),
+            None => Box::new(String::new),
+        },
+    };
+    (row.span > 0).then(|| {
+        view! {
+            <th scope="rowgroup" class="mk-group" rowspan=row.span>
+                {label}
+            </th>
+        }
+    })
+}
+
+fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: Row) -> impl IntoView {
+    let id = row.kpi.clone();
+    let status = {
+        let id = id.clone();
+        Signal::derive(move || kpi_status(app, &id))
+    };
+    let value = {
+        let id = id.clone();
+        move || kpi_value_text(app, &id)
+    };
+    let norm = {
+        let id = id.clone();
+        move || {
+            let lang = app.lang.get();
+            app.doc
+                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+                    m.kpis
+                        .get(&id)
+                        .and_then(|k| k.norm())
+                        .map(|n| n.compact(lang))
+                })
+                .flatten()
+                .unwrap_or_default()
+        }
+    };
+    let trend_text = {
+        let id = id.clone();
+        move || trend(app, &id)
+    };
+    let first = row.span > 0;
+    view! {
+        <tr class:mk-first=first>
+            {group_cell(app, &row)}
+            <td class="mk-name">{kpi_button(app, sel, id.clone(), "meeting-kpi-name")}</td>
+            <td class="mk-num">{value}</td>
+            <td class="mk-norm">{norm}</td>
+            <td class="mk-status">
+                <StatusBadge status=status />
+            </td>
+            <td class="mk-trend">{trend_text}</td>
+            <td class="mk-comment">{comment_box(app, id)}</td>
+        </tr>
+    }
+}
+
+/// The textbox `Comment on <KPI name>`: the KPI's comment for its period as of the month.
+fn comment_box(app: App, id: Id) -> impl IntoView {
+    // The period as of the month (`None` without a frequency) and its comment.
+    let period = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let as_of = app.as_of.get();
+            app.doc
+                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+                    m.kpis.get(&id).and_then(|k| period_as_of(k, as_of))
+                })
+                .flatten()
+        })
+    };
+    let comment = {
+        let id = id.clone();
+        move || {
+            let p = period.get()?;
+            app.doc
+                .with(Topic::Comments(id.clone()), |m| {
+                    m.kpis.get(&id).and_then(|k| k.comments.get(&p).cloned())
+                })
+                .flatten()
+        }
+    };
+    let label = {
+        let id = id.clone();
+        move || {
+            let lang = app.lang.get();
+            let name = app
+                .doc
+                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+                    m.kpis.get(&id).map(|k| or_unnamed(&k.name, lang))
+                })
+                .flatten()
+                .unwrap_or_default();
+            format!("{} {name}", lang.pick("Comment on", "Toelichting bij"))
+        }
+    };
+    let on_input = move |ev| {
+        if let Some(period) = period.get_untracked() {
+            let comment = event_target_value(&ev);
+            app.edit(
+                Edit::SetComment {
+                    kpi: id.clone(),
+                    period,
+                    comment,
+                },
+                true,
+            );
+        }
+    };
+    view! {
+        <input
+            type="text"
+            class="mk-comment-box"
+            maxlength=MAX_TEXT_CHARS
+            aria-label=label
+            disabled=move || period.get().is_none()
+            placeholder=move || {
+                period
+                    .get()
+                    .map(|p| format!("{p}: {}", app.lang.get().pick("why did it move?", "waarom bewoog het?")))
+                    .unwrap_or_default()
+            }
+            prop:value=move || comment().unwrap_or_default()
+            on:input=on_input
+            on:blur=move |_| app.break_coalescing()
+        />
+    }
+}

@@ -1,0 +1,142 @@
+//! The Meeting view: the chain meeting (*ketenoverleg*) of one chain as of the "As of" month,
+//! readable on a projector. At the top what changed since the last meeting; then the chain's
+//! flow with each link's status ([`flow`]), the KPIs it discusses with value, norm, status,
+//! trend and a comment per KPI ([`kpis`]); under them the actions ([`actions`]), attendance,
+//! notes and "Close meeting" ([`close`]) and the earlier meetings ([`history`]).
+//!
+//! The model and its edits are `model::meeting` and `model::agenda`; texts that need no
+//! browser are in `present::meeting`.
+
+mod actions;
+mod close;
+mod flow;
+mod history;
+mod kpis;
+
+use leptos::prelude::*;
+
+use crate::model::{Date, Id, Target, Topic};
+use crate::present::chains::chain_of;
+use crate::ui::i18n::tr;
+use crate::ui::state::{use_app, App};
+use crate::ui::views::names::live_name;
+
+/// The chain on show: the selection's chain, else the one shown before, else the first.
+fn shown_chain(app: App) -> Memo<Option<Id>> {
+    Memo::new(move |prev: Option<&Option<Id>>| {
+        // A KPI's chain follows from where it hangs (Kpis); which chains exist from Chains.
+        app.doc.track(Topic::Kpis);
+        let keep = |c: &Id, m: &crate::model::Model| m.chains.contains_key(c);
+        app.doc
+            .with(Topic::Chains, |m| {
+                let selected = app.selection.with(|s| chain_of(m, s.as_ref()));
+                selected
+                    .filter(|c| keep(c, m))
+                    .or_else(|| prev.cloned().flatten().filter(|c| keep(c, m)))
+                    .or_else(|| m.chains.keys().next().cloned())
+            })
+            .flatten()
+    })
+}
+
+/// A chain's links, in order (depends on its links only).
+pub(crate) fn link_ids(app: App, chain: Id) -> Memo<Vec<Id>> {
+    Memo::new(move |_| {
+        app.doc
+            .with(Topic::Links(chain.clone()), |m| {
+                m.chains
+                    .get(&chain)
+                    .map(|c| c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
+            })
+            .flatten()
+            .unwrap_or_default()
+    })
+}
+
+/// Today in local time (for "Close meeting" and overdue actions).
+pub(crate) fn today_date() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or(Date {
+        y: 2000,
+        m: 1,
+        d: 1,
+    })
+}
+
+#[component]
+pub fn MeetingView() -> impl IntoView {
+    let app = use_app();
+    let current = shown_chain(app);
+    let chain_ids = Memo::new(move |_| {
+        app.doc
+            .with(Topic::Chains, |m| {
+                m.chains.keys().cloned().collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let on_pick = move |ev| {
+        let id = Id::new(event_target_value(&ev));
+        app.selection.set(Some(Target::Chain(id)));
+    };
+    let empty = move || {
+        app.lang.get().pick(
+            "This model has no customer chains yet. A chain meeting discusses one chain: add one with “Add chain”.",
+            "Dit model heeft nog geen klantketens. Een ketenoverleg bespreekt één keten: voeg er een toe met “Keten toevoegen”.",
+        )
+    };
+    view! {
+        <div class="view view-meeting">
+            <Show
+                when=move || chain_ids.with(|c| !c.is_empty())
+                fallback=move || view! { <p class="muted">{empty}</p> }
+            >
+                <div class="meeting-head">
+                    <label class="meeting-chain">
+                        <span>{tr(app.lang, "Chain", "Keten")}</span>
+                        <select
+                            on:change=on_pick
+                            prop:value=move || current.get().map(|c| c.to_string()).unwrap_or_default()
+                        >
+                            <For each=move || chain_ids.get() key=|id| id.clone() let:id>
+                                <option
+                                    value=id.to_string()
+                                    selected={
+                                        let id = id.clone();
+                                        move || current.with(|c| c.as_ref() == Some(&id))
+                                    }
+                                >
+                                    {live_name(app, Target::Chain(id.clone()))}
+                                </option>
+                            </For>
+                        </select>
+                    </label>
+                    <h2 class="meeting-title">
+                        {tr(app.lang, "Chain meeting", "Ketenoverleg")}
+                        " · "
+                        {move || current.get().map(|id| live_name(app, Target::Chain(id))())}
+                        " · "
+                        {tr(app.lang, "as of", "stand per")}
+                        " "
+                        {move || crate::model::steer::month_text(app.as_of.get())}
+                    </h2>
+                </div>
+                {move || {
+                    current
+                        .get()
+                        .map(|chain| {
+                            view! {
+                                <history::Changes chain=chain.clone() />
+                                <flow::MeetingFlow chain=chain.clone() />
+                                <kpis::MeetingKpis chain=chain.clone() />
+                                <div class="meeting-lower">
+                                    <actions::Actions chain=chain.clone() />
+                                    <close::Attendance chain=chain.clone() />
+                                    <history::Earlier chain=chain />
+                                </div>
+                            }
+                        })
+                }}
+            </Show>
+        </div>
+    }
+}

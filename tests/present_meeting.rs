@@ -1,0 +1,251 @@
+//! The Meeting view's and the meeting pack's texts: overdue actions, which actions a meeting
+//! lists, what changed, the status summary, the trend, the printed pack.
+
+use kpi_structure::format::import_json;
+use kpi_structure::model::agenda::{changes_since, record};
+use kpi_structure::model::meeting::{Action, ActionField, ChainMeeting, KpiState, Meeting};
+use kpi_structure::model::*;
+use kpi_structure::present::meeting::*;
+
+fn coffee() -> Model {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/templates/coffee-machines.en.kpi.json"
+    ))
+    .unwrap();
+    import_json(&text).unwrap().model
+}
+
+fn chain_named(m: &Model, name: &str) -> Id {
+    m.chains
+        .values()
+        .find(|c| c.name == name)
+        .unwrap()
+        .id
+        .clone()
+}
+
+fn kpi_named(m: &Model, name: &str) -> Id {
+    m.kpis.values().find(|k| k.name == name).unwrap().id.clone()
+}
+
+fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::new(y, m, d).unwrap()
+}
+
+fn action(id: &str, what: &str, due: &str, done: bool) -> Action {
+    Action {
+        id: Id::new(id),
+        what: what.into(),
+        owner: "Planning".into(),
+        due: due.into(),
+        done,
+    }
+}
+
+#[test]
+fn a_due_period_is_overdue_once_its_last_day_has_passed() {
+    let cases = [
+        ("2026-09", day(2026, 9, 30), false),
+        ("2026-09", day(2026, 10, 1), true),
+        (" 2026-09 ", day(2026, 10, 1), true),
+        ("2026-09-15", day(2026, 9, 15), false),
+        ("2026-09-15", day(2026, 9, 16), true),
+        ("2026-Q3", day(2026, 9, 30), false),
+        ("2026-Q3", day(2026, 10, 1), true),
+        // ISO week 36 of 2026 runs from Monday 31 August to Sunday 6 September.
+        ("2026-W36", day(2026, 9, 6), false),
+        ("2026-W36", day(2026, 9, 7), true),
+        ("2026", day(2026, 12, 31), false),
+        ("2026", day(2027, 1, 1), true),
+        ("next meeting", day(2030, 1, 1), false),
+        ("", day(2030, 1, 1), false),
+        ("2026-13", day(2030, 1, 1), false),
+    ];
+    for (due, today, overdue) in cases {
+        assert_eq!(is_overdue(due, today), overdue, "{due:?} on {today:?}");
+    }
+}
+
+#[test]
+fn a_meeting_lists_open_actions_and_those_done_since_the_last_one() {
+    let mut cm = ChainMeeting {
+        actions: vec![
+            action("a1", "Call the supplier", "2026-09", false),
+            action("a2", "Done long ago", "", true),
+        ],
+        ..ChainMeeting::default()
+    };
+    // Before the first meeting every action is listed.
+    assert_eq!(shown_actions(&cm).len(), 2);
+    cm.held.push(Meeting {
+        actions: vec![Id::new("a1"), Id::new("a2")],
+        open: vec![Id::new("a1")],
+        ..Meeting::default()
+    });
+    let ids = |cm: &ChainMeeting| -> Vec<String> {
+        shown_actions(cm)
+            .iter()
+            .map(|a| a.id.as_str().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&cm), ["a1"]);
+    cm.actions[0].done = true;
+    cm.actions.push(action("a3", "Added and done", "", true));
+    cm.actions.push(action("a4", "Added", "", false));
+    assert_eq!(ids(&cm), ["a1", "a3", "a4"]);
+}
+
+#[test]
+fn statuses_are_summed_up_in_legend_order() {
+    let st = |status| KpiState {
+        kpi: Id::new("k"),
+        name: String::new(),
+        period: None,
+        value: None,
+        status,
+    };
+    let kpis = [
+        st(Status::OffTarget),
+        st(Status::OnTarget),
+        st(Status::OnTarget),
+        st(Status::AtRisk),
+    ];
+    assert_eq!(
+        status_summary(&kpis, Lang::En),
+        "2 on target, 1 at risk, 1 off target"
+    );
+    assert_eq!(
+        status_summary(&kpis, Lang::Nl),
+        "2 op norm, 1 risico, 1 buiten norm"
+    );
+    assert_eq!(status_summary(&[], Lang::En), "");
+}
+
+#[test]
+fn a_trend_is_its_values_oldest_first() {
+    assert_eq!(
+        trend_text(&[Some(91.0), None, Some(97.5)], Lang::En),
+        "91 → – → 97.5"
+    );
+    assert_eq!(trend_text(&[Some(97.5)], Lang::Nl), "97,5");
+    assert_eq!(trend_text(&[None, None], Lang::En), "");
+    assert_eq!(value_text(Some(3.0), "days", Lang::En), "3 days");
+    assert_eq!(value_text(Some(97.5), "%", Lang::Nl), "97,5%");
+    assert_eq!(value_text(None, "%", Lang::Nl), "geen waarde");
+}
+
+#[test]
+fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
+    let mut m = coffee();
+    let c = chain_named(&m, "New coffee machine");
+    let k = kpi_named(&m, "Machines installed on time");
+    let as_of = (2026, 11);
+    m.apply(Edit::AddAction {
+        chain: c.clone(),
+        action: action("a1", "Extra fitter", "2026-12", false),
+        index: None,
+    })
+    .unwrap();
+    let meeting = record(&m, &c, as_of, "2026-12-01").unwrap();
+    m.apply(Edit::CloseMeeting {
+        chain: c.clone(),
+        meeting: Box::new(meeting),
+    })
+    .unwrap();
+    let ch = changes_since(&m, &c, as_of).unwrap();
+    assert!(change_groups(&m, &c, &ch, Lang::En).is_empty());
+
+    m.apply(Edit::SetValue {
+        kpi: k.clone(),
+        period: Period::Month { y: 2026, m: 11 },
+        value: Some(80.0),
+    })
+    .unwrap();
+    m.apply(Edit::SetAction {
+        chain: c.clone(),
+        id: Id::new("a1"),
+        field: ActionField::Done(true),
+    })
+    .unwrap();
+    m.apply(Edit::AddAction {
+        chain: c.clone(),
+        action: Action {
+            id: Id::new("a2"),
+            ..Action::default()
+        },
+        index: None,
+    })
+    .unwrap();
+    let ch = changes_since(&m, &c, as_of).unwrap();
+    let en = change_groups(&m, &c, &ch, Lang::En);
+    let headings: Vec<&str> = en.iter().map(|g| g.heading).collect();
+    assert_eq!(
+        headings,
+        [
+            "Values changed",
+            "Statuses changed",
+            "Actions done",
+            "Actions added"
+        ]
+    );
+    assert_eq!(en[0].lines, ["Machines installed on time: 97.5% → 80%"]);
+    assert_eq!(
+        en[1].lines,
+        ["Machines installed on time: on target → off target"]
+    );
+    assert_eq!(en[2].lines, ["Extra fitter (Planning)"]);
+    assert_eq!(en[3].lines, ["(no text)"]);
+    let nl = change_groups(&m, &c, &ch, Lang::Nl);
+    assert_eq!(nl[0].heading, "Gewijzigde waarden");
+    assert_eq!(nl[0].lines, ["Machines installed on time: 97,5% → 80%"]);
+    assert_eq!(
+        nl[1].lines,
+        ["Machines installed on time: op norm → buiten norm"]
+    );
+}
+
+#[test]
+fn the_meeting_pack_has_one_page_per_chain_escaped_with_statuses_in_words() {
+    let mut m = coffee();
+    let c = chain_named(&m, "New coffee machine");
+    let k = kpi_named(&m, "Machines installed on time");
+    m.apply(Edit::SetComment {
+        kpi: k.clone(),
+        period: Period::Month { y: 2026, m: 11 },
+        comment: "Fitter <b>ill</b> & late".into(),
+    })
+    .unwrap();
+    m.apply(Edit::AddAction {
+        chain: c.clone(),
+        action: action("a1", "Hire a \"second\" fitter", "2026-09", false),
+        index: None,
+    })
+    .unwrap();
+    m.apply(Edit::AddAction {
+        chain: c.clone(),
+        action: action("a2", "Already done", "2026-09", true),
+        index: None,
+    })
+    .unwrap();
+    let today = day(2026, 12, 1);
+    let html = meeting_pack_html(&m, (2026, 11), today, Lang::En);
+    assert_eq!(
+        html.matches("<section class=\"meeting-page\">").count(),
+        m.chains.len()
+    );
+    assert!(html.contains("Fitter &lt;b&gt;ill&lt;/b&gt; &amp; late"));
+    assert!(!html.contains("<b>ill</b>"));
+    assert!(html.contains("Hire a &quot;second&quot; fitter"));
+    assert!(html.contains("(overdue)"));
+    assert!(!html.contains("Already done"), "done actions are not open");
+    assert!(html.contains("✓ on target"));
+    assert!(html.contains("97.5%"));
+    assert!(html.contains("As of: <b>2026-11</b>"));
+
+    let nl = meeting_pack_html(&m, (2026, 11), today, Lang::Nl);
+    assert!(nl.contains("Ketenoverleg"));
+    assert!(nl.contains("(te laat)"));
+    assert!(nl.contains("✓ op norm"));
+    assert!(nl.contains("97,5%"));
+}
