@@ -14,7 +14,7 @@ use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::chains::flow::kpi_button;
 use crate::ui::views::names::live_name;
-use crate::ui::views::status::{kpi_status, kpi_value_text, StatusBadge};
+use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
 
 /// Where a row's KPI hangs, for the group column.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -191,7 +191,10 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: Row) -> impl IntoView 
             <td class="mk-status">
                 <StatusBadge status=status />
             </td>
-            <td class="mk-trend">{trend_text}</td>
+            <td class="mk-trend">
+                <Sparkline id=id.clone() />
+                <span class="mk-trend-text" aria-hidden="true">{trend_text}</span>
+            </td>
             <td class="mk-comment">{comment_box(app, id)}</td>
         </tr>
     }
