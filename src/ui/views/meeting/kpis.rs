@@ -192,8 +192,10 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: Row) -> impl IntoView 
                 <StatusBadge status=status />
             </td>
             <td class="mk-trend">
-                <Sparkline id=id.clone() />
-                <span class="mk-trend-text" aria-hidden="true">{trend_text}</span>
+                <div class="mk-trend-in">
+                    <Sparkline id=id.clone() />
+                    <span class="mk-trend-text" aria-hidden="true">{trend_text}</span>
+                </div>
             </td>
             <td class="mk-comment">{comment_box(app, id)}</td>
         </tr>
