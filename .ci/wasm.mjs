@@ -74,7 +74,7 @@ fs.writeFileSync(path.join(pkg, 'boot.js'),
   `import init from './main.js';\nawait init();\n${boot}`);
 
 const hash = crypto.createHash('sha256');
-for (const f of fs.readdirSync(pkg).sort()) hash.update(f).update(fs.readFileSync(path.join(pkg, f)));
+for (const f of walk(pkg)) hash.update(f).update(fs.readFileSync(path.join(pkg, f)));
 const build = hash.digest('hex').slice(0, 16);
 const folder = `w-${build}`;
 for (const f of fs.readdirSync(staging).filter((f) => /^w-[0-9a-f]{16}$/.test(f))) {
@@ -99,15 +99,7 @@ if (!html.includes("'wasm-unsafe-eval'")) throw new Error('index.html: no CSP sc
 fs.writeFileSync(htmlPath, html);
 
 // ---- service worker ------------------------------------------------------------------------
-const files = [];
-(function walk(dir, rel) {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) walk(path.join(dir, e.name), r);
-    else if (r !== 'sw.js') files.push(r);
-  }
-})(staging, '');
-files.sort();
+const files = walk(staging).filter((f) => f !== 'sw.js');
 const swPath = path.join(staging, 'sw.js');
 const sw = fs.readFileSync(swPath, 'utf8');
 const all = crypto.createHash('sha256');
@@ -119,6 +111,14 @@ const swOut = sw
 if (swOut === sw) throw new Error('sw.js: BUILD / FILES lines not found');
 fs.writeFileSync(swPath, swOut);
 console.log(`[wasm.mjs] ${folder}: ${fs.readdirSync(pkg).join(', ')}; sw.js precaches ${files.length + 1} files`);
+
+/** Every file under `dir`, as sorted relative paths with `/`. */
+function walk(dir, rel = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? walk(path.join(dir, e.name), r) : [r];
+  }).sort();
+}
 
 /**
  * Drops comments, indentation and blank lines from wasm-bindgen's JS (it has no multi-line

@@ -24,6 +24,30 @@ pub fn build(view: impl FnOnce() -> AnyView) -> AnyView {
     untrack(view)
 }
 
+thread_local! {
+    static IDLE: ArcRwSignal<bool> = {
+        let idle = ArcRwSignal::new(false);
+        let set = idle.clone();
+        when_idle(async move { set.set(true) });
+        idle
+    };
+}
+
+/// True once the browser is idle after the first view (see [`when_idle`]).
+pub fn idle() -> ArcRwSignal<bool> {
+    IDLE.with(Clone::clone)
+}
+
+/// Mounts the view of a (possibly lazy) loader once the browser is idle after the first view,
+/// so its part is not part of the first load.
+pub fn after_first_view<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> impl IntoView
+where
+    Fut: Future<Output = AnyView> + 'static,
+{
+    let idle = idle();
+    move || idle.get().then(|| deferred(load()))
+}
+
 /// Runs `task` once the browser is idle, no earlier than [`PREFETCH_DELAY`] from now.
 pub fn when_idle(task: impl Future<Output = ()> + 'static) {
     set_timeout(

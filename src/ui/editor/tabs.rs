@@ -120,6 +120,7 @@ async fn prefetch() {
         __preload_matrix_view().await;
         __preload_values_view().await;
         __preload_health_view().await;
+        super::__preload_inspector().await;
     }
 }
 

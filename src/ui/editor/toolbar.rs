@@ -8,7 +8,14 @@ use crate::model::{
 };
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
+use crate::ui::split::{after_first_view, build};
 use crate::ui::state::{fresh_id, use_app, App};
+
+/// Lazy: Export JSON / CSV and Copy share link come after the first view.
+#[cfg_attr(feature = "split", lazy)]
+async fn file_actions() -> AnyView {
+    build(|| view! { <FileActions /> }.into_any())
+}
 
 /// After adding an element, put the keyboard in its Name field (text selected), so the user
 /// can type the name at once.
@@ -255,7 +262,7 @@ pub fn Toolbar() -> impl IntoView {
                     {tr(app.lang, "Delete", "Verwijderen")}
                 </button>
             </div>
-            <FileActions />
+            {after_first_view(file_actions)}
             <div class="toolbar-group">
                 <button type="button" aria-keyshortcuts="Control+P" on:click=move |_| crate::ui::print::print()>
                     {tr(app.lang, "Print", "Afdrukken")}
