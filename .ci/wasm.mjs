@@ -11,10 +11,13 @@
 // Then it writes the service worker's file list and build hash into sw.js, and the hashes
 // of any inline script (trunk serve's live reload) into the CSP of index.html.
 // Nothing is downloaded: cargo runs --offline --locked (`make build` ran `cargo fetch`).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
 
 const BIN = 'kpi-structure';
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -51,12 +54,19 @@ if (release) {
   }
   const opt = out('wasm-opt', ['--version']);
   if (!/version 132\b/.test(opt)) throw new Error(`wasm-opt 132 needed (npm binaryen), found: ${opt}`);
-  for (const f of fs.readdirSync(pkg).filter((f) => f.endsWith('.wasm'))) {
-    const p = path.join(pkg, f);
-    run('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory',
-      '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
-      '--enable-multivalue', p, '-o', p]);
-  }
+  // Two at a time (the parts are many and small; wasm-opt is single-threaded on small input).
+  const parts = fs.readdirSync(pkg).filter((f) => f.endsWith('.wasm'))
+    .sort((a, b) => fs.statSync(path.join(pkg, b)).size - fs.statSync(path.join(pkg, a)).size);
+  console.log(`[wasm.mjs] wasm-opt -Oz on ${parts.length} parts`);
+  const optimize = async () => {
+    for (let f; (f = parts.shift());) {
+      const p = path.join(pkg, f);
+      await execFileAsync('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory',
+        '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+        '--enable-multivalue', p, '-o', p], { cwd: root });
+    }
+  };
+  await Promise.all([optimize(), optimize()]);
   for (const f of fs.readdirSync(pkg).filter((f) => f.endsWith('.js'))) {
     stripJs(path.join(pkg, f));
   }

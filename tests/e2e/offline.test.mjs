@@ -53,9 +53,9 @@ test('first load: the wasm and JS before the Structure view is interactive fit t
   await page.getByRole('combobox', { name: /Language|Taal/ }).waitFor();
   const diagram = page.getByRole('group', { name: 'KPI structure diagram' });
   await diagram.waitFor();
+  const first = [...new Set(fetched)];
   // Interactive: a box in the diagram selects its element (statuses drawn from the values).
   await diagram.locator('[role=button]').first().click();
-  const first = [...new Set(fetched)];
   let bytes = 0;
   for (const p of first) bytes += brotli(fs.readFileSync(path.join(DIST, p.slice(SUB_PATH.length))));
   console.log(`first load: ${first.length} files, ${bytes} B brotli: ${first.join(', ')}`);
