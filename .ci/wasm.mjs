@@ -9,7 +9,7 @@
 // The output goes to a per-build folder `w-<hash>/` (the split loader imports `./main.js`
 // by that fixed name, so names cannot carry hashes), loaded by `w-<hash>/boot.js`.
 // Then it writes the service worker's file list and build hash into sw.js, and the hashes
-// of any inline script (trunk serve's live reload) into the CSP of index.html.
+// of any inline script into the CSP of index.html (debug: 'unsafe-inline', for trunk serve).
 // Nothing is downloaded: cargo runs --offline --locked (`make build` ran `cargo fetch`).
 import { execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -101,9 +101,12 @@ const load = `<link rel="modulepreload" href="./${folder}/main.js">`
   + `<script type="module" src="./${folder}/boot.js"></script>`;
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');
 html = html.replace('</head>', `${load}</head>`);
-// Inline scripts (only trunk serve's live reload) are allowed by their sha256 hash.
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
-  .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`);
+// Release: inline scripts (none today) are allowed by their sha256 hash. Debug: trunk serve
+// injects its live-reload script after this hook, so only 'unsafe-inline' can allow it.
+const hashes = release
+  ? [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`)
+  : ["'unsafe-inline'"];
 html = html.replace(/(script-src [^;"]*?)('wasm-unsafe-eval')/, `$1$2${hashes.map((h) => ' ' + h).join('')}`);
 if (!html.includes("'wasm-unsafe-eval'")) throw new Error('index.html: no CSP script-src to complete');
 fs.writeFileSync(htmlPath, html);
