@@ -3,20 +3,13 @@
 use leptos::prelude::*;
 
 use super::i18n::{tr_key, T};
-use super::split::{after_first_view, build};
 use super::state::use_app;
-
-/// Lazy: the file banners (share link, drop, import problems, other tab) come after the first view.
-#[cfg_attr(feature = "split", lazy)]
-async fn file_banners() -> AnyView {
-    build(|| view! { <super::files::FileBanners /> }.into_any())
-}
 
 #[component]
 pub fn Alerts() -> impl IntoView {
     let app = use_app();
     view! {
-        {after_first_view(file_banners)}
+        <super::files::FileBanners />
         <Show when=move || app.storage_alert.get().is_some()>
             <div class="banner banner-warning" role="alert">
                 {move || app.storage_alert.get().map(|k| app.text(k))}

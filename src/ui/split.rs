@@ -11,6 +11,8 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 /// Lazy parts are fetched no earlier than this after the first view is interactive.
 const PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(1000);
+/// ... and no later than this after that, busy or not.
+const IDLE_TIMEOUT_MS: u32 = 1000;
 
 /// Shows the view a (possibly lazy) loader returns: at once when it is ready, otherwise
 /// nothing until its part has arrived.
@@ -56,7 +58,10 @@ pub fn when_idle(task: impl Future<Output = ()> + 'static) {
             let idle = js_sys::Reflect::get(&window(), &JsValue::from_str("requestIdleCallback"))
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            let called = idle.is_some_and(|f| f.call1(&window(), &run).is_ok());
+            // Idle time may never come on a busy page: then after IDLE_TIMEOUT at the latest.
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+            let called = idle.is_some_and(|f| f.call2(&window(), &run, &options).is_ok());
             if !called {
                 let _ = window().set_timeout_with_callback(run.unchecked_ref());
             }

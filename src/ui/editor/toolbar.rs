@@ -18,17 +18,26 @@ async fn file_actions() -> AnyView {
 }
 
 /// After adding an element, put the keyboard in its Name field (text selected), so the user
-/// can type the name at once.
+/// can type the name at once. The inspector may still be loading (a lazy part): look for the
+/// field for up to a second of frames.
 fn focus_name_field() {
-    request_animation_frame(|| {
+    focus_name_field_within(60);
+}
+
+fn focus_name_field_within(frames: u32) {
+    request_animation_frame(move || {
         let field = document()
             .query_selector(".inspector-form input[type=text]")
             .ok()
             .flatten()
             .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
-        if let Some(input) = field {
-            let _ = input.focus();
-            input.select();
+        match field {
+            Some(input) => {
+                let _ = input.focus();
+                input.select();
+            }
+            None if frames > 0 => focus_name_field_within(frames - 1),
+            None => {}
         }
     });
 }
