@@ -8,14 +8,7 @@ use super::header::Header;
 use super::i18n::{tr_key, T};
 use super::library::Library;
 use super::print::PrintDocument;
-use super::split::{after_first_view, build};
 use super::state::App;
-
-/// Lazy: the print document (filled on `beforeprint`) comes after the first view.
-#[cfg_attr(feature = "split", lazy)]
-async fn print_document() -> AnyView {
-    build(|| view! { <PrintDocument /> }.into_any())
-}
 
 #[component]
 pub fn Root() -> impl IntoView {
@@ -59,6 +52,6 @@ pub fn Root() -> impl IntoView {
                 <Editor />
             </Show>
         </main>
-        {after_first_view(print_document)}
+        <PrintDocument />
     }
 }

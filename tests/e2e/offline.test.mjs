@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, openPage, seedTemplate, DIST, SUB_PATH } from './support.mjs';
+import { serve, launch, openPage, seedTemplate, partsLoaded, DIST, SUB_PATH } from './support.mjs';
 import { FIRST_LOAD_BUDGET_BROTLI } from './size.mjs';
 
 let server, browser;
@@ -76,8 +76,16 @@ test('lazy views are prefetched when idle, so the first switch does not wait', a
   const parts = [];
   page.on('requestfinished', (r) => { if (/split|chunk/.test(r.url()) && r.url().endsWith('.wasm')) parts.push(r.url()); });
   await english(page);
-  await page.waitForTimeout(3000);
+  await partsLoaded(page);
   assert.ok(parts.length > 0, 'no lazy part fetched while idle');
+  // The first part was requested at least 1 s after the main wasm arrived.
+  const gap = await page.evaluate(() => {
+    const res = performance.getEntriesByType('resource');
+    const main = res.find((r) => r.name.endsWith('/main_bg.wasm')).responseEnd;
+    const lazy = Math.min(...res.filter((r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.name)).map((r) => r.startTime));
+    return lazy - main;
+  });
+  assert.ok(gap >= 1000, `a lazy part was requested ${gap} ms after the main wasm`);
   await page.getByRole('tab', { name: 'Health' }).click();
   await page.getByRole('heading', { name: 'Health check' }).waitFor({ timeout: 500 });
   assert.deepEqual(errors, []);

@@ -78,6 +78,11 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, errors };
 }
 
+/** Waits until every lazy wasm part has been fetched (the app marks `<html data-lazy>`). */
+export async function partsLoaded(page) {
+  await page.locator('html[data-lazy=loaded]').waitFor({ state: 'attached', timeout: 15000 });
+}
+
 export async function screenshot(page, name) {
   const dir = path.join(ROOT, 'docs', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });

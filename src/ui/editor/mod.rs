@@ -15,7 +15,7 @@ use tabs::{Tabs, ViewPanel};
 use toolbar::Toolbar;
 
 /// The inspector is a lazy part: loaded when the browser is idle after the first view, or at
-/// once when something is selected before that.
+/// once when something is selected before that. An empty panel holds its place meanwhile.
 #[cfg_attr(feature = "split", lazy)]
 async fn inspector() -> AnyView {
     build(|| view! { <Inspector /> }.into_any())
@@ -38,7 +38,15 @@ pub fn Editor() -> impl IntoView {
             </div>
             <div class="editor-body">
                 <ViewPanel />
-                {move || inspect.get().then(|| deferred(inspector()))}
+                {move || {
+                    let placeholder = || view! { <aside class="inspector"></aside> };
+                    if inspect.get() {
+                        view! { <Suspense fallback=placeholder>{deferred(inspector())}</Suspense> }
+                            .into_any()
+                    } else {
+                        placeholder().into_any()
+                    }
+                }}
             </div>
         </div>
     }

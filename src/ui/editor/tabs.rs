@@ -111,7 +111,8 @@ async fn health_view() -> AnyView {
     build(|| view! { <HealthView /> }.into_any())
 }
 
-/// Fetches the lazy views' parts without showing them, so a first tab switch does not wait.
+/// Fetches the lazy parts without showing them, so a first tab switch does not wait; then
+/// marks `<html data-lazy="loaded">` (end-to-end tests wait for it before timing a switch).
 async fn prefetch() {
     #[cfg(feature = "split")]
     {
@@ -121,6 +122,9 @@ async fn prefetch() {
         __preload_values_view().await;
         __preload_health_view().await;
         super::__preload_inspector().await;
+    }
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-lazy", "loaded");
     }
 }
 
