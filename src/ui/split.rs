@@ -30,7 +30,13 @@ thread_local! {
     static IDLE: ArcRwSignal<bool> = {
         let idle = ArcRwSignal::new(false);
         let set = idle.clone();
-        when_idle(async move { set.set(true) });
+        when_idle(async move {
+            set.set(true);
+            // For end-to-end tests: the lazy parts mounted when idle are on their way.
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-idle", "");
+            }
+        });
         idle
     };
 }

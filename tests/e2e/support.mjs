@@ -84,6 +84,9 @@ export async function partsLoaded(page) {
 }
 
 export async function screenshot(page, name) {
+  // The parts mounted when idle (Templates, Import, Export, the inspector) are in the picture.
+  await page.locator('html[data-idle]').waitFor({ state: 'attached', timeout: 15000 });
+  await page.waitForLoadState('networkidle');
   const dir = path.join(ROOT, 'docs', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
