@@ -11,6 +11,8 @@ TOOLS_ROOT ?= $(or $(CARGO_HOME),$(HOME)/.cargo)
 export PATH := $(CURDIR)/node_modules/.bin:$(TOOLS_ROOT)/bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 TRUNK_VERSION := 0.21.14
+# The wasm splitter of cargo-leptos --split (code splitting, .ci/wasm.mjs).
+WASM_SPLIT_VERSION := 0.2.4
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
 PORT ?= 8080
@@ -22,13 +24,13 @@ export CARGO_PROFILE_TEST_DEBUG := 0
 export CARGO_TERM_COLOR := never
 
 .PHONY: help serve build size bench-ui bench-model test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
-        wasm-target trunk wasm-bindgen node-deps chromium fetch clean
+        wasm-target trunk wasm-bindgen wasm-split node-deps chromium fetch clean
 
 help:
 	@echo "make serve   build and serve the app with live reload at http://127.0.0.1:$(PORT)/"
 	@echo "make test    run every test: lint, native, wasm (headless chromium), end-to-end"
 	@echo "make build   write a release dist/ that works from any static host and sub-path"
-	@echo "make size    print raw, gzip and brotli bytes of the release wasm and JS"
+	@echo "make size    print raw, gzip and brotli bytes of the release wasm and JS (first load, total)"
 
 # ---- tools ---------------------------------------------------------------------------------
 
@@ -50,6 +52,12 @@ wasm-bindgen:
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 6 minutes, once)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root "$(TOOLS_ROOT)"; fi
 
+wasm-split:
+	@if cargo install --list --root "$(TOOLS_ROOT)" | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):"; then :; else \
+	  echo "Installing wasm-split-cli $(WASM_SPLIT_VERSION) (about 5 minutes, once)"; \
+	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked \
+	    --root "$(TOOLS_ROOT)"; fi
+
 # playwright-core (e2e) and binaryen 132 (wasm-opt), from package-lock.json.
 node-deps:
 	@if [ node_modules/.package-lock.json -nt package-lock.json ]; then :; else \
@@ -64,7 +72,7 @@ chromium:
 fetch:
 	@cargo fetch --locked -q
 
-tools-build: wasm-target trunk wasm-bindgen node-deps fetch
+tools-build: wasm-target trunk wasm-bindgen wasm-split node-deps fetch
 tools-test: tools-build chromium
 tools: tools-test
 

@@ -4,9 +4,22 @@ use leptos::prelude::*;
 
 use super::files::ImportButton;
 use super::i18n::{tr_key, T};
+use super::split::{after_first_view, build};
 use super::state::{use_app, SaveState};
 use super::templates::TemplatesMenu;
 use crate::model::{Edit, Lang, ModelField, Target, Topic};
+
+/// Lazy: Templates and Import JSON (and the import path they pull in) come after the first view.
+#[cfg_attr(feature = "split", lazy)]
+async fn file_menus(show_models: RwSignal<bool>) -> AnyView {
+    build(|| {
+        view! {
+            <TemplatesMenu show_models=show_models />
+            <ImportButton />
+        }
+        .into_any()
+    })
+}
 
 #[component]
 pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
@@ -27,8 +40,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                 >
                     {tr_key(app.lang, T::NewModel)}
                 </button>
-                <TemplatesMenu show_models=show_models />
-                <ImportButton />
+                {after_first_view(move || file_menus(show_models))}
                 <button
                     type="button"
                     aria-expanded=move || show_models.get().to_string()

@@ -12,6 +12,7 @@ pub mod inspector;
 pub mod labels;
 pub mod library;
 pub mod print;
+pub mod split;
 pub mod state;
 pub mod templates;
 pub mod values_io;

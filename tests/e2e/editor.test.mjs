@@ -76,6 +76,7 @@ async function assertCoffeeChain(page) {
   assert.equal(await page.getByRole('checkbox', { name: 'Customer satisfaction score' }).isChecked(), true);
   // The five departments, each in this one chain.
   await page.getByRole('tab', { name: 'Matrix' }).click();
+  await page.getByRole('rowheader').first().waitFor();
   assert.equal(await page.getByRole('rowheader').count(), LINKS.length);
   for (const name of LINKS) {
     assert.equal(await page.getByRole('rowheader').filter({ hasText: name }).count(), 1, name);
@@ -170,7 +171,9 @@ test('every template opens in every view without a console error', async () => {
       for (const tab of tabs) {
         await page.getByRole('tab', { name: tab }).click();
         await page.getByRole('tabpanel').waitFor();
-        assert.ok((await page.getByRole('tabpanel').innerText()).trim().length > 0, `${name}: ${tab} is empty`);
+        // A lazy view may still be loading its part on a first switch.
+        await page.waitForFunction(() => document.querySelector('[role=tabpanel]')?.innerText.trim().length > 0)
+          .catch(() => assert.fail(`${name}: ${tab} is empty`));
       }
     }
   }

@@ -1,40 +1,80 @@
-// Prints raw, gzip and brotli bytes of the release wasm and JS in dist/; `make size` runs it.
+// Prints raw, gzip and brotli bytes of the release wasm and JS in dist/: the first load (what
+// must arrive before the first view is interactive) and the total (with every lazy part).
+// `make size` runs it; size.test.mjs and offline.test.mjs guard the budgets below.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { DIST } from './support.mjs';
 
-// The budget issue 2 set was 150 KiB (aim 120 KiB). The walking skeleton met it (115 KB
-// brotli); the full editor measures ~310 KB. With every view, the inspector, the files layer,
-// templates, print and the models list stubbed out, what is left (shell, state, model,
-// storage, Leptos runtime) is already ~110 KB, so the budget cannot hold the editor built with
-// Leptos views: see docs/ARCHITECTURE.md ("Size"). Issue 12 moves the budget to the first
-// load (150 KB after code splitting); until then this guards the total against growth: the
-// present size (337 KB with format version 2's numeric norms and migration) plus a little.
-export const BUDGET_BROTLI = 340 * 1024;
+// Issue 12 asks for a first load (shell, library, Structure view, reading a stored model with
+// values, statuses in the diagram) of at most 150 KB brotli of wasm + JS. Not met yet: with
+// every view but Structure, the inspector, Templates / Import and Export split off, the
+// first load is ~273 KB (one wasm was ~403 KB). Until more moves out of the main part
+// (docs/ARCHITECTURE.md, "Size"), these guard against growth: the present sizes plus a little.
+export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 280 * 1000;
+// The total (first load plus every lazy part): the parts repeat some code, so it grew.
+export const TOTAL_BUDGET_BROTLI = 530 * 1000;
+
+function sizes(file) {
+  const buf = fs.readFileSync(path.join(DIST, file));
+  return {
+    file,
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 });
+
+function walk(dir, rel = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? walk(path.join(dir, e.name), r) : [r];
+  });
+}
+
+/**
+ * The files of the first load: the scripts index.html loads, what they import statically
+ * (following `import ... from './x.js'`), and the main wasm the loader fetches.
+ */
+export function firstLoadFiles() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const todo = [...html.matchAll(/<script[^>]*\bsrc="?\.?\/?([^" >]+\.js)/g)].map((m) => m[1]);
+  const seen = new Set();
+  while (todo.length) {
+    const f = todo.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    const js = fs.readFileSync(path.join(DIST, f), 'utf8');
+    for (const m of js.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?['"](\.\.?\/[^'"]+\.js)['"]/g)) {
+      todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
+    }
+  }
+  const wasm = [...html.matchAll(/href="?\.?\/?([^" >]+_bg\.wasm)/g)].map((m) => m[1]);
+  return [...seen, ...wasm].sort();
+}
 
 export function measure() {
-  const files = fs.readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f));
-  const rows = files.map((f) => {
-    const buf = fs.readFileSync(path.join(DIST, f));
-    return {
-      file: f,
-      raw: buf.length,
-      gzip: zlib.gzipSync(buf, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(buf, {
-        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
-      }).length,
-    };
-  });
-  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 });
-  return { rows, total };
+  const rows = walk(DIST).filter((f) => /\.(wasm|js)$/.test(f) && f !== 'sw.js').sort().map(sizes);
+  const first = new Set(firstLoadFiles());
+  return {
+    rows,
+    first: sum(rows.filter((r) => first.has(r.file))),
+    firstFiles: [...first],
+    total: sum(rows),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { rows, total } = measure();
-  for (const r of [...rows, { file: 'total', ...total }]) {
-    console.log(`${r.file.padEnd(40)} raw ${String(r.raw).padStart(8)}  gzip ${String(r.gzip).padStart(7)}  brotli ${String(r.brotli).padStart(7)}`);
-  }
-  console.log(`budget: ${BUDGET_BROTLI} B brotli (wasm + JS)`);
+  const { rows, first, firstFiles, total } = measure();
+  const line = (name, r) => console.log(`${name.padEnd(48)} raw ${String(r.raw).padStart(8)}  gzip ${String(r.gzip).padStart(7)}  brotli ${String(r.brotli).padStart(7)}`);
+  for (const r of rows) line(r.file, r);
+  line(`first load (${firstFiles.length} files)`, first);
+  line('total', total);
+  console.log(`budgets: first load ${FIRST_LOAD_BUDGET_BROTLI} B (issue 12 target ${ISSUE_FIRST_LOAD_TARGET_BROTLI} B), total ${TOTAL_BUDGET_BROTLI} B brotli (wasm + JS)`);
 }

@@ -18,10 +18,16 @@ const TYPES = {
   '.css': 'text/css',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ at http://127.0.0.1:<free port>/some/sub/path/. Anything else is a 404. */
+/**
+ * Serves dist/ at http://127.0.0.1:<free port>/some/sub/path/. Anything else is a 404.
+ * Setting `swSuffix` on the result appends it to sw.js (a new deploy, for the offline test).
+ */
 export async function serve() {
+  const served = { swSuffix: '' };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -35,11 +41,13 @@ export async function serve() {
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    if (rel === 'sw.js' && served.swSuffix) res.end(fs.readFileSync(file, 'utf8') + served.swSuffix);
+    else fs.createReadStream(file).pipe(res);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  served.url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+  served.close = () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); });
+  return served;
 }
 
 export async function launch() {
@@ -70,7 +78,15 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, errors };
 }
 
+/** Waits until every lazy wasm part has been fetched (the app marks `<html data-lazy>`). */
+export async function partsLoaded(page) {
+  await page.locator('html[data-lazy=loaded]').waitFor({ state: 'attached', timeout: 15000 });
+}
+
 export async function screenshot(page, name) {
+  // The parts mounted when idle (Templates, Import, Export, the inspector) are in the picture.
+  await page.locator('html[data-idle]').waitFor({ state: 'attached', timeout: 15000 });
+  await page.waitForLoadState('networkidle');
   const dir = path.join(ROOT, 'docs', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`) });

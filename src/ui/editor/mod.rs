@@ -8,13 +8,27 @@ pub mod toolbar;
 use leptos::prelude::*;
 
 use crate::ui::inspector::Inspector;
+use crate::ui::split::{build, deferred, idle};
+use crate::ui::state::use_app;
 use as_of::AsOfSelect;
 use tabs::{Tabs, ViewPanel};
 use toolbar::Toolbar;
 
+/// The inspector is a lazy part: loaded when the browser is idle after the first view, or at
+/// once when something is selected before that. An empty panel holds its place meanwhile.
+#[cfg_attr(feature = "split", lazy)]
+async fn inspector() -> AnyView {
+    build(|| view! { <Inspector /> }.into_any())
+}
+
 #[component]
 pub fn Editor() -> impl IntoView {
     shortcuts::install();
+    let app = use_app();
+    let idle = idle();
+    let inspect = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || idle.get() || app.selection.with(Option::is_some)
+    });
     view! {
         <div class="editor">
             <Toolbar />
@@ -24,7 +38,15 @@ pub fn Editor() -> impl IntoView {
             </div>
             <div class="editor-body">
                 <ViewPanel />
-                <Inspector />
+                {move || {
+                    let placeholder = || view! { <aside class="inspector"></aside> };
+                    if inspect.get() {
+                        view! { <Suspense fallback=placeholder>{deferred(inspector())}</Suspense> }
+                            .into_any()
+                    } else {
+                        placeholder().into_any()
+                    }
+                }}
             </div>
         </div>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::Lang;
+use crate::ui::split::{build, deferred, when_idle};
 use crate::ui::state::{use_app, View};
 use crate::ui::views::{
     chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
@@ -83,20 +84,73 @@ pub fn Tabs() -> impl IntoView {
     }
 }
 
+// Every view but Structure is mounted through a loader. To make a view lazy (its own wasm
+// part under the `split` feature), give its loader `#[cfg_attr(feature = "split", lazy)]`
+// and add its preload to `prefetch`.
+
+#[cfg_attr(feature = "split", lazy)]
+async fn chains_view() -> AnyView {
+    build(|| view! { <ChainsView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn kpis_view() -> AnyView {
+    build(|| view! { <KpisView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn matrix_view() -> AnyView {
+    build(|| view! { <MatrixView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn values_view() -> AnyView {
+    build(|| view! { <ValuesView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn meeting_view() -> AnyView {
+    build(|| view! { <MeetingView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn health_view() -> AnyView {
+    build(|| view! { <HealthView /> }.into_any())
+}
+
+/// Fetches the lazy parts without showing them, so a first tab switch does not wait; then
+/// marks `<html data-lazy="loaded">` (end-to-end tests wait for it before timing a switch).
+async fn prefetch() {
+    #[cfg(feature = "split")]
+    {
+        __preload_chains_view().await;
+        __preload_kpis_view().await;
+        __preload_matrix_view().await;
+        __preload_values_view().await;
+        __preload_meeting_view().await;
+        __preload_health_view().await;
+        super::__preload_inspector().await;
+    }
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-lazy", "loaded");
+    }
+}
+
 /// The panel of the current view; only that view is mounted.
 #[component]
 pub fn ViewPanel() -> impl IntoView {
     let app = use_app();
+    when_idle(prefetch());
     move || {
         let v = app.view.get();
         let body = match v {
             View::Structure => view! { <StructureView /> }.into_any(),
-            View::Chains => view! { <ChainsView /> }.into_any(),
-            View::Kpis => view! { <KpisView /> }.into_any(),
-            View::Matrix => view! { <MatrixView /> }.into_any(),
-            View::Values => view! { <ValuesView /> }.into_any(),
-            View::Meeting => view! { <MeetingView /> }.into_any(),
-            View::Health => view! { <HealthView /> }.into_any(),
+            View::Chains => deferred(chains_view()).into_any(),
+            View::Kpis => deferred(kpis_view()).into_any(),
+            View::Matrix => deferred(matrix_view()).into_any(),
+            View::Values => deferred(values_view()).into_any(),
+            View::Meeting => deferred(meeting_view()).into_any(),
+            View::Health => deferred(health_view()).into_any(),
         };
         view! {
             <section

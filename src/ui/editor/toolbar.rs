@@ -8,20 +8,36 @@ use crate::model::{
 };
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
+use crate::ui::split::{after_first_view, build};
 use crate::ui::state::{fresh_id, use_app, App};
 
+/// Lazy: Export JSON / CSV and Copy share link come after the first view.
+#[cfg_attr(feature = "split", lazy)]
+async fn file_actions() -> AnyView {
+    build(|| view! { <FileActions /> }.into_any())
+}
+
 /// After adding an element, put the keyboard in its Name field (text selected), so the user
-/// can type the name at once.
+/// can type the name at once. The inspector may still be loading (a lazy part): look for the
+/// field for up to a second of frames.
 fn focus_name_field() {
-    request_animation_frame(|| {
+    focus_name_field_within(60);
+}
+
+fn focus_name_field_within(frames: u32) {
+    request_animation_frame(move || {
         let field = document()
             .query_selector(".inspector-form input[type=text]")
             .ok()
             .flatten()
             .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
-        if let Some(input) = field {
-            let _ = input.focus();
-            input.select();
+        match field {
+            Some(input) => {
+                let _ = input.focus();
+                input.select();
+            }
+            None if frames > 0 => focus_name_field_within(frames - 1),
+            None => {}
         }
     });
 }
@@ -255,7 +271,7 @@ pub fn Toolbar() -> impl IntoView {
                     {tr(app.lang, "Delete", "Verwijderen")}
                 </button>
             </div>
-            <FileActions />
+            {after_first_view(file_actions)}
             <div class="toolbar-group">
                 <button type="button" aria-keyshortcuts="Control+P" on:click=move |_| crate::ui::print::print()>
                     {tr(app.lang, "Print", "Afdrukken")}

@@ -1,0 +1,153 @@
+// Trunk post_build hook (Trunk.toml): builds the wasm and finishes dist/.
+//
+// trunk skips its own Rust pipeline (`data-trunk-skip` in index.html) because it cannot
+// split a wasm. This script does what cargo-leptos `--split` does:
+//   release: cargo with the `split` feature and `--emit-relocs` -> wasm-split-cli (one main
+//            module plus a part per `#[lazy]` function) -> wasm-bindgen -> wasm-opt -Oz on
+//            every part -> JS comments and indentation stripped;
+//   debug:   cargo -> wasm-bindgen (one wasm, as `trunk serve` always had).
+// The output goes to a per-build folder `w-<hash>/` (the split loader imports `./main.js`
+// by that fixed name, so names cannot carry hashes), loaded by `w-<hash>/boot.js`.
+// Then it writes the service worker's file list and build hash into sw.js, and the hashes
+// of any inline script into the CSP of index.html (debug: 'unsafe-inline', for trunk serve).
+// Nothing is downloaded: cargo runs --offline --locked (`make build` ran `cargo fetch`).
+import { execFile, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+const BIN = 'kpi-structure';
+const release = process.env.TRUNK_PROFILE === 'release';
+const staging = process.env.TRUNK_STAGING_DIR;
+const root = process.env.TRUNK_SOURCE_DIR || process.cwd();
+if (!staging) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
+
+function run(cmd, args, env = {}) {
+  console.log(`[wasm.mjs] ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+const out = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' });
+
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+const work = path.join(targetDir, 'kpi-split', release ? 'release' : 'debug');
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(path.join(work, 'pkg'), { recursive: true });
+const pkg = path.join(work, 'pkg');
+
+// ---- build ---------------------------------------------------------------------------------
+const cargo = ['rustc', '--locked', '--offline', '--target', 'wasm32-unknown-unknown', '--bin', BIN];
+const wasm = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${BIN}.wasm`);
+if (release) {
+  // --emit-relocs only on the final link (cargo rustc passes it to the bin alone), so the
+  // dependencies keep their cache.
+  run('cargo', [...cargo, '--release', '--features', 'split', '--', '-Clink-args=--emit-relocs']);
+  const split = path.join(work, 'split');
+  run('wasm-split-cli', ['--target', 'web', '--out-name', 'main', wasm, split]);
+  // The main module goes through wasm-bindgen; the parts only import from it.
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle',
+    '--out-name', 'main', '--out-dir', pkg, path.join(split, 'main.wasm')]);
+  for (const f of fs.readdirSync(split)) {
+    if (f !== 'main.wasm') fs.copyFileSync(path.join(split, f), path.join(pkg, f));
+  }
+  const opt = out('wasm-opt', ['--version']);
+  if (!/version 132\b/.test(opt)) throw new Error(`wasm-opt 132 needed (npm binaryen), found: ${opt}`);
+  // Two at a time (the parts are many and small; wasm-opt is single-threaded on small input).
+  const parts = fs.readdirSync(pkg).filter((f) => f.endsWith('.wasm'))
+    .sort((a, b) => fs.statSync(path.join(pkg, b)).size - fs.statSync(path.join(pkg, a)).size);
+  console.log(`[wasm.mjs] wasm-opt -Oz on ${parts.length} parts`);
+  const optimize = async () => {
+    for (let f; (f = parts.shift());) {
+      const p = path.join(pkg, f);
+      await execFileAsync('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory',
+        '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+        '--enable-multivalue', p, '-o', p], { cwd: root });
+    }
+  };
+  await Promise.all([optimize(), optimize()]);
+  for (const f of fs.readdirSync(pkg).filter((f) => f.endsWith('.js'))) {
+    stripJs(path.join(pkg, f));
+  }
+} else {
+  run('cargo', cargo);
+  run('wasm-bindgen', ['--target', 'web', '--out-name', 'main', '--out-dir', pkg, wasm]);
+}
+for (const f of fs.readdirSync(pkg)) {
+  if (f.endsWith('.d.ts')) fs.rmSync(path.join(pkg, f));
+}
+
+// The loader. Release registers the service worker (offline, "A new version is ready").
+const boot = release ? fs.readFileSync(path.join(root, '.ci', 'boot.js'), 'utf8') : '';
+fs.writeFileSync(path.join(pkg, 'boot.js'),
+  `import init from './main.js';\nawait init();\n${boot}`);
+
+const hash = crypto.createHash('sha256');
+for (const f of walk(pkg)) hash.update(f).update(fs.readFileSync(path.join(pkg, f)));
+const build = hash.digest('hex').slice(0, 16);
+const folder = `w-${build}`;
+for (const f of fs.readdirSync(staging).filter((f) => /^w-[0-9a-f]{16}$/.test(f))) {
+  fs.rmSync(path.join(staging, f), { recursive: true });
+}
+fs.cpSync(pkg, path.join(staging, folder), { recursive: true });
+
+// ---- index.html ----------------------------------------------------------------------------
+const htmlPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(htmlPath, 'utf8');
+const load = `<link rel="modulepreload" href="./${folder}/main.js">`
+  + `<link rel="modulepreload" href="./${folder}/boot.js">`
+  + `<link rel="preload" href="./${folder}/main_bg.wasm" as="fetch" type="application/wasm" crossorigin>`
+  + `<script type="module" src="./${folder}/boot.js"></script>`;
+if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+html = html.replace('</head>', `${load}</head>`);
+// Release: inline scripts (none today) are allowed by their sha256 hash. Debug: trunk serve
+// injects its live-reload script after this hook, so only 'unsafe-inline' can allow it.
+const hashes = release
+  ? [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`)
+  : ["'unsafe-inline'"];
+html = html.replace(/(script-src [^;"]*?)('wasm-unsafe-eval')/, `$1$2${hashes.map((h) => ' ' + h).join('')}`);
+if (!html.includes("'wasm-unsafe-eval'")) throw new Error('index.html: no CSP script-src to complete');
+fs.writeFileSync(htmlPath, html);
+
+// ---- service worker ------------------------------------------------------------------------
+const files = walk(staging).filter((f) => f !== 'sw.js');
+const swPath = path.join(staging, 'sw.js');
+const sw = fs.readFileSync(swPath, 'utf8');
+const all = crypto.createHash('sha256');
+for (const f of files) all.update(f).update(fs.readFileSync(path.join(staging, f)));
+const swBuild = all.digest('hex').slice(0, 16);
+const swOut = sw
+  .replace(/^const BUILD = .*$/m, `const BUILD = '${swBuild}';`)
+  .replace(/^const FILES = .*$/m, `const FILES = ${JSON.stringify(['./', ...files])};`);
+if (swOut === sw) throw new Error('sw.js: BUILD / FILES lines not found');
+fs.writeFileSync(swPath, swOut);
+console.log(`[wasm.mjs] ${folder}: ${fs.readdirSync(pkg).join(', ')}; sw.js precaches ${files.length + 1} files`);
+
+/** Every file under `dir`, as sorted relative paths with `/`. */
+function walk(dir, rel = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? walk(path.join(dir, e.name), r) : [r];
+  }).sort();
+}
+
+/**
+ * Drops comments, indentation and blank lines from wasm-bindgen's JS (it has no multi-line
+ * strings or template literals), then checks the result still parses.
+ */
+function stripJs(file) {
+  const src = fs.readFileSync(file, 'utf8');
+  const js = src
+    .replace(/^\s*\/\*\*[\s\S]*?\*\/\s*$/gm, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('//'))
+    .join('\n');
+  const check = path.join(work, 'check.mjs');
+  fs.writeFileSync(check, js);
+  execFileSync(process.execPath, ['--check', check]);
+  fs.rmSync(check);
+  fs.writeFileSync(file, js + '\n');
+}

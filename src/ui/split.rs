@@ -1,0 +1,77 @@
+//! Code splitting. With the cargo feature `split` (the release build of `make build`), a
+//! loader marked `#[cfg_attr(feature = "split", lazy)]` goes into its own wasm part that is
+//! fetched on its first call; without the feature it is a plain `async fn` that is ready at
+//! once, so tests and `trunk serve` build one wasm. See docs/ARCHITECTURE.md ("Size").
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// Lazy parts are fetched no earlier than this after the first view is interactive.
+const PREFETCH_DELAY: std::time::Duration = std::time::Duration::from_millis(1000);
+/// ... and no later than this after that, busy or not.
+const IDLE_TIMEOUT_MS: u32 = 1000;
+
+/// Shows the view a (possibly lazy) loader returns: at once when it is ready, otherwise
+/// nothing until its part has arrived.
+pub fn deferred(load: impl Future<Output = AnyView> + 'static) -> impl IntoView {
+    Suspend::new(SendWrapper::new(load))
+}
+
+/// Builds a view without subscribing the caller to what the view reads while it is built (a
+/// loader runs inside a `Suspend`, which would otherwise forward those reads to the panel).
+pub fn build(view: impl FnOnce() -> AnyView) -> AnyView {
+    untrack(view)
+}
+
+thread_local! {
+    static IDLE: ArcRwSignal<bool> = {
+        let idle = ArcRwSignal::new(false);
+        let set = idle.clone();
+        when_idle(async move {
+            set.set(true);
+            // For end-to-end tests: the lazy parts mounted when idle are on their way.
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("data-idle", "");
+            }
+        });
+        idle
+    };
+}
+
+/// True once the browser is idle after the first view (see [`when_idle`]).
+pub fn idle() -> ArcRwSignal<bool> {
+    IDLE.with(Clone::clone)
+}
+
+/// Mounts the view of a (possibly lazy) loader once the browser is idle after the first view,
+/// so its part is not part of the first load.
+pub fn after_first_view<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> impl IntoView
+where
+    Fut: Future<Output = AnyView> + 'static,
+{
+    let idle = idle();
+    move || idle.get().then(|| deferred(load()))
+}
+
+/// Runs `task` once the browser is idle, no earlier than [`PREFETCH_DELAY`] from now.
+pub fn when_idle(task: impl Future<Output = ()> + 'static) {
+    set_timeout(
+        move || {
+            let run = Closure::once_into_js(move || leptos::task::spawn_local(task));
+            let idle = js_sys::Reflect::get(&window(), &JsValue::from_str("requestIdleCallback"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            // Idle time may never come on a busy page: then after IDLE_TIMEOUT at the latest.
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_TIMEOUT_MS.into());
+            let called = idle.is_some_and(|f| f.call2(&window(), &run, &options).is_ok());
+            if !called {
+                let _ = window().set_timeout_with_callback(run.unchecked_ref());
+            }
+        },
+        PREFETCH_DELAY,
+    );
+}

@@ -1,0 +1,168 @@
+// Issue 12: loads fast (a small first load; the other views are split off and load on first
+// use), works offline (service worker, manifest), sends nothing (CSP blocks other origins).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve, launch, openPage, seedTemplate, partsLoaded, DIST, SUB_PATH } from './support.mjs';
+import { FIRST_LOAD_BUDGET_BROTLI } from './size.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const brotli = (buf) => zlib.brotliCompressSync(buf, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+}).length;
+
+/** A view is shown when this is visible in its panel. */
+const VIEWS = [
+  ['Chains', (page) => page.locator('.chain-flow').first()],
+  ['KPIs', (page) => page.getByRole('table')],
+  ['Matrix', (page) => page.getByRole('table')],
+  ['Values', (page) => page.getByRole('grid', { name: 'Values' })],
+  ['Health', (page) => page.getByRole('heading', { name: 'Health check' })],
+  ['Structure', (page) => page.getByRole('group', { name: 'KPI structure diagram' })],
+];
+
+async function english(page) {
+  await page.getByRole('combobox', { name: /Language|Taal/ }).selectOption({ label: 'English' });
+}
+
+async function everyView(page) {
+  for (const [tab, shown] of VIEWS) {
+    await page.getByRole('tab', { name: tab }).click();
+    await shown(page).waitFor({ timeout: 10000 });
+  }
+}
+
+test('first load: the wasm and JS before the Structure view is interactive fit the budget', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(init[0], init[1]);
+  const fetched = [];
+  page.on('requestfinished', (r) => {
+    if (/\.(wasm|js)$/.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto(server.url);
+  await page.getByRole('combobox', { name: /Language|Taal/ }).waitFor();
+  const diagram = page.getByRole('group', { name: 'KPI structure diagram' });
+  await diagram.waitFor();
+  const first = [...new Set(fetched)];
+  // Interactive: a box in the diagram selects its element (statuses drawn from the values).
+  await diagram.locator('[role=button]').first().click();
+  let bytes = 0;
+  for (const p of first) bytes += brotli(fs.readFileSync(path.join(DIST, p.slice(SUB_PATH.length))));
+  console.log(`first load: ${first.length} files, ${bytes} B brotli: ${first.join(', ')}`);
+  assert.ok(bytes <= FIRST_LOAD_BUDGET_BROTLI, `first load ${bytes} B brotli > ${FIRST_LOAD_BUDGET_BROTLI} B`);
+  // The lazy parts come later (idle, >= 1 s after the first view): none of them was needed.
+  const parts = fs.readdirSync(path.join(DIST, first[0].split('/').at(-2))).filter((f) => f.endsWith('.wasm'));
+  assert.ok(parts.length > 1, `no split parts in dist/: ${parts}`);
+  // Each lazy view shows on its first switch, whether or not its part was prefetched.
+  await english(page);
+  await everyView(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('lazy views are prefetched when idle, so the first switch does not wait', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  const parts = [];
+  page.on('requestfinished', (r) => { if (/split|chunk/.test(r.url()) && r.url().endsWith('.wasm')) parts.push(r.url()); });
+  await english(page);
+  await partsLoaded(page);
+  assert.ok(parts.length > 0, 'no lazy part fetched while idle');
+  // The first part was requested at least 1 s after the main wasm arrived.
+  const gap = await page.evaluate(() => {
+    const res = performance.getEntriesByType('resource');
+    const main = res.find((r) => r.name.endsWith('/main_bg.wasm')).responseEnd;
+    const lazy = Math.min(...res.filter((r) => /\/(split|chunk)_[^/]*\.wasm$/.test(r.name)).map((r) => r.startTime));
+    return lazy - main;
+  });
+  assert.ok(gap >= 1000, `a lazy part was requested ${gap} ms after the main wasm`);
+  await page.getByRole('tab', { name: 'Health' }).click();
+  await page.getByRole('heading', { name: 'Health check' }).waitFor({ timeout: 500 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline after one visit: a reload opens the app and every view works', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // The worker has precached everything once it is active.
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith('kpi-structure-')));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('combobox', { name: /Language|Taal/ }).waitFor();
+  await english(page);
+  await everyView(page);
+  // A template is fetched from the cache too.
+  const text = await page.evaluate(() => fetch('templates/index.json').then((r) => r.text()));
+  assert.ok(text.length > 10);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('installable: a manifest with name, start_url, standalone display and 192/512 icons', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.name);
+  for (const size of ['192x192', '512x512']) {
+    const icon = manifest.icons.find((i) => i.sizes === size);
+    assert.ok(icon && fs.existsSync(path.join(DIST, icon.src)), size);
+  }
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /rel="?manifest"?/);
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  const files = JSON.parse(sw.match(/^const FILES = (.*);$/m)[1]);
+  for (const f of files) assert.ok(f === './' || fs.existsSync(path.join(DIST, f)), f);
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  assert.ok(wasm.length > 1, 'the split parts are precached');
+});
+
+test('a new deploy waits until the user chooses Reload', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  // Deploy: the served sw.js changes (a new build hash).
+  server.swSuffix = '\n// next deploy\n';
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const ready = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+  await ready.waitFor({ timeout: 15000 });
+  // Nothing reloaded on its own: the editor is still the same document.
+  await page.evaluate(() => { window.stillHere = true; });
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.stillHere), true);
+  await Promise.all([page.waitForEvent('load'), ready.getByRole('button', { name: 'Reload' }).click()]);
+  assert.equal(await page.evaluate(() => window.stillHere), undefined);
+  server.swSuffix = '';
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('CSP: a request to another origin is blocked, and no view logs a violation', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.evaluate(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
+  });
+  await english(page);
+  await everyView(page);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  const result = await page.evaluate(() => fetch('https://example.com/').then(() => 'sent', (e) => `blocked: ${e}`));
+  assert.match(result, /^blocked/);
+  await page.waitForFunction(() => window.violations.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.violations), ['connect-src']);
+  // The blocked fetch is the one console error expected here.
+  assert.ok(errors.every((e) => /Content Security Policy|Failed to fetch/.test(e)), errors.join('\n'));
+  await context.close();
+});
