@@ -9,12 +9,13 @@ import { DIST } from './support.mjs';
 // Issue 12 asks for a first load (shell, library, Structure view, reading a stored model with
 // values, statuses in the diagram) of at most 150 KB brotli of wasm + JS. Not met yet: with
 // every view but Structure, the inspector, Templates / Import and Export split off, the
-// first load is ~273 KB (one wasm was ~403 KB). Until more moves out of the main part
-// (docs/ARCHITECTURE.md, "Size"), these guard against growth: the present sizes plus a little.
+// first load is ~282 KB with the Meeting view merged (one wasm was ~403 KB before the Meeting
+// view). Until more moves out of the main part (docs/ARCHITECTURE.md, "Size"), these guard
+// against growth: the present sizes plus a little.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 280 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 290 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew.
-export const TOTAL_BUDGET_BROTLI = 530 * 1000;
+export const TOTAL_BUDGET_BROTLI = 600 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
