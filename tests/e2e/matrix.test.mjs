@@ -1,7 +1,7 @@
 // The Matrix view: departments by chains, selecting from cells, adding a department.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot, seedTemplate } from './support.mjs';
+import { serve, launch, openPage, screenshot, seedTemplate, partsLoaded } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -79,6 +79,10 @@ test('on 200 chains the Matrix mounts only the columns near the screen and follo
   const headers = () => page.locator('.matrix thead th.matrix-chain').count();
   assert.ok((await headers()) < 30, `${await headers()} chain columns mounted of 200`);
   assert.equal(await table.getByRole('button', { name: 'Chain 150', exact: true }).count(), 0);
+  // The inspector and toolbar parts mount when the browser is idle and shift the layout:
+  // let them arrive first, so the click below lands where the button is.
+  await partsLoaded(page);
+  await page.locator('html[data-idle]').waitFor({ state: 'attached' });
   await page.locator('.matrix-scroll').evaluate((el) => { el.scrollLeft = el.scrollWidth * 0.75; });
   const chain150 = table.getByRole('button', { name: 'Chain 150', exact: true });
   await chain150.waitFor();

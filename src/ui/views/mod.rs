@@ -14,17 +14,19 @@ pub mod values;
 use leptos::prelude::*;
 
 /// `f` at most once per animation frame, however often the returned function is called
-/// (scroll and resize fire many events a frame).
+/// (scroll and resize fire many events a frame). Nothing runs once the view is gone (a scroll
+/// event or a frame may come after it was unmounted).
 pub(crate) fn once_per_frame(f: impl Fn() + Copy + 'static) -> impl Fn() + Copy + 'static {
     let pending = StoredValue::new(false);
     move || {
-        if pending.get_value() {
+        if pending.try_get_value() != Some(false) {
             return;
         }
-        pending.set_value(true);
+        pending.try_set_value(true);
         request_animation_frame(move || {
-            pending.set_value(false);
-            f();
+            if pending.try_update_value(|p| *p = false).is_some() {
+                f();
+            }
         });
     }
 }

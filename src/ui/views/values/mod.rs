@@ -70,10 +70,12 @@ impl Grid {
     }
 
     fn focus(&self, (row, col): (usize, usize)) {
-        let Some(el) = self.scroll.get_untracked() else {
+        let (Some(el), Some(v)) = (
+            self.scroll.try_get_untracked().flatten(),
+            self.viewport.try_get_untracked(),
+        ) else {
             return;
         };
-        let v = self.viewport.get_untracked();
         let y = row as f64 * ROW_H; // below the header row, which is ROW_H high too
         if y < v.top {
             el.set_scroll_top(y as i32);
@@ -134,15 +136,16 @@ pub fn ValuesView() -> impl IntoView {
         ..Viewport::default()
     });
     let measure = move || {
-        if let Some(el) = scroll.get_untracked() {
+        // `try_`: the first measure runs a frame after mounting, when the view may be gone.
+        if let Some(el) = scroll.try_get_untracked().flatten() {
             let v = Viewport {
                 top: f64::from(el.scroll_top()),
                 left: f64::from(el.scroll_left()),
                 height: f64::from(el.client_height()),
                 width: f64::from(el.client_width()),
             };
-            if viewport.get_untracked() != v {
-                viewport.set(v);
+            if viewport.try_get_untracked().is_some_and(|old| old != v) {
+                viewport.try_set(v);
             }
         }
     };
@@ -151,7 +154,7 @@ pub fn ValuesView() -> impl IntoView {
     on_cleanup(move || resize.remove());
     // Open at the newest periods (the right end).
     request_animation_frame(move || {
-        if let Some(el) = scroll.get_untracked() {
+        if let Some(el) = scroll.try_get_untracked().flatten() {
             el.set_scroll_left(el.scroll_width());
         }
         measure();
