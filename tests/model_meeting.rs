@@ -5,14 +5,8 @@ use kpi_structure::model::agenda::{changes_since, meeting_kpis, record};
 use kpi_structure::model::meeting::{Action, ActionField};
 use kpi_structure::model::*;
 
-fn coffee() -> Model {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/templates/coffee-machines.en.kpi.json"
-    ))
-    .unwrap();
-    import_json(&text).unwrap().model
-}
+mod support;
+use support::coffee;
 
 fn chain_named(m: &Model, name: &str) -> Id {
     m.chains

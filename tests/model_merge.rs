@@ -6,14 +6,8 @@ use kpi_structure::model::merge::{merge, Side};
 use kpi_structure::model::*;
 use proptest::prelude::*;
 
-fn coffee() -> Model {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/templates/coffee-machines.en.kpi.json"
-    ))
-    .unwrap();
-    kpi_structure::format::import_json(&text).unwrap().model
-}
+mod support;
+use support::coffee;
 
 /// One random edit on `m`, touching element number `which` (of its kind); may be refused.
 fn edit(m: &Model, kind: u8, which: usize, n: u16) -> Option<Edit> {

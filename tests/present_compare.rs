@@ -4,14 +4,8 @@ use kpi_structure::model::compare::differences;
 use kpi_structure::model::*;
 use kpi_structure::present::compare::grouped;
 
-fn coffee() -> Model {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/templates/coffee-machines.en.kpi.json"
-    ))
-    .unwrap();
-    kpi_structure::format::import_json(&text).unwrap().model
-}
+mod support;
+use support::coffee;
 
 fn by_name(m: &Model, name: &str) -> Id {
     m.kpis.values().find(|k| k.name == name).unwrap().id.clone()

@@ -1,20 +1,13 @@
 //! The Meeting view's and the meeting pack's texts: overdue actions, which actions a meeting
 //! lists, what changed, the status summary, the trend, the printed pack.
 
-use kpi_structure::format::import_json;
 use kpi_structure::model::agenda::{changes_since, record};
 use kpi_structure::model::meeting::{Action, ActionField, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::*;
 use kpi_structure::present::meeting::*;
 
-fn coffee() -> Model {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/templates/coffee-machines.en.kpi.json"
-    ))
-    .unwrap();
-    import_json(&text).unwrap().model
-}
+mod support;
+use support::coffee;
 
 fn chain_named(m: &Model, name: &str) -> Id {
     m.chains

@@ -5,14 +5,8 @@ use kpi_structure::present::values_grid::{
     grid_rows, slot_months, slot_period, step, window, GridRow, Move, SLOTS,
 };
 
-fn coffee() -> Model {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/templates/coffee-machines.en.kpi.json"
-    ))
-    .unwrap();
-    kpi_structure::format::import_json(&text).unwrap().model
-}
+mod support;
+use support::coffee;
 
 #[test]
 fn rows_group_every_kpi_once_under_its_goal_chain_or_link() {
