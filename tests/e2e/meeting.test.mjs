@@ -204,6 +204,15 @@ for (const [width, height] of [[1280, 800], [1024, 768]]) {
       viewport: { width, height },
     });
     await openMeeting(page);
+    // With an earlier meeting and a changed value, so "what changed" is shown too.
+    await page.getByRole('button', { name: 'Close meeting' }).click();
+    await page.getByRole('list', { name: 'Earlier meetings' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('tab', { name: 'Values' }).click();
+    const cell = page.locator('.values-grid .vg-kpi input[aria-label$=", 2026-11"]').nth(3);
+    await cell.fill('1');
+    await cell.press('Enter');
+    await page.getByRole('tab', { name: 'Meeting' }).click();
+    await page.locator('.meeting-changes').waitFor();
     assert.equal(await page.locator('.meeting-flow > li').count(), 8);
     const rows = page.locator('.meeting-kpis tbody tr');
     assert.equal(await rows.count(), 12);

@@ -125,9 +125,12 @@ pub fn MeetingView() -> impl IntoView {
                         .get()
                         .map(|chain| {
                             view! {
-                                <history::Changes chain=chain.clone() />
+                                // The flow and the KPIs first, so a chain of 6 links and 12
+                                // KPIs fits a projector's 1280x800 whatever changed; what
+                                // changed since the last meeting follows right under them.
                                 <flow::MeetingFlow chain=chain.clone() />
                                 <kpis::MeetingKpis chain=chain.clone() />
+                                <history::Changes chain=chain.clone() />
                                 <div class="meeting-lower">
                                     <actions::Actions chain=chain.clone() />
                                     <close::Attendance chain=chain.clone() />
