@@ -6,20 +6,7 @@ use kpi_structure::model::meeting::{Action, ActionField};
 use kpi_structure::model::*;
 
 mod support;
-use support::coffee;
-
-fn chain_named(m: &Model, name: &str) -> Id {
-    m.chains
-        .values()
-        .find(|c| c.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
-
-fn kpi_named(m: &Model, name: &str) -> Id {
-    m.kpis.values().find(|k| k.name == name).unwrap().id.clone()
-}
+use support::{chain_named, coffee, kpi_named};
 
 #[test]
 fn a_meeting_discusses_chain_kpis_then_link_kpis_then_the_results_they_drive() {

@@ -5,17 +5,13 @@ use kpi_structure::model::*;
 use kpi_structure::present::compare::grouped;
 
 mod support;
-use support::coffee;
-
-fn by_name(m: &Model, name: &str) -> Id {
-    m.kpis.values().find(|k| k.name == name).unwrap().id.clone()
-}
+use support::{coffee, kpi_named};
 
 #[test]
 fn a_consultant_reads_what_changed_grouped_by_chain() {
     let a = coffee();
     let mut b = a.clone();
-    let on_time = by_name(&b, "Machines installed on time");
+    let on_time = kpi_named(&b, "Machines installed on time");
     b.apply(Edit::SetKpi {
         id: on_time.clone(),
         field: KpiField::Target(Some(97.0)),
@@ -47,7 +43,7 @@ fn a_consultant_reads_what_changed_grouped_by_chain() {
         value: Some(99.0),
     })
     .unwrap();
-    let parts = by_name(&b, "Right parts in the van");
+    let parts = kpi_named(&b, "Right parts in the van");
     b.apply(Edit::DeleteKpi { id: parts }).unwrap();
     let d = differences(&a, &b);
     let groups = grouped(&d, &a, &b, Lang::En);

@@ -7,20 +7,7 @@ use kpi_structure::model::*;
 use kpi_structure::present::meeting::*;
 
 mod support;
-use support::coffee;
-
-fn chain_named(m: &Model, name: &str) -> Id {
-    m.chains
-        .values()
-        .find(|c| c.name == name)
-        .unwrap()
-        .id
-        .clone()
-}
-
-fn kpi_named(m: &Model, name: &str) -> Id {
-    m.kpis.values().find(|k| k.name == name).unwrap().id.clone()
-}
+use support::{chain_named, coffee, kpi_named};
 
 fn day(y: i32, m: u32, d: u32) -> Date {
     Date::new(y, m, d).unwrap()

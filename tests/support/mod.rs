@@ -1,7 +1,7 @@
 //! Shared by the native tests: the shipped templates as models.
 
 use kpi_structure::format::import_json;
-use kpi_structure::model::Model;
+use kpi_structure::model::{Id, Model};
 
 /// A template of `public/templates/` (e.g. `coffee-machines.en.kpi.json`) as a model.
 pub fn template(file: &str) -> Model {
@@ -13,4 +13,18 @@ pub fn template(file: &str) -> Model {
 /// The Coffee machines template (English).
 pub fn coffee() -> Model {
     template("coffee-machines.en.kpi.json")
+}
+
+/// The id of the chain named `name` (panics when there is none: a test's own data).
+#[allow(dead_code)]
+pub fn chain_named(m: &Model, name: &str) -> Id {
+    let chain = m.chains.values().find(|c| c.name == name);
+    chain.expect("chain by name").id.clone()
+}
+
+/// The id of the KPI named `name` (panics when there is none: a test's own data).
+#[allow(dead_code)]
+pub fn kpi_named(m: &Model, name: &str) -> Id {
+    let kpi = m.kpis.values().find(|k| k.name == name);
+    kpi.expect("KPI by name").id.clone()
 }
