@@ -3,6 +3,7 @@
 //! ```json
 //! { "type": "kpi-structure", "version": 2,
 //!   "source": { "app": "KPI Structure", "app_version": "0.1.0" },
+//!   "lineage": { "version": "<content hash>", "from": "<content hash>" },
 //!   "model": { ... } }
 //! ```
 
@@ -56,6 +57,36 @@ impl Default for Source {
     }
 }
 
+/// Which versions of the model a file holds and descends from (content hashes,
+/// [`crate::model::lineage::content_hash`]): compare and merge look for the version two
+/// copies share. Optional; a file without it merges two-way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Lineage {
+    /// The content hash of the model as exported in this file.
+    pub version: String,
+    /// The content hash of the version the exporting model was itself imported from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from: String,
+}
+
+impl Lineage {
+    /// The lineage of `model` exported now.
+    pub fn of(model: &Model) -> Lineage {
+        Lineage {
+            version: crate::model::lineage::content_hash(model),
+            from: model.origin.clone(),
+        }
+    }
+
+    /// The hashes it names, the exported version first.
+    pub fn hashes(&self) -> impl Iterator<Item = &str> {
+        [self.version.as_str(), self.from.as_str()]
+            .into_iter()
+            .filter(|h| !h.is_empty())
+    }
+}
+
 /// A KPI Structure file: the envelope and the model.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -75,6 +106,9 @@ pub struct KpiStructureFile {
     /// Informative; import ignores it.
     #[serde(default)]
     pub source: Source,
+    /// Optional (written since 0.1 of the app; older files merge two-way).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lineage: Option<Lineage>,
     pub model: Model,
 }
 
@@ -84,6 +118,7 @@ struct EnvelopeRef<'a> {
     file_type: FileType,
     version: u32,
     source: &'a Source,
+    lineage: Lineage,
     model: &'a Model,
 }
 
@@ -98,6 +133,7 @@ pub fn export_json_with(model: &Model, source: &Source) -> String {
         file_type: FileType::KpiStructure,
         version: CURRENT_VERSION,
         source,
+        lineage: Lineage::of(model),
         model,
     };
     // Serialising these types cannot fail: every map key is a string and no Serialize impl

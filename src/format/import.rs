@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::envelope::{CURRENT_VERSION, FILE_TYPE};
+use super::envelope::{Lineage, CURRENT_VERSION, FILE_TYPE};
 use super::limits::{MAX_FILE_BYTES, MAX_NESTING};
 use super::migrate::{migrate, Migration, MIGRATIONS};
 use super::nesting::exceeds_nesting;
@@ -24,11 +24,27 @@ pub struct Imported {
     /// Problems that do not stop the file from opening (cycles in `drives`, repeated
     /// `drives` entries).
     pub warnings: Vec<Problem>,
+    /// The versions the file records (see [`Lineage`]), if it records any.
+    pub lineage: Option<Lineage>,
 }
 
 /// Opens a KPI Structure file written by this or an older version of the app.
 pub fn import_json(text: &str) -> Result<Imported, ImportErrors> {
     import_json_with(text, CURRENT_VERSION, MIGRATIONS)
+}
+
+impl Imported {
+    /// The model as a new copy: its [`Model::origin`] is the version the file was exported at
+    /// (its content, for a file that does not say), so the copy, edited and exported again,
+    /// still names the version it started from. What opening a file or share link keeps.
+    pub fn into_copy(self) -> Model {
+        let mut model = self.model;
+        model.origin = match self.lineage {
+            Some(l) => l.version,
+            None => crate::model::lineage::content_hash(&model),
+        };
+        model
+    }
 }
 
 /// As [`import_json`], for an app whose current format version is `current` with the given
@@ -83,9 +99,11 @@ fn read_file(value: &Value, mut reader: Reader) -> Result<Imported, ImportErrors
         },
     };
     if reader.errors.is_empty() {
+        let lineage = read_lineage(value);
         Ok(Imported {
             model,
             warnings: reader.warnings,
+            lineage,
         })
     } else {
         Err(ImportErrors {
@@ -93,6 +111,23 @@ fn read_file(value: &Value, mut reader: Reader) -> Result<Imported, ImportErrors
             warnings: reader.warnings,
         })
     }
+}
+
+/// The envelope's `lineage`, leniently: anything but two hash strings counts as none (it only
+/// decides whether a merge can be three-way).
+fn read_lineage(value: &Value) -> Option<Lineage> {
+    let l = value.get("lineage")?;
+    let text = |k: &str| {
+        l.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let lineage = Lineage {
+        version: text("version"),
+        from: text("from"),
+    };
+    (!lineage.version.is_empty()).then_some(lineage)
 }
 
 fn parse(text: &str) -> Result<Value, Problem> {

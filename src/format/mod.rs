@@ -28,8 +28,8 @@ mod values_paste;
 
 pub use csv::{export_csv, export_csv_with};
 pub use envelope::{
-    export_json, export_json_with, FileType, KpiStructureFile, Source, APP_NAME, CURRENT_VERSION,
-    FILE_TYPE,
+    export_json, export_json_with, FileType, KpiStructureFile, Lineage, Source, APP_NAME,
+    CURRENT_VERSION, FILE_TYPE,
 };
 pub use file_name::{file_name, file_stem, FILE_EXTENSION};
 pub use import::{import_json, import_json_with, read_stored, Imported};

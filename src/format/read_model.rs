@@ -23,6 +23,7 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         description: r.text(obj, "description", path, TextSize::Long),
         created: r.number(obj, "created", path),
         modified: r.number(obj, "modified", path),
+        origin: r.text(obj, "origin", path, TextSize::Short),
         ..Model::default()
     };
     model.goals = read_keyed(obj, "goals", path, r, |o, p, r, id| Goal {

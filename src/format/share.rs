@@ -4,7 +4,7 @@
 //! never sent to a server. Pure helpers here; the compression runs in the browser
 //! (`src/ui/files/`). See docs/FORMAT.md, "Share links".
 
-use super::envelope::{FileType, KpiStructureFile, Source, CURRENT_VERSION};
+use super::envelope::{FileType, KpiStructureFile, Lineage, Source, CURRENT_VERSION};
 use crate::model::Model;
 
 /// Longest share link the app offers, in characters (the whole URL). Longer links are
@@ -21,6 +21,7 @@ pub fn share_payload(model: &Model) -> String {
         file_type: FileType::KpiStructure,
         version: CURRENT_VERSION,
         source: Source::default(),
+        lineage: Some(Lineage::of(model)),
         model: model.clone(),
     };
     serde_json::to_string(&file).unwrap_or_default()

@@ -15,6 +15,7 @@ impl PartialEq for Model {
             && self.departments.iter().eq(other.departments.iter())
             && self.created == other.created
             && self.modified == other.modified
+            && self.origin == other.origin
     }
 }
 

@@ -218,6 +218,7 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
         description: text("description"),
         created: base.created,
         modified: base.modified,
+        origin: base.origin.clone(),
         ..Model::default()
     };
     m.goals = map_of(f, "goal", "order/goals", |id| {

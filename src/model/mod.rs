@@ -19,6 +19,7 @@ pub mod history;
 pub mod id;
 pub mod keyed;
 pub mod lang;
+pub mod lineage;
 pub mod meeting;
 pub mod merge;
 pub mod names;

@@ -45,6 +45,10 @@ pub struct Model {
     pub created: f64,
     /// Milliseconds since the Unix epoch of the last edit.
     pub modified: f64,
+    /// The content hash ([`super::lineage::content_hash`]) of the version this copy was
+    /// imported from; empty if it was made here. Not content: compare and merge ignore it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub origin: String,
 }
 
 /// What success the organisation wants (customer satisfaction, loyalty, financial, societal).

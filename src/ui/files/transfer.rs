@@ -95,11 +95,12 @@ pub async fn import_file(app: App, file: web_sys::File) {
 /// Imports a file's text as a new model (keeps the file's id only if it is free).
 pub fn import_text(app: App, text: &str) {
     match import_json(text) {
-        Ok(imported) => {
-            app.import_model(imported.model, true);
+        Ok(mut imported) => {
             // Every warning is shown (a norm text not read as numbers, a cycle in "drives", a
             // repeated arrow dropped): the file opened, and says what it could not keep as is.
-            app.import_notes.set(imported.warnings);
+            let warnings = std::mem::take(&mut imported.warnings);
+            app.import_model(imported.into_copy(), true);
+            app.import_notes.set(warnings);
         }
         Err(errors) => app.import_errors.set(Some(errors)),
     }
@@ -176,7 +177,7 @@ pub async fn open_share_fragment(app: App) {
     match import_json(&text) {
         Ok(imported) => {
             app.import_errors.set(None);
-            app.incoming.set(Some(imported.model));
+            app.incoming.set(Some(imported.into_copy()));
         }
         Err(errors) => {
             app.import_errors.set(Some(errors));
