@@ -18,7 +18,10 @@ fn a_copy_edited_elsewhere_still_names_the_version_it_started_from() {
     let v0 = content_hash(&consultant);
     let file0 = export_json(&consultant);
     assert_eq!(lineage_of(&file0)["version"], v0.as_str());
-    assert!(lineage_of(&file0).get("from").is_none(), "made here: no origin");
+    assert!(
+        lineage_of(&file0).get("from").is_none(),
+        "made here: no origin"
+    );
 
     // The client opens the file, edits, and exports again.
     let mut client = import_json(&file0).unwrap().into_copy();
@@ -35,7 +38,10 @@ fn a_copy_edited_elsewhere_still_names_the_version_it_started_from() {
     let lineage = back.lineage.unwrap();
     let theirs = ancestry(&back.model, lineage.hashes());
     let mine = ancestry(&consultant, [v0.as_str()]);
-    assert_eq!(common_base([v0.as_str()], &mine, &theirs), Some(v0.as_str()));
+    assert_eq!(
+        common_base([v0.as_str()], &mine, &theirs),
+        Some(v0.as_str())
+    );
 }
 
 #[test]

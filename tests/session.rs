@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use kpi_structure::model::*;
 use kpi_structure::session::{Change, Opened, Session, StorageAlert};
-use kpi_structure::storage::keys;
 use kpi_structure::storage::kv::{KeyValue, MemoryStore, StoreError};
+use kpi_structure::storage::points::{Point, Why};
+use kpi_structure::storage::{keys, library};
 
 /// One localStorage seen by several tabs.
 #[derive(Clone, Default)]
@@ -158,44 +159,120 @@ fn a_refused_edit_changes_nothing_and_leaves_nothing_pending() {
     assert!(!s.pending());
 }
 
+fn goal_named(g: &str, name: &str) -> Change {
+    edit(Edit::SetGoal {
+        id: id(g),
+        field: GoalField::Name(name.into()),
+    })
+}
+
+fn stored(store: &Shared, m: &str) -> Model {
+    let mut c = Session::new(store.clone(), true);
+    assert_eq!(c.open(&id(m), 99.0), Opened::Open);
+    c.model().unwrap().clone()
+}
+
 #[test]
-fn another_tabs_newer_revision_is_never_overwritten() {
+fn two_tabs_editing_different_things_both_keep_their_edits() {
     let store = Shared::default();
     let mut a = Session::new(store.clone(), true);
     a.open_new(model("m1"), 1.0);
     let mut b = Session::new(store.clone(), true);
     assert_eq!(b.open(&id("m1"), 2.0), Opened::Open);
+
+    // Both edit before either hears of the other.
     b.change(edit(goal("from-b"))).unwrap();
-    b.save(3.0);
-
-    // Tab A hears of it and flags a conflict; its own save is refused.
-    a.storage_changed(Some(&keys::model("m1")));
-    assert!(a.conflict());
     a.change(edit(goal("from-a"))).unwrap();
+    a.change(rename("Coffee (A)")).unwrap();
+    b.save(3.0);
+    // A's save finds B's newer revision: it merges instead of refusing.
+    let gen = a.generation();
     a.save(4.0);
-    assert!(a.unsaved());
-    let mut c = Session::new(store.clone(), true);
-    c.open(&id("m1"), 5.0);
-    assert!(c.model().unwrap().goals.contains_key(&id("from-b")));
-    assert!(!c.model().unwrap().goals.contains_key(&id("from-a")));
+    assert!(!a.conflict());
+    assert!(!a.unsaved());
+    assert_eq!(a.merged(), 1);
+    assert!(a.generation() > gen, "the views show the merge");
+    let both = a.model().unwrap().clone();
+    assert!(both.goals.contains_key(&id("from-a")));
+    assert!(both.goals.contains_key(&id("from-b")));
+    assert_eq!(both.name, "Coffee (A)");
+    assert_eq!(stored(&store, "m1").goals, both.goals);
 
+    // B hears of A's save with nothing pending: it shows the merged model.
+    b.storage_changed(Some(&keys::model("m1")));
+    assert!(!b.conflict());
+    assert_eq!(b.model().unwrap().goals, both.goals);
+    assert_eq!(b.model().unwrap().name, "Coffee (A)");
+    // ... and B's next edit saves on top of it.
+    b.change(edit(goal("later-b"))).unwrap();
+    b.save(5.0);
+    assert!(!b.unsaved());
+    assert!(stored(&store, "m1").goals.contains_key(&id("from-a")));
+    // A's undo still undoes A's own edit.
+    a.storage_changed(Some(&keys::model("m1")));
+    a.change(Change::Undo).unwrap();
+    assert_eq!(a.model().unwrap().name, "Coffee");
+    assert!(a.model().unwrap().goals.contains_key(&id("later-b")));
+}
+
+#[test]
+fn a_field_both_tabs_changed_asks_and_takes_the_choice() {
+    let store = Shared::default();
+    let mut a = Session::new(store.clone(), true);
+    a.open_new(model("m1"), 1.0);
+    a.change(edit(goal("g1"))).unwrap();
+    a.change(edit(goal("g2"))).unwrap();
+    a.save(1.5);
+    let mut b = Session::new(store.clone(), true);
+    b.open(&id("m1"), 2.0);
+    b.change(goal_named("g1", "Theirs")).unwrap();
+    b.change(goal_named("g2", "Theirs too")).unwrap();
+    b.save(3.0);
+    a.change(goal_named("g1", "Mine")).unwrap();
+    a.change(goal_named("g2", "Mine too")).unwrap();
+    a.change(edit(goal("only-a"))).unwrap();
+    a.save(4.0);
+    // Nothing is written until the user decides; the change stays pending.
+    assert!(a.conflict());
+    assert!(a.unsaved());
+    let (conflicts, theirs) = a.tab_conflicts().unwrap();
+    let keys: Vec<&str> = conflicts.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["goal/g1/name", "goal/g2/name"]);
+    assert_eq!(theirs.goals[&id("g1")].name, "Theirs");
+    assert_eq!(stored(&store, "m1").goals[&id("g1")].name, "Theirs");
+    a.save(4.5);
+    assert!(a.conflict(), "a save waits for the decision");
+
+    a.resolve_tab_conflicts(&[("goal/g1/name".into(), merge::Side::Theirs)], 5.0);
+    assert!(!a.conflict());
+    assert!(!a.unsaved());
+    let m = stored(&store, "m1");
+    assert_eq!(m.goals[&id("g1")].name, "Theirs");
+    assert_eq!(m.goals[&id("g2")].name, "Mine too", "not named: mine");
+    assert!(m.goals.contains_key(&id("only-a")));
+    assert_eq!(a.model().unwrap().goals, m.goals);
+}
+
+#[test]
+fn conflict_escape_hatches_still_work() {
+    let store = Shared::default();
+    let mut a = Session::new(store.clone(), true);
+    a.open_new(model("m1"), 1.0);
+    let mut b = Session::new(store.clone(), true);
+    b.open(&id("m1"), 2.0);
+    b.change(rename("B")).unwrap();
+    b.save(3.0);
+    a.change(rename("A")).unwrap();
+    a.save(4.0);
+    assert!(a.conflict());
     // "Keep mine as a copy" saves A's version under a new id; B's stays.
     let gen = a.generation();
     a.keep_mine_as_copy(id("m1-copy"), |n| format!("Copy of {n}"), 6.0);
     assert!(a.generation() > gen);
     assert!(!a.conflict());
-    assert_eq!(a.model().unwrap().name, "Copy of Coffee");
-    assert!(a.model().unwrap().goals.contains_key(&id("from-a")));
+    assert_eq!(a.model().unwrap().name, "Copy of A");
+    assert_eq!(stored(&store, "m1").name, "B");
     assert_eq!(a.listing().models.len(), 2);
-
-    // "Reload" in B after another save by C drops nothing stored.
-    c.change(edit(goal("from-c"))).unwrap();
-    c.save(7.0);
-    b.storage_changed(None);
-    assert!(b.conflict());
-    b.reload(8.0);
-    assert!(!b.conflict());
-    assert!(b.model().unwrap().goals.contains_key(&id("from-c")));
 }
 
 #[test]
@@ -292,4 +369,79 @@ fn duplicate_opens_a_named_copy() {
     s.duplicate(&id("m1"), id("m2"), |n| format!("Kopie van {n}"), 2.0);
     assert_eq!(s.model().unwrap().name, "Kopie van Coffee");
     assert_eq!(s.listing().models.len(), 2);
+}
+
+fn point(s: &Session<impl KeyValue>, time: f64, why: Why) -> Point {
+    let m = s.model().unwrap();
+    Point {
+        time,
+        why,
+        hash: lineage::content_hash(m),
+        name: m.name.clone(),
+        data: library::entry_text(m),
+    }
+}
+
+#[test]
+fn restore_points_are_due_when_made_opened_imported_and_every_ten_minutes_of_editing() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model("m1"), 1.0);
+    assert_eq!(s.take_point_due(), Some(Why::Created));
+    assert_eq!(s.take_point_due(), None);
+    let p = point(&s, 1.0, Why::Created);
+    s.add_point(p);
+
+    // Editing: a point once ten minutes have passed since the last one, not before.
+    let minute = 60_000.0;
+    s.change(rename("Coffee 2")).unwrap();
+    s.save(1.0 + 9.0 * minute);
+    assert_eq!(s.take_point_due(), None);
+    s.change(rename("Coffee 3")).unwrap();
+    s.save(1.0 + 10.0 * minute);
+    assert_eq!(s.take_point_due(), Some(Why::Editing));
+    let p = point(&s, 1.0 + 10.0 * minute, Why::Editing);
+    s.add_point(p);
+    // Saving without edits makes none.
+    s.save(1.0 + 30.0 * minute);
+    assert_eq!(s.take_point_due(), None);
+
+    let points = s.points(&id("m1"));
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[1].name, "Coffee 3");
+    let old = library::model_of_entry(&points[0].data).unwrap();
+    assert_eq!(old.name, "Coffee");
+
+    s.open(&id("m1"), 2.0);
+    assert_eq!(s.take_point_due(), Some(Why::Opened));
+    s.import(model("m1"), true, id("m9"), 3.0);
+    assert_eq!(s.take_point_due(), Some(Why::Imported));
+    // Deleting a model forgets its points.
+    s.delete(&id("m1"));
+    assert!(s.points(&id("m1")).is_empty());
+}
+
+#[test]
+fn a_full_store_gives_up_old_restore_points_before_a_model() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model("m1"), 1.0);
+    for i in 0..6 {
+        s.change(rename(&format!("Coffee {i}"))).unwrap();
+        let mut p = point(&s, 2.0 + f64::from(i), Why::Editing);
+        p.data = "x".repeat(300);
+        s.add_point(p);
+    }
+    assert_eq!(s.points(&id("m1")).len(), 6);
+    let used = store.0.borrow().used();
+    store.0.borrow_mut().quota = Some(used + 200);
+    for i in 0..20 {
+        s.change(edit(goal(&format!("goal-with-a-long-name-{i}"))))
+            .unwrap();
+    }
+    s.save(10.0);
+    assert_eq!(s.alert(), None, "saved, by dropping old points");
+    assert!(!s.pending());
+    let left = s.points(&id("m1"));
+    assert!(!left.is_empty() && left.len() < 6, "{}", left.len());
 }

@@ -31,7 +31,7 @@ pub fn content_hash(m: &Model) -> String {
         h.eat(key.as_bytes());
         h.eat(&[0]);
         h.eat(value.to_string().as_bytes());
-        h.eat(&[b'\n']);
+        h.eat(b"\n");
     }
     let mut out = String::with_capacity(16);
     let _ = write!(out, "{:016x}", h.0);

@@ -8,10 +8,12 @@
 //! [`Touched`]. Opening another model bumps [`Session::generation`] instead: then everything
 //! changed.
 
+use crate::model::merge::{merge, Conflict, Side};
 use crate::model::{Edit, EditError, History, Id, Model, Touched};
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
 use crate::storage::library::{self, Listing, SaveError, Saved, Summary};
+use crate::storage::points::{self, Point, Why, EDITING_INTERVAL_MS};
 
 /// One change to the open model. (Passed by value once and consumed, so its size is moot.)
 #[allow(clippy::large_enum_variant)]
@@ -69,6 +71,36 @@ struct Open {
     last_saved: Option<Saved>,
     /// A change is not in storage yet.
     pending: bool,
+    /// Edited since the last restore point.
+    edited: bool,
+    /// When the last restore point was made (or the model was opened).
+    point_time: f64,
+}
+
+impl Open {
+    fn new(model: Model, saved: Option<Saved>, now: f64) -> Open {
+        Open {
+            model,
+            history: History::default(),
+            rev: saved.as_ref().map_or(0, |s| s.rev),
+            last_saved: saved,
+            pending: false,
+            edited: false,
+            point_time: now,
+        }
+    }
+}
+
+/// Another tab saved the open model, and it changed some of the fields this tab changed:
+/// the user decides those; everything else merged.
+#[derive(Debug)]
+struct TabConflict {
+    /// The version both tabs started from (`None`: unknown, so the merge was two-way).
+    base: Option<Model>,
+    /// The other tab's save.
+    theirs: Model,
+    saved: Saved,
+    conflicts: Vec<Conflict>,
 }
 
 /// The session of one tab: the library in `S` and the model open in it.
@@ -79,7 +111,11 @@ pub struct Session<S: KeyValue> {
     generation: u64,
     listing: Listing,
     alert: Option<StorageAlert>,
-    conflict: bool,
+    conflict: Option<TabConflict>,
+    /// How many times another tab's save was merged into the open model.
+    merged: u64,
+    /// A restore point is due (the shell makes it: it compresses).
+    point_due: Option<Why>,
 }
 
 impl<S: KeyValue> Session<S> {
@@ -93,7 +129,9 @@ impl<S: KeyValue> Session<S> {
             generation: 0,
             listing: Listing::default(),
             alert: (!persistent).then_some(StorageAlert::Unavailable),
-            conflict: false,
+            conflict: None,
+            merged: 0,
+            point_due: None,
         };
         s.refresh_listing();
         s
@@ -126,9 +164,28 @@ impl<S: KeyValue> Session<S> {
         self.open.as_ref().is_some_and(|o| o.pending)
     }
 
-    /// Another tab saved a newer revision of the open model.
+    /// Another tab saved a newer revision of the open model that changed some of the same
+    /// fields as this tab: [`Session::tab_conflicts`] lists them until the user decides.
     pub fn conflict(&self) -> bool {
+        self.conflict.is_some()
+    }
+
+    /// The fields both this tab and another tab changed, and the other tab's model.
+    pub fn tab_conflicts(&self) -> Option<(&[Conflict], &Model)> {
         self.conflict
+            .as_ref()
+            .map(|c| (c.conflicts.as_slice(), &c.theirs))
+    }
+
+    /// Counts the saves of other tabs merged into the open model (the shell says so).
+    pub fn merged(&self) -> u64 {
+        self.merged
+    }
+
+    /// Takes the restore point that is due, if any: the shell compresses the model and
+    /// hands it to [`Session::add_point`].
+    pub fn take_point_due(&mut self) -> Option<Why> {
+        self.point_due.take()
     }
 
     /// The lasting storage problem, if any.
@@ -192,6 +249,7 @@ impl<S: KeyValue> Session<S> {
         };
         if !touched.is_empty() {
             open.pending = true;
+            open.edited = true;
         }
         Ok(touched)
     }
@@ -213,19 +271,40 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Saves the open model now as the next revision: stamps `modified`, writes, reads back,
-    /// updates the listing. A newer revision from another tab is never overwritten: that
-    /// sets [`Session::conflict`] and keeps the change pending.
+    /// updates the listing. A newer revision from another tab is never overwritten: it is
+    /// merged with this tab's changes (three-way, from the revision this tab loaded); fields
+    /// both changed wait for the user ([`Session::tab_conflicts`]), the change stays pending.
+    /// A full store first gives up old restore points, never a model.
     pub fn save(&mut self, now: f64) {
         let Some(open) = self.open.as_mut() else {
             return;
         };
+        if self.conflict.is_some() {
+            return;
+        }
         open.model.modified = now;
-        let last = open.last_saved.take();
-        match library::save_after(&mut self.store, &open.model, open.rev, last.as_ref()) {
+        let result = loop {
+            let r = library::save_after(
+                &mut self.store,
+                &open.model,
+                open.rev,
+                open.last_saved.as_ref(),
+            );
+            if r == Err(SaveError::Store(StoreError::Quota))
+                && points::make_room(&mut self.store) == Ok(true)
+            {
+                continue;
+            }
+            break r;
+        };
+        match result {
             Ok(saved) => {
                 open.rev = saved.rev;
                 open.last_saved = Some(saved);
                 open.pending = false;
+                if open.edited && now - open.point_time >= EDITING_INTERVAL_MS {
+                    self.point_due = Some(Why::Editing);
+                }
                 if self.persistent {
                     // Saving works (again): a quota or failure warning is over.
                     self.alert = None;
@@ -241,7 +320,7 @@ impl<S: KeyValue> Session<S> {
                 open.pending = true;
                 match e {
                     SaveError::Store(e) => self.alert = Some(StorageAlert::from(&e)),
-                    SaveError::Conflict { .. } => self.conflict = true,
+                    SaveError::Conflict { .. } => self.merge_stored(now),
                     SaveError::Quarantined | SaveError::Verify => {
                         self.alert = Some(StorageAlert::Failed)
                     }
@@ -250,8 +329,74 @@ impl<S: KeyValue> Session<S> {
         }
     }
 
+    /// Another tab saved the open model: merges its save into this tab's model (the base is
+    /// what this tab last loaded or saved), then saves the result, or keeps the conflicts.
+    fn merge_stored(&mut self, now: f64) {
+        let Some(open) = self.open.as_ref() else {
+            return;
+        };
+        let Ok(Some((theirs, saved))) = library::load_saved(&self.store, &open.model.id) else {
+            self.alert = Some(StorageAlert::Failed);
+            return;
+        };
+        let base = open
+            .last_saved
+            .as_ref()
+            .and_then(|s| library::model_of_entry(&s.text));
+        let m = merge(base.as_ref(), &open.model, &theirs);
+        if m.conflicts.is_empty() {
+            let merged = m.resolve(&open.model, &[]);
+            self.adopt(merged, saved, true);
+            self.save(now);
+        } else {
+            self.conflict = Some(TabConflict {
+                base,
+                theirs,
+                saved,
+                conflicts: m.conflicts,
+            });
+        }
+    }
+
+    /// Makes `model` the open model at the stored revision `saved` (another tab's), keeping
+    /// the undo history (edits and their inverses name fields, so they still apply).
+    fn adopt(&mut self, model: Model, saved: Saved, pending: bool) {
+        if let Some(open) = self.open.as_mut() {
+            open.model = model;
+            open.rev = saved.rev;
+            open.last_saved = Some(saved);
+            open.pending = pending;
+            self.merged += 1;
+            self.generation += 1;
+        }
+    }
+
+    /// Decides the fields both tabs changed (`choices` by field key; a field not named keeps
+    /// mine) and saves the merge.
+    pub fn resolve_tab_conflicts(&mut self, choices: &[(String, Side)], now: f64) {
+        let (Some(c), Some(open)) = (self.conflict.take(), self.open.as_ref()) else {
+            return;
+        };
+        // Merged again: this tab may have changed more while the user decided.
+        let m = merge(c.base.as_ref(), &open.model, &c.theirs);
+        let sides: Vec<Side> = m
+            .conflicts
+            .iter()
+            .map(|x| {
+                choices
+                    .iter()
+                    .find(|(k, _)| *k == x.key)
+                    .map_or(Side::Mine, |(_, s)| *s)
+            })
+            .collect();
+        let merged = m.resolve(&open.model, &sides);
+        self.adopt(merged, c.saved, true);
+        self.save(now);
+    }
+
     /// Another tab changed storage under `key` (`None`: it cleared everything): re-reads the
-    /// listing and flags a conflict if the open model's stored revision is not this tab's.
+    /// listing. If it saved the open model: with nothing pending here, this tab takes that
+    /// version; with changes pending, the next save merges them.
     pub fn storage_changed(&mut self, key: Option<&str>) {
         if key.is_some_and(|k| !k.starts_with(keys::PREFIX)) {
             return;
@@ -263,9 +408,12 @@ impl<S: KeyValue> Session<S> {
         if key.is_some_and(|k| k != keys::model(open.model.id.as_str())) {
             return;
         }
-        if let Ok(Some(stored)) = library::stored_rev(&self.store, &open.model.id) {
-            if stored != open.rev {
-                self.conflict = true;
+        if open.pending || self.conflict.is_some() {
+            return;
+        }
+        if let Ok(Some((theirs, saved))) = library::load_saved(&self.store, &open.model.id) {
+            if saved.rev != open.rev {
+                self.adopt(theirs, saved, false);
             }
         }
     }
@@ -280,9 +428,10 @@ impl<S: KeyValue> Session<S> {
 
     // ---- replacing the open model ----------------------------------------------------
 
-    fn replace(&mut self, open: Option<Open>) {
+    fn replace(&mut self, open: Option<Open>, due: Option<Why>) {
         self.open = open;
-        self.conflict = false;
+        self.conflict = None;
+        self.point_due = due;
         self.generation += 1;
     }
 
@@ -290,28 +439,18 @@ impl<S: KeyValue> Session<S> {
     /// pending change of the model open now is saved first.
     pub fn open_new(&mut self, model: Model, now: f64) {
         self.flush(now);
-        self.replace(Some(Open {
-            model,
-            history: History::default(),
-            rev: 0,
-            last_saved: None,
-            pending: true,
-        }));
+        let mut open = Open::new(model, None, now);
+        open.pending = true;
+        self.replace(Some(open), Some(Why::Created));
         self.save(now);
     }
 
     /// Opens the stored model `id` (saving a pending change of the open one first).
     pub fn open(&mut self, id: &Id, now: f64) -> Opened {
         self.flush(now);
-        match library::load(&self.store, id) {
-            Ok(Some((model, rev))) => {
-                self.replace(Some(Open {
-                    model,
-                    history: History::default(),
-                    rev,
-                    last_saved: None,
-                    pending: false,
-                }));
+        match library::load_saved(&self.store, id) {
+            Ok(Some((model, saved))) => {
+                self.replace(Some(Open::new(model, Some(saved), now)), Some(Why::Opened));
                 Opened::Open
             }
             Ok(None) => {
@@ -342,8 +481,9 @@ impl<S: KeyValue> Session<S> {
         if let Err(SaveError::Store(e)) = library::delete(&mut self.store, id) {
             self.alert = Some(StorageAlert::from(&e));
         }
+        let _ = points::delete(&mut self.store, id);
         if self.model().is_some_and(|m| &m.id == id) {
-            self.replace(None);
+            self.replace(None, None);
         }
         self.refresh_listing();
     }
@@ -362,6 +502,28 @@ impl<S: KeyValue> Session<S> {
             model.created = now;
         }
         self.open_new(model, now);
+        self.point_due = Some(Why::Imported);
+    }
+
+    /// Keeps `point` as a restore point of the open model (see [`points`]). Best effort: a
+    /// point that does not fit is not kept, and the model's save is never affected.
+    pub fn add_point(&mut self, point: Point) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        open.point_time = point.time;
+        open.edited = false;
+        let _ = points::add(&mut self.store, &open.model.id, point);
+    }
+
+    /// How much of the browser's storage the library uses, and by which models.
+    pub fn usage(&self) -> Option<crate::storage::usage::Usage> {
+        crate::storage::usage::usage(&self.store, &self.listing).ok()
+    }
+
+    /// The restore points of model `id`, oldest first.
+    pub fn points(&self, id: &Id) -> Vec<Point> {
+        points::read(&self.store, id)
     }
 
     /// Conflict: drops this tab's version and opens the stored one.
@@ -372,7 +534,7 @@ impl<S: KeyValue> Session<S> {
         if let Some(o) = self.open.as_mut() {
             o.pending = false;
         }
-        self.conflict = false;
+        self.conflict = None;
         self.open(&id, now);
     }
 
@@ -386,7 +548,7 @@ impl<S: KeyValue> Session<S> {
         model.id = new_id;
         model.name = name(&model.name);
         model.created = now;
-        self.conflict = false;
+        self.conflict = None;
         self.open_new(model, now);
     }
 }

@@ -6,11 +6,13 @@
 //! | `kpi-structure:index` | JSON array of [`super::library::Summary`]: the library list |
 //! | `kpi-structure:model:<id>` | JSON `{"version": v, "rev": n, "model": {...}}`: one saved model, read back like a file (leniently, through the migrations; no `version` means 1) |
 //! | `kpi-structure:lang` | `en` or `nl` |
+//! | `kpi-structure:points:<id>` | JSON array of [`super::points::Point`]: a model's restore points, oldest first |
 
 pub const PREFIX: &str = "kpi-structure:";
 pub const INDEX: &str = "kpi-structure:index";
 pub const LANG: &str = "kpi-structure:lang";
 pub const MODEL_PREFIX: &str = "kpi-structure:model:";
+pub const POINTS_PREFIX: &str = "kpi-structure:points:";
 
 pub fn model(id: &str) -> String {
     format!("{MODEL_PREFIX}{id}")

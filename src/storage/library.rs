@@ -195,6 +195,34 @@ pub fn load(kv: &impl KeyValue, id: &Id) -> Result<Option<(Model, u64)>, SaveErr
     }
 }
 
+/// [`load`], with the exact stored text (what a later save compares against, and the base
+/// of a merge with another tab's save).
+pub fn load_saved(kv: &impl KeyValue, id: &Id) -> Result<Option<(Model, Saved)>, SaveError> {
+    match kv.get(&keys::model(id.as_str()))? {
+        None => Ok(None),
+        Some(text) => {
+            let (model, rev) = read_entry(&text).map_err(|_| SaveError::Quarantined)?;
+            Ok(Some((model, Saved { rev, text })))
+        }
+    }
+}
+
+/// A stored entry's text read back as a model (`None` if it does not read).
+pub fn model_of_entry(text: &str) -> Option<Model> {
+    read_entry(text).ok().map(|(m, _)| m)
+}
+
+/// `model` as compact entry text without a revision (what a restore point holds), read back
+/// by [`model_of_entry`]-like readers through the file format's migrations.
+pub fn entry_text(model: &Model) -> String {
+    serde_json::to_string(&Entry {
+        version: CURRENT_VERSION,
+        rev: 0,
+        model,
+    })
+    .unwrap_or_default()
+}
+
 /// The stored revision of a model, if it is stored and parses.
 pub fn stored_rev(kv: &impl KeyValue, id: &Id) -> Result<Option<u64>, SaveError> {
     Ok(load(kv, id)?.map(|(_, rev)| rev))

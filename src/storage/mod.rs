@@ -6,3 +6,6 @@ pub mod kv;
 pub mod library;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod pack;
+pub mod points;
+pub mod usage;
