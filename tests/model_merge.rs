@@ -228,3 +228,52 @@ fn a_kpi_deleted_on_one_side_and_edited_on_the_other_is_kept_with_the_edit() {
     let r = merge(Some(&base), &mine, &theirs).resolve(&mine, &[]);
     assert_eq!(r.kpis[&k].unit, "days");
 }
+
+#[test]
+fn two_way_an_element_in_one_copy_only_is_one_choice_kept_or_dropped_whole() {
+    let base = coffee();
+    let mut theirs = base.clone();
+    let chain = base.chains.keys().next().unwrap().clone();
+    let mut kpi = Kpi::new(
+        Id::new("k-new"),
+        "Right parts in the van, checked",
+        Attach::Chain {
+            chain: chain.clone(),
+        },
+    );
+    kpi.unit = "%".into();
+    kpi.target = Some(95.0);
+    theirs
+        .apply(Edit::AddKpi {
+            kpi: Box::new(kpi),
+            index: None,
+        })
+        .unwrap();
+    let merged = merge(None, &base, &theirs);
+    let element: Vec<&str> = merged
+        .conflicts
+        .iter()
+        .filter(|c| c.key.starts_with("kpi/k-new"))
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(element, ["kpi/k-new"], "its fields ask with it, not apart");
+    let at = merged
+        .conflicts
+        .iter()
+        .position(|c| c.key == "kpi/k-new")
+        .unwrap();
+    assert!(merged.conflicts[at].inner.len() >= 3);
+    let mut sides = vec![Side::Mine; merged.conflicts.len()];
+    assert!(!merged
+        .resolve(&base, &sides)
+        .kpis
+        .contains_key(&Id::new("k-new")));
+    sides[at] = Side::Theirs;
+    let kept = merged.resolve(&base, &sides);
+    assert_eq!(
+        kept.kpis[&Id::new("k-new")].name,
+        "Right parts in the van, checked"
+    );
+    assert_eq!(kept.kpis[&Id::new("k-new")].target, Some(95.0));
+    assert!(kept.validate().is_empty());
+}

@@ -78,3 +78,22 @@ fn a_consultant_reads_what_changed_grouped_by_chain() {
     );
     assert!(differences(&a, &a).is_empty());
 }
+
+#[test]
+fn a_conflict_says_what_and_each_copys_value_in_both_languages() {
+    use kpi_structure::model::merge::merge;
+    use kpi_structure::present::compare::conflict_text;
+    let base = coffee();
+    let k = kpi_named(&base, "Machines installed on time");
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.kpis.get_mut(&k).unwrap().target = Some(97.0);
+    theirs.kpis.get_mut(&k).unwrap().target = Some(96.5);
+    let m = merge(Some(&base), &mine, &theirs);
+    assert_eq!(m.conflicts.len(), 1);
+    let en = conflict_text(&m.conflicts[0], &mine, &theirs, Lang::En);
+    assert_eq!(en.what, "Target of KPI “Machines installed on time”");
+    assert_eq!((en.mine.as_str(), en.theirs.as_str()), ("97", "96.5"));
+    let nl = conflict_text(&m.conflicts[0], &mine, &theirs, Lang::Nl);
+    assert_eq!(nl.what, "Norm van KPI “Machines installed on time”");
+    assert_eq!(nl.theirs, "96,5");
+}

@@ -166,6 +166,32 @@ pub fn differences(a: &Model, b: &Model) -> Vec<Difference> {
     out
 }
 
+/// What one flat key says differs between `a` and `b` (the words for a merge conflict);
+/// `None` for a key that says nothing alone.
+pub fn difference_of(key: &str, a: Option<&Value>, b: Option<&Value>) -> Option<Difference> {
+    if key.starts_with("order/") || key.contains("/order/") {
+        let list = key.rsplit('/').next().unwrap_or_default().to_string();
+        return Some(Difference::Order { list });
+    }
+    if let Some(d) = special(key, a, b) {
+        return Some(d);
+    }
+    let (subject, rest) = subject_of(key)?;
+    if rest.is_empty() && !matches!(subject, Subject::Model) {
+        return Some(if a.is_none() {
+            Difference::Added(subject)
+        } else {
+            Difference::Removed(subject)
+        });
+    }
+    Some(Difference::Field {
+        subject,
+        field: rest.to_string(),
+        old: a.filter(|v| !v.is_null()).cloned(),
+        new: b.filter(|v| !v.is_null()).cloned(),
+    })
+}
+
 /// Values, comments, arrows, meetings held.
 fn special(key: &str, va: Option<&Value>, vb: Option<&Value>) -> Option<Difference> {
     let (subject, rest) = subject_of(key)?;

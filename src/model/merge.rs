@@ -29,6 +29,35 @@ pub struct Conflict {
     /// Its value in mine and in theirs (`None`: absent there, e.g. the element was deleted).
     pub mine: Option<Value>,
     pub theirs: Option<Value>,
+    /// For an element in one copy only (`key` is the element's, e.g. `kpi/k9`): the
+    /// conflicting fields inside it, decided with it, so a choice keeps or drops it whole.
+    pub inner: Vec<Conflict>,
+}
+
+impl Conflict {
+    /// Whether the element itself is in one copy only.
+    fn is_element(&self) -> bool {
+        let exists = |v: &Option<Value>| *v == Some(Value::Bool(true));
+        (exists(&self.mine) && self.theirs.is_none())
+            || (exists(&self.theirs) && self.mine.is_none())
+    }
+}
+
+/// Puts the conflicts inside an element in one copy only into that element's conflict.
+fn nest(conflicts: Vec<Conflict>) -> Vec<Conflict> {
+    let mut out: Vec<Conflict> = Vec::new();
+    for c in conflicts {
+        // Keys are sorted, so an element's key comes before the keys inside it.
+        match out
+            .iter_mut()
+            .rev()
+            .find(|o| o.is_element() && c.key.starts_with(&format!("{}/", o.key)))
+        {
+            Some(parent) => parent.inner.push(c),
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// Which side a conflict keeps.
@@ -145,6 +174,7 @@ pub fn merge(base: Option<&Model>, mine: &Model, theirs: &Model) -> Merge {
                 base: bv.cloned(),
                 mine: mv.cloned(),
                 theirs: tv.cloned(),
+                inner: Vec::new(),
             });
             mv
         };
@@ -155,7 +185,7 @@ pub fn merge(base: Option<&Model>, mine: &Model, theirs: &Model) -> Merge {
     merge_held(&mut flat, &m, &t);
     Merge {
         flat,
-        conflicts,
+        conflicts: nest(conflicts),
         three_way: base.is_some(),
     }
 }
@@ -194,14 +224,16 @@ impl Merge {
     pub fn resolve(&self, mine: &Model, choices: &[Side]) -> Model {
         let mut flat = self.flat.clone();
         for (c, side) in self.conflicts.iter().zip(choices) {
-            let v = match side {
-                Side::Mine => &c.mine,
-                Side::Theirs => &c.theirs,
-            };
-            match v {
-                Some(v) => flat.insert(c.key.clone(), v.clone()),
-                None => flat.remove(&c.key),
-            };
+            for c in std::iter::once(c).chain(&c.inner) {
+                let v = match side {
+                    Side::Mine => &c.mine,
+                    Side::Theirs => &c.theirs,
+                };
+                match v {
+                    Some(v) => flat.insert(c.key.clone(), v.clone()),
+                    None => flat.remove(&c.key),
+                };
+            }
         }
         unflatten(&flat, mine)
     }

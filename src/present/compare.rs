@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use crate::model::compare::{Difference, Subject};
+use crate::model::compare::{difference_of, Difference, Subject};
+use crate::model::merge::Conflict;
 use crate::model::{format_number, Attach, Id, Lang, Model};
 
 /// The differences of one group: a chain (`Some`) or the model, its goals and departments.
@@ -260,6 +261,99 @@ pub fn describe(d: &Difference, a: &Model, b: &Model, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// A merge conflict in words: what it is about, and its value in each copy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictText {
+    /// The field or element ("Target of KPI “Machines installed on time”").
+    pub what: String,
+    /// Its value in this copy.
+    pub mine: String,
+    /// Its value in the other copy.
+    pub theirs: String,
+}
+
+/// `c` in words; `a` is mine (the open model), `b` the other copy.
+pub fn conflict_text(c: &Conflict, a: &Model, b: &Model, lang: Lang) -> ConflictText {
+    let named = |s: &Subject| format!("{} “{}”", kind(s, lang), name_of(a, b, s));
+    let presence = |v: &Option<Value>| {
+        if v.is_some() {
+            lang.pick("present", "aanwezig").to_string()
+        } else {
+            lang.pick("not present", "niet aanwezig").to_string()
+        }
+    };
+    let (what, mine, theirs) = match difference_of(&c.key, c.mine.as_ref(), c.theirs.as_ref()) {
+        Some(Difference::Field {
+            subject,
+            field,
+            old,
+            new,
+        }) => (
+            format!(
+                "{} {} {}",
+                field_label(&field, lang),
+                lang.pick("of", "van"),
+                named(&subject).to_lowercase_first()
+            ),
+            text(&old, a, b, lang),
+            text(&new, a, b, lang),
+        ),
+        Some(Difference::Value {
+            kpi,
+            period,
+            old,
+            new,
+        }) => (
+            format!(
+                "{} “{}”, {period}",
+                lang.pick("Value of", "Waarde van"),
+                name_of(a, b, &Subject::Kpi(kpi))
+            ),
+            number(old, lang),
+            number(new, lang),
+        ),
+        Some(Difference::Comment {
+            kpi,
+            period,
+            old,
+            new,
+        }) => (
+            format!(
+                "{} “{}”, {period}",
+                lang.pick("Comment on", "Toelichting bij"),
+                name_of(a, b, &Subject::Kpi(kpi))
+            ),
+            text(&old.map(Value::String), a, b, lang),
+            text(&new.map(Value::String), a, b, lang),
+        ),
+        Some(Difference::Added(s) | Difference::Removed(s)) => {
+            (named(&s), presence(&c.mine), presence(&c.theirs))
+        }
+        Some(Difference::Drive { kpi, target, .. }) => {
+            let (k, t) = (
+                name_of(a, b, &Subject::Kpi(kpi)),
+                name_of(a, b, &Subject::Kpi(target)),
+            );
+            (
+                lang.pick(format!("“{k}” drives “{t}”"), format!("“{k}” stuurt “{t}”")),
+                presence(&c.mine),
+                presence(&c.theirs),
+            )
+        }
+        Some(d) => (
+            describe(&d, a, b, lang),
+            text(&c.mine, a, b, lang),
+            text(&c.theirs, a, b, lang),
+        ),
+        None => (
+            c.key.clone(),
+            text(&c.mine, a, b, lang),
+            text(&c.theirs, a, b, lang),
+        ),
+    };
+    ConflictText { what, mine, theirs }
 }
 
 trait LowerFirst {

@@ -11,6 +11,7 @@ pub mod chains;
 pub mod compare;
 pub mod diagram;
 pub mod health;
+pub mod history;
 pub mod kpi_table;
 pub mod meeting;
 pub mod sparkline;

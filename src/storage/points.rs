@@ -38,6 +38,20 @@ pub enum Why {
     Editing,
 }
 
+impl Why {
+    /// Why, in words (the History list).
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        match self {
+            Why::Created => lang.pick("Made", "Gemaakt"),
+            Why::Opened => lang.pick("Opened", "Geopend"),
+            Why::Imported => lang.pick("Imported", "Geïmporteerd"),
+            Why::Exported => lang.pick("Exported", "Geëxporteerd"),
+            Why::BeforeMerge => lang.pick("Before a merge", "Voor een samenvoeging"),
+            Why::Editing => lang.pick("While editing", "Tijdens bewerken"),
+        }
+    }
+}
+
 /// One restore point.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Point {
