@@ -390,7 +390,7 @@ fn restore_points_are_due_when_made_opened_imported_and_every_ten_minutes_of_edi
     assert_eq!(s.take_point_due(), Some(Why::Created));
     assert_eq!(s.take_point_due(), None);
     let p = point(&s, 1.0, Why::Created);
-    s.add_point(p);
+    s.add_point(&id("m1"), p);
 
     // Editing: a point once ten minutes have passed since the last one, not before.
     let minute = 60_000.0;
@@ -401,7 +401,7 @@ fn restore_points_are_due_when_made_opened_imported_and_every_ten_minutes_of_edi
     s.save(1.0 + 10.0 * minute);
     assert_eq!(s.take_point_due(), Some(Why::Editing));
     let p = point(&s, 1.0 + 10.0 * minute, Why::Editing);
-    s.add_point(p);
+    s.add_point(&id("m1"), p);
     // Saving without edits makes none.
     s.save(1.0 + 30.0 * minute);
     assert_eq!(s.take_point_due(), None);
@@ -430,7 +430,7 @@ fn a_full_store_gives_up_old_restore_points_before_a_model() {
         s.change(rename(&format!("Coffee {i}"))).unwrap();
         let mut p = point(&s, 2.0 + f64::from(i), Why::Editing);
         p.data = "x".repeat(300);
-        s.add_point(p);
+        s.add_point(&id("m1"), p);
     }
     assert_eq!(s.points(&id("m1")).len(), 6);
     let used = store.0.borrow().used();

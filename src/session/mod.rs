@@ -505,15 +505,22 @@ impl<S: KeyValue> Session<S> {
         self.point_due = Some(Why::Imported);
     }
 
-    /// Keeps `point` as a restore point of the open model (see [`points`]). Best effort: a
-    /// point that does not fit is not kept, and the model's save is never affected.
-    pub fn add_point(&mut self, point: Point) {
-        let Some(open) = self.open.as_mut() else {
-            return;
-        };
-        open.point_time = point.time;
-        open.edited = false;
-        let _ = points::add(&mut self.store, &open.model.id, point);
+    /// Keeps `point` as a restore point of model `id` (see [`points`]). Best effort: a
+    /// point that does not fit is not kept, and a model's save is never affected.
+    pub fn add_point(&mut self, id: &Id, point: Point) {
+        if let Some(open) = self.open.as_mut().filter(|o| &o.model.id == id) {
+            open.point_time = point.time;
+            open.edited = false;
+        }
+        let _ = points::add(&mut self.store, id, point);
+    }
+
+    /// A stored model (not the open one's state in this tab), to compare or merge with.
+    pub fn stored_model(&self, id: &Id) -> Option<Model> {
+        library::load(&self.store, id)
+            .ok()
+            .flatten()
+            .map(|(m, _)| m)
     }
 
     /// How much of the browser's storage the library uses, and by which models.

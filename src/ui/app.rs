@@ -52,6 +52,7 @@ pub fn Root() -> impl IntoView {
                 <Editor />
             </Show>
         </main>
+        <super::copies::CopiesDialog />
         <PrintDocument />
     }
 }

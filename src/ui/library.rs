@@ -55,6 +55,7 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
                     />
                 </ul>
             </Show>
+            <StorageUse />
             <p class="muted storage-persistence">
                 {move || {
                     let lang = app.lang.get();
@@ -78,6 +79,61 @@ fn size_text(bytes: usize) -> String {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
         b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// How much of the browser's storage the library uses, and the largest models.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let app = use_app();
+    let usage = Memo::new(move |_| {
+        app.listing.track();
+        app.usage()
+    });
+    // The warning follows what the list shows.
+    Effect::new(move |_| {
+        usage.track();
+        app.measure_storage();
+    });
+    view! {
+        {move || {
+            let u = usage.get()?;
+            let lang = app.lang.get();
+            // localStorage counts UTF-16 units: two bytes each.
+            let (used, quota) = (size_text(u.used * 2), size_text(u.quota * 2));
+            let percent = (u.share() * 100.0).round();
+            let largest = u
+                .models
+                .iter()
+                .take(3)
+                .map(|m| {
+                    let points = if m.points > 0 {
+                        lang.pick(
+                            format!(" (restore points {})", size_text(m.points * 2)),
+                            format!(" (herstelpunten {})", size_text(m.points * 2)),
+                        )
+                    } else {
+                        String::new()
+                    };
+                    view! { <li>{m.name.clone()} " · " {size_text(m.total() * 2)} {points}</li> }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="storage-use" class:nearly-full=u.nearly_full()>
+                    <h3>{lang.pick("Storage", "Opslag")}</h3>
+                    <p>
+                        {lang.pick(
+                            format!("{used} of {quota} used ({percent}%)"),
+                            format!("{used} van {quota} gebruikt ({percent}%)"),
+                        )}
+                    </p>
+                    <meter min="0" max="1" low="0.6" high="0.8" optimum="0" value=u.share()
+                        aria-label=lang.pick("Storage used", "Opslag gebruikt")></meter>
+                    <p class="muted">{lang.pick("Largest models:", "Grootste modellen:")}</p>
+                    <ul class="storage-largest">{largest}</ul>
+                </div>
+            })
+        }}
     }
 }
 

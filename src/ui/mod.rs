@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod app;
+pub mod copies;
 pub mod doc;
 pub mod editor;
 pub mod files;

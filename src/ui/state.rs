@@ -11,12 +11,15 @@ use leptos::prelude::*;
 use super::doc::Doc;
 use super::i18n::{t, T};
 use crate::format::{ImportErrors, Problem};
+use crate::model::merge::{Conflict, Side};
 use crate::model::steer::default_as_of;
 use crate::model::{Edit, Id, Lang, Model, Month, Target};
 use crate::session::{Change, Opened, Session, StorageAlert};
 use crate::storage::keys;
 use crate::storage::library::Listing;
 use crate::storage::local::Backend;
+use crate::storage::points::Point;
+use crate::storage::usage::Usage;
 
 /// Whether the open model's latest edit is in storage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,8 +92,15 @@ pub struct App {
     pub share: RwSignal<Option<Share>>,
     /// A model that arrived in a share link, waiting for "Keep as new model" or "Dismiss".
     pub incoming: RwSignal<Option<Model>>,
-    /// The open model was changed in another tab (or a save was refused because of that).
+    /// Another tab saved the open model and changed some of the same fields as this tab:
+    /// the user decides those (the conflict banner).
     pub conflict: RwSignal<bool>,
+    /// How many saves of another tab were merged into the open model (a banner says so).
+    pub merged: RwSignal<u64>,
+    /// The Compare or History dialog, while open.
+    pub copies: RwSignal<Option<crate::ui::copies::Panel>>,
+    /// The share of the browser's storage in use, in percent, once it is nearly full.
+    pub nearly_full: RwSignal<Option<u32>>,
     /// The browser's answer to `navigator.storage.persist()`; `None` until it answers.
     pub persisted: RwSignal<Option<bool>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -144,9 +154,13 @@ impl App {
             share: RwSignal::new(None),
             incoming: RwSignal::new(None),
             conflict: RwSignal::new(false),
+            merged: RwSignal::new(0),
+            copies: RwSignal::new(None),
+            nearly_full: RwSignal::new(None),
             persisted: RwSignal::new(None),
             timer: StoredValue::new(None),
         };
+        app.measure_storage();
         let first = app
             .doc
             .session_ref(|s| s.listing().models.first().map(|m| m.id.clone()));
@@ -168,16 +182,23 @@ impl App {
 
     /// Mirrors the session's state into the signals the UI shows, setting only what changed.
     fn sync(&self) {
-        let (listing_changed, unsaved, alert, conflict, undo, redo) = self.doc.session_ref(|s| {
-            (
-                self.listing.with_untracked(|l| l != s.listing()),
-                s.unsaved(),
-                s.alert(),
-                s.conflict(),
-                s.can_undo(),
-                s.can_redo(),
-            )
-        });
+        let (listing_changed, unsaved, alert, conflict, undo, redo, merged) =
+            self.doc.session_ref(|s| {
+                (
+                    self.listing.with_untracked(|l| l != s.listing()),
+                    s.unsaved(),
+                    s.alert(),
+                    s.conflict(),
+                    s.can_undo(),
+                    s.can_redo(),
+                    s.merged(),
+                )
+            });
+        set_if_changed(self.merged, merged);
+        // A restore point is due (made, opened, imported, ten minutes of editing).
+        if let Some(why) = self.doc.session(|s| s.take_point_due()).flatten() {
+            crate::ui::copies::make_point(*self, why);
+        }
         if listing_changed {
             self.listing
                 .set(self.doc.session_ref(|s| s.listing().clone()));
@@ -215,6 +236,7 @@ impl App {
         self.cancel_timer();
         self.doc.session(|s| f(s, now()));
         self.sync();
+        self.measure_storage();
         if self.doc.session_ref(|s| s.pending()) {
             self.schedule_save();
         }
@@ -267,6 +289,48 @@ impl App {
         self.import_errors.set(None);
         self.import_notes.set(Vec::new());
         self.replace(|s, now| s.import(model, keep_id, fresh_id('m'), now));
+    }
+
+    /// Checks how full the browser's storage is (the warning before it is full).
+    pub fn measure_storage(&self) {
+        let usage = self.doc.session_ref(|s| s.usage());
+        let full = usage
+            .filter(|u| u.nearly_full())
+            .map(|u| (u.share() * 100.0).round() as u32);
+        set_if_changed(self.nearly_full, full);
+    }
+
+    /// How much of the browser's storage the library uses, and by which models.
+    pub fn usage(&self) -> Option<Usage> {
+        self.doc.session_ref(|s| s.usage())
+    }
+
+    /// The restore points of model `id`, oldest first.
+    pub fn points(&self, id: &Id) -> Vec<Point> {
+        self.doc.session_ref(|s| s.points(id))
+    }
+
+    /// Keeps a restore point of model `id`.
+    pub fn add_point(&self, id: &Id, point: Point) {
+        self.doc.session(|s| s.add_point(id, point));
+    }
+
+    /// A stored model as it is in storage (to compare or merge with).
+    pub fn stored_model(&self, id: &Id) -> Option<Model> {
+        self.doc.session_ref(|s| s.stored_model(id))
+    }
+
+    /// The fields both this tab and another tab changed, with the other tab's model.
+    pub fn tab_conflicts(&self) -> Option<(Vec<Conflict>, Model)> {
+        self.doc.session_ref(|s| {
+            s.tab_conflicts()
+                .map(|(c, theirs)| (c.to_vec(), theirs.clone()))
+        })
+    }
+
+    /// Decides the fields both tabs changed and saves the merge.
+    pub fn resolve_tab_conflicts(&self, choices: Vec<(String, Side)>) {
+        self.replace(|s, now| s.resolve_tab_conflicts(&choices, now));
     }
 
     /// The raw stored text under `key` (to export a damaged entry).

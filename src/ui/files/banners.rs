@@ -4,7 +4,7 @@
 use js_sys::Reflect;
 use leptos::prelude::*;
 
-use crate::ui::i18n::tr;
+use crate::ui::i18n::{tr, tr_key, T};
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -13,9 +13,12 @@ use super::transfer::{
     open_share_fragment,
 };
 use crate::format::{Problem, MAX_LINK_CHARS};
+use crate::model::merge::Side;
 use crate::model::Lang;
+use crate::present::compare::conflict_text;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::export_svg;
+use crate::ui::copies::ConflictChoices;
 use crate::ui::state::{use_app, App, Share};
 
 /// True if a drag carries files (not text or an element of the page).
@@ -110,29 +113,62 @@ pub fn FileBanners() -> impl IntoView {
     }
 }
 
+/// Another tab saved the open model. Changes to other fields were merged (a note says so);
+/// fields both tabs changed ask here, "Keep mine" or "Keep theirs", until "Finish merge".
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let app = use_app();
     let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
+    // Merges seen when this tab started are old news.
+    let seen = RwSignal::new(app.merged.get_untracked());
+    let choices = move || {
+        let (conflicts, theirs) = app.tab_conflicts()?;
+        let lang = app.lang.get();
+        app.doc.with_untracked(|mine| {
+            let items = conflicts
+                .iter()
+                .map(|c| conflict_text(c, mine, &theirs, lang))
+                .collect::<Vec<_>>();
+            let keys: Vec<String> = conflicts.iter().map(|c| c.key.clone()).collect();
+            let on_finish = Callback::new(move |sides: Vec<Side>| {
+                app.resolve_tab_conflicts(keys.iter().cloned().zip(sides).collect());
+            });
+            view! { <ConflictChoices items=items group="tab" on_finish=on_finish /> }
+        })
+    };
     view! {
         <Show when=move || app.conflict.get() && app.doc.is_open()>
-            <div class="banner banner-warning" role="alert">
+            <div class="banner banner-warning banner-conflict" role="alert">
                 <span>
-                    <strong>{pick("This model was changed in another tab.", "Dit model is in een ander tabblad gewijzigd.")}</strong>
+                    <strong>{pick("This model was also changed in another tab.", "Dit model is ook in een ander tabblad gewijzigd.")}</strong>
                     " "
                     {pick(
-                        "Your changes here are not saved. Reload the other tab's version, or keep yours as a copy.",
-                        "Uw wijzigingen hier zijn niet opgeslagen. Laad de versie van het andere tabblad, of bewaar de uwe als kopie.",
+                        "Everything else is merged; choose what to keep where both tabs changed the same field. Until then your changes here are not saved.",
+                        "Al het andere is samengevoegd; kies wat u houdt waar beide tabbladen hetzelfde veld wijzigden. Tot dan zijn uw wijzigingen hier niet opgeslagen.",
                     )}
                 </span>
+                {choices}
                 <span class="banner-actions">
                     <button type="button" on:click=move |_| app.reload_open_model()>
-                        {pick("Reload it", "Opnieuw laden")}
+                        {pick("Take the other tab's version", "Versie van het andere tabblad nemen")}
                     </button>
                     <button type="button" on:click=move |_| app.keep_mine_as_copy()>
                         {pick("Keep mine as a copy", "Mijn versie als kopie bewaren")}
                     </button>
                 </span>
+            </div>
+        </Show>
+        <Show when=move || app.merged.get() != seen.get() && !app.conflict.get()>
+            <div class="banner banner-info" aria-live="polite">
+                <span>
+                    {pick(
+                        "Changes saved in another tab were merged into this model.",
+                        "Wijzigingen uit een ander tabblad zijn in dit model samengevoegd.",
+                    )}
+                </span>
+                <button type="button" on:click=move |_| seen.set(app.merged.get_untracked())>
+                    {tr_key(app.lang, T::Dismiss)}
+                </button>
             </div>
         </Show>
     }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 pub use banners::FileBanners;
-pub use browser::{read_text, request_persistence};
+pub use browser::{deflate, inflate, read_text, request_persistence};
 pub use transfer::{
     copy_share_link, export_csv_now, export_json_now, export_raw, import_file, offer_download,
 };
@@ -58,6 +58,7 @@ pub fn FileActions() -> impl IntoView {
             <button type="button" on:click=move |_| spawn_local(copy_share_link(app))>
                 {tr(app.lang, "Copy share link", "Deellink kopiëren")}
             </button>
+            <crate::ui::copies::CopiesButtons />
         </div>
     }
 }

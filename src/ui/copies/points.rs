@@ -1,0 +1,49 @@
+//! Restore points from the shell: the model's entry compressed with the browser's raw DEFLATE
+//! and packed 15 bits a character ([`crate::storage::pack`]); and read back.
+
+use leptos::task::spawn_local;
+
+use crate::model::lineage::content_hash;
+use crate::model::Model;
+use crate::storage::library::{entry_text, model_of_entry};
+use crate::storage::pack::{pack, unpack};
+use crate::storage::points::{Point, Why};
+use crate::ui::files::{deflate, inflate};
+use crate::ui::state::{now, App};
+
+/// Makes a restore point of the open model as it is now, in the background.
+pub fn make_point(app: App, why: Why) {
+    if let Some(model) = app.doc.with_untracked(Model::clone) {
+        spawn_local(write_point(app, why, model));
+    }
+}
+
+/// The writing itself is a lazy part: hashing and compressing are not needed for the first
+/// view.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn write_point(app: App, why: Why, m: Model) {
+    let (id, name, hash, text) = (
+        m.id.clone(),
+        m.name.clone(),
+        content_hash(&m),
+        entry_text(&m),
+    );
+    let Some(bytes) = deflate(text.as_bytes()).await else {
+        return;
+    };
+    let point = Point {
+        time: now(),
+        why,
+        hash,
+        name,
+        data: pack(&bytes),
+    };
+    app.add_point(&id, point);
+}
+
+/// The version a restore point holds; `None` if it does not read back.
+pub async fn read_point(point: &Point) -> Option<Model> {
+    let bytes = unpack(&point.data)?;
+    let text = String::from_utf8(inflate(&bytes).await?).ok()?;
+    model_of_entry(&text)
+}
