@@ -174,4 +174,28 @@ fn with_values() {
         findings.len(),
         time(50, || check_as_of(&model, as_of))
     );
+
+    // Two copies (issue 13): what a restore point, a compare and a merge cost at this size.
+    println!(
+        "content_hash (a restore point's version), median of 10: {:?}",
+        time(10, || kpi_structure::model::lineage::content_hash(&model))
+    );
+    let mut theirs = model.clone();
+    for k in theirs.kpis.values_mut().step_by(10) {
+        k.target = k.target.map(|t| t + 1.0);
+    }
+    println!(
+        "differences (300 targets changed), median of 5: {:?}",
+        time(5, || kpi_structure::model::compare::differences(
+            &model, &theirs
+        ))
+    );
+    println!(
+        "three-way merge, median of 5: {:?}",
+        time(5, || kpi_structure::model::merge::merge(
+            Some(&model),
+            &model,
+            &theirs
+        ))
+    );
 }

@@ -99,8 +99,8 @@ fn StorageUse() -> impl IntoView {
         {move || {
             let u = usage.get()?;
             let lang = app.lang.get();
-            // localStorage counts UTF-16 units: two bytes each.
-            let (used, quota) = (size_text(u.used * 2), size_text(u.quota * 2));
+            // Browsers count localStorage in characters (UTF-16 units) against "5 MB".
+            let (used, quota) = (size_text(u.used), size_text(u.quota));
             let percent = (u.share() * 100.0).round();
             let largest = u
                 .models
@@ -109,13 +109,13 @@ fn StorageUse() -> impl IntoView {
                 .map(|m| {
                     let points = if m.points > 0 {
                         lang.pick(
-                            format!(" (restore points {})", size_text(m.points * 2)),
-                            format!(" (herstelpunten {})", size_text(m.points * 2)),
+                            format!(" (restore points {})", size_text(m.points)),
+                            format!(" (herstelpunten {})", size_text(m.points)),
                         )
                     } else {
                         String::new()
                     };
-                    view! { <li>{m.name.clone()} " · " {size_text(m.total() * 2)} {points}</li> }
+                    view! { <li>{m.name.clone()} " · " {size_text(m.total())} {points}</li> }
                 })
                 .collect_view();
             Some(view! {
