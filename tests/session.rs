@@ -188,6 +188,12 @@ fn two_tabs_editing_different_things_both_keep_their_edits() {
     // A's save finds B's newer revision: it merges instead of refusing.
     let gen = a.generation();
     a.save(4.0);
+    assert!(
+        a.behind() && a.unsaved(),
+        "nothing written before the merge"
+    );
+    a.merge_behind(4.0);
+    assert!(!a.behind());
     assert!(!a.conflict());
     assert!(!a.unsaved());
     assert_eq!(a.merged(), 1);
@@ -232,6 +238,7 @@ fn a_field_both_tabs_changed_asks_and_takes_the_choice() {
     a.change(goal_named("g2", "Mine too")).unwrap();
     a.change(edit(goal("only-a"))).unwrap();
     a.save(4.0);
+    a.merge_behind(4.0);
     // Nothing is written until the user decides; the change stays pending.
     assert!(a.conflict());
     assert!(a.unsaved());
@@ -264,6 +271,7 @@ fn conflict_escape_hatches_still_work() {
     b.save(3.0);
     a.change(rename("A")).unwrap();
     a.save(4.0);
+    a.merge_behind(4.0);
     assert!(a.conflict());
     // "Keep mine as a copy" saves A's version under a new id; B's stays.
     let gen = a.generation();

@@ -114,6 +114,8 @@ pub struct Session<S: KeyValue> {
     conflict: Option<TabConflict>,
     /// How many times another tab's save was merged into the open model.
     merged: u64,
+    /// A save found another tab's newer revision: [`Session::merge_behind`] merges it.
+    behind: bool,
     /// A restore point is due (the shell makes it: it compresses).
     point_due: Option<Why>,
 }
@@ -131,6 +133,7 @@ impl<S: KeyValue> Session<S> {
             alert: (!persistent).then_some(StorageAlert::Unavailable),
             conflict: None,
             merged: 0,
+            behind: false,
             point_due: None,
         };
         s.refresh_listing();
@@ -175,6 +178,13 @@ impl<S: KeyValue> Session<S> {
         self.conflict
             .as_ref()
             .map(|c| (c.conflicts.as_slice(), &c.theirs))
+    }
+
+    /// A save found another tab's newer revision of the open model and is waiting for
+    /// [`Session::merge_behind`] (the shell runs it from a lazy part: merging is not needed
+    /// for the first view).
+    pub fn behind(&self) -> bool {
+        self.behind
     }
 
     /// Counts the saves of other tabs merged into the open model (the shell says so).
@@ -271,15 +281,14 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Saves the open model now as the next revision: stamps `modified`, writes, reads back,
-    /// updates the listing. A newer revision from another tab is never overwritten: it is
-    /// merged with this tab's changes (three-way, from the revision this tab loaded); fields
-    /// both changed wait for the user ([`Session::tab_conflicts`]), the change stays pending.
-    /// A full store first gives up old restore points, never a model.
+    /// updates the listing. A newer revision from another tab is never overwritten: the save
+    /// waits ([`Session::behind`]) for [`Session::merge_behind`]. A full store first gives
+    /// up old restore points, never a model.
     pub fn save(&mut self, now: f64) {
         let Some(open) = self.open.as_mut() else {
             return;
         };
-        if self.conflict.is_some() {
+        if self.conflict.is_some() || self.behind {
             return;
         }
         open.model.modified = now;
@@ -320,7 +329,7 @@ impl<S: KeyValue> Session<S> {
                 open.pending = true;
                 match e {
                     SaveError::Store(e) => self.alert = Some(StorageAlert::from(&e)),
-                    SaveError::Conflict { .. } => self.merge_stored(now),
+                    SaveError::Conflict { .. } => self.behind = true,
                     SaveError::Quarantined | SaveError::Verify => {
                         self.alert = Some(StorageAlert::Failed)
                     }
@@ -329,9 +338,14 @@ impl<S: KeyValue> Session<S> {
         }
     }
 
-    /// Another tab saved the open model: merges its save into this tab's model (the base is
-    /// what this tab last loaded or saved), then saves the result, or keeps the conflicts.
-    fn merge_stored(&mut self, now: f64) {
+    /// Another tab saved the open model ([`Session::behind`]): merges its save into this
+    /// tab's model, three-way (the base is what this tab last loaded or saved), then saves the
+    /// result; fields both changed wait for the user ([`Session::tab_conflicts`]) and the
+    /// change stays pending.
+    pub fn merge_behind(&mut self, now: f64) {
+        if !std::mem::take(&mut self.behind) {
+            return;
+        }
         let Some(open) = self.open.as_ref() else {
             return;
         };
@@ -408,7 +422,7 @@ impl<S: KeyValue> Session<S> {
         if key.is_some_and(|k| k != keys::model(open.model.id.as_str())) {
             return;
         }
-        if open.pending || self.conflict.is_some() {
+        if open.pending || self.conflict.is_some() || self.behind {
             return;
         }
         if let Ok(Some((theirs, saved))) = library::load_saved(&self.store, &open.model.id) {
@@ -431,6 +445,7 @@ impl<S: KeyValue> Session<S> {
     fn replace(&mut self, open: Option<Open>, due: Option<Why>) {
         self.open = open;
         self.conflict = None;
+        self.behind = false;
         self.point_due = due;
         self.generation += 1;
     }
@@ -542,6 +557,7 @@ impl<S: KeyValue> Session<S> {
             o.pending = false;
         }
         self.conflict = None;
+        self.behind = false;
         self.open(&id, now);
     }
 
@@ -556,6 +572,7 @@ impl<S: KeyValue> Session<S> {
         model.name = name(&model.name);
         model.created = now;
         self.conflict = None;
+        self.behind = false;
         self.open_new(model, now);
     }
 }

@@ -438,10 +438,20 @@ impl App {
     }
 
     /// Saves the open model now: stamps `modified`, writes, reads back, updates the list.
+    /// If another tab saved it meanwhile, the merge runs next (a lazy part).
     pub fn save_now(&self) {
         self.cancel_timer();
         self.doc.session(|s| s.save(now()));
         self.sync();
+        if self.doc.session_ref(|s| s.behind()) {
+            leptos::task::spawn_local(crate::ui::copies::merge_with_other_tab(*self));
+        }
+    }
+
+    /// Merges another tab's newer save into the open model and saves the result (or shows
+    /// the fields both changed).
+    pub fn merge_behind(&self) {
+        self.replace(|s, now| s.merge_behind(now));
     }
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::merge::Side;
+use crate::model::Lang;
 use crate::present::compare::ConflictText;
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
@@ -59,10 +60,12 @@ pub fn ConflictChoices(
         <div class="conflicts">
             <h3>
                 {move || {
-                    lang.get().pick(
-                        format!("{n} fields were changed differently in both copies: choose what to keep"),
-                        format!("{n} velden zijn in beide kopieën anders gewijzigd: kies wat u houdt"),
-                    )
+                    match (lang.get(), n) {
+                        (Lang::En, 1) => "1 field was changed differently in both copies: choose what to keep".to_string(),
+                        (Lang::En, n) => format!("{n} fields were changed differently in both copies: choose what to keep"),
+                        (Lang::Nl, 1) => "1 veld is in beide kopieën anders gewijzigd: kies wat u houdt".to_string(),
+                        (Lang::Nl, n) => format!("{n} velden zijn in beide kopieën anders gewijzigd: kies wat u houdt"),
+                    }
                 }}
             </h3>
             <ul class="conflict-list" aria-label=tr(lang, "Conflicts", "Conflicten")>

@@ -122,7 +122,7 @@ pub fn HistoryDialog() -> impl IntoView {
         <Modal title=title id="history-title">
             <p class="copies-intro muted">
                 {move || {
-                    let mb = BUDGET_UNITS as f64 * 2.0 / 1_000_000.0;
+                    let mb = BUDGET_UNITS as f64 / 1_000_000.0;
                     lang.get().pick(
                         format!("Restore points are kept when a model is made, opened, imported or exported, before a merge, and every 10 minutes of editing: up to {MAX_PER_MODEL} per model and {mb:.0} MB for all models together, compressed. The oldest go first."),
                         format!("Herstelpunten worden bewaard als een model wordt gemaakt, geopend, geïmporteerd of geëxporteerd, voor een samenvoeging en elke 10 minuten bewerken: tot {MAX_PER_MODEL} per model en {mb:.0} MB voor alle modellen samen, gecomprimeerd. De oudste gaan eerst weg."),

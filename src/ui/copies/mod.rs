@@ -9,11 +9,12 @@ mod conflicts;
 mod history;
 mod modal;
 mod points;
+mod tabs;
 
 use leptos::prelude::*;
 
-pub use conflicts::ConflictChoices;
 pub use points::{make_point, read_point};
+pub use tabs::{merge_with_other_tab, TabConflicts};
 
 use crate::ui::i18n::tr;
 use crate::ui::split::{build, deferred};

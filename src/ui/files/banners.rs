@@ -13,12 +13,10 @@ use super::transfer::{
     open_share_fragment,
 };
 use crate::format::{Problem, MAX_LINK_CHARS};
-use crate::model::merge::Side;
 use crate::model::Lang;
-use crate::present::compare::conflict_text;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::export_svg;
-use crate::ui::copies::ConflictChoices;
+use crate::ui::copies::TabConflicts;
 use crate::ui::state::{use_app, App, Share};
 
 /// True if a drag carries files (not text or an element of the page).
@@ -121,21 +119,6 @@ fn ConflictBanner() -> impl IntoView {
     let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     // Merges seen when this tab started are old news.
     let seen = RwSignal::new(app.merged.get_untracked());
-    let choices = move || {
-        let (conflicts, theirs) = app.tab_conflicts()?;
-        let lang = app.lang.get();
-        app.doc.with_untracked(|mine| {
-            let items = conflicts
-                .iter()
-                .map(|c| conflict_text(c, mine, &theirs, lang))
-                .collect::<Vec<_>>();
-            let keys: Vec<String> = conflicts.iter().map(|c| c.key.clone()).collect();
-            let on_finish = Callback::new(move |sides: Vec<Side>| {
-                app.resolve_tab_conflicts(keys.iter().cloned().zip(sides).collect());
-            });
-            view! { <ConflictChoices items=items group="tab" on_finish=on_finish /> }
-        })
-    };
     view! {
         <Show when=move || app.conflict.get() && app.doc.is_open()>
             <div class="banner banner-warning banner-conflict" role="alert">
@@ -147,7 +130,7 @@ fn ConflictBanner() -> impl IntoView {
                         "Al het andere is samengevoegd; kies wat u houdt waar beide tabbladen hetzelfde veld wijzigden. Tot dan zijn uw wijzigingen hier niet opgeslagen.",
                     )}
                 </span>
-                {choices}
+                <TabConflicts />
                 <span class="banner-actions">
                     <button type="button" on:click=move |_| app.reload_open_model()>
                         {pick("Take the other tab's version", "Versie van het andere tabblad nemen")}
