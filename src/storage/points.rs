@@ -10,7 +10,8 @@
 //! take room from a model: a write that hits the quota drops old points and tries again,
 //! then gives up.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::keys;
 use super::kv::{KeyValue, StoreError};
@@ -24,7 +25,7 @@ pub const BUDGET_UNITS: usize = 1_000_000;
 pub const EDITING_INTERVAL_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// Why a point was made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Why {
     /// The model was made (new, from a template, a copy).
@@ -39,6 +40,19 @@ pub enum Why {
 }
 
 impl Why {
+    const ALL: [(Why, &'static str); 6] = [
+        (Why::Created, "created"),
+        (Why::Opened, "opened"),
+        (Why::Imported, "imported"),
+        (Why::Exported, "exported"),
+        (Why::BeforeMerge, "before-merge"),
+        (Why::Editing, "editing"),
+    ];
+
+    fn read(code: &str) -> Option<Why> {
+        Why::ALL.iter().find(|(_, c)| *c == code).map(|(w, _)| *w)
+    }
+
     /// Why, in words (the History list).
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
         match self {
@@ -53,7 +67,7 @@ impl Why {
 }
 
 /// One restore point.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Point {
     /// Milliseconds since the Unix epoch.
     pub time: f64,
@@ -64,6 +78,21 @@ pub struct Point {
     pub name: String,
     /// The version, as the shell packed it.
     pub data: String,
+}
+
+impl Point {
+    /// Reads a stored point; `None` if it is not one. (By hand over `Value`, which the file
+    /// reader already brings: a serde `Deserialize` would add its own code to the first load.)
+    fn read(v: &Value) -> Option<Point> {
+        let text = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
+        Some(Point {
+            time: v.get("time")?.as_f64()?,
+            why: Why::read(v.get("why")?.as_str()?)?,
+            hash: text("hash")?,
+            name: text("name").unwrap_or_default(),
+            data: text("data")?,
+        })
+    }
 }
 
 /// What [`add`] did.
@@ -88,10 +117,15 @@ pub fn read(kv: &impl KeyValue, id: &Id) -> Vec<Point> {
 }
 
 fn read_key(kv: &impl KeyValue, key: &str) -> Vec<Point> {
-    kv.get(key)
+    let value: Option<Value> = kv
+        .get(key)
         .ok()
         .flatten()
-        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .and_then(|raw| serde_json::from_str(&raw).ok());
+    value
+        .as_ref()
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Point::read).collect())
         .unwrap_or_default()
 }
 
@@ -276,6 +310,22 @@ mod tests {
             "c",
             "what was kept stays"
         );
+    }
+
+    #[test]
+    fn points_read_back_as_written_and_a_damaged_one_is_skipped() {
+        let mut kv = MemoryStore::default();
+        let id = Id::new("m1");
+        for (i, why) in Why::ALL.iter().enumerate() {
+            let mut p = point(i as f64, &i.to_string(), 3);
+            p.why = why.0;
+            add(&mut kv, &id, p).unwrap();
+        }
+        let whys: Vec<Why> = read(&kv, &id).into_iter().map(|p| p.why).collect();
+        assert_eq!(whys, Why::ALL.map(|w| w.0));
+        let raw = kv.map["kpi-structure:points:m1"].replacen("\"editing\"", "\"later\"", 1);
+        kv.map.insert("kpi-structure:points:m1".into(), raw);
+        assert_eq!(read(&kv, &id).len(), 5);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::files::export_raw;
 use super::i18n::{tr_key, T};
+use super::split::{after_first_view, build};
 use super::state::use_app;
 use crate::model::{Target, Topic};
 use crate::storage::library::Summary;
@@ -55,7 +56,7 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
                     />
                 </ul>
             </Show>
-            <StorageUse />
+            {after_first_view(storage_use)}
             <p class="muted storage-persistence">
                 {move || {
                     let lang = app.lang.get();
@@ -80,6 +81,12 @@ fn size_text(bytes: usize) -> String {
         b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
         b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
     }
+}
+
+/// Lazy: the storage measure comes after the first view.
+#[cfg_attr(feature = "split", lazy)]
+async fn storage_use() -> AnyView {
+    build(|| view! { <StorageUse /> }.into_any())
 }
 
 /// How much of the browser's storage the library uses, and the largest models.
