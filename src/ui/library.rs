@@ -109,6 +109,7 @@ fn StorageUse() -> impl IntoView {
             // Browsers count localStorage in characters (UTF-16 units) against "5 MB".
             let (used, quota) = (size_text(u.used), size_text(u.quota));
             let percent = (u.share() * 100.0).round();
+            // Plain text, not a list: the listitems of Models are the models.
             let largest = u
                 .models
                 .iter()
@@ -122,9 +123,10 @@ fn StorageUse() -> impl IntoView {
                     } else {
                         String::new()
                     };
-                    view! { <li>{m.name.clone()} " · " {size_text(m.total())} {points}</li> }
+                    format!("{} · {}{points}", m.name, size_text(m.total()))
                 })
-                .collect_view();
+                .collect::<Vec<_>>()
+                .join("; ");
             Some(view! {
                 <div class="storage-use" class:nearly-full=u.nearly_full()>
                     <h3>{lang.pick("Storage", "Opslag")}</h3>
@@ -136,8 +138,10 @@ fn StorageUse() -> impl IntoView {
                     </p>
                     <meter min="0" max="1" low="0.6" high="0.8" optimum="0" value=u.share()
                         aria-label=lang.pick("Storage used", "Opslag gebruikt")></meter>
-                    <p class="muted">{lang.pick("Largest models:", "Grootste modellen:")}</p>
-                    <ul class="storage-largest">{largest}</ul>
+                    <p class="storage-largest">
+                        {lang.pick("Largest: ", "Grootste: ")}
+                        {largest}
+                    </p>
                 </div>
             })
         }}

@@ -222,7 +222,7 @@ test('storage use: Models shows it with the largest models, and warns before it 
   await page.getByRole('button', { name: 'Models' }).click();
   const models = page.getByRole('region', { name: 'Models' });
   await models.getByText(/ of 5\.0 MB used \(\d+%\)/).waitFor();
-  assert.match(await models.locator('.storage-largest').innerText(), /Coffee machines · \d/);
+  assert.match(await models.locator('.storage-largest').innerText(), /^Largest: Coffee machines · \d/);
   assert.equal(await page.getByRole('alert').filter({ hasText: 'nearly full' }).count(), 0);
   // Another model's restore points fill 85 % of the store: a warning, before anything fails.
   await page.evaluate(() => localStorage.setItem('kpi-structure:points:other', JSON.stringify([{ time: 1, why: 'opened', hash: '0', name: 'x', data: 'x'.repeat(4_460_000) }])));

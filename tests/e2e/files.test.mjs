@@ -310,7 +310,7 @@ test('a damaged entry is listed with its size, exportable as raw text, and kept'
   await context.close();
 });
 
-test('two tabs: the list follows the other tab, and a stale tab is told and can recover', async () => {
+test('two tabs: the list follows the other tab, a save merges, and a field both changed asks', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   const open = async () => {
@@ -337,38 +337,38 @@ test('two tabs: the list follows the other tab, and a stale tab is told and can 
   await row.getByRole('button', { name: 'Open' }).click();
   assert.equal(await b.getByRole('textbox', { name: 'Model name' }).inputValue(), 'Alpha renamed');
 
-  // A saves a newer revision: B is told.
+  // A saves a newer revision: B, with nothing unsaved, shows it at once and says so.
   await a.getByRole('textbox', { name: 'Model name' }).fill('Alpha from A');
   await saved(a);
-  const bConflict = b.getByRole('alert').filter({ hasText: 'This model was changed in another tab.' });
-  await bConflict.waitFor();
-  // B edits anyway: the save is refused, A's version stays stored.
-  await b.getByRole('textbox', { name: 'Model name' }).fill('Alpha from B');
-  await b.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
-  await b.waitForTimeout(600);
-  assert.equal(await bConflict.count(), 1);
+  const bName = b.getByRole('textbox', { name: 'Model name' });
+  for (let i = 0; i < 100 && (await bName.inputValue()) !== 'Alpha from A'; i++) await b.waitForTimeout(50);
+  assert.equal(await bName.inputValue(), 'Alpha from A');
+  await b.getByText('Changes saved in another tab were merged into this model.').waitFor();
   const storedName = () => b.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
     return JSON.parse(localStorage.getItem(key)).model.name;
   });
-  assert.equal(await storedName(), 'Alpha from A');
-  await bConflict.getByRole('button', { name: 'Reload it' }).click();
-  await bConflict.waitFor({ state: 'detached' });
-  assert.equal(await b.getByRole('textbox', { name: 'Model name' }).inputValue(), 'Alpha from A');
 
-  // Now B saves; A is stale, edits too, and keeps its version as a copy.
-  await b.getByRole('textbox', { name: 'Model name' }).fill('Alpha from B');
-  await saved(b);
-  const aConflict = a.getByRole('alert').filter({ hasText: 'This model was changed in another tab.' });
-  await aConflict.waitFor();
-  await a.getByRole('textbox', { name: 'Model name' }).fill('Alpha, my version');
-  await aConflict.getByRole('button', { name: 'Keep mine as a copy' }).click();
-  await aConflict.waitFor({ state: 'detached' });
-  assert.equal(await a.getByRole('textbox', { name: 'Model name' }).inputValue(), 'Copy of Alpha, my version');
-  await saved(a);
-  const bList = await showModels(b);
-  await bList.getByRole('listitem').filter({ hasText: 'Copy of Alpha, my version' }).waitFor();
-  assert.equal(await bList.getByRole('listitem').filter({ hasText: 'Alpha from B' }).count(), 1);
+  // Both rename before either save lands: the later save asks; A keeps its version as a copy.
+  await Promise.all([
+    a.getByRole('textbox', { name: 'Model name' }).fill('Alpha, my version'),
+    bName.fill('Alpha from B'),
+  ]);
+  const conflict = (p) => p.getByRole('alert').filter({ hasText: 'This model was also changed in another tab.' });
+  await Promise.race([conflict(a).waitFor(), conflict(b).waitFor()]);
+  const [asking, other] = (await conflict(a).count()) ? [a, b] : [b, a];
+  const mine = asking === a ? 'Alpha, my version' : 'Alpha from B';
+  const theirs = asking === a ? 'Alpha from B' : 'Alpha, my version';
+  // Nothing of the asking tab is written until it decides.
+  await asking.waitForTimeout(600);
+  assert.equal(await storedName(), theirs);
+  await conflict(asking).getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await conflict(asking).waitFor({ state: 'detached' });
+  assert.equal(await asking.getByRole('textbox', { name: 'Model name' }).inputValue(), `Copy of ${mine}`);
+  await saved(asking);
+  const list = await showModels(other);
+  await list.getByRole('listitem').filter({ hasText: `Copy of ${mine}` }).waitFor();
+  assert.equal(await list.getByRole('listitem').filter({ hasText: theirs }).count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
