@@ -75,3 +75,41 @@ fn a_corrupted_entry_is_listed_as_quarantined_and_left_alone() {
     );
     clear_storage();
 }
+
+/// A restore point as the app keeps it: the entry deflated by the browser, packed 15 bits a
+/// character, stored in localStorage, read back to the same model.
+#[wasm_bindgen_test]
+async fn a_restore_point_round_trips_through_the_browsers_deflate_and_local_storage() {
+    use kpi_structure::model::lineage::content_hash;
+    use kpi_structure::storage::pack::pack;
+    use kpi_structure::storage::points::{self, Point, Why};
+    use kpi_structure::ui::copies::read_point;
+    use kpi_structure::ui::files::deflate;
+
+    clear_storage();
+    let mut s = LocalStore::open().unwrap();
+    let mut m = model("m1", "Coffee machines, versie één");
+    m.description = "Een lange omschrijving. ".repeat(200);
+    let text = library::entry_text(&m);
+    let bytes = deflate(text.as_bytes())
+        .await
+        .expect("the browser deflates");
+    let point = Point {
+        time: 1.0,
+        why: Why::Exported,
+        hash: content_hash(&m),
+        name: m.name.clone(),
+        data: pack(&bytes),
+    };
+    points::add(&mut s, &m.id, point).unwrap();
+    let stored = s.get("kpi-structure:points:m1").unwrap().unwrap();
+    assert!(
+        stored.encode_utf16().count() * 4 < text.len(),
+        "compressed: {} units for {} bytes",
+        stored.encode_utf16().count(),
+        text.len()
+    );
+    let back = points::read(&s, &m.id);
+    assert_eq!(back.len(), 1);
+    assert_eq!(read_point(&back[0]).await, Some(m));
+}

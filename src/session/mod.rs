@@ -465,7 +465,13 @@ impl<S: KeyValue> Session<S> {
         self.flush(now);
         match library::load_saved(&self.store, id) {
             Ok(Some((model, saved))) => {
-                self.replace(Some(Open::new(model, Some(saved), now)), Some(Why::Opened));
+                // A point only if the model changed since its newest one.
+                let newest = points::read(&self.store, id).last().map(|p| p.time);
+                let due = match newest {
+                    Some(t) if t >= model.modified => None,
+                    _ => Some(Why::Opened),
+                };
+                self.replace(Some(Open::new(model, Some(saved), now)), due);
                 Opened::Open
             }
             Ok(None) => {

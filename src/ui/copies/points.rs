@@ -9,12 +9,21 @@ use crate::storage::library::{entry_text, model_of_entry};
 use crate::storage::pack::{pack, unpack};
 use crate::storage::points::{Point, Why};
 use crate::ui::files::{deflate, inflate};
+use crate::ui::split::when_idle;
 use crate::ui::state::{now, App};
 
-/// Makes a restore point of the open model as it is now, in the background.
+/// Makes a restore point of the open model as it is now, in the background: at once for
+/// what the user just did (export, merge), otherwise once the browser is idle (a point made
+/// when a model opens must not delay the first view, nor fetch its part before then).
 pub fn make_point(app: App, why: Why) {
-    if let Some(model) = app.doc.with_untracked(Model::clone) {
-        spawn_local(write_point(app, why, model));
+    let Some(model) = app.doc.with_untracked(Model::clone) else {
+        return;
+    };
+    match why {
+        Why::Exported | Why::BeforeMerge => spawn_local(write_point(app, why, model)),
+        Why::Created | Why::Opened | Why::Imported | Why::Editing => {
+            when_idle(write_point(app, why, model))
+        }
     }
 }
 
