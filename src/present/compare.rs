@@ -277,6 +277,12 @@ pub struct ConflictText {
 /// `c` in words; `a` is mine (the open model), `b` the other copy.
 pub fn conflict_text(c: &Conflict, a: &Model, b: &Model, lang: Lang) -> ConflictText {
     let named = |s: &Subject| format!("{} “{}”", kind(s, lang), name_of(a, b, s));
+    let of_period = |what: &str, kpi: &Id, period: &crate::model::Period| {
+        format!(
+            "{what} “{}”, {period}",
+            name_of(a, b, &Subject::Kpi(kpi.clone()))
+        )
+    };
     let presence = |v: &Option<Value>| {
         if v.is_some() {
             lang.pick("present", "aanwezig").to_string()
@@ -306,11 +312,7 @@ pub fn conflict_text(c: &Conflict, a: &Model, b: &Model, lang: Lang) -> Conflict
             old,
             new,
         }) => (
-            format!(
-                "{} “{}”, {period}",
-                lang.pick("Value of", "Waarde van"),
-                name_of(a, b, &Subject::Kpi(kpi))
-            ),
+            of_period(lang.pick("Value of", "Waarde van"), &kpi, &period),
             number(old, lang),
             number(new, lang),
         ),
@@ -320,11 +322,7 @@ pub fn conflict_text(c: &Conflict, a: &Model, b: &Model, lang: Lang) -> Conflict
             old,
             new,
         }) => (
-            format!(
-                "{} “{}”, {period}",
-                lang.pick("Comment on", "Toelichting bij"),
-                name_of(a, b, &Subject::Kpi(kpi))
-            ),
+            of_period(lang.pick("Comment on", "Toelichting bij"), &kpi, &period),
             text(&old.map(Value::String), a, b, lang),
             text(&new.map(Value::String), a, b, lang),
         ),
