@@ -289,10 +289,11 @@ pub fn CompareDialog() -> impl IntoView {
                         tr(lang, "No version both copies started from was found, so every difference asks.", "Er is geen versie gevonden waar beide kopieën bij begonnen; daarom vraagt elk verschil.")
                     };
                     let items = p.items.clone();
+                    let three_way = p.merge.three_way;
                     let on_finish = Callback::new(move |sides: Vec<Side>| finish(app, &p, &sides));
                     view! {
                         <p class="muted">{how}</p>
-                        <ConflictChoices items=items group="merge" on_finish=on_finish />
+                        <ConflictChoices items=items group="merge" three_way=three_way on_finish=on_finish />
                     }
                 })
             }}

@@ -17,6 +17,9 @@ pub fn ConflictChoices(
     items: Vec<ConflictText>,
     /// A prefix for the radio groups' names (unique per list on the page).
     group: &'static str,
+    /// Whether the copies share a base (then these fields changed differently in both);
+    /// without one, these are simply every difference.
+    three_way: bool,
     /// Called with the choices when the user clicks "Finish merge".
     on_finish: Callback<Vec<Side>>,
 ) -> impl IntoView {
@@ -60,11 +63,15 @@ pub fn ConflictChoices(
         <div class="conflicts">
             <h3>
                 {move || {
-                    match (lang.get(), n) {
-                        (Lang::En, 1) => "1 field was changed differently in both copies: choose what to keep".to_string(),
-                        (Lang::En, n) => format!("{n} fields were changed differently in both copies: choose what to keep"),
-                        (Lang::Nl, 1) => "1 veld is in beide kopieën anders gewijzigd: kies wat u houdt".to_string(),
-                        (Lang::Nl, n) => format!("{n} velden zijn in beide kopieën anders gewijzigd: kies wat u houdt"),
+                    match (lang.get(), n, three_way) {
+                        (Lang::En, 1, true) => "1 field was changed differently in both copies: choose what to keep".to_string(),
+                        (Lang::En, n, true) => format!("{n} fields were changed differently in both copies: choose what to keep"),
+                        (Lang::Nl, 1, true) => "1 veld is in beide kopieën anders gewijzigd: kies wat u houdt".to_string(),
+                        (Lang::Nl, n, true) => format!("{n} velden zijn in beide kopieën anders gewijzigd: kies wat u houdt"),
+                        (Lang::En, 1, false) => "1 difference: choose what to keep".to_string(),
+                        (Lang::En, n, false) => format!("{n} differences: choose what to keep for each"),
+                        (Lang::Nl, 1, false) => "1 verschil: kies wat u houdt".to_string(),
+                        (Lang::Nl, n, false) => format!("{n} verschillen: kies per verschil wat u houdt"),
                     }
                 }}
             </h3>

@@ -34,6 +34,14 @@ pub fn Modal(
             let _ = el.focus();
         }
     });
+    // Escape closes it wherever the focus is (a button that did its work may be gone).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close();
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
         <div class="modal-backdrop">
             <div
@@ -43,11 +51,10 @@ pub fn Modal(
                 aria-modal="true"
                 aria-labelledby=id
                 tabindex="-1"
+                // The editor's shortcuts (Ctrl+Z, Delete) do not reach the model behind it.
                 on:keydown=move |ev| {
-                    ev.stop_propagation();
-                    if ev.key() == "Escape" {
-                        ev.prevent_default();
-                        close();
+                    if ev.key() != "Escape" {
+                        ev.stop_propagation();
                     }
                 }
             >

@@ -32,7 +32,7 @@ async fn tab_choices(app: App) -> AnyView {
                 let on_finish = Callback::new(move |sides: Vec<Side>| {
                     app.resolve_tab_conflicts(keys.iter().cloned().zip(sides).collect());
                 });
-                view! { <ConflictChoices items=items group="tab" on_finish=on_finish /> }.into_any()
+                view! { <ConflictChoices items=items group="tab" three_way=true on_finish=on_finish /> }.into_any()
             })
             .unwrap_or_else(|| ().into_any())
     })
