@@ -4,7 +4,7 @@
 // split a wasm. This script does what cargo-leptos `--split` does:
 //   release: cargo with the `split` feature and `--emit-relocs` -> wasm-split-cli (one main
 //            module plus a part per `#[lazy]` function) -> wasm-bindgen -> wasm-opt -Oz on
-//            every part -> JS comments and indentation stripped;
+//            every part -> the JS (glue, split loader, boot.js) minified by terser;
 //   debug:   cargo -> wasm-bindgen (one wasm, as `trunk serve` always had).
 // The output goes to a per-build folder `w-<hash>/` (the split loader imports `./main.js`
 // by that fixed name, so names cannot carry hashes), loaded by `w-<hash>/boot.js`.
@@ -16,6 +16,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+// terser is pinned in package.json (devDependencies) and installed by `npm ci`.
+import { minify } from 'terser';
 
 const execFileAsync = promisify(execFile);
 
@@ -67,9 +69,6 @@ if (release) {
     }
   };
   await Promise.all([optimize(), optimize()]);
-  for (const f of fs.readdirSync(pkg).filter((f) => f.endsWith('.js'))) {
-    stripJs(path.join(pkg, f));
-  }
 } else {
   run('cargo', cargo);
   run('wasm-bindgen', ['--target', 'web', '--out-name', 'main', '--out-dir', pkg, wasm]);
@@ -82,6 +81,9 @@ for (const f of fs.readdirSync(pkg)) {
 const boot = release ? fs.readFileSync(path.join(root, '.ci', 'boot.js'), 'utf8') : '';
 fs.writeFileSync(path.join(pkg, 'boot.js'),
   `import init from './main.js';\nawait init();\n${boot}`);
+if (release) {
+  for (const f of walk(pkg).filter((f) => f.endsWith('.js'))) await minifyJs(path.join(pkg, f));
+}
 
 const hash = crypto.createHash('sha256');
 for (const f of walk(pkg)) hash.update(f).update(fs.readFileSync(path.join(pkg, f)));
@@ -134,20 +136,21 @@ function walk(dir, rel = '') {
 }
 
 /**
- * Drops comments, indentation and blank lines from wasm-bindgen's JS (it has no multi-line
- * strings or template literals), then checks the result still parses.
+ * Minifies an ES module in place (terser: compress and mangle; export names stay), then
+ * checks the result still parses.
  */
-function stripJs(file) {
+async function minifyJs(file) {
   const src = fs.readFileSync(file, 'utf8');
-  const js = src
-    .replace(/^\s*\/\*\*[\s\S]*?\*\/\s*$/gm, '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('//'))
-    .join('\n');
+  const { code } = await minify(src, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+  if (!code) throw new Error(`terser: no output for ${file}`);
   const check = path.join(work, 'check.mjs');
-  fs.writeFileSync(check, js);
+  fs.writeFileSync(check, code);
   execFileSync(process.execPath, ['--check', check]);
   fs.rmSync(check);
-  fs.writeFileSync(file, js + '\n');
+  fs.writeFileSync(file, code + '\n');
 }
