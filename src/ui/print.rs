@@ -2,6 +2,10 @@
 //! for the chain meeting). The print document is plain HTML built from the model at the
 //! `beforeprint` event (synchronously, so Ctrl+P and the Print button both get it) and
 //! removed after printing; on screen it is never built.
+//!
+//! Under the `split` feature the builder is a lazy part, fetched when the browser is idle
+//! (with the other parts) or when the Print button or Ctrl+P is used; `beforeprint` builds
+//! the document from it synchronously once it is there. Only the listeners are in the first load.
 
 use std::fmt::Write;
 
@@ -14,6 +18,7 @@ use crate::present::diagram::svg::{escape, export_svg};
 use crate::present::meeting::meeting_pack_html;
 use crate::present::sparkline::value_text;
 use crate::ui::labels::{direction_name, frequency_name};
+use crate::ui::split::now_if_ready;
 use crate::ui::state::{use_app, App, View};
 use crate::ui::views::meeting::today_date;
 
@@ -120,18 +125,37 @@ pub fn print_html(m: &Model, lang: Lang, as_of: Month) -> String {
     s
 }
 
-fn fill(app: App) {
+/// Lazy: the print document's HTML, built from the open model.
+#[cfg_attr(feature = "split", lazy)]
+async fn print_doc(app: App) -> String {
+    print_doc_html(app)
+}
+
+/// Fetches the print part (a no-op without the `split` feature).
+pub async fn preload() {
+    #[cfg(feature = "split")]
+    __preload_print_doc().await;
+}
+
+fn print_doc_html(app: App) -> String {
     let lang = app.lang.get_untracked();
     let as_of = app.as_of.get_untracked();
     // From the Meeting view: the meeting pack (a page per chain); else structure and cards.
-    let html = if app.view.get_untracked() == View::Meeting {
+    if app.view.get_untracked() == View::Meeting {
         let today = today_date();
         app.doc
             .with_untracked(|m| meeting_pack_html(m, as_of, today, lang))
     } else {
         app.doc.with_untracked(|m| print_html(m, lang, as_of))
     }
-    .unwrap_or_default();
+    .unwrap_or_default()
+}
+
+/// Fills the print document, if the print part is there (it must be: `beforeprint` cannot wait).
+fn fill(app: App) {
+    let Some(html) = now_if_ready(print_doc(app)) else {
+        return;
+    };
     if let Some(el) = document().get_element_by_id("print-doc") {
         el.set_inner_html(&html);
     }
@@ -162,9 +186,12 @@ pub fn PrintDocument() -> impl IntoView {
     view! { <div id="print-doc" class="print-doc" aria-hidden="true"></div> }
 }
 
-/// Prints the open model (the same as the browser's Print).
+/// Prints the open model (the same as the browser's Print), once the print part is there.
 pub fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
+    leptos::task::spawn_local(async {
+        preload().await;
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
 }

@@ -20,6 +20,17 @@ pub fn deferred(load: impl Future<Output = AnyView> + 'static) -> impl IntoView 
     Suspend::new(SendWrapper::new(load))
 }
 
+/// The output of a (possibly lazy) loader if it is ready at once (without the `split` feature,
+/// or once its part has been fetched); `None` if it would have to wait.
+pub fn now_if_ready<T>(load: impl Future<Output = T>) -> Option<T> {
+    let mut load = std::pin::pin!(load);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match load.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(out) => Some(out),
+        std::task::Poll::Pending => None,
+    }
+}
+
 /// Builds a view without subscribing the caller to what the view reads while it is built (a
 /// loader runs inside a `Suspend`, which would otherwise forward those reads to the panel).
 pub fn build(view: impl FnOnce() -> AnyView) -> AnyView {

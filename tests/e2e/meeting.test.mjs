@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, seedTemplate, ROOT } from './support.mjs';
+import { serve, launch, openPage, seedTemplate, partsLoaded, ROOT } from './support.mjs';
 import path from 'node:path';
 
 let server, browser;
@@ -143,6 +143,7 @@ test('the meeting pack: one A4 landscape page per chain from the Meeting view', 
   await box(page, 'Action').fill('Hire a second fitter');
   await box(page, 'Action owner').fill('Service');
   await box(page, 'Due').fill('2026-10');
+  await partsLoaded(page);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const doc = page.locator('#print-doc');
   assert.equal(await doc.locator('.meeting-page').count(), model.chains.length);

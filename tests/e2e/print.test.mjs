@@ -1,7 +1,7 @@
 // Printing gives the structure on one page and one page per chain (the chain card).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, seedTemplate } from './support.mjs';
+import { serve, launch, openPage, seedTemplate, partsLoaded } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -11,6 +11,9 @@ test('print: structure page plus one chain card per chain', async () => {
   const { init, model } = seedTemplate('coffee-machines.en.kpi.json');
   const { page, context, errors } = await openPage(browser, server.url, { init });
   await page.getByRole('textbox', { name: 'Model name' }).waitFor();
+  // The print document is built by a lazy part, fetched when idle (or by Ctrl+P and the Print
+  // button before they print): `beforeprint` cannot wait for it.
+  await partsLoaded(page);
   // What the browser does on Ctrl+P or the Print button.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const doc = page.locator('#print-doc');

@@ -27,6 +27,12 @@ pub fn install() {
             return;
         }
         let key = ev.key().to_ascii_lowercase();
+        // Ctrl+P: the Print button's way, which waits for the print part if need be.
+        if key == "p" && !ev.shift_key() {
+            ev.prevent_default();
+            crate::ui::print::print();
+            return;
+        }
         let redo = (key == "z" && ev.shift_key()) || (key == "y" && !ev.shift_key());
         let undo = key == "z" && !ev.shift_key();
         if undo || redo {

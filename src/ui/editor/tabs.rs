@@ -131,6 +131,7 @@ async fn prefetch() {
         __preload_health_view().await;
         super::__preload_inspector().await;
     }
+    crate::ui::print::preload().await;
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-lazy", "loaded");
     }

@@ -1,5 +1,8 @@
 //! The banners of the file actions, and the window listeners behind them: import problems,
 //! the share box, a model arriving in a share link, a change in another tab, the drop hint.
+//!
+//! The listeners and the drop hint are in the first load; reading a dropped file or a share
+//! link, and the banners, are lazy parts (`split` feature) fetched on first use.
 
 use js_sys::Reflect;
 use leptos::prelude::*;
@@ -8,16 +11,57 @@ use crate::ui::i18n::{tr, tr_key, T};
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::browser;
 use super::transfer::{
     dismiss_incoming, export_json_now, import_file, keep_incoming, not_json_file,
     open_share_fragment,
 };
-use crate::format::{Problem, MAX_LINK_CHARS};
+use crate::format::{fragment_data, Problem, MAX_LINK_CHARS};
 use crate::model::Lang;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::export_svg;
 use crate::ui::copies::TabConflicts;
+use crate::ui::split::{build, deferred};
 use crate::ui::state::{use_app, App, Share};
+
+/// Lazy: reads a dropped file (a `.json` one is imported).
+#[cfg_attr(feature = "split", lazy)]
+async fn drop_file(app: App, file: web_sys::File) {
+    let name = file.name();
+    if name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json") {
+        import_file(app, file).await;
+    } else {
+        not_json_file(app, &name);
+    }
+}
+
+/// Lazy: reads the share link in the address.
+#[cfg_attr(feature = "split", lazy)]
+async fn share_fragment(app: App) {
+    open_share_fragment(app).await;
+}
+
+/// Offers the model of a share link in the address, if there is one.
+fn open_share_link(app: App) {
+    if fragment_data(&browser::location_hash()).is_some() {
+        spawn_local(share_fragment(app));
+    }
+}
+
+/// Lazy: the banners of another tab's change, imports, share links and the share box.
+#[cfg_attr(feature = "split", lazy)]
+async fn rare_banners() -> AnyView {
+    build(|| {
+        view! {
+            <ConflictBanner />
+            <IncomingBanner />
+            <ImportProblems />
+            <ImportNotes />
+            <ShareBox />
+        }
+        .into_any()
+    })
+}
 
 /// True if a drag carries files (not text or an element of the page).
 fn carries_files(ev: &web_sys::DragEvent) -> bool {
@@ -31,9 +75,7 @@ fn listen(app: App, hint: RwSignal<bool>) {
         app.storage_changed(ev.key().as_deref());
     });
     // A share link pasted into this tab's address bar.
-    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        spawn_local(open_share_fragment(app));
-    });
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| open_share_link(app));
     let over = move |ev: web_sys::Event| {
         if let Ok(ev) = ev.dyn_into::<web_sys::DragEvent>() {
             if carries_files(&ev) {
@@ -70,12 +112,7 @@ fn listen(app: App, hint: RwSignal<bool>) {
         };
         // The browser would otherwise open the file in place of the app.
         ev.prevent_default();
-        let name = file.name();
-        if name.to_ascii_lowercase().ends_with(".json") || file.type_().contains("json") {
-            spawn_local(import_file(app, file));
-        } else {
-            not_json_file(app, &name);
-        }
+        spawn_local(drop_file(app, file));
     });
     on_cleanup(move || {
         for handle in [storage, hash, enter, over, leave, drop] {
@@ -91,7 +128,16 @@ pub fn FileBanners() -> impl IntoView {
     let hint = RwSignal::new(false);
     listen(app, hint);
     // Opened with a share link.
-    spawn_local(open_share_fragment(app));
+    open_share_link(app);
+    // Mounted (and its part fetched) once one of its banners has something to show.
+    let rare = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false)
+            || app.conflict.get()
+            || app.incoming.with(Option::is_some)
+            || app.import_errors.with(Option::is_some)
+            || app.import_notes.with(|n| !n.is_empty())
+            || app.share.with(Option::is_some)
+    });
     view! {
         <Show when=move || hint.get()>
             <div class="drop-hint" aria-hidden="true">
@@ -103,11 +149,7 @@ pub fn FileBanners() -> impl IntoView {
                 </p>
             </div>
         </Show>
-        <ConflictBanner />
-        <IncomingBanner />
-        <ImportProblems />
-        <ImportNotes />
-        <ShareBox />
+        {move || rare.get().then(|| deferred(rare_banners()))}
     }
 }
 

@@ -16,6 +16,7 @@ use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
+use crate::present::fixed;
 use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
 use crate::present::diagram::svg::{
     baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT,
@@ -30,6 +31,20 @@ const MAX_FIT: f64 = 1.25;
 const MIN_FIT: f64 = 0.4;
 /// From this many boxes on, only the boxes and arrows near the visible part are mounted.
 const VIRTUAL_FROM: usize = 400;
+
+/// Lazy: "Export SVG" downloads the diagram as drawn (its own part under `split`).
+#[cfg_attr(feature = "split", lazy)]
+async fn export_svg_file(app: App, layout: Layout) {
+    let lang = app.lang.get_untracked();
+    let Some((svg, name)) = app
+        .doc
+        .with_untracked(|m| (export_svg(m, &layout, lang), m.name.clone()))
+    else {
+        return;
+    };
+    let file = format!("{}.svg", file_stem(&name));
+    offer_download(app, &file, &svg, "image/svg+xml;charset=utf-8");
+}
 
 #[component]
 pub fn StructureView() -> impl IntoView {
@@ -146,27 +161,18 @@ pub fn StructureView() -> impl IntoView {
         zoom.set(Some(s));
     };
 
-    let export = move |_| {
-        let lang = app.lang.get_untracked();
-        let Some((svg, name)) = app.doc.with_untracked(|m| {
-            layout.with_untracked(|l| (export_svg(m, l, lang), m.name.clone()))
-        }) else {
-            return;
-        };
-        let file = format!("{}.svg", file_stem(&name));
-        offer_download(app, &file, &svg, "image/svg+xml;charset=utf-8");
-    };
+    let export = move |_| leptos::task::spawn_local(export_svg_file(app, layout.get_untracked()));
 
     let svg_style = move || {
         let (w, h) = layout.with(|l| (l.width, l.height));
         match zoom.get() {
             None => format!(
-                "width:100%;max-width:{:.0}px;min-width:{:.0}px;height:auto;max-height:max(calc(100vh - 200px), {:.0}px)",
-                w * MAX_FIT,
-                w * MIN_FIT,
-                h * 0.8
+                "width:100%;max-width:{}px;min-width:{}px;height:auto;max-height:max(calc(100vh - 200px), {}px)",
+                fixed(w * MAX_FIT, 0),
+                fixed(w * MIN_FIT, 0),
+                fixed(h * 0.8, 0)
             ),
-            Some(s) => format!("width:{:.0}px;height:{:.0}px", w * s, h * s),
+            Some(s) => format!("width:{}px;height:{}px", fixed(w * s, 0), fixed(h * s, 0)),
         }
     };
 
@@ -206,7 +212,7 @@ pub fn StructureView() -> impl IntoView {
                             "−"
                         </button>
                         <span class="st-zoom-level" aria-live="polite">
-                            {move || zoom.get().map(|s| format!("{:.0}%", s * 100.0))}
+                            {move || zoom.get().map(|s| format!("{}%", fixed(s * 100.0, 0)))}
                         </span>
                         <button
                             type="button"
@@ -521,7 +527,7 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
                                 .zip(baselines(lines.len(), size, h))
                                 .map(|(l, by)| {
                                     view! {
-                                        <tspan x=tx y=format!("{by:.1}")>
+                                        <tspan x=tx y=fixed(by, 1)>
                                             {l.clone()}
                                         </tspan>
                                     }
