@@ -49,7 +49,15 @@ mod tests {
 
     #[test]
     fn fixed_writes_like_the_standard_formatter() {
-        for (x, d) in [(0.0, 1), (12.34, 1), (-3.96, 1), (1234.5678, 0), (99.96, 1), (0.04, 1), (7.0, 2)] {
+        for (x, d) in [
+            (0.0, 1),
+            (12.34, 1),
+            (-3.96, 1),
+            (1234.5678, 0),
+            (99.96, 1),
+            (0.04, 1),
+            (7.0, 2),
+        ] {
             assert_eq!(fixed(x, d), format!("{x:.*}", d as usize), "{x} {d}");
         }
         assert_eq!(fixed(f64::INFINITY, 1), "inf");

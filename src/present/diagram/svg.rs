@@ -202,7 +202,12 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
             p.text
         );
         for (line, y) in lines.iter().zip(baselines(lines.len(), size, n.h)) {
-            let _ = write!(s, r#"<tspan x="{x}" y="{}">{}</tspan>"#, crate::present::fixed(y, 1), escape(line));
+            let _ = write!(
+                s,
+                r#"<tspan x="{x}" y="{}">{}</tspan>"#,
+                crate::present::fixed(y, 1),
+                escape(line)
+            );
         }
         s.push_str("</text></g>\n");
     }
