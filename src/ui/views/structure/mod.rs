@@ -20,7 +20,7 @@ use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node,
 use crate::present::diagram::svg::{
     baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT,
 };
-use crate::present::fixed;
+use crate::present::fixed::fixed;
 
 const MIN_ZOOM: f64 = 0.2;
 const MAX_ZOOM: f64 = 3.0;
