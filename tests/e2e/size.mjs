@@ -7,16 +7,16 @@ import zlib from 'node:zlib';
 import { DIST } from './support.mjs';
 
 // Issue 12 asks for a first load (shell, library, Structure view, reading a stored model with
-// values, statuses in the diagram) of at most 150 KB brotli of wasm + JS. Not met yet: with
-// every view but Structure, the inspector, Templates / Import and Export split off, the
-// first load is ~282 KB with the Meeting view merged (one wasm was ~403 KB before the Meeting
-// view). Until more moves out of the main part (docs/ARCHITECTURE.md, "Size"), these guard
-// against growth: the present sizes plus a little.
+// values, statuses in the diagram) of at most 150 KB brotli of wasm + JS. Not met: with every
+// view but Structure, the inspector, Templates / Import, Export, print, the rare banners, Export
+// SVG and compare / merge / history split off, the first load is ~267 KB, mostly the Leptos
+// runtime and the view code it generates (docs/ARCHITECTURE.md, "Size"). These guard against
+// growth: the present sizes plus a little.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 295 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 275 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
 // Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
-export const TOTAL_BUDGET_BROTLI = 730 * 1000;
+export const TOTAL_BUDGET_BROTLI = 770 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
