@@ -282,8 +282,9 @@ impl<S: KeyValue> Session<S> {
 
     /// Saves the open model now as the next revision: stamps `modified`, writes, reads back,
     /// updates the listing. A newer revision from another tab is never overwritten: the save
-    /// waits ([`Session::behind`]) for [`Session::merge_behind`]. A full store first gives
-    /// up old restore points, never a model.
+    /// waits ([`Session::behind`]) for [`Session::merge_behind`]. A full store raises
+    /// [`StorageAlert::Full`]; [`Session::make_room`] then gives up old restore points, never
+    /// a model.
     pub fn save(&mut self, now: f64) {
         let Some(open) = self.open.as_mut() else {
             return;
@@ -292,20 +293,12 @@ impl<S: KeyValue> Session<S> {
             return;
         }
         open.model.modified = now;
-        let result = loop {
-            let r = library::save_after(
-                &mut self.store,
-                &open.model,
-                open.rev,
-                open.last_saved.as_ref(),
-            );
-            if r == Err(SaveError::Store(StoreError::Quota))
-                && points::make_room(&mut self.store) == Ok(true)
-            {
-                continue;
-            }
-            break r;
-        };
+        let result = library::save_after(
+            &mut self.store,
+            &open.model,
+            open.rev,
+            open.last_saved.as_ref(),
+        );
         match result {
             Ok(saved) => {
                 open.rev = saved.rev;
@@ -335,6 +328,18 @@ impl<S: KeyValue> Session<S> {
                     }
                 }
             }
+        }
+    }
+
+    /// The store was full ([`StorageAlert::Full`]): drops old restore points (the oldest of
+    /// any model first, never a model's newest) until the pending save fits, and saves. The
+    /// shell runs it from a lazy part.
+    pub fn make_room(&mut self, now: f64) {
+        while self.alert == Some(StorageAlert::Full) && self.pending() {
+            if points::make_room(&mut self.store) != Ok(true) {
+                return;
+            }
+            self.save(now);
         }
     }
 
@@ -465,13 +470,7 @@ impl<S: KeyValue> Session<S> {
         self.flush(now);
         match library::load_saved(&self.store, id) {
             Ok(Some((model, saved))) => {
-                // A point only if the model changed since its newest one.
-                let newest = points::read(&self.store, id).last().map(|p| p.time);
-                let due = match newest {
-                    Some(t) if t >= model.modified => None,
-                    _ => Some(Why::Opened),
-                };
-                self.replace(Some(Open::new(model, Some(saved), now)), due);
+                self.replace(Some(Open::new(model, Some(saved), now)), Some(Why::Opened));
                 Opened::Open
             }
             Ok(None) => {

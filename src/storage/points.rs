@@ -210,6 +210,12 @@ pub fn add(kv: &mut impl KeyValue, id: &Id, point: Point) -> Result<Added, Store
     Ok(Added::Added)
 }
 
+/// True if the newest of `points` (oldest first) is at least as recent as a model last
+/// changed at `modified`: opening that model needs no new point.
+pub fn covers(points: &[Point], modified: f64) -> bool {
+    points.last().is_some_and(|p| p.time >= modified)
+}
+
 /// Forgets model `id`'s points (the model was deleted).
 pub fn delete(kv: &mut impl KeyValue, id: &Id) -> Result<(), StoreError> {
     kv.remove(&key(id))
@@ -326,6 +332,16 @@ mod tests {
         let raw = kv.map["kpi-structure:points:m1"].replacen("\"editing\"", "\"later\"", 1);
         kv.map.insert("kpi-structure:points:m1".into(), raw);
         assert_eq!(read(&kv, &id).len(), 5);
+    }
+
+    #[test]
+    fn a_point_newer_than_the_last_change_covers_an_open() {
+        assert!(!covers(&[], 5.0));
+        assert!(covers(&[point(1.0, "a", 1), point(5.0, "b", 1)], 5.0));
+        assert!(
+            !covers(&[point(6.0, "a", 1), point(4.0, "b", 1)], 5.0),
+            "the newest is last"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub fn Alerts() -> impl IntoView {
     let app = use_app();
     view! {
         <super::files::FileBanners />
+        <super::copies::ConflictBanner />
         <Show when=move || app.storage_alert.get().is_some()>
             <div class="banner banner-warning" role="alert">
                 {move || app.storage_alert.get().map(|k| app.text(k))}

@@ -53,6 +53,7 @@ pub fn Root() -> impl IntoView {
             </Show>
         </main>
         <super::copies::CopiesDialog />
+        <super::copies::CopiesWatcher />
         <PrintDocument />
     }
 }

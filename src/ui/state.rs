@@ -18,7 +18,7 @@ use crate::session::{Change, Opened, Session, StorageAlert};
 use crate::storage::keys;
 use crate::storage::library::Listing;
 use crate::storage::local::Backend;
-use crate::storage::points::Point;
+use crate::storage::points::{Point, Why};
 use crate::storage::usage::Usage;
 
 /// Whether the open model's latest edit is in storage.
@@ -50,6 +50,13 @@ impl View {
         View::Meeting,
         View::Health,
     ];
+}
+
+/// Which dialog of `ui::copies` is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Compare,
+    History,
 }
 
 /// What the share box under the header shows.
@@ -98,7 +105,12 @@ pub struct App {
     /// How many saves of another tab were merged into the open model (a banner says so).
     pub merged: RwSignal<u64>,
     /// The Compare or History dialog, while open.
-    pub copies: RwSignal<Option<crate::ui::copies::Panel>>,
+    pub copies: RwSignal<Option<Panel>>,
+    /// A restore point is due (made, opened, imported, exported, ten minutes of editing):
+    /// `ui::copies` makes it and sets this back to `None`.
+    pub point_due: RwSignal<Option<Why>>,
+    /// A save found another tab's newer revision: `ui::copies` merges it.
+    pub behind: RwSignal<bool>,
     /// The share of the browser's storage in use, in percent, once it is nearly full.
     pub nearly_full: RwSignal<Option<u32>>,
     /// The browser's answer to `navigator.storage.persist()`; `None` until it answers.
@@ -156,11 +168,12 @@ impl App {
             conflict: RwSignal::new(false),
             merged: RwSignal::new(0),
             copies: RwSignal::new(None),
+            point_due: RwSignal::new(None),
+            behind: RwSignal::new(false),
             nearly_full: RwSignal::new(None),
             persisted: RwSignal::new(None),
             timer: StoredValue::new(None),
         };
-        app.measure_storage();
         let first = app
             .doc
             .session_ref(|s| s.listing().models.first().map(|m| m.id.clone()));
@@ -197,8 +210,9 @@ impl App {
         set_if_changed(self.merged, merged);
         // A restore point is due (made, opened, imported, ten minutes of editing).
         if let Some(why) = self.doc.session(|s| s.take_point_due()).flatten() {
-            crate::ui::copies::make_point(*self, why);
+            self.point_due.set(Some(why));
         }
+        set_if_changed(self.behind, self.doc.session_ref(|s| s.behind()));
         if listing_changed {
             self.listing
                 .set(self.doc.session_ref(|s| s.listing().clone()));
@@ -236,7 +250,6 @@ impl App {
         self.cancel_timer();
         self.doc.session(|s| f(s, now()));
         self.sync();
-        self.measure_storage();
         if self.doc.session_ref(|s| s.pending()) {
             self.schedule_save();
         }
@@ -438,14 +451,17 @@ impl App {
     }
 
     /// Saves the open model now: stamps `modified`, writes, reads back, updates the list.
-    /// If another tab saved it meanwhile, the merge runs next (a lazy part).
+    /// If another tab saved it meanwhile, `ui::copies` merges next ([`App::behind`]).
     pub fn save_now(&self) {
         self.cancel_timer();
         self.doc.session(|s| s.save(now()));
         self.sync();
-        if self.doc.session_ref(|s| s.behind()) {
-            leptos::task::spawn_local(crate::ui::copies::merge_with_other_tab(*self));
-        }
+    }
+
+    /// The store was full: gives up old restore points until the pending save fits.
+    pub fn make_room(&self) {
+        self.doc.session(|s| s.make_room(now()));
+        self.sync();
     }
 
     /// Merges another tab's newer save into the open model and saves the result (or shows

@@ -14,18 +14,13 @@ mod tabs;
 use leptos::prelude::*;
 
 pub use points::{make_point, read_point};
-pub use tabs::{merge_with_other_tab, TabConflicts};
+pub use tabs::ConflictBanner;
 
-use crate::ui::i18n::tr;
-use crate::ui::split::{build, deferred};
+use crate::ui::i18n::{tr, T};
+use crate::ui::split::{build, deferred, when_idle};
 use crate::ui::state::use_app;
 
-/// Which dialog is open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Panel {
-    Compare,
-    History,
-}
+pub use crate::ui::state::Panel;
 
 #[cfg_attr(feature = "split", lazy)]
 async fn compare_dialog() -> AnyView {
@@ -50,6 +45,35 @@ pub fn CopiesButtons() -> impl IntoView {
             {tr(app.lang, "History", "Geschiedenis")}
         </button>
     }
+}
+
+/// What the rest of the app asks of this module, watched once (mounted in the app shell):
+/// a restore point that is due, another tab's save to merge, a full store that old restore
+/// points can make room in, and how full storage is (after the first view, and whenever
+/// another model is opened or the list changes). Each runs a lazy part.
+#[component]
+pub fn CopiesWatcher() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| {
+        if let Some(why) = app.point_due.get() {
+            app.point_due.set(None);
+            make_point(app, why);
+        }
+    });
+    Effect::new(move |_| {
+        if app.behind.get() {
+            leptos::task::spawn_local(tabs::merge_with_other_tab(app));
+        }
+    });
+    Effect::new(move |_| {
+        if app.storage_alert.get() == Some(T::StorageFull) {
+            leptos::task::spawn_local(points::make_room(app));
+        }
+    });
+    Effect::new(move |_| {
+        app.listing.track();
+        when_idle(points::measure_storage(app));
+    });
 }
 
 /// The open dialog, if any (mounted once in the app shell).

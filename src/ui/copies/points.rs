@@ -7,7 +7,7 @@ use crate::model::lineage::content_hash;
 use crate::model::Model;
 use crate::storage::library::{entry_text, model_of_entry};
 use crate::storage::pack::{pack, unpack};
-use crate::storage::points::{Point, Why};
+use crate::storage::points::{covers, Point, Why};
 use crate::ui::files::{deflate, inflate};
 use crate::ui::split::when_idle;
 use crate::ui::state::{now, App};
@@ -31,6 +31,10 @@ pub fn make_point(app: App, why: Why) {
 /// view.
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn write_point(app: App, why: Why, m: Model) {
+    // Opened unchanged since its newest point: that point holds this version.
+    if why == Why::Opened && covers(&app.points(&m.id), m.modified) {
+        return;
+    }
     let (id, name, hash, text) = (
         m.id.clone(),
         m.name.clone(),
@@ -48,6 +52,18 @@ async fn write_point(app: App, why: Why, m: Model) {
         data: pack(&bytes),
     };
     app.add_point(&id, point);
+}
+
+/// The store was full: drops old restore points until the pending save fits.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn make_room(app: App) {
+    app.make_room();
+}
+
+/// Measures how full the browser's storage is (the warning before it is full).
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn measure_storage(app: App) {
+    app.measure_storage();
 }
 
 /// The version a restore point holds; `None` if it does not read back.

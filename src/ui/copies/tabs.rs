@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::conflicts::ConflictChoices;
 use crate::model::merge::Side;
 use crate::present::compare::conflict_text;
+use crate::ui::i18n::{tr, tr_key, T};
 use crate::ui::split::{build, deferred};
 use crate::ui::state::{use_app, App};
 
@@ -45,5 +46,51 @@ pub fn TabConflicts() -> impl IntoView {
     move || {
         app.lang.track();
         deferred(tab_choices(app))
+    }
+}
+
+/// Another tab saved the open model. Changes to other fields were merged (a note says so);
+/// fields both tabs changed ask here, "Keep mine" or "Keep theirs", until "Finish merge".
+#[component]
+pub fn ConflictBanner() -> impl IntoView {
+    let app = use_app();
+    let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
+    // Merges seen when this tab started are old news.
+    let seen = RwSignal::new(app.merged.get_untracked());
+    view! {
+        <Show when=move || app.conflict.get() && app.doc.is_open()>
+            <div class="banner banner-warning banner-conflict" role="alert">
+                <span>
+                    <strong>{pick("This model was also changed in another tab.", "Dit model is ook in een ander tabblad gewijzigd.")}</strong>
+                    " "
+                    {pick(
+                        "Everything else is merged; choose what to keep where both tabs changed the same field. Until then your changes here are not saved.",
+                        "Al het andere is samengevoegd; kies wat u houdt waar beide tabbladen hetzelfde veld wijzigden. Tot dan zijn uw wijzigingen hier niet opgeslagen.",
+                    )}
+                </span>
+                <TabConflicts />
+                <span class="banner-actions">
+                    <button type="button" on:click=move |_| app.reload_open_model()>
+                        {pick("Take the other tab's version", "Versie van het andere tabblad nemen")}
+                    </button>
+                    <button type="button" on:click=move |_| app.keep_mine_as_copy()>
+                        {pick("Keep mine as a copy", "Mijn versie als kopie bewaren")}
+                    </button>
+                </span>
+            </div>
+        </Show>
+        <Show when=move || app.merged.get() != seen.get() && !app.conflict.get()>
+            <div class="banner banner-info" aria-live="polite">
+                <span>
+                    {pick(
+                        "Changes saved in another tab were merged into this model.",
+                        "Wijzigingen uit een ander tabblad zijn in dit model samengevoegd.",
+                    )}
+                </span>
+                <button type="button" on:click=move |_| seen.set(app.merged.get_untracked())>
+                    {tr_key(app.lang, T::Dismiss)}
+                </button>
+            </div>
+        </Show>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::{
     unique_name, Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target, Topic,
 };
+use crate::ui::copies::CopiesButtons;
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
 use crate::ui::split::{after_first_view, build};
@@ -14,7 +15,7 @@ use crate::ui::state::{fresh_id, use_app, App};
 /// Lazy: Export JSON / CSV and Copy share link come after the first view.
 #[cfg_attr(feature = "split", lazy)]
 async fn file_actions() -> AnyView {
-    build(|| view! { <FileActions /> }.into_any())
+    build(|| view! { <FileActions /> <CopiesButtons /> }.into_any())
 }
 
 /// After adding an element, put the keyboard in its Name field (text selected), so the user

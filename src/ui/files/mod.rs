@@ -58,7 +58,6 @@ pub fn FileActions() -> impl IntoView {
             <button type="button" on:click=move |_| spawn_local(copy_share_link(app))>
                 {tr(app.lang, "Copy share link", "Deellink kopiëren")}
             </button>
-            <crate::ui::copies::CopiesButtons />
         </div>
     }
 }
