@@ -39,6 +39,25 @@ async function hasValue(box, value) {
   assert.equal(await box.inputValue(), value);
 }
 
+/**
+ * Two tabs of one browser on the seeded coffee template. Seeded once, by the first tab: the
+ * second tab must not write the entry again (that is another tab's save to the first).
+ */
+async function twoTabs() {
+  const { model } = seedTemplate(TEMPLATE);
+  const one = await openPage(browser, server.url);
+  await one.page.evaluate((m) => {
+    localStorage.setItem('kpi-structure:model:mseed', JSON.stringify({ version: 2, rev: 1, model: m }));
+  }, model);
+  await one.page.reload();
+  const two = await one.context.newPage();
+  const errors2 = [];
+  two.on('console', (m) => { if (m.type() === 'error') errors2.push(m.text()); });
+  await two.goto(server.url);
+  for (const p of [one.page, two]) await p.getByRole('textbox', { name: 'Model name' }).waitFor();
+  return { one, two, errors2 };
+}
+
 /** The restore points of the open model as stored (the app writes them in the background). */
 async function pointCount(page) {
   return page.evaluate(() => {
@@ -156,13 +175,7 @@ test('export, edit the copy in another profile, compare, merge with a conflict, 
 });
 
 test('two tabs editing different chains of one model both keep their edits', async () => {
-  const { init } = seedTemplate(TEMPLATE);
-  const one = await openPage(browser, server.url, { init });
-  const two = await one.context.newPage();
-  const errors2 = [];
-  two.on('console', (m) => { if (m.type() === 'error') errors2.push(m.text()); });
-  await two.goto(server.url);
-  for (const p of [one.page, two]) await p.getByRole('textbox', { name: 'Model name' }).waitFor();
+  const { one, two, errors2 } = await twoTabs();
   await select(one.page, 'New coffee machine');
   await select(two, 'Breakdown repair');
   // Both edit before either save lands (a save waits 400 ms after the last keystroke).
@@ -190,11 +203,7 @@ test('two tabs editing different chains of one model both keep their edits', asy
 });
 
 test('two tabs that change the same field: the later save asks, and takes the choice', async () => {
-  const { init } = seedTemplate(TEMPLATE);
-  const one = await openPage(browser, server.url, { init });
-  const two = await one.context.newPage();
-  await two.goto(server.url);
-  for (const p of [one.page, two]) await p.getByRole('textbox', { name: 'Model name' }).waitFor();
+  const { one, two, errors2 } = await twoTabs();
   for (const p of [one.page, two]) await select(p, 'New coffee machine');
   await Promise.all([
     one.page.getByRole('textbox', { name: 'Owner', exact: true }).fill('Sales director'),
@@ -214,6 +223,8 @@ test('two tabs that change the same field: the later save asks, and takes the ch
   const mine = asking === one.page ? 'Sales director' : 'CEO';
   const stored = await two.evaluate(() => JSON.parse(localStorage.getItem('kpi-structure:model:mseed')).model);
   assert.equal(stored.chains.find((c) => c.name === 'New coffee machine').owner, mine);
+  assert.deepEqual(one.errors, []);
+  assert.deepEqual(errors2, []);
   await one.context.close();
 });
 
