@@ -456,3 +456,30 @@ fn a_full_store_gives_up_old_restore_points_before_a_model() {
     let left = s.points(&id("m1"));
     assert!(!left.is_empty() && left.len() < 6, "{}", left.len());
 }
+
+#[test]
+fn two_saves_of_the_same_revision_at_once_lose_nothing() {
+    let store = Shared::default();
+    let mut a = Session::new(store.clone(), true);
+    a.open_new(model("m1"), 1.0);
+    let mut b = Session::new(store.clone(), true);
+    b.open(&id("m1"), 2.0);
+    let base_rev = b.rev();
+    a.change(edit(goal("from-a"))).unwrap();
+    b.change(edit(goal("from-b"))).unwrap();
+    // Both check the stored revision before either writes, so both write the next one: B's
+    // write lands last, over A's.
+    a.save(3.0);
+    let mut mb = b.model().unwrap().clone();
+    mb.modified = 3.5;
+    let text = serde_json::json!({"version": 2, "rev": base_rev + 1, "model": mb}).to_string();
+    store.0.borrow_mut().map.insert(keys::model("m1"), text);
+    // A hears of it: its own save was overwritten, so it merges it back in.
+    a.storage_changed(Some(&keys::model("m1")));
+    assert!(a.behind() && a.unsaved());
+    a.merge_behind(4.0);
+    assert!(!a.unsaved());
+    let m = stored(&store, "m1");
+    assert!(m.goals.contains_key(&id("from-a")), "A's edit is back");
+    assert!(m.goals.contains_key(&id("from-b")), "B's edit stays");
+}

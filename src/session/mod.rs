@@ -69,6 +69,9 @@ struct Open {
     rev: u64,
     /// What this tab saved last, so the next save need not parse it again.
     last_saved: Option<Saved>,
+    /// What was stored before this tab's last save: the base of a merge if another tab
+    /// wrote the same revision over that save (two saves at the same moment).
+    prev_saved: Option<Saved>,
     /// A change is not in storage yet.
     pending: bool,
     /// Edited since the last restore point.
@@ -84,6 +87,7 @@ impl Open {
             history: History::default(),
             rev: saved.as_ref().map_or(0, |s| s.rev),
             last_saved: saved,
+            prev_saved: None,
             pending: false,
             edited: false,
             point_time: now,
@@ -302,7 +306,7 @@ impl<S: KeyValue> Session<S> {
         match result {
             Ok(saved) => {
                 open.rev = saved.rev;
-                open.last_saved = Some(saved);
+                open.prev_saved = open.last_saved.replace(saved);
                 open.pending = false;
                 if open.edited && now - open.point_time >= EDITING_INTERVAL_MS {
                     self.point_due = Some(Why::Editing);
@@ -431,7 +435,20 @@ impl<S: KeyValue> Session<S> {
             return;
         }
         if let Ok(Some((theirs, saved))) = library::load_saved(&self.store, &open.model.id) {
-            if saved.rev != open.rev {
+            let overwritten = open
+                .last_saved
+                .as_ref()
+                .is_some_and(|l| l.rev == saved.rev && l.text != saved.text);
+            if overwritten {
+                // Two tabs saved the same revision at the same moment and the other one's
+                // write came last: this tab's save is merged back in, from the version both
+                // started from.
+                if let Some(o) = self.open.as_mut() {
+                    o.last_saved = o.prev_saved.take();
+                    o.pending = true;
+                }
+                self.behind = true;
+            } else if saved.rev != open.rev {
                 self.adopt(theirs, saved, false);
             }
         }
