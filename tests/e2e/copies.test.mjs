@@ -33,6 +33,25 @@ async function field(page, label, value) {
   await box.blur();
 }
 
+/**
+ * Selects the chain `name` and returns its Owner field. Retries the click: in a two-tab run
+ * under load a first click was seen not to select (cause not found; see the session note).
+ */
+async function owner(page, name) {
+  const box = page.getByRole('textbox', { name: 'Owner', exact: true });
+  for (let i = 0; i < 3; i++) {
+    await select(page, name);
+    try {
+      await box.waitFor({ timeout: 5000 });
+      return box;
+    } catch {
+      // try again
+    }
+  }
+  await box.waitFor();
+  return box;
+}
+
 /** Waits until the textbox holds `value`. */
 async function hasValue(box, value) {
   for (let i = 0; i < 100 && (await box.inputValue()) !== value; i++) await box.page().waitForTimeout(50);
@@ -176,13 +195,9 @@ test('export, edit the copy in another profile, compare, merge with a conflict, 
 
 test('two tabs editing different chains of one model both keep their edits', async () => {
   const { one, two, errors2 } = await twoTabs();
-  await select(one.page, 'New coffee machine');
-  await select(two, 'Breakdown repair');
+  const [o1, o2] = [await owner(one.page, 'New coffee machine'), await owner(two, 'Breakdown repair')];
   // Both edit before either save lands (a save waits 400 ms after the last keystroke).
-  await Promise.all([
-    one.page.getByRole('textbox', { name: 'Owner', exact: true }).fill('Sales director'),
-    two.getByRole('textbox', { name: 'Owner', exact: true }).fill('Head of service'),
-  ]);
+  await Promise.all([o1.fill('Sales director'), o2.fill('Head of service')]);
   for (const p of [one.page, two]) await saved(p);
   // Each tab shows both edits, and so does storage.
   for (const p of [one.page, two]) {
@@ -204,11 +219,8 @@ test('two tabs editing different chains of one model both keep their edits', asy
 
 test('two tabs that change the same field: the later save asks, and takes the choice', async () => {
   const { one, two, errors2 } = await twoTabs();
-  for (const p of [one.page, two]) await select(p, 'New coffee machine');
-  await Promise.all([
-    one.page.getByRole('textbox', { name: 'Owner', exact: true }).fill('Sales director'),
-    two.getByRole('textbox', { name: 'Owner', exact: true }).fill('CEO'),
-  ]);
+  const [o1, o2] = [await owner(one.page, 'New coffee machine'), await owner(two, 'New coffee machine')];
+  await Promise.all([o1.fill('Sales director'), o2.fill('CEO')]);
   const banner = (p) => p.getByRole('alert').filter({ hasText: 'also changed in another tab' });
   // One of the two saves lands first; the other tab asks.
   await Promise.race([banner(one.page).waitFor(), banner(two).waitFor()]);
