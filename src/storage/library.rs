@@ -187,12 +187,7 @@ fn read_index(kv: &impl KeyValue) -> Result<Vec<Summary>, StoreError> {
 /// Loads one model and its revision. `Ok(None)` if it is not stored; an entry that does
 /// not parse is reported as `Err(SaveError::Quarantined)`.
 pub fn load(kv: &impl KeyValue, id: &Id) -> Result<Option<(Model, u64)>, SaveError> {
-    match kv.get(&keys::model(id.as_str()))? {
-        None => Ok(None),
-        Some(raw) => read_entry(&raw)
-            .map(Some)
-            .map_err(|_| SaveError::Quarantined),
-    }
+    Ok(load_saved(kv, id)?.map(|(model, saved)| (model, saved.rev)))
 }
 
 /// [`load`], with the exact stored text (what a later save compares against, and the base

@@ -102,11 +102,6 @@ fn StorageUse() -> impl IntoView {
         app.listing.track();
         app.usage()
     });
-    // The warning follows what the list shows.
-    Effect::new(move |_| {
-        usage.track();
-        app.measure_storage();
-    });
     view! {
         {move || {
             let u = usage.get()?;
