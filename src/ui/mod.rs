@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod inspector;
 pub mod labels;
 pub mod library;
+pub mod modal;
 pub mod print;
 pub mod split;
 pub mod state;

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::format::{
     export_values_csv, file_stem, import_values_csv, parse_values_paste, ValuesPaste,
@@ -14,6 +13,7 @@ use crate::format::{
 use crate::model::{Lang, Model, Topic};
 use crate::ui::files::{offer_download, read_text};
 use crate::ui::i18n::tr;
+use crate::ui::modal::Modal;
 use crate::ui::state::{use_app, App};
 
 /// What the dialog reads: a paste typed or pasted into its textbox, or a file's text.
@@ -141,24 +141,13 @@ async fn read_values_file(app: App, file: &web_sys::File) -> Option<String> {
 }
 
 /// The modal preview: the textbox (for a paste) or the file's name, what Apply would set,
-/// every problem, and Apply / Cancel. Escape cancels; keys stay inside (Ctrl+Z undoes typing
-/// in the textbox, not the model).
+/// every problem, and Apply / Cancel, in the app's modal frame (`ui::modal`: Escape cancels,
+/// keys stay inside).
 #[component]
 fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) -> impl IntoView {
     let app = use_app();
     let lang = app.lang;
-    let opener = StoredValue::new_local(document().active_element());
-    let field = NodeRef::<leptos::html::Textarea>::new();
-    let dialog = NodeRef::<leptos::html::Div>::new();
-    let close = move || {
-        open.set(false);
-        if let Some(el) = opener
-            .get_value()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    };
+    let close = move || open.set(false);
     let src = source.clone();
     let preview = Memo::new(move |_| {
         let lang = lang.get();
@@ -188,13 +177,6 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
         }
         close();
     };
-    request_animation_frame(move || {
-        if let Some(el) = field.get_untracked() {
-            let _ = el.focus();
-        } else if let Some(el) = dialog.get_untracked() {
-            let _ = el.focus();
-        }
-    });
     let body = match &source {
         Source::Paste => view! {
             <div class="values-paste-field">
@@ -203,7 +185,7 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
                 </label>
                 <textarea
                     id="values-to-paste"
-                    node_ref=field
+                    data-autofocus
                     rows="8"
                     spellcheck="false"
                     on:input=move |ev| text.set(event_target_value(&ev))
@@ -228,22 +210,7 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
         Source::File(_) => tr(lang, "Import values CSV", "Waarden-CSV importeren"),
     };
     view! {
-        <div class="modal-backdrop">
-            <div
-                node_ref=dialog
-                class="values-dialog"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="values-dialog-title"
-                tabindex="-1"
-                on:keydown=move |ev| {
-                    ev.stop_propagation();
-                    if ev.key() == "Escape" {
-                        ev.prevent_default();
-                        close();
-                    }
-                }
-            >
+        <Modal labelled_by="values-dialog-title" class="values-dialog" on_close=Callback::new(move |()| close())>
                 <h2 id="values-dialog-title">{heading}</h2>
                 {body}
                 <div class="values-preview" aria-live="polite">
@@ -287,7 +254,6 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
                         {tr(lang, "Cancel", "Annuleren")}
                     </button>
                 </div>
-            </div>
-        </div>
+        </Modal>
     }
 }
