@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::flat::{flatten, unesc, Flat};
+use super::flat::{flatten, joined, unesc, Flat};
 use super::id::Id;
 use super::period::Period;
 use super::types::Model;
@@ -119,12 +119,14 @@ fn subject_of(key: &str) -> Option<(Subject, &str)> {
 /// Every difference from `a` to `b`, elements first (in key order, so grouped by element).
 pub fn differences(a: &Model, b: &Model) -> Vec<Difference> {
     let (fa, fb) = (flatten(a), flatten(b));
-    let keys: BTreeSet<&String> = fa.keys().chain(fb.keys()).collect();
     let mut out = Vec::new();
     let mut gone: Vec<String> = Vec::new();
-    for key in keys {
-        let (va, vb) = (fa.get(key), fb.get(key));
-        if va == vb || gone.iter().any(|g| key.starts_with(&format!("{g}/"))) {
+    for (key, [va, vb]) in joined([Some(&fa), Some(&fb)]) {
+        let inside = |g: &String| {
+            key.strip_prefix(g.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        };
+        if va == vb || gone.iter().any(inside) {
             continue;
         }
         if key.starts_with("order/") || key.contains("/order/") {

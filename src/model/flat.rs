@@ -51,7 +51,18 @@ fn fields_of(value: &impl Serialize, skip: &[&str]) -> Map<String, Value> {
     }
 }
 
-fn put(flat: &mut Flat, prefix: &str, fields: Map<String, Value>) {
+/// A flat form being built: entries pushed in model order, sorted once at the end (cheaper than
+/// inserting each of a large model's ~150,000 keys into the map).
+#[derive(Default)]
+struct Entries(Vec<(String, Value)>);
+
+impl Entries {
+    fn insert(&mut self, key: String, value: Value) {
+        self.0.push((key, value));
+    }
+}
+
+fn put(flat: &mut Entries, prefix: &str, fields: Map<String, Value>) {
     flat.insert(prefix.to_string(), Value::Bool(true));
     for (k, v) in fields {
         flat.insert(format!("{prefix}/{k}"), v);
@@ -64,7 +75,7 @@ fn ids<'a>(ids: impl Iterator<Item = &'a Id>) -> Value {
 
 /// The flat form of `m`.
 pub fn flatten(m: &Model) -> Flat {
-    let mut f = Flat::new();
+    let mut f = Entries::default();
     for k in MODEL_FIELDS {
         let v = match k {
             "name" => &m.name,
@@ -129,7 +140,18 @@ pub fn flatten(m: &Model) -> Flat {
     }
     for (id, k) in &m.kpis {
         let p = format!("kpi/{}", esc(id));
-        put(&mut f, &p, fields_of(k, &["drives", "values", "comments"]));
+        // Its own fields only: the values and comments are keys of their own below.
+        let bare = Kpi {
+            drives: Vec::new(),
+            values: Series::default(),
+            comments: Default::default(),
+            ..k.clone()
+        };
+        put(
+            &mut f,
+            &p,
+            fields_of(&bare, &["drives", "values", "comments"]),
+        );
         for (i, t) in k.drives.iter().enumerate() {
             f.insert(format!("{p}/drives/{}", esc(t)), Value::from(i));
         }
@@ -140,7 +162,29 @@ pub fn flatten(m: &Model) -> Flat {
             f.insert(format!("{p}/comment/{period}"), Value::String(c.clone()));
         }
     }
-    f
+    f.0.into_iter().collect()
+}
+
+/// Every key of the given flat forms once, in order, with its value in each (`None` where a
+/// form lacks it or is absent): one pass over the sorted maps, no lookups.
+pub fn joined<'f, const N: usize>(
+    forms: [Option<&'f Flat>; N],
+) -> impl Iterator<Item = (&'f String, [Option<&'f Value>; N])> + 'f {
+    let mut heads = forms.map(|f| f.map(|f| f.iter().peekable()));
+    std::iter::from_fn(move || {
+        let key = heads
+            .iter_mut()
+            .filter_map(|h| h.as_mut()?.peek().map(|(k, _)| *k))
+            .min()?;
+        let values = std::array::from_fn(|i| {
+            let head = heads[i].as_mut()?;
+            match head.peek() {
+                Some((k, _)) if *k == key => head.next().map(|(_, v)| v),
+                _ => None,
+            }
+        });
+        Some((key, values))
+    })
 }
 
 /// The keys directly under `prefix/` (one level), with their values.
@@ -179,7 +223,8 @@ fn ordered(order: Option<&Value>, ids: Vec<String>) -> Vec<String> {
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(|v| v.as_str().map(esc)).collect())
         .unwrap_or_default();
-    let mut out: Vec<String> = listed.into_iter().filter(|i| ids.contains(i)).collect();
+    let present: std::collections::HashSet<&String> = ids.iter().collect();
+    let mut out: Vec<String> = listed.into_iter().filter(|i| present.contains(i)).collect();
     let mut seen: std::collections::HashSet<String> = out.iter().cloned().collect();
     for i in ids {
         if seen.insert(i.clone()) {
@@ -328,5 +373,36 @@ fn repair(m: &mut Model) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{joined, Flat, Value};
+
+    fn flat(keys: &[&str]) -> Flat {
+        keys.iter()
+            .map(|k| (k.to_string(), Value::from(k.len())))
+            .collect()
+    }
+
+    #[test]
+    fn joined_gives_every_key_once_in_order_with_its_value_in_each_form() {
+        let (a, b) = (flat(&["a", "c", "d/x"]), flat(&["b", "c", "e"]));
+        let got: Vec<(String, [bool; 3])> = joined([Some(&a), Some(&b), None])
+            .map(|(k, v)| (k.clone(), v.map(|v| v.is_some())))
+            .collect();
+        let want = [
+            ("a", [true, false, false]),
+            ("b", [false, true, false]),
+            ("c", [true, true, false]),
+            ("d/x", [true, false, false]),
+            ("e", [false, true, false]),
+        ];
+        assert_eq!(got.len(), want.len());
+        for ((k, v), (wk, wv)) in got.iter().zip(want) {
+            assert_eq!((k.as_str(), *v), (wk, wv));
+        }
+        assert_eq!(joined::<1>([None]).count(), 0);
     }
 }

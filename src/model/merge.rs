@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value;
 
-use super::flat::{flatten, unflatten, Flat};
+use super::flat::{flatten, joined, unflatten, Flat};
 use super::types::Model;
 
 /// A field changed differently on both sides (or, two-way, a field that differs).
@@ -120,11 +120,6 @@ fn deleted_but_edited(base: &Flat, side: &Flat, other: &Flat) -> Vec<String> {
 pub fn merge(base: Option<&Model>, mine: &Model, theirs: &Model) -> Merge {
     let (m, t) = (flatten(mine), flatten(theirs));
     let b = base.map(flatten);
-    let keys: BTreeSet<&String> = m
-        .keys()
-        .chain(t.keys())
-        .chain(b.iter().flat_map(|b| b.keys()))
-        .collect();
     // Elements deleted on one side and edited on the other: the edited side wins them whole.
     let keep_theirs: Vec<String> = b
         .as_ref()
@@ -135,17 +130,18 @@ pub fn merge(base: Option<&Model>, mine: &Model, theirs: &Model) -> Merge {
         .map(|b| deleted_but_edited(b, &t, &m))
         .unwrap_or_default();
     let under = |list: &[String], key: &str| {
-        list.iter()
-            .any(|p| key == p || key.starts_with(&format!("{p}/")))
+        list.iter().any(|p| {
+            key.strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
     };
-    let mut flat = Flat::new();
+    // Sorted in, sorted out: the result is built in one go from its ordered entries.
+    let mut picked: Vec<(String, Value)> = Vec::new();
     let mut conflicts = Vec::new();
-    for key in keys {
+    for (key, [mv, tv, bv]) in joined([Some(&m), Some(&t), b.as_ref()]) {
         if is_held(key) {
             continue;
         }
-        let (mv, tv) = (m.get(key), t.get(key));
-        let bv = b.as_ref().and_then(|b| b.get(key));
         let pick = if under(&keep_theirs, key) {
             tv
         } else if under(&keep_mine, key) {
@@ -179,9 +175,10 @@ pub fn merge(base: Option<&Model>, mine: &Model, theirs: &Model) -> Merge {
             mv
         };
         if let Some(v) = pick {
-            flat.insert(key.clone(), v.clone());
+            picked.push((key.clone(), v.clone()));
         }
     }
+    let mut flat: Flat = picked.into_iter().collect();
     merge_held(&mut flat, &m, &t);
     Merge {
         flat,
