@@ -53,12 +53,19 @@ test('Paste values: preview with problems, Apply as one undo step, export and im
   const { page, context, errors } = await openPage(browser, server.url);
   await openTemplate(page);
 
-  // Escape closes the dialog without a change.
-  await page.getByRole('button', { name: 'Paste values' }).click();
+  // The textbox has the focus when the dialog opens; Escape closes the dialog without a
+  // change and the focus is back on the button that opened it.
+  const opener = page.getByRole('button', { name: 'Paste values' });
+  await opener.click();
   const dialog = page.getByRole('dialog', { name: 'Paste values' });
   await dialog.waitFor();
+  const focused = (l) => l.evaluate((el) => el === document.activeElement);
+  const field = page.getByRole('textbox', { name: 'Values to paste' });
+  await page.waitForFunction(() => document.activeElement?.id === 'values-to-paste');
+  assert.ok(await focused(field));
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
+  assert.ok(await focused(opener), 'the focus is back on Paste values');
 
   await page.getByRole('button', { name: 'Paste values' }).click();
   await page.getByRole('textbox', { name: 'Values to paste' }).fill(BLOCK);
