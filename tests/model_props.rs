@@ -644,3 +644,36 @@ fn a_field_edit_touches_one_topic() {
         vec![&Topic::Fields(Target::Kpi(id))]
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A version that did not come from an edit here (another tab's save, a merge) notifies
+    /// through `Touched::between`: every topic whose answer differs, and only those.
+    #[test]
+    fn between_two_versions_notifies_exactly_what_differs(
+        which in 0u8..3,
+        ops in prop::collection::vec(op(), 0..40),
+    ) {
+        let start_model = start(which);
+        let mut m = start_model.clone();
+        let mut h = History::new(10_000);
+        for (n, op) in ops.iter().enumerate() {
+            let edit = edit_for(&m, *op, n);
+            let _ = h.apply_touched(&mut m, edit, false);
+        }
+        for (a, b) in [(&start_model, &m), (&m, &start_model)] {
+            let t = Touched::between(a, b);
+            let r = touched_covers(a, b, &t);
+            prop_assert!(r.is_ok(), "{}", r.unwrap_err());
+            for topic in t.iter() {
+                prop_assert!(
+                    answer(a, topic) != answer(b, topic),
+                    "{:?} notified but unchanged",
+                    topic
+                );
+            }
+        }
+        prop_assert!(Touched::between(&m, &m).is_empty());
+    }
+}

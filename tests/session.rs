@@ -197,7 +197,13 @@ fn two_tabs_editing_different_things_both_keep_their_edits() {
     assert!(!a.conflict());
     assert!(!a.unsaved());
     assert_eq!(a.merged(), 1);
-    assert!(a.generation() > gen, "the views show the merge");
+    // The views show the merge in place: what it changed is notified, nothing is reopened
+    // (the selection stays).
+    assert_eq!(a.generation(), gen);
+    let shown = a.take_adopted();
+    assert!(shown.contains(&Topic::Goals), "{shown:?}");
+    assert!(shown.contains(&Topic::Fields(Target::Goal(id("from-b")))));
+    assert!(a.take_adopted().is_empty(), "taken once");
     let both = a.model().unwrap().clone();
     assert!(both.goals.contains_key(&id("from-a")));
     assert!(both.goals.contains_key(&id("from-b")));
@@ -205,10 +211,17 @@ fn two_tabs_editing_different_things_both_keep_their_edits() {
     assert_eq!(stored(&store, "m1").goals, both.goals);
 
     // B hears of A's save with nothing pending: it shows the merged model.
+    let (gen_b, _) = (b.generation(), b.take_adopted());
     b.storage_changed(Some(&keys::model("m1")));
     assert!(!b.conflict());
     assert_eq!(b.model().unwrap().goals, both.goals);
     assert_eq!(b.model().unwrap().name, "Coffee (A)");
+    // In place: the new goal and the new name are notified, the model is not reopened.
+    assert_eq!(b.generation(), gen_b);
+    let shown = b.take_adopted();
+    assert!(shown.contains(&Topic::Fields(Target::Model)), "{shown:?}");
+    assert!(shown.contains(&Topic::Fields(Target::Goal(id("from-a")))));
+    assert!(!shown.contains(&Topic::Chains), "{shown:?}");
     // ... and B's next edit saves on top of it.
     b.change(edit(goal("later-b"))).unwrap();
     b.save(5.0);

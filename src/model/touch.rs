@@ -176,6 +176,120 @@ impl Touched {
         }
     }
 
+    /// What differs between two versions of one model, for a version that did not come from
+    /// an edit here (another tab's save, a merge): the same topics the edits between them would
+    /// have touched, so the views update in place (the selection and the scroll stay).
+    pub fn between(old: &Model, new: &Model) -> Touched {
+        let mut t = Touched::new();
+        if (&old.name, &old.organisation, &old.description)
+            != (&new.name, &new.organisation, &new.description)
+        {
+            t.add(Topic::Fields(Target::Model));
+        }
+        if !old.goals.keys().eq(new.goals.keys()) {
+            t.add(Topic::Goals);
+        }
+        for id in old.goals.keys().chain(new.goals.keys()) {
+            if old.goals.get(id) != new.goals.get(id) {
+                t.add(Topic::Fields(Target::Goal(id.clone())));
+            }
+        }
+        if !old.departments.keys().eq(new.departments.keys()) {
+            t.add(Topic::Departments);
+        }
+        for id in old.departments.keys().chain(new.departments.keys()) {
+            if old.departments.get(id) != new.departments.get(id) {
+                t.add(Topic::Fields(Target::Department(id.clone())));
+            }
+        }
+        if !old.chains.keys().eq(new.chains.keys()) {
+            t.add(Topic::Chains);
+        }
+        for id in old.chains.keys().chain(new.chains.keys()) {
+            match (old.chains.get(id), new.chains.get(id)) {
+                (Some(a), Some(b)) => t.chain_between(a, b),
+                (Some(c), None) | (None, Some(c)) => t.chain(c),
+                (None, None) => {}
+            }
+        }
+        if !old.kpis.keys().eq(new.kpis.keys()) {
+            t.add(Topic::Kpis);
+        }
+        // The KPIs at each goal, chain or link, in order: any that differ.
+        let (at_old, at_new) = (kpis_at(old), kpis_at(new));
+        for a in at_old.keys().chain(at_new.keys()) {
+            if at_old.get(a) != at_new.get(a) {
+                t.add(Topic::Kpis);
+                t.add(Topic::KpisAt((*a).clone()));
+            }
+        }
+        for id in old.kpis.keys().chain(new.kpis.keys()) {
+            match (old.kpis.get(id), new.kpis.get(id)) {
+                (Some(a), Some(b)) => {
+                    if a.drives != b.drives {
+                        t.add(Topic::Drives);
+                    }
+                    if a.values != b.values {
+                        t.add(Topic::Values(id.clone()));
+                    }
+                    if a.comments != b.comments {
+                        t.add(Topic::Comments(id.clone()));
+                    }
+                    let own = |k: &super::types::Kpi| super::types::Kpi {
+                        drives: Vec::new(),
+                        values: Default::default(),
+                        comments: Default::default(),
+                        ..k.clone()
+                    };
+                    if own(a) != own(b) {
+                        t.add(Topic::Fields(Target::Kpi(id.clone())));
+                    }
+                }
+                (Some(k), None) | (None, Some(k)) => {
+                    t.kpi(id);
+                    if !k.drives.is_empty() {
+                        t.add(Topic::Drives);
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        t
+    }
+
+    /// One chain in both versions: its own fields, its links (which, in what order, each
+    /// link's fields) and its meeting.
+    fn chain_between(&mut self, a: &Chain, b: &Chain) {
+        let own = |c: &Chain| Chain {
+            links: Vec::new(),
+            meeting: Default::default(),
+            ..c.clone()
+        };
+        if own(a) != own(b) {
+            self.add(Topic::Fields(Target::Chain(a.id.clone())));
+        }
+        if !a
+            .links
+            .iter()
+            .map(|l| &l.id)
+            .eq(b.links.iter().map(|l| &l.id))
+        {
+            self.add(Topic::Links(a.id.clone()));
+        }
+        for l in a.links.iter().chain(&b.links) {
+            let find = |c: &Chain| c.links.iter().find(|x| x.id == l.id).cloned();
+            if find(a) != find(b) {
+                self.add(Topic::Fields(Target::Link {
+                    chain: a.id.clone(),
+                    link: l.id.clone(),
+                }));
+            }
+        }
+        if a.meeting != b.meeting {
+            self.add(Topic::Meeting(a.id.clone()));
+        }
+    }
+
     /// A goal added or removed.
     fn goal(&mut self, id: &Id) {
         self.add(Topic::Goals);
@@ -244,4 +358,13 @@ impl Touched {
             }));
         }
     }
+}
+
+/// The KPIs at each goal, chain and link, in model order.
+fn kpis_at(m: &Model) -> std::collections::HashMap<&Attach, Vec<&Id>> {
+    let mut by: std::collections::HashMap<&Attach, Vec<&Id>> = Default::default();
+    for (id, k) in &m.kpis {
+        by.entry(&k.at).or_default().push(id);
+    }
+    by
 }

@@ -6,7 +6,8 @@
 //! The model is private: [`Session::model`] lends it read-only, and [`Session::change`] is the
 //! one method that edits it (an edit, an undo or a redo), returning exactly what changed as
 //! [`Touched`]. Opening another model bumps [`Session::generation`] instead: then everything
-//! changed.
+//! changed. Taking another tab's version of the open model (or merging it) is neither: what
+//! differs is collected for [`Session::take_adopted`].
 
 use crate::model::merge::{merge, Conflict, Side};
 use crate::model::{Edit, EditError, History, Id, Model, Touched};
@@ -122,6 +123,8 @@ pub struct Session<S: KeyValue> {
     behind: bool,
     /// A restore point is due (the shell makes it: it compresses).
     point_due: Option<Why>,
+    /// What another tab's version or a merge changed in the open model, not yet shown.
+    adopted: Touched,
 }
 
 impl<S: KeyValue> Session<S> {
@@ -139,6 +142,7 @@ impl<S: KeyValue> Session<S> {
             merged: 0,
             behind: false,
             point_due: None,
+            adopted: Touched::new(),
         };
         s.refresh_listing();
         s
@@ -151,9 +155,16 @@ impl<S: KeyValue> Session<S> {
         self.open.as_ref().map(|o| &o.model)
     }
 
-    /// Bumped whenever the open model is replaced (opened, created, imported, closed).
+    /// Bumped whenever the open model is replaced (opened, created, imported, closed). Not
+    /// when another tab's version or a merge of it is taken: that is [`Session::take_adopted`].
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// What taking another tab's version (or merging it) changed in the open model since the
+    /// last call: the views update those topics in place, as after an edit.
+    pub fn take_adopted(&mut self) -> Touched {
+        std::mem::take(&mut self.adopted)
     }
 
     /// Revision of the open model as this tab last loaded or saved it.
@@ -385,12 +396,12 @@ impl<S: KeyValue> Session<S> {
     /// the undo history (edits and their inverses name fields, so they still apply).
     fn adopt(&mut self, model: Model, saved: Saved, pending: bool) {
         if let Some(open) = self.open.as_mut() {
+            self.adopted.extend(Touched::between(&open.model, &model));
             open.model = model;
             open.rev = saved.rev;
             open.last_saved = Some(saved);
             open.pending = pending;
             self.merged += 1;
-            self.generation += 1;
         }
     }
 
@@ -466,6 +477,7 @@ impl<S: KeyValue> Session<S> {
 
     fn replace(&mut self, open: Option<Open>, due: Option<Why>) {
         self.open = open;
+        self.adopted = Touched::new();
         self.conflict = None;
         self.behind = false;
         self.point_due = due;

@@ -234,6 +234,19 @@ impl App {
         set_if_changed(self.conflict, conflict);
         set_if_changed(self.can_undo, undo);
         set_if_changed(self.can_redo, redo);
+        // Another tab's version (or a merge with it) was taken: the views update what it
+        // changed in place, like after an edit; the selection stays unless it is gone.
+        let adopted = self.doc.session(|s| s.take_adopted()).unwrap_or_default();
+        if !adopted.is_empty() {
+            self.doc.notify(&adopted);
+            let gone = self.selection.with_untracked(|sel| {
+                sel.as_ref()
+                    .is_some_and(|t| !self.doc.with_untracked(|m| t.exists_in(m)).unwrap_or(false))
+            });
+            if gone {
+                self.selection.set(None);
+            }
+        }
         // Another model is open: the selection belonged to the old one.
         if self.doc.sync_generation() {
             self.selection.set(None);

@@ -34,8 +34,10 @@ async function field(page, label, value) {
 }
 
 /**
- * Selects the chain `name` and returns its Owner field. Retries the click: in a two-tab run
- * under load a first click was seen not to select (cause not found; see the session note).
+ * Selects the chain `name` and returns its Owner field. Retries the click: in a two-tab run a
+ * first click was seen not to select. Likely cause, fixed since: taking the other tab's save
+ * reopened the model and dropped the selection; kept as a guard against a click landing
+ * during a redraw.
  */
 async function owner(page, name) {
   const box = page.getByRole('textbox', { name: 'Owner', exact: true });
@@ -199,6 +201,15 @@ test('two tabs editing different chains of one model both keep their edits', asy
   // Both edit before either save lands (a save waits 400 ms after the last keystroke).
   await Promise.all([o1.fill('Sales director'), o2.fill('Head of service')]);
   for (const p of [one.page, two]) await saved(p);
+  // Storage holds both edits; each tab took the other's save in place: its selection and its
+  // inspector stayed (taking another tab's version used to reopen the model and drop them).
+  await two.waitForFunction(() => {
+    const m = JSON.parse(localStorage.getItem('kpi-structure:model:mseed')).model;
+    return m.chains.filter((c) => c.owner === 'Sales director' || c.owner === 'Head of service').length === 2;
+  });
+  await one.page.waitForTimeout(300);
+  assert.equal(await o1.inputValue({ timeout: 1000 }), 'Sales director');
+  assert.equal(await o2.inputValue({ timeout: 1000 }), 'Head of service');
   // Each tab shows both edits, and so does storage.
   for (const p of [one.page, two]) {
     const owner = p.getByRole('textbox', { name: 'Owner', exact: true });
