@@ -34,6 +34,17 @@ fn local_store_reads_back_what_it_wrote() {
 }
 
 #[wasm_bindgen_test]
+fn local_store_tells_a_values_length_in_utf16_units_without_reading_it_out() {
+    clear_storage();
+    let mut s = LocalStore::open().unwrap();
+    // é and € are one UTF-16 unit each, 😀 two: as the browser counts against its quota.
+    s.set("kpi-structure:x", "é€😀ab").unwrap();
+    assert_eq!(s.units("kpi-structure:x").unwrap(), Some(6));
+    assert_eq!(s.units("kpi-structure:none").unwrap(), None);
+    s.remove("kpi-structure:x").unwrap();
+}
+
+#[wasm_bindgen_test]
 fn a_full_store_reports_quota_and_keeps_what_was_stored() {
     clear_storage();
     let mut s = LocalStore::open().unwrap();

@@ -19,6 +19,11 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The length of the value under `key` in UTF-16 units (what browsers count against the
+    /// quota). Stores that can tell without reading the value out override it.
+    fn units(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.get(key)?.map(|v| v.encode_utf16().count()))
+    }
 }
 
 /// An in-memory store: the fallback when localStorage is unavailable, and the test double.

@@ -25,6 +25,15 @@ pub fn probe() -> bool {
     ok
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The same Storage object, with `getItem` returning the JS string itself, so its length
+    /// is read without copying it into wasm.
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &RawStorage, key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
+}
+
 /// localStorage as a [`KeyValue`]. Build it with [`LocalStore::open`], which probes first.
 pub struct LocalStore {
     storage: web_sys::Storage,
@@ -58,6 +67,12 @@ impl KeyValue for LocalStore {
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(js_error)
+    }
+
+    fn units(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        let raw: &RawStorage = self.storage.unchecked_ref();
+        let value = raw.get_item(key).map_err(js_error)?;
+        Ok(value.map(|v| v.length() as usize))
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
@@ -115,6 +130,12 @@ impl KeyValue for Backend {
         match self {
             Backend::Local(s) => s.keys(),
             Backend::Memory(s) => s.keys(),
+        }
+    }
+    fn units(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        match self {
+            Backend::Local(s) => s.units(key),
+            Backend::Memory(s) => s.units(key),
         }
     }
 }

@@ -71,7 +71,7 @@ pub fn usage(kv: &impl KeyValue, listing: &Listing) -> Result<Usage, StoreError>
         if !key.starts_with(keys::PREFIX) {
             continue;
         }
-        let n = units(&key) + kv.get(&key)?.map_or(0, |v| units(&v));
+        let n = units(&key) + kv.units(&key)?.unwrap_or(0);
         used += n;
         let (id, is_points) = match (keys::model_id(&key), key.strip_prefix(keys::POINTS_PREFIX)) {
             (Some(id), _) => (id, false),
