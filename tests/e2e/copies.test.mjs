@@ -236,7 +236,9 @@ test('two tabs that change the same field: the later save asks, and takes the ch
   // One of the two saves lands first; the other tab asks.
   await Promise.race([banner(one.page).waitFor(), banner(two).waitFor()]);
   const asking = (await banner(one.page).count()) ? one.page : two;
+  // The choices are a lazy part: the banner may show a moment before its list.
   const conflicts = banner(asking).getByRole('list', { name: 'Conflicts' });
+  await conflicts.getByRole('listitem').first().waitFor();
   assert.equal(await conflicts.getByRole('listitem').count(), 1);
   assert.match(await conflicts.innerText(), /Owner of chain “New coffee machine”/);
   await conflicts.getByRole('radio', { name: 'Keep mine' }).check();

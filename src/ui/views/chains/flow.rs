@@ -26,6 +26,16 @@ struct ChainKpis {
     links: HashMap<Id, Vec<Id>>,
 }
 
+/// The drag data type of a link being moved (its id), so a drop knows the link even when the
+/// note made at dragstart is gone.
+const LINK_MIME: &str = "application/x-kpi-structure-link";
+
+/// True if a drag carries a link of ours (its data can only be read at the drop).
+fn carries_link(ev: &leptos::ev::DragEvent) -> bool {
+    ev.data_transfer()
+        .is_some_and(|dt| dt.types().includes(&LINK_MIME.into(), 0))
+}
+
 /// Reads one chain, depending on `topic` (its fields, or its links).
 fn read_chain<T: Default>(app: App, topic: Topic, chain: &Id, f: impl FnOnce(&Chain) -> T) -> T {
     app.doc
@@ -363,6 +373,7 @@ fn LinkCard(
         move |ev: leptos::ev::DragEvent| {
             if let Some(dt) = ev.data_transfer() {
                 let _ = dt.set_data("text/plain", link.as_str());
+                let _ = dt.set_data(LINK_MIME, link.as_str());
                 dt.set_effect_allowed("move");
             }
             dragging.set(Some(link.clone()));
@@ -371,7 +382,7 @@ fn LinkCard(
     let on_dragover = {
         let link = link.clone();
         move |ev: leptos::ev::DragEvent| {
-            if dragging.with_untracked(|d| d.is_none()) {
+            if dragging.with_untracked(|d| d.is_none()) && !carries_link(&ev) {
                 return;
             }
             ev.prevent_default();
@@ -386,7 +397,15 @@ fn LinkCard(
     let on_drop = {
         let (chain, link) = (chain.clone(), link.clone());
         move |ev: leptos::ev::DragEvent| {
-            let Some(moved) = dragging.get_untracked() else {
+            // The link being dragged: as dragstart noted it, or as the drag carries it (the
+            // previous drag's late dragend may have cleared the note).
+            let carried = || {
+                ev.data_transfer()
+                    .and_then(|dt| dt.get_data(LINK_MIME).ok())
+                    .filter(|id| !id.is_empty())
+                    .map(Id::new)
+            };
+            let Some(moved) = dragging.get_untracked().or_else(carried) else {
                 return;
             };
             ev.prevent_default();
