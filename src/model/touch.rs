@@ -189,7 +189,7 @@ impl Touched {
         if !old.goals.keys().eq(new.goals.keys()) {
             t.add(Topic::Goals);
         }
-        for id in old.goals.keys().chain(new.goals.keys()) {
+        for id in either(&old.goals, &new.goals) {
             if old.goals.get(id) != new.goals.get(id) {
                 t.add(Topic::Fields(Target::Goal(id.clone())));
             }
@@ -197,7 +197,7 @@ impl Touched {
         if !old.departments.keys().eq(new.departments.keys()) {
             t.add(Topic::Departments);
         }
-        for id in old.departments.keys().chain(new.departments.keys()) {
+        for id in either(&old.departments, &new.departments) {
             if old.departments.get(id) != new.departments.get(id) {
                 t.add(Topic::Fields(Target::Department(id.clone())));
             }
@@ -205,8 +205,9 @@ impl Touched {
         if !old.chains.keys().eq(new.chains.keys()) {
             t.add(Topic::Chains);
         }
-        for id in old.chains.keys().chain(new.chains.keys()) {
+        for id in either(&old.chains, &new.chains) {
             match (old.chains.get(id), new.chains.get(id)) {
+                (Some(a), Some(b)) if a == b => {}
                 (Some(a), Some(b)) => t.chain_between(a, b),
                 (Some(c), None) | (None, Some(c)) => t.chain(c),
                 (None, None) => {}
@@ -223,8 +224,9 @@ impl Touched {
                 t.add(Topic::KpisAt((*a).clone()));
             }
         }
-        for id in old.kpis.keys().chain(new.kpis.keys()) {
+        for id in either(&old.kpis, &new.kpis) {
             match (old.kpis.get(id), new.kpis.get(id)) {
+                (Some(a), Some(b)) if a == b => {}
                 (Some(a), Some(b)) => {
                     if a.drives != b.drives {
                         t.add(Topic::Drives);
@@ -276,9 +278,9 @@ impl Touched {
         {
             self.add(Topic::Links(a.id.clone()));
         }
-        for l in a.links.iter().chain(&b.links) {
-            let find = |c: &Chain| c.links.iter().find(|x| x.id == l.id).cloned();
-            if find(a) != find(b) {
+        let added = b.links.iter().filter(|l| link_of(a, &l.id).is_none());
+        for l in a.links.iter().chain(added) {
+            if link_of(a, &l.id) != link_of(b, &l.id) {
                 self.add(Topic::Fields(Target::Link {
                     chain: a.id.clone(),
                     link: l.id.clone(),
@@ -358,6 +360,20 @@ impl Touched {
             }));
         }
     }
+}
+
+/// Link `id` of chain `c`.
+fn link_of<'c>(c: &'c Chain, id: &Id) -> Option<&'c super::types::Link> {
+    c.links.iter().find(|x| &x.id == id)
+}
+
+/// Every id of `old`, then the ids only `new` has: each once.
+fn either<'m, V>(
+    old: &'m indexmap::IndexMap<Id, V>,
+    new: &'m indexmap::IndexMap<Id, V>,
+) -> impl Iterator<Item = &'m Id> {
+    old.keys()
+        .chain(new.keys().filter(|id| !old.contains_key(*id)))
 }
 
 /// The KPIs at each goal, chain and link, in model order.

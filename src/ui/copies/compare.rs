@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::conflicts::ConflictChoices;
-use super::modal::Modal;
+use super::modal::CopiesModal;
 use super::points::read_point;
 use crate::format::import_json;
 use crate::model::compare::differences;
@@ -209,7 +209,7 @@ pub fn CompareDialog() -> impl IntoView {
         )
     });
     view! {
-        <Modal title=title id="compare-title">
+        <CopiesModal title=title id="compare-title">
             <p class="copies-intro">
                 {tr(lang, "Compare with another copy of this model: a saved model or a file someone sent you.", "Vergelijk met een andere kopie van dit model: een opgeslagen model of een bestand dat u kreeg.")}
             </p>
@@ -297,7 +297,7 @@ pub fn CompareDialog() -> impl IntoView {
                     }
                 })
             }}
-        </Modal>
+        </CopiesModal>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use super::modal::Modal;
+use super::modal::CopiesModal;
 use super::points::read_point;
 use crate::model::{Lang, Model};
 use crate::present::history::change_summary;
@@ -119,7 +119,7 @@ pub fn HistoryDialog() -> impl IntoView {
         )
     });
     view! {
-        <Modal title=title id="history-title">
+        <CopiesModal title=title id="history-title">
             <p class="copies-intro muted">
                 {move || {
                     let mb = BUDGET_UNITS as f64 / 1_000_000.0;
@@ -156,6 +156,6 @@ pub fn HistoryDialog() -> impl IntoView {
                     }}
                 </ul>
             </Show>
-        </Modal>
+        </CopiesModal>
     }
 }

@@ -8,7 +8,7 @@ use crate::ui::state::use_app;
 
 /// A Compare or History dialog labelled by its heading; Close and Escape close it.
 #[component]
-pub fn Modal(
+pub fn CopiesModal(
     /// The heading, also the dialog's accessible name.
     #[prop(into)]
     title: Signal<String>,
