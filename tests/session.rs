@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use kpi_structure::model::*;
-use kpi_structure::session::{Change, Opened, Session, StorageAlert};
+use kpi_structure::session::{Change, Incoming, Opened, Session, StorageAlert};
 use kpi_structure::storage::kv::{KeyValue, MemoryStore, StoreError};
 use kpi_structure::storage::points::{Point, Why};
 use kpi_structure::storage::{keys, library};
@@ -196,7 +196,13 @@ fn two_tabs_editing_different_things_both_keep_their_edits() {
     assert!(!a.behind());
     assert!(!a.conflict());
     assert!(!a.unsaved());
-    assert_eq!(a.merged(), 1);
+    assert_eq!(
+        a.incoming(),
+        Incoming {
+            count: 1,
+            merged: true
+        }
+    );
     // The views show the merge in place: what it changed is notified, nothing is reopened
     // (the selection stays).
     assert_eq!(a.generation(), gen);
@@ -214,6 +220,14 @@ fn two_tabs_editing_different_things_both_keep_their_edits() {
     let (gen_b, _) = (b.generation(), b.take_adopted());
     b.storage_changed(Some(&keys::model("m1")));
     assert!(!b.conflict());
+    // B had nothing unsaved: it took A's save, nothing of its own was merged.
+    assert_eq!(
+        b.incoming(),
+        Incoming {
+            count: 1,
+            merged: false
+        }
+    );
     assert_eq!(b.model().unwrap().goals, both.goals);
     assert_eq!(b.model().unwrap().name, "Coffee (A)");
     // In place: the new goal and the new name are notified, the model is not reopened.

@@ -96,6 +96,16 @@ impl Open {
     }
 }
 
+/// Saves of another tab that came into the open model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Incoming {
+    /// How many came in since this tab started.
+    pub count: u64,
+    /// The last one was merged with edits of this tab (otherwise this tab had nothing
+    /// unsaved and simply took it).
+    pub merged: bool,
+}
+
 /// Another tab saved the open model, and it changed some of the fields this tab changed:
 /// the user decides those; everything else merged.
 #[derive(Debug)]
@@ -117,8 +127,8 @@ pub struct Session<S: KeyValue> {
     listing: Listing,
     alert: Option<StorageAlert>,
     conflict: Option<TabConflict>,
-    /// How many times another tab's save was merged into the open model.
-    merged: u64,
+    /// Another tab's saves that came into the open model (taken or merged).
+    incoming: Incoming,
     /// A save found another tab's newer revision: [`Session::merge_behind`] merges it.
     behind: bool,
     /// A restore point is due (the shell makes it: it compresses).
@@ -139,7 +149,7 @@ impl<S: KeyValue> Session<S> {
             listing: Listing::default(),
             alert: (!persistent).then_some(StorageAlert::Unavailable),
             conflict: None,
-            merged: 0,
+            incoming: Incoming::default(),
             behind: false,
             point_due: None,
             adopted: Touched::new(),
@@ -202,9 +212,9 @@ impl<S: KeyValue> Session<S> {
         self.behind
     }
 
-    /// Counts the saves of other tabs merged into the open model (the shell says so).
-    pub fn merged(&self) -> u64 {
-        self.merged
+    /// The saves of other tabs that came into the open model (the shell says so).
+    pub fn incoming(&self) -> Incoming {
+        self.incoming
     }
 
     /// Takes the restore point that is due, if any: the shell compresses the model and
@@ -394,6 +404,7 @@ impl<S: KeyValue> Session<S> {
 
     /// Makes `model` the open model at the stored revision `saved` (another tab's), keeping
     /// the undo history (edits and their inverses name fields, so they still apply).
+    /// `pending`: `model` is a merge holding this tab's unsaved edits too, not a plain take.
     fn adopt(&mut self, model: Model, saved: Saved, pending: bool) {
         if let Some(open) = self.open.as_mut() {
             self.adopted.extend(Touched::between(&open.model, &model));
@@ -401,7 +412,10 @@ impl<S: KeyValue> Session<S> {
             open.rev = saved.rev;
             open.last_saved = Some(saved);
             open.pending = pending;
-            self.merged += 1;
+            self.incoming = Incoming {
+                count: self.incoming.count + 1,
+                merged: pending,
+            };
         }
     }
 

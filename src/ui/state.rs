@@ -14,7 +14,7 @@ use crate::format::{ImportErrors, Problem};
 use crate::model::merge::{Conflict, Side};
 use crate::model::steer::default_as_of;
 use crate::model::{Edit, Id, Lang, Model, Month, Target};
-use crate::session::{Change, Opened, Session, StorageAlert};
+use crate::session::{Change, Incoming, Opened, Session, StorageAlert};
 use crate::storage::keys;
 use crate::storage::library::Listing;
 use crate::storage::local::Backend;
@@ -102,8 +102,8 @@ pub struct App {
     /// Another tab saved the open model and changed some of the same fields as this tab:
     /// the user decides those (the conflict banner).
     pub conflict: RwSignal<bool>,
-    /// How many saves of another tab were merged into the open model (a banner says so).
-    pub merged: RwSignal<u64>,
+    /// The saves of another tab that came into the open model (a banner says so).
+    pub incoming: RwSignal<Incoming>,
     /// The Compare or History dialog, while open.
     pub copies: RwSignal<Option<Panel>>,
     /// A restore point is due (made, opened, imported, exported, ten minutes of editing):
@@ -166,7 +166,7 @@ impl App {
             share: RwSignal::new(None),
             incoming: RwSignal::new(None),
             conflict: RwSignal::new(false),
-            merged: RwSignal::new(0),
+            incoming: RwSignal::new(Incoming::default()),
             copies: RwSignal::new(None),
             point_due: RwSignal::new(None),
             behind: RwSignal::new(false),
@@ -195,7 +195,7 @@ impl App {
 
     /// Mirrors the session's state into the signals the UI shows, setting only what changed.
     fn sync(&self) {
-        let (listing_changed, unsaved, alert, conflict, undo, redo, merged) =
+        let (listing_changed, unsaved, alert, conflict, undo, redo, incoming) =
             self.doc.session_ref(|s| {
                 (
                     self.listing.with_untracked(|l| l != s.listing()),
@@ -204,10 +204,10 @@ impl App {
                     s.conflict(),
                     s.can_undo(),
                     s.can_redo(),
-                    s.merged(),
+                    s.incoming(),
                 )
             });
-        set_if_changed(self.merged, merged);
+        set_if_changed(self.incoming, incoming);
         // A restore point is due (made, opened, imported, ten minutes of editing).
         if let Some(why) = self.doc.session(|s| s.take_point_due()).flatten() {
             self.point_due.set(Some(why));

@@ -343,7 +343,7 @@ test('two tabs: the list follows the other tab, a save merges, and a field both 
   const bName = b.getByRole('textbox', { name: 'Model name' });
   for (let i = 0; i < 100 && (await bName.inputValue()) !== 'Alpha from A'; i++) await b.waitForTimeout(50);
   assert.equal(await bName.inputValue(), 'Alpha from A');
-  await b.getByText('Changes saved in another tab were merged into this model.').waitFor();
+  await b.getByText('This model was updated with changes saved in another tab.').waitFor();
   const storedName = () => b.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
     return JSON.parse(localStorage.getItem(key)).model.name;

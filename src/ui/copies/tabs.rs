@@ -55,8 +55,8 @@ pub fn TabConflicts() -> impl IntoView {
 pub fn ConflictBanner() -> impl IntoView {
     let app = use_app();
     let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
-    // Merges seen when this tab started are old news.
-    let seen = RwSignal::new(app.merged.get_untracked());
+    // Saves of the other tab seen when this tab started are old news.
+    let seen = RwSignal::new(app.incoming.get_untracked().count);
     view! {
         <Show when=move || app.conflict.get() && app.doc.is_open()>
             <div class="banner banner-warning banner-conflict" role="alert">
@@ -79,15 +79,25 @@ pub fn ConflictBanner() -> impl IntoView {
                 </span>
             </div>
         </Show>
-        <Show when=move || app.merged.get() != seen.get() && !app.conflict.get()>
+        <Show when=move || app.incoming.get().count != seen.get() && !app.conflict.get()>
             <div class="banner banner-info" aria-live="polite">
                 <span>
-                    {pick(
-                        "Changes saved in another tab were merged into this model.",
-                        "Wijzigingen uit een ander tabblad zijn in dit model samengevoegd.",
-                    )}
+                    {move || {
+                        let lang = app.lang.get();
+                        if app.incoming.get().merged {
+                            lang.pick(
+                                "Changes saved in another tab were merged into this model.",
+                                "Wijzigingen uit een ander tabblad zijn in dit model samengevoegd.",
+                            )
+                        } else {
+                            lang.pick(
+                                "This model was updated with changes saved in another tab.",
+                                "Dit model is bijgewerkt met wijzigingen uit een ander tabblad.",
+                            )
+                        }
+                    }}
                 </span>
-                <button type="button" on:click=move |_| seen.set(app.merged.get_untracked())>
+                <button type="button" on:click=move |_| seen.set(app.incoming.get_untracked().count)>
                     {tr_key(app.lang, T::Dismiss)}
                 </button>
             </div>
