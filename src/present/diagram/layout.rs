@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Attach, Id, Model, Target};
+use crate::present::fixed::Tenths;
 
 /// What a box shows; decides its colours and size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -337,8 +338,9 @@ impl Kind {
     }
 }
 
-fn round(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
+/// A path coordinate, to a tenth.
+fn round(v: f64) -> Tenths {
+    Tenths(v)
 }
 
 /// Places every box and arrow.

@@ -20,7 +20,7 @@ use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node,
 use crate::present::diagram::svg::{
     baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT,
 };
-use crate::present::fixed::fixed;
+use crate::present::fixed::{fixed, tenths, Tenths};
 
 const MIN_ZOOM: f64 = 0.2;
 const MAX_ZOOM: f64 = 3.0;
@@ -255,7 +255,7 @@ pub fn StructureView() -> impl IntoView {
                         aria-label=move || {
                             app.lang.get().pick("KPI structure diagram", "Diagram van de KPI-structuur")
                         }
-                        viewBox=move || layout.with(|l| format!("0 0 {} {}", l.width, l.height))
+                        viewBox=move || layout.with(|l| format!("0 0 {} {}", Tenths(l.width), Tenths(l.height)))
                         preserveAspectRatio="xMidYMin meet"
                         style=svg_style
                         font-family=FONT
@@ -418,8 +418,8 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         status.get().map(|s| {
             view! {
                 <g class=format!("st-status {}", status_class(s)) aria-hidden="true">
-                    <circle cx=w - 11.0 cy=mark_y r="7" />
-                    <text x=w - 11.0 y=mark_y + 3.5 font-size="9.5" font-weight="700" text-anchor="middle">
+                    <circle cx=tenths(w - 11.0) cy=tenths(mark_y) r="7" />
+                    <text x=tenths(w - 11.0) y=tenths(mark_y + 3.5) font-size="9.5" font-weight="700" text-anchor="middle">
                         {status_mark(s)}
                     </text>
                 </g>
@@ -430,7 +430,7 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         value.with(|v| {
             (!v.is_empty()).then(|| {
                 view! {
-                    <text class="st-value" x=w - 4.0 y=h - 5.0 font-size="9.5" text-anchor="end" aria-hidden="true">
+                    <text class="st-value" x=tenths(w - 4.0) y=tenths(h - 5.0) font-size="9.5" text-anchor="end" aria-hidden="true">
                         {short_value(v)}
                     </text>
                 }
@@ -470,10 +470,10 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
     };
     let badge = step.map(|s| {
         view! {
-            <circle cx="13" cy=h / 2.0 r="8" fill=BADGE />
+            <circle cx="13" cy=tenths(h / 2.0) r="8" fill=BADGE />
             <text
                 x="13"
-                y=h / 2.0 + 3.5
+                y=tenths(h / 2.0 + 3.5)
                 font-size="10"
                 font-weight="700"
                 fill="#ffffff"
@@ -491,7 +491,7 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
             tabindex="0"
             aria-label=move || name.get()
             aria-pressed=move || selected().to_string()
-            transform=format!("translate({x} {y})")
+            transform=format!("translate({} {})", Tenths(x), Tenths(y))
             on:click=move |_| select()
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 let k = ev.key();
@@ -501,12 +501,12 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
                 }
             }
         >
-            <rect class="st-ring" x="-4" y="-4" width=w + 8.0 height=h + 8.0 rx=p.radius + 3.0 />
+            <rect class="st-ring" x="-4" y="-4" width=tenths(w + 8.0) height=tenths(h + 8.0) rx=tenths(p.radius + 3.0) />
             <rect
                 class="st-box"
-                width=w
-                height=h
-                rx=p.radius
+                width=tenths(w)
+                height=tenths(h)
+                rx=tenths(p.radius)
                 fill=p.fill
                 stroke=p.stroke
                 stroke-width="1.2"
@@ -515,7 +515,7 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
             {badge}
             <text
                 class="st-label"
-                font-size=size
+                font-size=tenths(size)
                 font-weight=if bold { "700" } else { "400" }
                 fill=p.text
             >
@@ -527,7 +527,7 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
                                 .zip(baselines(lines.len(), size, h))
                                 .map(|(l, by)| {
                                     view! {
-                                        <tspan x=tx y=fixed(by, 1)>
+                                        <tspan x=tenths(tx) y=fixed(by, 1)>
                                             {l.clone()}
                                         </tspan>
                                     }
