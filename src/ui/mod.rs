@@ -6,6 +6,7 @@ pub mod app;
 pub mod copies;
 pub mod doc;
 pub mod editor;
+pub mod engine;
 pub mod files;
 pub mod header;
 pub mod i18n;

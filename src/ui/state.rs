@@ -9,6 +9,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::doc::Doc;
+use super::engine::{self, Job, Outcome};
 use super::i18n::{t, T};
 use crate::format::{ImportErrors, Problem};
 use crate::model::merge::{Conflict, Side};
@@ -103,7 +104,7 @@ pub struct App {
     /// the user decides those (the conflict banner).
     pub conflict: RwSignal<bool>,
     /// The saves of another tab that came into the open model (a banner says so).
-    pub incoming: RwSignal<Incoming>,
+    pub other_tab: RwSignal<Incoming>,
     /// The Compare or History dialog, while open.
     pub copies: RwSignal<Option<Panel>>,
     /// A restore point is due (made, opened, imported, exported, ten minutes of editing):
@@ -166,7 +167,7 @@ impl App {
             share: RwSignal::new(None),
             incoming: RwSignal::new(None),
             conflict: RwSignal::new(false),
-            incoming: RwSignal::new(Incoming::default()),
+            other_tab: RwSignal::new(Incoming::default()),
             copies: RwSignal::new(None),
             point_due: RwSignal::new(None),
             behind: RwSignal::new(false),
@@ -195,7 +196,7 @@ impl App {
 
     /// Mirrors the session's state into the signals the UI shows, setting only what changed.
     fn sync(&self) {
-        let (listing_changed, unsaved, alert, conflict, undo, redo, incoming) =
+        let (listing_changed, unsaved, alert, conflict, undo, redo, other_tab) =
             self.doc.session_ref(|s| {
                 (
                     self.listing.with_untracked(|l| l != s.listing()),
@@ -207,7 +208,7 @@ impl App {
                     s.incoming(),
                 )
             });
-        set_if_changed(self.incoming, incoming);
+        set_if_changed(self.other_tab, other_tab);
         // A restore point is due (made, opened, imported, ten minutes of editing).
         if let Some(why) = self.doc.session(|s| s.take_point_due()).flatten() {
             self.point_due.set(Some(why));
@@ -382,11 +383,25 @@ impl App {
         self.replace(|s, now| s.keep_mine_as_copy(fresh_id('m'), |n| format!("{prefix} {n}"), now));
     }
 
-    /// The one way the open model changes: an edit, an undo or a redo. Notifies exactly what
-    /// it touched and schedules a save. A refused edit changes nothing and shows its message.
-    pub fn change(&self, change: Change) -> bool {
-        let result = self.doc.session(|s| s.change(change));
-        match result {
+    /// The one way the open model changes: an edit, an undo or a redo, run by the edit engine
+    /// ([`engine::run`]: at once, or in order once its lazy part is there). Notifies exactly
+    /// what it touched and schedules a save; a refused edit changes nothing and shows its
+    /// message. `then` hears whether the model changed.
+    pub fn change_then(&self, change: Change, then: impl FnOnce(bool) + 'static) {
+        let app = *self;
+        engine::run(self.doc, Job::Change(change), move |outcome| {
+            then(app.changed(outcome))
+        });
+    }
+
+    /// [`App::change_then`] with nothing to do after it.
+    pub fn change(&self, change: Change) {
+        self.change_then(change, |_| ());
+    }
+
+    /// Shows the outcome of a change: true if the model changed.
+    fn changed(&self, outcome: Option<Outcome>) -> bool {
+        match outcome {
             Some(Ok(touched)) => {
                 if touched.is_empty() {
                     return false;
@@ -406,20 +421,34 @@ impl App {
 
     /// Applies an edit through the history (so undo is exact). `coalesce`: successive
     /// keystrokes in one field make one undo step.
-    pub fn edit(&self, edit: Edit, coalesce: bool) -> bool {
-        self.change(Change::Edit { edit, coalesce })
+    pub fn edit(&self, edit: Edit, coalesce: bool) {
+        self.change(Change::Edit { edit, coalesce });
+    }
+
+    /// [`App::edit`], then `then` if the model changed.
+    pub fn edit_then(&self, edit: Edit, then: impl FnOnce() + 'static) {
+        self.change_then(
+            Change::Edit {
+                edit,
+                coalesce: false,
+            },
+            move |done| {
+                if done {
+                    then()
+                }
+            },
+        );
     }
 
     /// Applies an edit and selects `select` (used by the Add buttons).
     pub fn edit_and_select(&self, edit: Edit, select: Target) {
-        if self.edit(edit, false) {
-            self.selection.set(Some(select));
-        }
+        let app = *self;
+        self.edit_then(edit, move || app.selection.set(Some(select)));
     }
 
     /// Ends keystroke coalescing (on blur), so the next edit is a step of its own.
     pub fn break_coalescing(&self) {
-        self.doc.session(|s| s.break_coalescing());
+        engine::run(self.doc, Job::EndCoalescing, |_| ());
     }
 
     pub fn undo(&self) {
@@ -431,16 +460,19 @@ impl App {
     }
 
     fn step(&self, change: Change) {
-        if self.change(change) {
+        let app = *self;
+        self.change_then(change, move |done| {
             // The selection may point at something the step removed.
-            let gone = self.selection.with_untracked(|s| {
-                s.as_ref()
-                    .is_some_and(|t| self.doc.with_untracked(|m| !t.exists_in(m)).unwrap_or(true))
-            });
+            let gone = done
+                && app.selection.with_untracked(|s| {
+                    s.as_ref().is_some_and(|t| {
+                        app.doc.with_untracked(|m| !t.exists_in(m)).unwrap_or(true)
+                    })
+                });
             if gone {
-                self.selection.set(None);
+                app.selection.set(None);
             }
-        }
+        });
     }
 
     fn schedule_save(&self) {

@@ -166,3 +166,56 @@ test('CSP: a request to another origin is blocked, and no view logs a violation'
   assert.ok(errors.every((e) => /Content Security Policy|Failed to fetch/.test(e)), errors.join('\n'));
   await context.close();
 });
+
+test('edits made before the edit engine has arrived wait for it, then apply in order', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  // No service worker: every request of the page goes through the route below.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(init[0], init[1]);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let asked = 0;
+  await page.route(/\/split_engine_[^/]*\.wasm$/, async (route) => {
+    asked += 1;
+    await held;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await english(page);
+  const stored = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
+    const m = JSON.parse(localStorage.getItem(key)).model;
+    return { name: m.name, goals: (m.goals || []).length };
+  });
+  const before = await stored();
+  // The diagram is there and the model can be edited at once: the first edit asks for the
+  // engine's part; it and the edits after it wait for it.
+  await page.getByRole('group', { name: 'KPI structure diagram' }).waitFor();
+  await page.getByRole('textbox', { name: 'Model name' }).fill('Coffee, edited early');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.waitForTimeout(300);
+  assert.ok(asked >= 1, 'the first edit did not ask for the edit engine');
+  assert.deepEqual(await stored(), before, 'an edit applied without the engine');
+  release();
+  // Both apply, in order, and are saved; the added goal is selected.
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await page.waitForFunction((n) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
+    const m = JSON.parse(localStorage.getItem(key)).model;
+    return m.name === 'Coffee, edited early' && m.goals.length === n;
+  }, before.goals + 1);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
+  // One undo step each: the goal goes first, then the name.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction((b) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
+    const m = JSON.parse(localStorage.getItem(key)).model;
+    return m.name === b.name && m.goals.length === b.goals;
+  }, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -56,7 +56,7 @@ pub fn ConflictBanner() -> impl IntoView {
     let app = use_app();
     let pick = move |en: &'static str, nl: &'static str| tr(app.lang, en, nl);
     // Saves of the other tab seen when this tab started are old news.
-    let seen = RwSignal::new(app.incoming.get_untracked().count);
+    let seen = RwSignal::new(app.other_tab.get_untracked().count);
     view! {
         <Show when=move || app.conflict.get() && app.doc.is_open()>
             <div class="banner banner-warning banner-conflict" role="alert">
@@ -79,12 +79,12 @@ pub fn ConflictBanner() -> impl IntoView {
                 </span>
             </div>
         </Show>
-        <Show when=move || app.incoming.get().count != seen.get() && !app.conflict.get()>
+        <Show when=move || app.other_tab.get().count != seen.get() && !app.conflict.get()>
             <div class="banner banner-info" aria-live="polite">
                 <span>
                     {move || {
                         let lang = app.lang.get();
-                        if app.incoming.get().merged {
+                        if app.other_tab.get().merged {
                             lang.pick(
                                 "Changes saved in another tab were merged into this model.",
                                 "Wijzigingen uit een ander tabblad zijn in dit model samengevoegd.",
@@ -97,7 +97,7 @@ pub fn ConflictBanner() -> impl IntoView {
                         }
                     }}
                 </span>
-                <button type="button" on:click=move |_| seen.set(app.incoming.get_untracked().count)>
+                <button type="button" on:click=move |_| seen.set(app.other_tab.get_untracked().count)>
                     {tr_key(app.lang, T::Dismiss)}
                 </button>
             </div>

@@ -121,6 +121,7 @@ async fn health_view() -> AnyView {
 /// Fetches the lazy parts without showing them, so a first tab switch does not wait; then
 /// marks `<html data-lazy="loaded">` (end-to-end tests wait for it before timing a switch).
 async fn prefetch() {
+    crate::ui::engine::preload().await;
     #[cfg(feature = "split")]
     {
         __preload_chains_view().await;

@@ -187,9 +187,7 @@ pub fn delete_edit(sel: &Target) -> Option<Edit> {
 
 pub fn delete_selection(app: App) {
     if let Some(edit) = app.selection.get_untracked().as_ref().and_then(delete_edit) {
-        if app.edit(edit, false) {
-            app.selection.set(None);
-        }
+        app.edit_then(edit, move || app.selection.set(None));
     }
 }
 

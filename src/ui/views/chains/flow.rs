@@ -415,20 +415,15 @@ fn LinkCard(
                 return;
             };
             if from != to {
-                let done = app.edit(
+                let chain = chain.clone();
+                app.edit_then(
                     Edit::MoveLink {
                         chain: chain.clone(),
                         link: moved.clone(),
                         to,
                     },
-                    false,
+                    move || app.selection.set(Some(Target::Link { chain, link: moved })),
                 );
-                if done {
-                    app.selection.set(Some(Target::Link {
-                        chain: chain.clone(),
-                        link: moved,
-                    }));
-                }
             }
         }
     };
