@@ -121,6 +121,43 @@ fn coalescing_stops_at_another_field_blur_or_undo() {
 }
 
 #[test]
+fn an_edit_that_changes_nothing_is_no_step() {
+    let mut m = model();
+    let mut h = History::default();
+    h.apply(&mut m, name("A"), false).unwrap();
+    h.undo(&mut m);
+    h.apply(&mut m, owner("Ann"), false).unwrap();
+    h.undo(&mut m);
+    // Setting a field to the value it has: no step, nothing touched, redo kept.
+    let touched = h.apply_touched(&mut m, name("Chain"), false).unwrap();
+    assert!(touched.is_empty());
+    assert_eq!(h.undo_len(), 0);
+    assert!(h.can_redo());
+    // The same edit twice (a field committed again before the model showed the first):
+    // one step, and one undo takes it back.
+    h.apply(&mut m, name("B"), false).unwrap();
+    h.apply(&mut m, name("B"), false).unwrap();
+    assert_eq!(h.undo_len(), 1);
+    h.undo(&mut m);
+    assert_eq!(m.chains[&id("c1")].name, "Chain");
+    // A toggle is its own inverse but always a step.
+    let mut m = Model::default();
+    for k in ["k1", "k2"] {
+        let kpi = Kpi::new(id(k), k, Attach::Result { goal: id("g") });
+        m.kpis.insert(id(k), kpi);
+    }
+    let toggle = Edit::ToggleDrive {
+        id: id("k1"),
+        target: id("k2"),
+    };
+    let mut h = History::default();
+    h.apply(&mut m, toggle.clone(), false).unwrap();
+    h.apply(&mut m, toggle, false).unwrap();
+    assert_eq!(h.undo_len(), 2);
+    assert!(m.kpis[&id("k1")].drives.is_empty());
+}
+
+#[test]
 fn refused_edit_records_nothing() {
     let mut m = model();
     let before = m.clone();

@@ -348,6 +348,22 @@ field_names!(KpiField {
 });
 
 impl Edit {
+    /// True when applying this edit changed nothing, given the `inverse` it returned: it set
+    /// what was already there (a field to its value, a link to its place), so its inverse is
+    /// the edit itself. A toggle is its own inverse and always changes something.
+    pub fn changed_nothing(&self, inverse: &Edit) -> bool {
+        self == inverse && !self.toggles()
+    }
+
+    /// A toggle, or a batch holding one.
+    fn toggles(&self) -> bool {
+        match self {
+            Edit::ToggleDrive { .. } => true,
+            Edit::Batch(edits) => edits.iter().any(Edit::toggles),
+            _ => false,
+        }
+    }
+
     /// True when `next`, typed right after `self` in one field, may be coalesced into one undo
     /// step with it: the same field of the same element ([`Edit::field_key`]), the comment of
     /// the same KPI and period, or the same text field of the same action.

@@ -51,7 +51,9 @@ impl History {
     /// Applies `edit` to `model` and records it. With `coalesce`, an edit that sets the same
     /// field of the same element as the previous step (with no undo, redo or
     /// [`History::break_coalescing`] in between) merges into that step, so one undo returns to
-    /// before the first keystroke. A refused edit records nothing and changes nothing.
+    /// before the first keystroke. A refused edit records nothing and changes nothing; an edit
+    /// that changes nothing ([`Edit::changed_nothing`]: a field set to the value it has) is no
+    /// step and touches nothing.
     pub fn apply(
         &mut self,
         model: &mut Model,
@@ -76,6 +78,9 @@ impl History {
                 .is_some_and(|last| last.edit.coalesces_with(&edit));
         let recorded = edit.clone();
         let inverse = model.apply(edit)?;
+        if recorded.changed_nothing(&inverse) {
+            return Ok(Touched::new());
+        }
         let touched = Touched::by(&recorded, &inverse, model);
         self.redo.clear();
         match self.undo.back_mut() {
