@@ -28,6 +28,8 @@ if ('serviceWorker' in navigator) {
     document.body.append(box);
   };
   const watch = (reg) => {
+    // A browser that has the API but will not run workers (blocked by a setting) gives none.
+    if (!reg) return;
     if (reg.waiting) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const worker = reg.installing;

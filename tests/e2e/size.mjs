@@ -9,14 +9,14 @@ import { DIST } from './support.mjs';
 // Issue 12 asks for a first load (shell, library, Structure view, reading a stored model with
 // values, statuses in the diagram) of at most 150 KB brotli of wasm + JS. Not met: with every
 // view but Structure, the inspector, Templates / Import, Export, print, the rare banners, Export
-// SVG and compare / merge / history split off, the first load is ~267 KB, mostly the Leptos
-// runtime and the view code it generates (docs/ARCHITECTURE.md, "Size"). These guard against
-// growth: the present sizes plus a little.
+// SVG, compare / merge / history and the edit engine split off, the first load is ~249 KB,
+// mostly the Leptos runtime and the view code it generates (docs/ARCHITECTURE.md, "Size").
+// These guard against growth: the present sizes plus a little.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 275 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 255 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
 // Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
-export const TOTAL_BUDGET_BROTLI = 770 * 1000;
+export const TOTAL_BUDGET_BROTLI = 780 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));

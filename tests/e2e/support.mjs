@@ -78,6 +78,22 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, errors };
 }
 
+/**
+ * What `read()` gives once it equals `expected` (deep), or after 5 s what it gives then (the
+ * caller's assertion fails). An edit shows once the edit engine has run it: at once, or, for
+ * an edit made before the engine's lazy part arrived, when it arrives.
+ */
+export async function settled(read, expected, timeout = 5000) {
+  const same = (a) => JSON.stringify(a) === JSON.stringify(expected);
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!same(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}
+
 /** Waits until every lazy wasm part has been fetched (the app marks `<html data-lazy>`). */
 export async function partsLoaded(page) {
   await page.locator('html[data-lazy=loaded]').waitFor({ state: 'attached', timeout: 15000 });
