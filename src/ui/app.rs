@@ -23,6 +23,13 @@ pub fn Root() -> impl IntoView {
     });
     // Save a pending edit before the tab goes away.
     let _unload = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    // Edits still waiting for the edit engine's part cannot be saved now: the browser asks
+    // before the page goes.
+    let _leave = window_event_listener(leptos::ev::beforeunload, |ev| {
+        if super::engine::waiting() {
+            ev.prevent_default();
+        }
+    });
     // Ask the browser to keep our storage (answer shown in the models list).
     if app.doc.is_persistent() {
         leptos::task::spawn_local(async move {

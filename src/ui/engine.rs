@@ -74,6 +74,11 @@ pub fn run(doc: Doc, job: Job, then: impl FnOnce(Option<Outcome>) + 'static) {
     }
 }
 
+/// True while changes wait for the engine's part: they are not saved yet.
+pub fn waiting() -> bool {
+    !QUEUE.with_borrow(VecDeque::is_empty)
+}
+
 /// Fetches the engine's part (when idle after the first view, and by a first change).
 pub async fn preload() {
     #[cfg(feature = "split")]

@@ -200,7 +200,7 @@ impl App {
             self.doc.session_ref(|s| {
                 (
                     self.listing.with_untracked(|l| l != s.listing()),
-                    s.unsaved(),
+                    s.unsaved() || engine::waiting(),
                     s.alert(),
                     s.conflict(),
                     s.can_undo(),
@@ -392,6 +392,10 @@ impl App {
         engine::run(self.doc, Job::Change(change), move |outcome| {
             then(app.changed(outcome))
         });
+        // Waiting for the engine: not saved yet (the save after it says Saved).
+        if engine::waiting() {
+            set_if_changed(self.save_state, SaveState::NotSaved);
+        }
     }
 
     /// [`App::change_then`] with nothing to do after it.
@@ -404,6 +408,7 @@ impl App {
         match outcome {
             Some(Ok(touched)) => {
                 if touched.is_empty() {
+                    self.sync();
                     return false;
                 }
                 self.doc.notify(&touched);
@@ -413,6 +418,7 @@ impl App {
             }
             Some(Err(e)) => {
                 self.error.set(Some(e.message(self.lang.get_untracked())));
+                self.sync();
                 false
             }
             None => false,

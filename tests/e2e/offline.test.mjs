@@ -199,6 +199,8 @@ test('edits made before the edit engine has arrived wait for it, then apply in o
   await page.waitForTimeout(300);
   assert.ok(asked >= 1, 'the first edit did not ask for the edit engine');
   assert.deepEqual(await stored(), before, 'an edit applied without the engine');
+  // Not saved yet, and the page says so (leaving now would ask first).
+  await page.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
   release();
   // Both apply, in order, and are saved; the added goal is selected.
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
