@@ -9,6 +9,8 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 #[cfg(feature = "split")]
 use leptos::prelude::lazy;
@@ -16,7 +18,6 @@ use leptos::prelude::lazy;
 use crate::model::{EditError, Touched};
 use crate::session::Change;
 use crate::ui::doc::Doc;
-use crate::ui::split::now_if_ready;
 
 /// What the session did with a change: what it touched, or why it refused.
 pub type Outcome = Result<Touched, EditError>;
@@ -53,9 +54,13 @@ thread_local! {
 /// there, else (in order) once it has arrived.
 pub fn run(doc: Doc, job: Job, then: impl FnOnce(Option<Outcome>) + 'static) {
     if READY.get() && QUEUE.with_borrow(VecDeque::is_empty) {
-        // The part is loaded: the call completes without waiting.
-        if let Some(outcome) = now_if_ready(engine(doc, job)) {
-            then(outcome);
+        // The part is loaded: the call completes without waiting. (Should it ever wait, it
+        // finishes later: a change is never dropped.)
+        let mut call = Box::pin(engine(doc, job));
+        let mut cx = Context::from_waker(Waker::noop());
+        match call.as_mut().poll(&mut cx) {
+            Poll::Ready(outcome) => then(outcome),
+            Poll::Pending => leptos::task::spawn_local(async move { then(call.await) }),
         }
         return;
     }
