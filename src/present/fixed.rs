@@ -8,26 +8,40 @@ use std::fmt;
 /// the standard library's exact float formatting (about 10 KB of wasm). A tie is rounded away
 /// from zero; beyond 2^53 `x` is written as serde_json writes it, not finite as `{x}` does.
 pub fn fixed(x: f64, decimals: u32) -> String {
-    let pow = 10u64.pow(decimals);
-    let scaled = (x * pow as f64).round();
-    if !scaled.is_finite() || scaled.abs() >= 9.0e15 {
-        return unusual(x);
+    Scaled {
+        x,
+        decimals,
+        trim: false,
     }
-    let n = scaled.abs() as u64;
-    let mut s = String::new();
-    if scaled < 0.0 {
-        s.push('-');
-    }
-    s.push_str(&(n / pow).to_string());
-    if decimals > 0 {
-        let frac = (n % pow).to_string();
-        s.push('.');
-        for _ in frac.len()..decimals as usize {
-            s.push('0');
+    .to_string()
+}
+
+/// `x` rounded to `decimals` digits after the point and written by integer formatting; with
+/// `trim`, a zero fraction is left out.
+struct Scaled {
+    x: f64,
+    decimals: u32,
+    trim: bool,
+}
+
+impl fmt::Display for Scaled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pow = 10u64.pow(self.decimals);
+        let scaled = (self.x * pow as f64).round();
+        if !scaled.is_finite() || scaled.abs() >= 9.0e15 {
+            return f.write_str(&unusual(self.x));
         }
-        s.push_str(&frac);
+        let n = scaled.abs() as u64;
+        if scaled < 0.0 {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", n / pow)?;
+        let frac = n % pow;
+        if self.decimals == 0 || (self.trim && frac == 0) {
+            return Ok(());
+        }
+        write!(f, ".{frac:0width$}", width = self.decimals as usize)
     }
-    s
 }
 
 /// A number too large for [`fixed`] or not a number at all.
@@ -47,19 +61,12 @@ pub struct Tenths(pub f64);
 
 impl fmt::Display for Tenths {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = (self.0 * 10.0).round();
-        if !t.is_finite() || t.abs() >= 9.0e15 {
-            return f.write_str(&unusual(self.0));
+        Scaled {
+            x: self.0,
+            decimals: 1,
+            trim: true,
         }
-        let n = t.abs() as u64;
-        if t < 0.0 && n > 0 {
-            f.write_str("-")?;
-        }
-        write!(f, "{}", n / 10)?;
-        match n % 10 {
-            0 => Ok(()),
-            d => write!(f, ".{d}"),
-        }
+        .fmt(f)
     }
 }
 

@@ -392,9 +392,9 @@ impl App {
         engine::run(self.doc, Job::Change(change), move |outcome| {
             then(app.changed(outcome))
         });
-        // Waiting for the engine: not saved yet (the save after it says Saved).
+        // Waiting for the engine: the status says so (`sync` counts waiting changes as unsaved).
         if engine::waiting() {
-            set_if_changed(self.save_state, SaveState::NotSaved);
+            self.sync();
         }
     }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, openPage, seedTemplate, partsLoaded, DIST, SUB_PATH } from './support.mjs';
+import { serve, launch, openPage, seedTemplate, partsLoaded, settled, DIST, SUB_PATH } from './support.mjs';
 import { FIRST_LOAD_BUDGET_BROTLI } from './size.mjs';
 
 let server, browser;
@@ -204,20 +204,13 @@ test('edits made before the edit engine has arrived wait for it, then apply in o
   release();
   // Both apply, in order, and are saved; the added goal is selected.
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-  await page.waitForFunction((n) => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
-    const m = JSON.parse(localStorage.getItem(key)).model;
-    return m.name === 'Coffee, edited early' && m.goals.length === n;
-  }, before.goals + 1);
+  const both = { name: 'Coffee, edited early', goals: before.goals + 1 };
+  assert.deepEqual(await settled(stored, both), both);
   await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
   // One undo step each: the goal goes first, then the name.
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.waitForFunction((b) => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
-    const m = JSON.parse(localStorage.getItem(key)).model;
-    return m.name === b.name && m.goals.length === b.goals;
-  }, before);
+  assert.deepEqual(await settled(stored, before), before);
   assert.deepEqual(errors, []);
   await context.close();
 });

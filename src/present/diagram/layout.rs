@@ -338,11 +338,6 @@ impl Kind {
     }
 }
 
-/// A path coordinate, to a tenth.
-fn round(v: f64) -> Tenths {
-    Tenths(v)
-}
-
 /// Places every box and arrow.
 pub fn layout(s: &Skeleton) -> Layout {
     if s.is_empty() {
@@ -494,11 +489,11 @@ pub fn layout(s: &Skeleton) -> Layout {
                 let y2 = nb.y + nb.h / 2.0;
                 format!(
                     "M{} {}H{}V{}H{}",
-                    round(na.x),
-                    round(y1),
-                    round(lane),
-                    round(y2),
-                    round(nb.x)
+                    Tenths(na.x),
+                    Tenths(y1),
+                    Tenths(lane),
+                    Tenths(y2),
+                    Tenths(nb.x)
                 )
             }
             (Kind::ChainKpi, Kind::Result) => {
@@ -514,16 +509,16 @@ pub fn layout(s: &Skeleton) -> Layout {
                 let bend = (top - ey) / 2.0;
                 format!(
                     "M{} {}H{}V{}C{} {} {} {} {} {}",
-                    round(na.x + na.w),
-                    round(y1),
-                    round(lane),
-                    round(top),
-                    round(lane),
-                    round(top - bend),
-                    round(ex),
-                    round(ey + bend),
-                    round(ex),
-                    round(ey)
+                    Tenths(na.x + na.w),
+                    Tenths(y1),
+                    Tenths(lane),
+                    Tenths(top),
+                    Tenths(lane),
+                    Tenths(top - bend),
+                    Tenths(ex),
+                    Tenths(ey + bend),
+                    Tenths(ex),
+                    Tenths(ey)
                 )
             }
             _ => {
@@ -538,14 +533,14 @@ pub fn layout(s: &Skeleton) -> Layout {
                 let bend = (sy - ey) / 2.0;
                 format!(
                     "M{} {}C{} {} {} {} {} {}",
-                    round(sx),
-                    round(sy),
-                    round(sx),
-                    round(sy - bend),
-                    round(ex),
-                    round(ey + bend),
-                    round(ex),
-                    round(ey)
+                    Tenths(sx),
+                    Tenths(sy),
+                    Tenths(sx),
+                    Tenths(sy - bend),
+                    Tenths(ex),
+                    Tenths(ey + bend),
+                    Tenths(ex),
+                    Tenths(ey)
                 )
             }
         };
