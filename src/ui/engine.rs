@@ -15,7 +15,7 @@ use std::task::{Context, Poll, Waker};
 #[cfg(feature = "split")]
 use leptos::prelude::lazy;
 
-use crate::model::{EditError, Touched};
+use crate::model::{Edit, EditError, Model, Touched};
 use crate::session::Change;
 use crate::ui::doc::Doc;
 
@@ -27,6 +27,15 @@ pub type Outcome = Result<Touched, EditError>;
 async fn engine(doc: Doc, job: Job) -> Option<Outcome> {
     match job {
         Job::Change(change) => doc.session(|s| s.change(change)),
+        Job::Plan(plan) => doc
+            .session(|s| {
+                let edit = s.model().and_then(plan)?;
+                Some(s.change(Change::Edit {
+                    edit,
+                    coalesce: false,
+                }))
+            })
+            .flatten(),
         Job::EndCoalescing => {
             doc.session(|s| s.break_coalescing());
             None
@@ -37,9 +46,16 @@ async fn engine(doc: Doc, job: Job) -> Option<Outcome> {
 /// One piece of work for the engine.
 pub enum Job {
     Change(Change),
+    /// An edit made from the model as it is when the job runs, after every change queued
+    /// before it (an Add button's free name: two quick "Add goal" give "New goal" and "New
+    /// goal 2" even while they wait). `None`: nothing to do (what it needed is gone).
+    Plan(Plan),
     /// The field being typed in lost focus: the next keystroke starts a new undo step.
     EndCoalescing,
 }
+
+/// Makes an edit from the model it will apply to.
+pub type Plan = Box<dyn FnOnce(&Model) -> Option<Edit>>;
 
 type Then = Box<dyn FnOnce(Option<Outcome>)>;
 

@@ -388,10 +388,13 @@ impl App {
     /// what it touched and schedules a save; a refused edit changes nothing and shows its
     /// message. `then` hears whether the model changed.
     pub fn change_then(&self, change: Change, then: impl FnOnce(bool) + 'static) {
+        self.run_then(Job::Change(change), then);
+    }
+
+    /// Runs a job of the edit engine; `then` hears whether the model changed.
+    fn run_then(&self, job: Job, then: impl FnOnce(bool) + 'static) {
         let app = *self;
-        engine::run(self.doc, Job::Change(change), move |outcome| {
-            then(app.changed(outcome))
-        });
+        engine::run(self.doc, job, move |outcome| then(app.changed(outcome)));
         // Waiting for the engine: the status says so (`sync` counts waiting changes as unsaved).
         if engine::waiting() {
             self.sync();
@@ -446,10 +449,20 @@ impl App {
         );
     }
 
-    /// Applies an edit and selects `select` (used by the Add buttons).
-    pub fn edit_and_select(&self, edit: Edit, select: Target) {
+    /// Applies the edit `plan` makes from the model as it is when the edit runs (after the
+    /// changes before it), then selects `select` (the Add buttons: the new element's name is
+    /// free in that model).
+    pub fn plan_and_select(
+        &self,
+        plan: impl FnOnce(&Model) -> Option<Edit> + 'static,
+        select: Target,
+    ) {
         let app = *self;
-        self.edit_then(edit, move || app.selection.set(Some(select)));
+        self.run_then(Job::Plan(Box::new(plan)), move |done| {
+            if done {
+                app.selection.set(Some(select));
+            }
+        });
     }
 
     /// Ends keystroke coalescing (on blur), so the next edit is a step of its own.

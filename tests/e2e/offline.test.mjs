@@ -188,13 +188,15 @@ test('edits made before the edit engine has arrived wait for it, then apply in o
   const stored = () => page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
     const m = JSON.parse(localStorage.getItem(key)).model;
-    return { name: m.name, goals: (m.goals || []).length };
+    return { name: m.name, goals: (m.goals || []).map((g) => g.name) };
   });
   const before = await stored();
   // The diagram is there and the model can be edited at once: the first edit asks for the
   // engine's part; it and the edits after it wait for it.
   await page.getByRole('group', { name: 'KPI structure diagram' }).waitFor();
   await page.getByRole('textbox', { name: 'Model name' }).fill('Coffee, edited early');
+  // Two quick Add goal: each new goal's name is free in the model it is added to.
+  await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.waitForTimeout(300);
   assert.ok(asked >= 1, 'the first edit did not ask for the edit engine');
@@ -202,14 +204,13 @@ test('edits made before the edit engine has arrived wait for it, then apply in o
   // Not saved yet, and the page says so (leaving now would ask first).
   await page.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
   release();
-  // Both apply, in order, and are saved; the added goal is selected.
+  // All apply, in order, and are saved; the last added goal is selected.
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-  const both = { name: 'Coffee, edited early', goals: before.goals + 1 };
-  assert.deepEqual(await settled(stored, both), both);
-  await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
-  // One undo step each: the goal goes first, then the name.
-  await page.getByRole('button', { name: 'Undo' }).click();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  const all = { name: 'Coffee, edited early', goals: [...before.goals, 'New goal', 'New goal 2'] };
+  assert.deepEqual(await settled(stored, all), all);
+  assert.equal(await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue(), 'New goal 2');
+  // One undo step each: the goals go first, then the name.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
   assert.deepEqual(await settled(stored, before), before);
   assert.deepEqual(errors, []);
   await context.close();

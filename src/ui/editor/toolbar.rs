@@ -71,101 +71,112 @@ fn kpi_context(model: &Model, sel: &Target) -> Option<Attach> {
     }
 }
 
+// The Add buttons plan their edit from the model it applies to (`App::plan_and_select`), so
+// the new element's name is free even when earlier edits still wait for the edit engine.
+
 fn add_goal(app: App, lang: Lang) {
-    let Some(name) = app.doc.with_untracked(|m| {
-        unique_name(
-            lang.pick("New goal", "Nieuw doel"),
-            m.goals.values().map(|g| g.name.as_str()),
-        )
-    }) else {
-        return;
-    };
     let id = fresh_id('g');
-    let goal = Goal {
-        id: id.clone(),
-        name,
-        ..Goal::default()
-    };
-    app.edit_and_select(Edit::AddGoal { goal, index: None }, Target::Goal(id));
+    let select = Target::Goal(id.clone());
+    app.plan_and_select(
+        move |m| {
+            let name = unique_name(
+                lang.pick("New goal", "Nieuw doel"),
+                m.goals.values().map(|g| g.name.as_str()),
+            );
+            let goal = Goal {
+                id,
+                name,
+                ..Goal::default()
+            };
+            Some(Edit::AddGoal { goal, index: None })
+        },
+        select,
+    );
     focus_name_field();
 }
 
 fn add_chain(app: App, lang: Lang) {
-    let Some(name) = app.doc.with_untracked(|m| {
-        unique_name(
-            lang.pick("New chain", "Nieuwe keten"),
-            m.chains.values().map(|c| c.name.as_str()),
-        )
-    }) else {
-        return;
-    };
     let id = fresh_id('c');
-    let chain = Chain {
-        id: id.clone(),
-        name,
-        ..Chain::default()
-    };
-    app.edit_and_select(Edit::AddChain { chain, index: None }, Target::Chain(id));
+    let select = Target::Chain(id.clone());
+    app.plan_and_select(
+        move |m| {
+            let name = unique_name(
+                lang.pick("New chain", "Nieuwe keten"),
+                m.chains.values().map(|c| c.name.as_str()),
+            );
+            let chain = Chain {
+                id,
+                name,
+                ..Chain::default()
+            };
+            Some(Edit::AddChain { chain, index: None })
+        },
+        select,
+    );
     focus_name_field();
 }
 
 fn add_link(app: App, lang: Lang) {
-    let plan = app
-        .doc
-        .with_untracked(|m| {
-            let (chain, after) = chain_context(m, app.selection.get_untracked().as_ref()?)?;
+    let Some(sel) = app.selection.get_untracked() else {
+        return;
+    };
+    let Some((chain, _)) = app.doc.with_untracked(|m| chain_context(m, &sel)).flatten() else {
+        return;
+    };
+    let id = fresh_id('l');
+    let select = Target::Link {
+        chain,
+        link: id.clone(),
+    };
+    app.plan_and_select(
+        move |m| {
+            let (chain, after) = chain_context(m, &sel)?;
             let links = &m.chains.get(&chain)?.links;
             let index = after.and_then(|a| links.iter().position(|l| l.id == a).map(|i| i + 1));
             let name = unique_name(
                 lang.pick("New link", "Nieuwe schakel"),
                 links.iter().map(|l| l.name.as_str()),
             );
-            Some((chain, index, name))
-        })
-        .flatten();
-    let Some((chain, index, name)) = plan else {
-        return;
-    };
-    let id = fresh_id('l');
-    let link = Link {
-        id: id.clone(),
-        name,
-        ..Link::default()
-    };
-    app.edit_and_select(
-        Edit::AddLink {
-            chain: chain.clone(),
-            link,
-            index,
+            let link = Link {
+                id,
+                name,
+                ..Link::default()
+            };
+            Some(Edit::AddLink { chain, link, index })
         },
-        Target::Link { chain, link: id },
+        select,
     );
     focus_name_field();
 }
 
 fn add_kpi(app: App, lang: Lang) {
-    let plan = app
+    let Some(sel) = app.selection.get_untracked() else {
+        return;
+    };
+    if app
         .doc
-        .with_untracked(|m| {
-            let at = kpi_context(m, app.selection.get_untracked().as_ref()?)?;
+        .with_untracked(|m| kpi_context(m, &sel))
+        .flatten()
+        .is_none()
+    {
+        return;
+    }
+    let id = fresh_id('k');
+    let select = Target::Kpi(id.clone());
+    app.plan_and_select(
+        move |m| {
+            let at = kpi_context(m, &sel)?;
             let name = unique_name(
                 lang.pick("New KPI", "Nieuwe KPI"),
                 m.kpis.values().map(|k| k.name.as_str()),
             );
-            Some((at, name))
-        })
-        .flatten();
-    let Some((at, name)) = plan else {
-        return;
-    };
-    let id = fresh_id('k');
-    let kpi = Kpi::new(id.clone(), name, at);
-    app.edit_and_select(
-        Edit::AddKpi {
-            kpi: Box::new(kpi),
-            index: None,
+            let kpi = Kpi::new(id, name, at);
+            Some(Edit::AddKpi {
+                kpi: Box::new(kpi),
+                index: None,
+            })
         },
-        Target::Kpi(id),
+        select,
     );
     focus_name_field();
 }

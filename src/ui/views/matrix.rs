@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Attach, Department, Edit, Id, Target, Topic};
+use crate::model::{unique_name, Attach, Department, Edit, Id, Target, Topic};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
 use crate::ui::views::names::live_name;
@@ -166,19 +166,24 @@ pub fn MatrixView() -> impl IntoView {
     });
     let add_department = move |_| {
         let id = fresh_id('d');
-        let name = app
-            .lang
-            .get_untracked()
-            .pick("New department", "Nieuwe afdeling")
-            .to_string();
-        app.edit_and_select(
-            Edit::AddDepartment {
-                department: Department {
-                    id: id.clone(),
-                    name,
-                    description: String::new(),
-                },
-                index: None,
+        let lang = app.lang.get_untracked();
+        app.plan_and_select(
+            {
+                let id = id.clone();
+                move |m| {
+                    let name = unique_name(
+                        lang.pick("New department", "Nieuwe afdeling"),
+                        m.departments.values().map(|d| d.name.as_str()),
+                    );
+                    Some(Edit::AddDepartment {
+                        department: Department {
+                            id,
+                            name,
+                            description: String::new(),
+                        },
+                        index: None,
+                    })
+                }
             },
             Target::Department(id),
         );
