@@ -1,8 +1,8 @@
-//! The Values grid's rows, slots, viewport window and keyboard steps.
+//! The Values grid's rows, slots and keyboard steps.
 
 use kpi_structure::model::*;
 use kpi_structure::present::values_grid::{
-    grid_rows, slot_months, slot_period, step, window, GridRow, Move, SLOTS,
+    grid_rows, slot_months, slot_period, step, GridRow, Move, SLOTS,
 };
 
 mod support;
@@ -74,15 +74,6 @@ fn the_last_slot_is_each_kpis_period_as_of_the_month() {
     let months = slot_months(as_of);
     assert_eq!(months.len(), SLOTS);
     assert_eq!(months[SLOTS - 1], Period::Month { y: 2026, m: 2 });
-}
-
-#[test]
-fn the_window_covers_the_viewport_and_overscan() {
-    assert_eq!(window(0.0, 300.0, 30.0, 1000, 5), (0, 16));
-    assert_eq!(window(3000.0, 300.0, 30.0, 1000, 5), (95, 116));
-    assert_eq!(window(1e9, 300.0, 30.0, 1000, 5), (994, 1000));
-    assert_eq!(window(0.0, 300.0, 30.0, 0, 5), (0, 0));
-    assert_eq!(window(0.0, 300.0, 30.0, 3, 5), (0, 3));
 }
 
 #[test]

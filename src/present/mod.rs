@@ -17,3 +17,4 @@ pub mod kpi_table;
 pub mod meeting;
 pub mod sparkline;
 pub mod values_grid;
+pub mod window;

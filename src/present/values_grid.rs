@@ -1,6 +1,6 @@
 //! The Values grid, computed without the browser: its rows (KPIs grouped by goal, chain and
-//! link), each row's periods for a column, the window of rows and columns near the viewport,
-//! and where the keyboard cursor goes.
+//! link), each row's periods for a column, and where the keyboard cursor goes (the window of
+//! rows and columns near the viewport is [`super::window`]).
 //!
 //! Columns are the [`SLOTS`] months up to the "As of" month, so every row lines up in time. A
 //! KPI's cell in a month is its latest period that ends in that month: a monthly KPI has one
@@ -87,25 +87,6 @@ pub fn slot_period(frequency: Frequency, month: Month, slot: usize) -> Option<Pe
 /// The column headings: the month of each slot, oldest first.
 pub fn slot_months(month: Month) -> Vec<Period> {
     Period::last_n(Frequency::Monthly, month, SLOTS)
-}
-
-/// The items `[first, last)` to mount for a scroll offset: those inside the viewport and
-/// `overscan` more on each side. `item` is each item's size (pixels); all are equal.
-pub fn window(
-    offset: f64,
-    viewport: f64,
-    item: f64,
-    count: usize,
-    overscan: usize,
-) -> (usize, usize) {
-    if count == 0 || item <= 0.0 {
-        return (0, 0);
-    }
-    let first = ((offset.max(0.0) / item).floor() as usize).min(count - 1);
-    let shown = (viewport.max(0.0) / item).ceil() as usize + 1;
-    let a = first.saturating_sub(overscan);
-    let b = (first + shown + overscan).min(count);
-    (a, b)
 }
 
 /// A key that moves the grid's cursor.

@@ -1,7 +1,7 @@
 //! The Values view: KPIs (grouped by goal, chain and link) by period slots, a spreadsheet grid
 //! (`role="grid"`, named "Values"). Typing a number and Enter or Tab sets it (one undo step);
 //! arrows, Enter and Tab move the cursor. Only the rows and columns near the visible part are
-//! mounted (`present::values_grid::window`), so a 3,000-KPI model costs what a template does.
+//! mounted (`present::window`), so a 3,000-KPI model costs what a template does.
 
 mod row;
 
@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 
 use crate::model::steer::month_text;
 use crate::model::Topic;
-use crate::present::values_grid::{grid_rows, slot_months, step, window, GridRow, Move, SLOTS};
+use crate::present::values_grid::{grid_rows, slot_months, step, GridRow, Move, SLOTS};
+use crate::present::window::window;
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::values_io::{PasteValuesButton, ValuesFileActions};
