@@ -5,11 +5,12 @@
 //! the filter and the *set* of KPIs (`Topic::Kpis`), not on their fields, so typing in a cell
 //! never re-sorts or re-filters (rows stay put while one edits; a new sort or filter applies
 //! the new values). Each row is a memo on its own KPI's topics (see `row.rs`), so an edit
-//! re-renders only the cells of that KPI. Up to [`ALL_UP_TO`] rows are all mounted; beyond,
-//! only the rows near the visible part of the table (`present::window`), so opening the view
-//! and scrolling cost the same on 3,000 KPIs as on 300.
+//! re-renders only the cells of that KPI. Up to 200 rows are all mounted; beyond, only the
+//! rows near the visible part of the table (`scroll.rs`), so opening the view and scrolling
+//! cost the same on 3,000 KPIs as on 300.
 
 mod row;
+mod scroll;
 
 use leptos::prelude::*;
 
@@ -17,20 +18,9 @@ use crate::ui::i18n::tr;
 
 use crate::model::{Id, Level, Target, Topic};
 use crate::present::kpi_table::{level_code, level_from_code, level_name, order, Sort, SortKey};
-use crate::present::window::window_beyond;
 use crate::ui::state::use_app;
 use row::{CellLabels, KpiRow, Sel};
-
-/// Up to this many matching KPIs every row is mounted (the browser's find sees them all);
-/// beyond, only those near the visible part.
-const ALL_UP_TO: usize = 200;
-/// A row's least height in pixels (`style/kpis.css` sets it on every row); a row whose
-/// target or status takes two lines is higher, so the window uses the measured mean.
-const ROW_H: f64 = 34.0;
-/// Rows mounted beyond the visible ones on each side (Tab moves into them).
-const OVERSCAN: usize = 12;
-/// The table's 13 columns (for the rows standing in for unmounted ones).
-const COLUMNS: usize = 13;
+use scroll::Scroll;
 
 #[component]
 pub fn KpisView() -> impl IntoView {
@@ -38,44 +28,12 @@ pub fn KpisView() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let level = RwSignal::new(None::<Level>);
     let sort = RwSignal::new(None::<(SortKey, bool)>);
-    let wrap = NodeRef::<leptos::html::Div>::new();
-    let viewport = RwSignal::new(Viewport {
-        top: 0.0,
-        height: 800.0,
-        row: ROW_H,
-        at_end: false,
-    });
-    let measure = move || {
-        // `try_`: a measure may run a frame after the view is gone.
-        if let (Some(el), Some(old)) = (
-            wrap.try_get_untracked().flatten(),
-            viewport.try_get_untracked(),
-        ) {
-            let (v, scroll_to) = Viewport::measure(&el, old);
-            if v != old {
-                viewport.try_set(v);
-            }
-            if let Some(y) = scroll_to {
-                // After the spacers have grown or shrunk (the next frame), or the box could
-                // not scroll that far.
-                request_animation_frame(move || {
-                    if let Some(el) = wrap.try_get_untracked().flatten() {
-                        el.set_scroll_top(y);
-                    }
-                });
-            }
-        }
-    };
-    let measure_soon = crate::ui::views::once_per_frame(measure);
+    let scroll = Scroll::new();
+    let measure_soon = crate::ui::views::once_per_frame(move || scroll.measure());
     let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
     on_cleanup(move || resize.remove());
     // A new filter or sort shows its first rows.
-    let to_top = move || {
-        if let Some(el) = wrap.get_untracked() {
-            el.set_scroll_top(0);
-        }
-        viewport.update(|v| v.top = 0.0);
-    };
+    let to_top = move || scroll.to_top();
     let sel: StoredValue<Sel> = StoredValue::new(Selector::new(move || app.selection.get()));
 
     // The set of KPIs (ids and levels, in model order): changes on add, delete, reorder,
@@ -124,17 +82,7 @@ pub fn KpisView() -> impl IntoView {
     let total = move || shape.with(|s| s.len());
 
     // The rows mounted: all of a short list, else those near the visible part.
-    let range = Memo::new(move |_| {
-        let v = viewport.get();
-        window_beyond(
-            ALL_UP_TO,
-            v.top,
-            v.height,
-            v.row,
-            rows.with(Vec::len),
-            OVERSCAN,
-        )
-    });
+    let range = Memo::new(move |_| scroll.range(rows.with(Vec::len)));
     // Newly mounted rows may be taller or shorter than those before: measure them.
     Effect::new(move |_| {
         range.track();
@@ -144,23 +92,7 @@ pub fn KpisView() -> impl IntoView {
     // A KPI selected elsewhere (e.g. Health's "Show") is mounted and scrolled to.
     if let Some(Target::Kpi(id)) = app.selection.get_untracked() {
         if let Some(p) = rows.with_untracked(|r| r.iter().position(|k| *k == id)) {
-            request_animation_frame(move || {
-                // Bring its place near the top (which mounts it), then it into view.
-                if let Some(el) = wrap.try_get_untracked().flatten() {
-                    let row = viewport.get_untracked().row;
-                    el.set_scroll_top((p as f64 * row) as i32);
-                }
-                measure();
-                request_animation_frame(|| {
-                    if let Some(el) = document()
-                        .query_selector(".kpi-table tr.selected")
-                        .ok()
-                        .flatten()
-                    {
-                        el.scroll_into_view_with_bool(false);
-                    }
-                });
-            });
+            scroll.reveal(p);
         }
     }
 
@@ -168,9 +100,8 @@ pub fn KpisView() -> impl IntoView {
         let (a, b) = range.get();
         rows.with(|r| r[a..b].to_vec())
     };
-    let row_h = move || viewport.with(|v| v.row);
-    let above = move || (range.with(|r| r.0), row_h());
-    let below = move || (rows.with(Vec::len) - range.with(|r| r.1), row_h());
+    let above = move || scroll.spacer(range.with(|r| r.0));
+    let below = move || scroll.spacer(rows.with(Vec::len) - range.with(|r| r.1));
 
     view! {
         <div class="view view-kpis">
@@ -240,7 +171,7 @@ pub fn KpisView() -> impl IntoView {
                 }
             >
                 <CellLabels />
-                <div class="kpi-table-wrap" node_ref=wrap on:scroll=move |_| measure_soon()>
+                <div class="kpi-table-wrap" node_ref=scroll.wrap on:scroll=move |_| measure_soon()>
                     <table class="kpi-table">
                         <caption class="visually-hidden">
                             {tr(app.lang, "All KPIs of the model", "Alle KPI's van het model")}
@@ -263,9 +194,9 @@ pub fn KpisView() -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {move || spacer(above())}
+                            {above}
                             <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id sel /> } />
-                            {move || spacer(below())}
+                            {below}
                         </tbody>
                     </table>
                     <Show when=move || rows.with(|r| r.is_empty())>
@@ -277,84 +208,6 @@ pub fn KpisView() -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-/// The table's scroll box as last measured: where its rows are seen, and how high a row is.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Viewport {
-    /// The scroll offset below the head row, in pixels.
-    top: f64,
-    /// The height in which rows are seen (the box without the head row).
-    height: f64,
-    /// A row's height: the mean of the mounted rows (a target or status may take two lines).
-    row: f64,
-    /// Scrolled to the end.
-    at_end: bool,
-}
-
-impl Viewport {
-    /// Reads the scroll box `el` (`old`: the last reading, whose row height is kept when no
-    /// rows are mounted), and where to scroll it once the spacers have the new row height.
-    fn measure(el: &web_sys::HtmlDivElement, old: Viewport) -> (Viewport, Option<i32>) {
-        let head = el
-            .query_selector("thead")
-            .ok()
-            .flatten()
-            .map_or(0.0, |h| h.get_bounding_client_rect().height());
-        let mut row = old.row;
-        if let Ok(list) = el.query_selector_all("tbody tr:not(.kpi-spacer)") {
-            let n = list.length();
-            let rect = |i| {
-                list.item(i)
-                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-                    .map(|e| e.get_bounding_client_rect())
-            };
-            if let (true, Some(first), Some(last)) = (n > 1, rect(0), rect(n - 1)) {
-                let mean = (last.bottom() - first.top()) / f64::from(n);
-                if (mean - row).abs() > 0.5 {
-                    row = mean.max(ROW_H);
-                }
-            }
-        }
-        let (scroll, seen) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
-        let at_end = scroll + seen + 1.0 >= f64::from(el.scroll_height());
-        let mut top = scroll - head;
-        let mut scroll_to = None;
-        if row != old.row && top > 0.0 {
-            // Keep what is seen where it is: the spacer above the mounted rows grows or
-            // shrinks with the row height, so the offset moves by as much; a table that was
-            // scrolled to its end stays at its end.
-            let above = el
-                .query_selector("tbody tr.kpi-spacer:first-child")
-                .ok()
-                .flatten()
-                .map_or(0.0, |s| s.get_bounding_client_rect().height());
-            top += above * (row / old.row - 1.0);
-            scroll_to = Some(if old.at_end {
-                i32::MAX
-            } else {
-                (top + head).round() as i32
-            });
-        }
-        let v = Viewport {
-            top,
-            height: seen - head,
-            row,
-            at_end,
-        };
-        (v, scroll_to)
-    }
-}
-
-/// A row standing in for `n` unmounted rows `row` pixels high (none when all are mounted).
-fn spacer((n, row): (usize, f64)) -> impl IntoView {
-    (n > 0).then(|| {
-        view! {
-            <tr class="kpi-spacer" aria-hidden="true" style:height=format!("{}px", (n as f64 * row).round() as u64)>
-                <td colspan=COLUMNS></td>
-            </tr>
-        }
-    })
 }
 
 /// A column header whose button sorts by the column: ascending, then descending.
