@@ -17,8 +17,9 @@ test('the KPIs table lists, filters, sorts and edits in place', async () => {
   const table = page.getByRole('table');
   await table.waitFor();
 
-  // Every KPI, each selectable by a button named after it.
+  // Every KPI, each selectable by a button named after it; all mounted, so no row count.
   assert.equal(await rows(page).count(), model.kpis.length);
+  assert.equal(await table.getAttribute('aria-rowcount'), null);
   for (const k of model.kpis) {
     assert.equal(await table.getByRole('button', { name: k.name, exact: true }).count(), 1, k.name);
   }
@@ -150,6 +151,10 @@ test('on 3,000 KPIs the table opens fast and a keystroke repaints one row', asyn
     return box && box.top >= wrap.top && box.bottom <= wrap.bottom + 1;
   }, last, { timeout: 3000 }).catch(() => assert.fail('the last KPI is not in view'));
   assert.ok(await rows(page).count() < 80);
+  // Screen readers hear each row's place in the whole table.
+  assert.equal(await page.getByRole('table').getAttribute('aria-rowcount'), '3001');
+  const lastRow = rows(page).filter({ has: page.getByRole('button', { name: last, exact: true }) });
+  assert.equal(await lastRow.getAttribute('aria-rowindex'), '3001');
   await page.locator('.kpi-table-wrap').evaluate((el) => { el.scrollTop = 0; });
   await page.getByRole('button', { name: model.kpis[0].name, exact: true }).waitFor();
 

@@ -96,9 +96,20 @@ pub fn KpisView() -> impl IntoView {
         }
     }
 
+    // Each mounted row with its place in the list when the list is windowed (for
+    // `aria-rowindex`: a screen reader then says "row 1,502 of 3,001"); keyed by it then, so
+    // a row that moves gets its new place (a short list's rows move as they are).
+    let windowed = move || Scroll::windowed(rows.with(Vec::len));
     let visible = move || {
         let (a, b) = range.get();
-        rows.with(|r| r[a..b].to_vec())
+        let at = windowed().then_some(a);
+        rows.with(|r| {
+            r[a..b]
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (at.map(|a| a + i), id.clone()))
+                .collect::<Vec<_>>()
+        })
     };
     let above = move || scroll.spacer(range.with(|r| r.0));
     let below = move || scroll.spacer(rows.with(Vec::len) - range.with(|r| r.1));
@@ -172,7 +183,10 @@ pub fn KpisView() -> impl IntoView {
             >
                 <CellLabels />
                 <div class="kpi-table-wrap" node_ref=scroll.wrap on:scroll=move |_| measure_soon()>
-                    <table class="kpi-table">
+                    <table
+                        class="kpi-table"
+                        aria-rowcount=move || windowed().then(|| rows.with(Vec::len) + 1)
+                    >
                         <caption class="visually-hidden">
                             {tr(app.lang, "All KPIs of the model", "Alle KPI's van het model")}
                         </caption>
@@ -195,7 +209,11 @@ pub fn KpisView() -> impl IntoView {
                         </thead>
                         <tbody>
                             {above}
-                            <For each=visible key=|id| id.clone() children=move |id| view! { <KpiRow id sel /> } />
+                            <For
+                                each=visible
+                                key=|row| row.clone()
+                                children=move |(index, id)| view! { <KpiRow id index sel /> }
+                            />
                             {below}
                         </tbody>
                     </table>

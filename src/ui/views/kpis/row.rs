@@ -107,7 +107,14 @@ pub fn CellLabels() -> impl IntoView {
 }
 
 #[component]
-pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
+pub fn KpiRow(
+    /// The KPI this row shows.
+    id: Id,
+    /// Its place in the list (0 first) when the table is windowed: `aria-rowindex`.
+    index: Option<usize>,
+    /// The selection, so only the rows whose "selected" state changes update.
+    sel: StoredValue<Sel>,
+) -> impl IntoView {
     let app = use_app();
     let row = row_memo(app, id.clone());
     let selected = {
@@ -155,7 +162,7 @@ pub fn KpiRow(id: Id, sel: StoredValue<Sel>) -> impl IntoView {
     let link = move || row.with(|r| r.as_ref().map(|r| r.link.clone()).unwrap_or_default());
     let drives = move || row.with(|r| r.as_ref().map(|r| r.drives.join(", ")).unwrap_or_default());
     view! {
-        <tr class="kpi-row" class:selected=move || selected.get()>
+        <tr class="kpi-row" class:selected=move || selected.get() aria-rowindex=index.map(|i| i + 2)>
             <th scope="row" class="col-kpi">
                 <button
                     type="button"

@@ -58,6 +58,11 @@ impl Scroll {
         window_beyond(ALL_UP_TO, v.top, v.height, v.row, count, OVERSCAN)
     }
 
+    /// True when a list of `count` rows is windowed (not all of it mounted).
+    pub fn windowed(count: usize) -> bool {
+        count > ALL_UP_TO
+    }
+
     /// A row standing in for `n` unmounted rows (nothing when `n` is 0).
     pub fn spacer(self, n: usize) -> impl IntoView {
         let row = self.viewport.with(|v| v.row);
