@@ -54,6 +54,14 @@ if (release) {
   for (const f of fs.readdirSync(split)) {
     if (f !== 'main.wasm') fs.copyFileSync(path.join(split, f), path.join(pkg, f));
   }
+  // A part whose fetch fails is fetched again (.ci/retry.js) instead of failing the load.
+  const loaderPath = path.join(pkg, '__wasm_split.js');
+  const loader = fs.readFileSync(loaderPath, 'utf8');
+  const from = 'function makeLoad(fetcher, deps) {\n    const loader = async () => {';
+  const to = 'function makeLoad(fetcher, deps) {\n    const loader = () => kpiRetry(attempt);\n    const attempt = async () => {';
+  if (!loader.includes(from)) throw new Error('__wasm_split.js: makeLoad not as expected (wasm-split-cli 0.2.4)');
+  fs.writeFileSync(loaderPath, loader.replace(from, to)
+    + fs.readFileSync(path.join(root, '.ci', 'retry.js'), 'utf8'));
   const opt = out('wasm-opt', ['--version']);
   if (!/version 132\b/.test(opt)) throw new Error(`wasm-opt 132 needed (npm binaryen), found: ${opt}`);
   // Two at a time (the parts are many and small; wasm-opt is single-threaded on small input).

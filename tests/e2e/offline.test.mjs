@@ -167,14 +167,22 @@ test('CSP: a request to another origin is blocked, and no view logs a violation'
   await context.close();
 });
 
-test('edits made before the edit engine has arrived wait for it, then apply in order', async () => {
+/**
+ * A page of the coffee template without a service worker, so that every request of the page
+ * goes through the page's routes; `errors` collects uncaught errors (a panic among them).
+ */
+async function pageWithoutWorker() {
   const { init } = seedTemplate('coffee-machines.en.kpi.json');
-  // No service worker: every request of the page goes through the route below.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(init[0], init[1]);
+  return { page, context, errors };
+}
+
+test('edits made before the edit engine has arrived wait for it, then apply in order', async () => {
+  const { page, context, errors } = await pageWithoutWorker();
   let release;
   const held = new Promise((r) => { release = r; });
   let asked = 0;
@@ -212,6 +220,39 @@ test('edits made before the edit engine has arrived wait for it, then apply in o
   // One undo step each: the goals go first, then the name.
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
   assert.deepEqual(await settled(stored, before), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a part that cannot be fetched is fetched again: the app keeps working and says so', async () => {
+  const { page, context, errors } = await pageWithoutWorker();
+  // The edit engine's part fails twice, as when offline before anything was cached; then the
+  // network is back.
+  let asked = 0;
+  await page.route(/\/split_engine_[^/]*\.wasm$/, (route) => {
+    asked += 1;
+    return asked <= 2 ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto(server.url);
+  await english(page);
+  await page.getByRole('group', { name: 'KPI structure diagram' }).waitFor();
+  await page.getByRole('textbox', { name: 'Model name' }).fill('Coffee, edited offline');
+  // The page says a part is missing, the edit waits (not saved), and nothing stops.
+  const waiting = page.getByRole('status').filter({ hasText: 'Part of the app could not be loaded (no connection?)' });
+  await waiting.waitFor();
+  await page.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
+  // Fetched again: the edit applies and is saved, and the message goes.
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 20000 });
+  await waiting.waitFor({ state: 'detached' });
+  assert.ok(asked >= 3, `the part was asked for ${asked} times`);
+  const name = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
+    return JSON.parse(localStorage.getItem(key)).model.name;
+  });
+  assert.equal(name, 'Coffee, edited offline');
+  // The app goes on: another edit applies at once.
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
