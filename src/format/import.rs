@@ -132,20 +132,7 @@ fn read_lineage(value: &Value) -> Option<Lineage> {
 
 fn parse(text: &str) -> Result<Value, Problem> {
     if text.len() > MAX_FILE_BYTES {
-        // Megabytes to one decimal, by integers (no float formatting in the first load).
-        let tenths = (text.len() * 10 + 512 * 1024) / (1024 * 1024);
-        let mb = format!("{}.{}", tenths / 10, tenths % 10);
-        let limit = MAX_FILE_BYTES / (1024 * 1024);
-        return Err(Problem::new(
-            ProblemKind::TooLarge,
-            "",
-            format!(
-                "This file is too large ({mb} MB). KPI Structure opens files up to {limit} MB."
-            ),
-            format!(
-                "Dit bestand is te groot ({mb} MB). KPI Structure opent bestanden tot {limit} MB."
-            ),
-        ));
+        return Err(Problem::too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {

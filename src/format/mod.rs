@@ -8,6 +8,7 @@ mod cycles;
 mod delimited;
 mod envelope;
 mod file_name;
+pub mod fixed;
 mod import;
 mod lang;
 mod limits;

@@ -73,6 +73,22 @@ impl Problem {
         }
     }
 
+    /// A file of `bytes` is larger than [`super::limits::MAX_FILE_BYTES`].
+    pub fn too_large(bytes: usize) -> Self {
+        let mb = super::fixed::fixed(bytes as f64 / (1024.0 * 1024.0), 1);
+        let limit = super::limits::MAX_FILE_BYTES / (1024 * 1024);
+        Problem::new(
+            ProblemKind::TooLarge,
+            "",
+            format!(
+                "This file is too large ({mb} MB). KPI Structure opens files up to {limit} MB."
+            ),
+            format!(
+                "Dit bestand is te groot ({mb} MB). KPI Structure opent bestanden tot {limit} MB."
+            ),
+        )
+    }
+
     /// A problem whose sentences start with the path: `kpis[3].direction must be ...`.
     pub(crate) fn at(kind: ProblemKind, path: &str, en: &str, nl: &str) -> Self {
         Problem::new(kind, path, format!("{path} {en}"), format!("{path} {nl}"))

@@ -10,7 +10,6 @@
 pub mod chains;
 pub mod compare;
 pub mod diagram;
-pub mod fixed;
 pub mod health;
 pub mod history;
 pub mod kpi_table;

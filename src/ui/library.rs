@@ -79,11 +79,11 @@ fn size_text(bytes: usize) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => {
-            format!("{} KB", crate::present::fixed::fixed(b as f64 / 1024.0, 1))
+            format!("{} KB", crate::format::fixed::fixed(b as f64 / 1024.0, 1))
         }
         b => format!(
             "{} MB",
-            crate::present::fixed::fixed(b as f64 / (1024.0 * 1024.0), 1)
+            crate::format::fixed::fixed(b as f64 / (1024.0 * 1024.0), 1)
         ),
     }
 }

@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::format::fixed::Tenths;
 use crate::model::{Attach, Id, Model, Target};
-use crate::present::fixed::Tenths;
 
 /// What a box shows; decides its colours and size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -205,7 +205,7 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
             let _ = write!(
                 s,
                 r#"<tspan x="{x}" y="{}">{}</tspan>"#,
-                crate::present::fixed::fixed(y, 1),
+                crate::format::fixed::fixed(y, 1),
                 escape(line)
             );
         }

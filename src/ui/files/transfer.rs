@@ -72,15 +72,8 @@ pub fn export_raw(app: App, key: &str) {
 pub async fn import_file(app: App, file: web_sys::File) {
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
-        let mb = size / (1024.0 * 1024.0);
-        let limit = MAX_FILE_BYTES / (1024 * 1024);
         app.import_errors.set(Some(ImportErrors {
-            errors: vec![Problem::new(
-                ProblemKind::TooLarge,
-                "",
-                format!("This file is too large ({mb:.1} MB). KPI Structure opens files up to {limit} MB."),
-                format!("Dit bestand is te groot ({mb:.1} MB). KPI Structure opent bestanden tot {limit} MB."),
-            )],
+            errors: vec![Problem::too_large(size as usize)],
             warnings: Vec::new(),
         }));
         return;

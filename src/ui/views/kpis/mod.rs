@@ -32,8 +32,6 @@ pub fn KpisView() -> impl IntoView {
     let measure_soon = crate::ui::views::once_per_frame(move || scroll.measure());
     let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
     on_cleanup(move || resize.remove());
-    // A new filter or sort shows its first rows.
-    let to_top = move || scroll.to_top();
     let sel: StoredValue<Sel> = StoredValue::new(Selector::new(move || app.selection.get()));
 
     // The set of KPIs (ids and levels, in model order): changes on add, delete, reorder,
@@ -128,7 +126,8 @@ pub fn KpisView() -> impl IntoView {
                     prop:value=move || query.get()
                     on:input=move |ev| {
                         query.set(event_target_value(&ev));
-                        to_top();
+                        // A new filter shows its first rows.
+                        scroll.to_top();
                     }
                 />
                 <label class="kpis-level">
@@ -138,7 +137,7 @@ pub fn KpisView() -> impl IntoView {
                         prop:value=move || level_code(level.get())
                         on:change=move |ev| {
                             level.set(level_from_code(&event_target_value(&ev)));
-                            to_top();
+                            scroll.to_top();
                         }
                     >
                         <option value="all" prop:selected=move || level.get().is_none()>{tr(app.lang, "All", "Alle")}</option>
@@ -192,18 +191,18 @@ pub fn KpisView() -> impl IntoView {
                         </caption>
                         <thead>
                             <tr>
-                                <SortHeader sort to_top key=SortKey::Name en="Name" nl="Naam" class="col-kpi" />
-                                <SortHeader sort to_top key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
-                                <SortHeader sort to_top key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
-                                <SortHeader sort to_top key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
-                                <SortHeader sort to_top key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
-                                <SortHeader sort to_top key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
-                                <SortHeader sort to_top key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
-                                <SortHeader sort to_top key=SortKey::Target en="Target" nl="Norm" class="col-target" />
-                                <SortHeader sort to_top key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
+                                <SortHeader sort scroll key=SortKey::Name en="Name" nl="Naam" class="col-kpi" />
+                                <SortHeader sort scroll key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
+                                <SortHeader sort scroll key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
+                                <SortHeader sort scroll key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
+                                <SortHeader sort scroll key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
+                                <SortHeader sort scroll key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
+                                <SortHeader sort scroll key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
+                                <SortHeader sort scroll key=SortKey::Target en="Target" nl="Norm" class="col-target" />
+                                <SortHeader sort scroll key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
                                 <th scope="col" class="col-drives plain">{tr(app.lang, "Drives", "Stuurt")}</th>
-                                <SortHeader sort to_top key=SortKey::Value en="Value" nl="Waarde" class="col-value" />
-                                <SortHeader sort to_top key=SortKey::Status en="Status" nl="Status" class="col-status" />
+                                <SortHeader sort scroll key=SortKey::Value en="Value" nl="Waarde" class="col-value" />
+                                <SortHeader sort scroll key=SortKey::Status en="Status" nl="Status" class="col-status" />
                                 <th scope="col" class="col-trend plain">{tr(app.lang, "Trend", "Verloop")}</th>
                             </tr>
                         </thead>
@@ -233,8 +232,8 @@ pub fn KpisView() -> impl IntoView {
 fn SortHeader(
     /// The table's sort: this column and its direction, if it is the one.
     sort: RwSignal<Sort>,
-    /// Scrolls the table to its first row (a new sort shows its top).
-    to_top: impl Fn() + Copy + Send + Sync + 'static,
+    /// The table's scroll box (a new sort shows its first rows).
+    scroll: Scroll,
     /// The column this header sorts by.
     key: SortKey,
     /// Its title in English and Dutch.
@@ -256,7 +255,7 @@ fn SortHeader(
                 class="sort"
                 on:click=move |_| {
                     sort.set(Some((key, state() != Some(true))));
-                    to_top();
+                    scroll.to_top();
                 }
             >
                 {tr(app.lang, en, nl)}

@@ -16,11 +16,11 @@ use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
+use crate::format::fixed::{fixed, tenths, Tenths};
 use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
 use crate::present::diagram::svg::{
     baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT,
 };
-use crate::present::fixed::{fixed, tenths, Tenths};
 
 const MIN_ZOOM: f64 = 0.2;
 const MAX_ZOOM: f64 = 3.0;
