@@ -304,25 +304,25 @@ fn values_csv_round_trips_values_and_comments() {
     let m = with_values();
     let csv = export_values_csv(&m);
     assert!(
-        csv.starts_with("\u{feff}kpi_id,kpi,period,value,comment\r\n"),
+        csv.starts_with("\u{feff}kpi_id,kpi,chain,link,period,value,comment\r\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("k1,Installed on time,2026-01,92.5,\r\n"),
+        csv.contains("k1,Installed on time,,,2026-01,92.5,\r\n"),
         "{csv}"
     );
     assert!(
         csv.contains(
-            "k1,Installed on time,2026-02,-3.25,\"Summer, \"\"holidays\"\"\r\nand a strike\"\r\n"
+            "k1,Installed on time,,,2026-02,-3.25,\"Summer, \"\"holidays\"\"\r\nand a strike\"\r\n"
         ),
         "{csv}"
     );
     assert!(
-        csv.contains("k1,Installed on time,2026-03,,'=not a formula\r\n"),
+        csv.contains("k1,Installed on time,,,2026-03,,'=not a formula\r\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("k2,\"Customer satisfaction, overall\",2025-Q4,8,\r\n"),
+        csv.contains("k2,\"Customer satisfaction, overall\",,,2025-Q4,8,\r\n"),
         "{csv}"
     );
     let mut empty = strip(m.clone());

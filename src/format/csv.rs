@@ -100,9 +100,10 @@ fn position(p: Option<usize>) -> usize {
     p.unwrap_or(usize::MAX)
 }
 
-fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
-    let nl = lang == Lang::Nl;
-    let (goal, chain, link) = match &kpi.at {
+/// Where a KPI hangs, by name: its goal (result KPIs), its chain, and its link (the link of
+/// its own chain: link ids are unique only within their chain), each empty where none.
+pub(crate) fn place(model: &Model, kpi: &Kpi) -> (String, String, String) {
+    match &kpi.at {
         Attach::Result { goal } => (
             model
                 .goals
@@ -132,7 +133,12 @@ fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
                 .unwrap_or_default();
             (String::new(), chain_name(model, chain), link_name)
         }
-    };
+    }
+}
+
+fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
+    let nl = lang == Lang::Nl;
+    let (goal, chain, link) = place(model, kpi);
     let level = match (kpi.level(), nl) {
         (Level::Result, false) => "result",
         (Level::Chain, false) => "chain",

@@ -28,6 +28,7 @@ mod values_csv;
 mod values_paste;
 
 pub use csv::{export_csv, export_csv_with};
+pub use delimited::records;
 pub use envelope::{
     export_json, export_json_with, FileType, KpiStructureFile, Lineage, Source, APP_NAME,
     CURRENT_VERSION, FILE_TYPE,

@@ -1,20 +1,24 @@
 //! Values in a CSV file: one row per KPI and period that has a value or a comment.
 //!
-//! Written as `docs/FORMAT.md` ("Values CSV") says: columns `kpi_id,kpi,period,value,comment`,
+//! Written as `docs/FORMAT.md` ("Values CSV") says: columns `kpi_id,kpi,chain,link,period,value,comment`
+//! (`chain` and `link` name where the KPI hangs, for the reader of the file; import ignores them),
 //! RFC 4180, UTF-8 with a BOM, CRLF line ends, numbers with `.`, periods as the contract
 //! writes them. Read back with the same rules as a paste ([`super::values_paste`]), into a
 //! [`ValuesPaste`] for the same preview.
 
 use std::collections::BTreeSet;
 
-use super::csv::write_cell;
+use super::csv::{place, write_cell};
 use super::delimited::{csv_separator, records};
 use super::value_text::{read_heading, read_number};
 use super::values_paste::{Collector, KpiIndex, PasteProblemKind, ValuesPaste};
 use crate::model::{format_number, Lang, Model, Period};
 
 /// The columns of a values file, in order.
-pub const VALUES_CSV_COLUMNS: [&str; 5] = ["kpi_id", "kpi", "period", "value", "comment"];
+/// `chain` and `link` are informative (where the KPI hangs); import finds KPIs by id or name.
+pub const VALUES_CSV_COLUMNS: [&str; 7] = [
+    "kpi_id", "kpi", "chain", "link", "period", "value", "comment",
+];
 
 /// Every value and comment of the model, KPIs in model order, periods oldest first.
 pub fn export_values_csv(model: &Model) -> String {
@@ -22,6 +26,7 @@ pub fn export_values_csv(model: &Model) -> String {
     out.push_str(&VALUES_CSV_COLUMNS.join(","));
     out.push_str("\r\n");
     for kpi in model.kpis.values() {
+        let (_, chain, link) = place(model, kpi);
         let periods: BTreeSet<Period> = kpi
             .values
             .iter()
@@ -32,6 +37,10 @@ pub fn export_values_csv(model: &Model) -> String {
             write_cell(&mut out, kpi.id.as_str(), ',');
             out.push(',');
             write_cell(&mut out, &kpi.name, ',');
+            out.push(',');
+            write_cell(&mut out, &chain, ',');
+            out.push(',');
+            write_cell(&mut out, &link, ',');
             out.push(',');
             out.push_str(&period.to_string());
             out.push(',');

@@ -1,8 +1,9 @@
 //! What the Meeting view and the meeting pack show, computed without the browser: which
 //! actions a meeting lists ([`shown_actions`]) and whether one is overdue ([`is_overdue`]),
 //! what changed since the last meeting as texts ([`change_groups`]), a meeting's statuses in
-//! one line ([`status_summary`]), a KPI's trend as text ([`trend_text`]) and the printed
-//! meeting pack ([`meeting_pack_html`]: one A4 landscape page per chain).
+//! one line ([`status_summary`]), a KPI's trend as text ([`trend_text`]), the rows of the
+//! KPI table grouped by where each KPI hangs ([`meeting_rows`]) and the printed meeting pack
+//! ([`meeting_pack_html`]: one A4 landscape page per chain).
 
 use std::fmt::Write;
 
@@ -10,8 +11,87 @@ use crate::model::agenda::{meeting_kpis, Changes};
 use crate::model::meeting::{Action, ChainMeeting, KpiState};
 use crate::model::rollup::combine;
 use crate::model::steer::{month_text, period_as_of, status_as_of, trend, value_as_of, Month};
-use crate::model::{format_number, Attach, Chain, Date, Id, Kpi, Lang, Model, Period, Status};
+use crate::model::{
+    format_number, Attach, Chain, Date, Id, Kpi, Lang, Model, Period, Status, Target,
+};
+use crate::present::chains::name_of;
 use crate::present::diagram::svg::escape;
+
+/// Where a KPI of a meeting's table hangs: its group in the "Where" column.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// The chain's own KPIs.
+    Chain,
+    /// A link's KPIs: the link with its chain (link ids are unique only within their chain).
+    Link(Target),
+    /// The result KPIs the chain's KPIs drive.
+    Result,
+}
+
+impl Group {
+    /// The group of a KPI hanging at `at`.
+    pub fn of(at: &Attach) -> Group {
+        match at {
+            Attach::Chain { .. } => Group::Chain,
+            Attach::Link { chain, link } => Group::Link(Target::Link {
+                chain: chain.clone(),
+                link: link.clone(),
+            }),
+            Attach::Result { .. } => Group::Result,
+        }
+    }
+
+    /// The heading of the chain's and the result group; `None` for a link (its name).
+    pub fn fixed_name(&self, lang: Lang) -> Option<&'static str> {
+        match self {
+            Group::Chain => Some(lang.pick("Chain", "Keten")),
+            Group::Result => Some(lang.pick("Result", "Resultaat")),
+            Group::Link(_) => None,
+        }
+    }
+
+    /// The group's heading: "Chain", "Result" or the link's shown name.
+    pub fn name(&self, m: &Model, lang: Lang) -> String {
+        match self {
+            Group::Link(target) => name_of(m, target, lang),
+            fixed => fixed.fixed_name(lang).unwrap_or_default().to_string(),
+        }
+    }
+}
+
+/// One row of a meeting's KPI table: the KPI, its group, and how many rows the group spans if
+/// this row starts it (0 for the rows after the first of a group).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MeetingRow {
+    /// The KPI.
+    pub kpi: Id,
+    /// Where it hangs.
+    pub group: Group,
+    /// Rows of its group from here (the first row of a group), else 0.
+    pub span: usize,
+}
+
+/// The rows of the meeting of `chain`, in [`meeting_kpis`] order.
+pub fn meeting_rows(m: &Model, chain: &Id) -> Vec<MeetingRow> {
+    let mut rows: Vec<MeetingRow> = Vec::new();
+    let mut start = 0;
+    for id in meeting_kpis(m, chain) {
+        let group = Group::of(&m.kpis[id].at);
+        let span = if rows.last().is_some_and(|r| r.group == group) {
+            rows[start].span += 1;
+            0
+        } else {
+            start = rows.len();
+            1
+        };
+        rows.push(MeetingRow {
+            kpi: id.clone(),
+            group,
+            span,
+        });
+    }
+    rows
+}
 
 /// True when `due` names a period (`2026-09`, `2026-09-15`, `2026-Q3`, `2026-W36`, `2026`)
 /// whose last day is before `today`. Free text ("next meeting") is never overdue.
@@ -223,26 +303,20 @@ fn pack_kpis(out: &mut String, m: &Model, c: &Chain, as_of: Month, lang: Lang) {
         lang.pick("Trend", "Verloop"),
         lang.pick("Comment", "Toelichting"),
     );
-    let mut group = String::new();
-    for id in meeting_kpis(m, &c.id) {
-        let k = &m.kpis[id];
-        let g = match &k.at {
-            Attach::Chain { .. } => lang.pick("Chain KPIs", "Keten-KPI's").to_string(),
-            Attach::Link { link, .. } => c
-                .links
-                .iter()
-                .find(|l| &l.id == link)
-                .map_or_else(String::new, |l| l.name.clone()),
-            Attach::Result { .. } => lang.pick("Result KPIs", "Resultaat-KPI's").to_string(),
-        };
-        if g != group {
+    for row in meeting_rows(m, &c.id) {
+        if row.span > 0 {
+            let g = match &row.group {
+                Group::Chain => lang.pick("Chain KPIs", "Keten-KPI's").to_string(),
+                Group::Result => lang.pick("Result KPIs", "Resultaat-KPI's").to_string(),
+                link => link.name(m, lang),
+            };
             let _ = write!(
                 out,
                 "<tr class=\"pack-group\"><th colspan=\"6\">{}</th></tr>",
                 escape(&g)
             );
-            group = g;
         }
+        let k = &m.kpis[&row.kpi];
         pack_kpi_row(out, k, as_of, lang);
     }
     out.push_str("</tbody></table>");

@@ -11,7 +11,6 @@ pub mod files;
 pub mod header;
 pub mod i18n;
 pub mod inspector;
-pub mod labels;
 pub mod library;
 pub mod modal;
 pub mod print;

@@ -242,3 +242,25 @@ for (const [width, height] of [[1280, 800], [1024, 768]]) {
     await context.close();
   });
 }
+
+// Link ids are unique only within their chain (the template reuses l1, l2... in every chain):
+// each KPI's group is its own chain's link, not the first chain's link at the same position.
+test('the meeting lists each KPI under its own link', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  const groupOf = (name) => page.getByRole('button', { name, exact: true }).evaluate((button) => {
+    for (let tr = button.closest('tr'); tr; tr = tr.previousElementSibling) {
+      const th = tr.querySelector('th.mk-group');
+      if (th) return th.textContent.trim();
+    }
+    return null;
+  });
+  await openMeeting(page, 'Breakdown repair');
+  assert.equal(await groupOf('Breakdowns solved by phone'), 'Customer service (report and diagnosis)');
+  assert.equal(await groupOf('Right parts in the van'), 'Service (repair)');
+  await page.getByRole('combobox', { name: 'Chain' }).selectOption({ label: 'Coffee beans and ingredients' });
+  await page.getByRole('button', { name: 'Orders picked correctly', exact: true }).waitFor();
+  assert.equal(await groupOf('Orders picked correctly'), 'Logistics (picking and delivery)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

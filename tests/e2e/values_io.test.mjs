@@ -89,7 +89,7 @@ test('Paste values: preview with problems, Apply as one undo step, export and im
   const file = await exportValues(page);
   assert.equal(file.name, 'Coffee machines.values.csv');
   assert.deepEqual([...file.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.match(file.bytes.toString('utf8'), /^\uFEFFkpi_id,kpi,period,value,comment\r\n/);
+  assert.match(file.bytes.toString('utf8'), /^\uFEFFkpi_id,kpi,chain,link,period,value,comment\r\n/);
 
   // A fresh copy of the template has none of them; importing the file sets them again.
   await openTemplate(page);

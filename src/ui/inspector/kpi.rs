@@ -8,7 +8,7 @@ use super::fields::{from_model, NumberField, SelectField, Text2, TextField};
 use crate::model::{
     Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic, ValueType,
 };
-use crate::ui::labels::{direction_name, frequency_name, value_type_name};
+use crate::present::labels::{direction_name, frequency_name, value_type_name};
 use crate::ui::state::use_app;
 use crate::ui::views::status::{
     drivers_status, kpi_status, kpi_value_text, Sparkline, StatusBadge,

@@ -8,7 +8,7 @@ use crate::ui::i18n::tr;
 
 use crate::model::{Attach, Choice, Direction, Edit, Frequency, Id, KpiField, Target, Topic};
 use crate::present::kpi_table::{dom_id, level_code, level_name, row_data, shown_name, RowData};
-use crate::ui::labels::{direction_name, frequency_name};
+use crate::present::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
 

@@ -5,32 +5,15 @@
 use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
-use crate::model::agenda::meeting_kpis;
 use crate::model::steer::period_as_of;
-use crate::model::{Attach, Edit, Id, Target, Topic};
+use crate::model::{Edit, Id, Target, Topic};
 use crate::present::chains::or_unnamed;
-use crate::present::meeting::{recent_values, trend_text};
+use crate::present::meeting::{meeting_rows, recent_values, trend_text, Group, MeetingRow};
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::chains::flow::kpi_button;
 use crate::ui::views::names::live_name;
 use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
-
-/// Where a row's KPI hangs, for the group column.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Group {
-    Chain,
-    Link(Id),
-    Result,
-}
-
-/// One row: the KPI, its group, and how many rows the group spans if this row starts it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Row {
-    kpi: Id,
-    group: Group,
-    span: usize,
-}
 
 /// How many periods the trend shows on screen.
 const TREND: usize = 3;
@@ -59,30 +42,7 @@ pub fn MeetingKpis(chain: Id) -> impl IntoView {
         app.doc.track(Topic::Kpis);
         app.doc.track(Topic::Drives);
         app.doc
-            .with(Topic::Links(chain.clone()), |m| {
-                let mut rows: Vec<Row> = Vec::new();
-                let mut start = 0;
-                for id in meeting_kpis(m, &chain) {
-                    let group = match &m.kpis[id].at {
-                        Attach::Chain { .. } => Group::Chain,
-                        Attach::Link { link, .. } => Group::Link(link.clone()),
-                        Attach::Result { .. } => Group::Result,
-                    };
-                    let span = if rows.last().is_some_and(|r| r.group == group) {
-                        rows[start].span += 1;
-                        0
-                    } else {
-                        start = rows.len();
-                        1
-                    };
-                    rows.push(Row {
-                        kpi: id.clone(),
-                        group,
-                        span,
-                    });
-                }
-                rows
-            })
+            .with(Topic::Links(chain.clone()), |m| meeting_rows(m, &chain))
             .unwrap_or_default()
     });
     view! {
@@ -118,30 +78,18 @@ pub fn MeetingKpis(chain: Id) -> impl IntoView {
     }
 }
 
-fn group_cell(app: App, row: &Row) -> impl IntoView {
-    let chain_of_link = |link: &Id| {
-        app.doc
-            .with_untracked(|m| {
-                m.chains
-                    .values()
-                    .find(|c| c.links.iter().any(|l| &l.id == link))
-                    .map(|c| c.id.clone())
-            })
-            .flatten()
-    };
+fn group_cell(app: App, row: &MeetingRow) -> impl IntoView {
     let label: Box<dyn Fn() -> String + Send + Sync> = match &row.group {
-        Group::Chain => Box::new(move || app.lang.get().pick("Chain", "Keten").to_string()),
-        Group::Result => Box::new(move || app.lang.get().pick("Result", "Resultaat").to_string()),
-        Group::Link(link) => match chain_of_link(link) {
-            Some(chain) => Box::new(live_name(
-                app,
-                Target::Link {
-                    chain,
-                    link: link.clone(),
-                },
-            )),
-            None => Box::new(String::new),
-        },
+        Group::Link(link) => Box::new(live_name(app, link.clone())),
+        group => {
+            let group = group.clone();
+            Box::new(move || {
+                group
+                    .fixed_name(app.lang.get())
+                    .unwrap_or_default()
+                    .to_string()
+            })
+        }
     };
     (row.span > 0).then(|| {
         view! {
@@ -152,7 +100,7 @@ fn group_cell(app: App, row: &Row) -> impl IntoView {
     })
 }
 
-fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: Row) -> impl IntoView {
+fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl IntoView {
     let id = row.kpi.clone();
     let status = {
         let id = id.clone();

@@ -4,6 +4,7 @@
 
 use crate::model::{Direction, Frequency, Lang, ValueType};
 
+/// A direction's name ("Higher is better").
 pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
     match d {
         Direction::Unset => "—",
@@ -13,6 +14,7 @@ pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
     }
 }
 
+/// A frequency's name ("Monthly").
 pub fn frequency_name(f: Frequency, lang: Lang) -> &'static str {
     match f {
         Frequency::Unset => "—",
@@ -24,6 +26,7 @@ pub fn frequency_name(f: Frequency, lang: Lang) -> &'static str {
     }
 }
 
+/// A value type's name ("Customer value").
 pub fn value_type_name(v: ValueType, lang: Lang) -> &'static str {
     match v {
         ValueType::Unset => "—",

@@ -1,0 +1,125 @@
+//! The print document of the structure: the whole structure on one page (the diagram), then
+//! one card per customer chain (its flow, its chain KPIs and each link's KPIs under the
+//! link's name). Plain HTML from the model; `ui::print` puts it in the page at `beforeprint`.
+
+use std::fmt::Write;
+
+use crate::model::steer::month_text;
+use crate::model::{status_as_of, Chain, Kpi, Lang, Model, Month};
+use crate::present::chains::or_unnamed;
+use crate::present::diagram::layout::{layout, Skeleton};
+use crate::present::diagram::svg::{escape, export_svg};
+use crate::present::labels::{direction_name, frequency_name};
+use crate::present::sparkline::value_text;
+
+/// A table of KPIs with their definition, norm, value and status as of `as_of`.
+fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang, as_of: Month) {
+    let _ = write!(
+        out,
+        "<table class=\"print-kpis\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
+        lang.pick("KPI", "KPI"),
+        lang.pick("Definition", "Definitie"),
+        lang.pick("Unit", "Eenheid"),
+        lang.pick("Direction", "Richting"),
+        lang.pick("Target", "Norm"),
+        lang.pick("Norm description", "Normomschrijving"),
+        lang.pick("Frequency", "Frequentie"),
+        lang.pick("Drives", "Stuurt"),
+        lang.pick("Value as of", "Waarde per"),
+        month_text(as_of),
+        lang.pick("Status", "Status"),
+    );
+    for k in kpis {
+        let drives: Vec<&str> = k
+            .drives
+            .iter()
+            .filter_map(|d| m.kpis.get(d).map(|d| d.name.as_str()))
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&k.name),
+            if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
+            escape(&k.definition),
+            escape(&k.unit),
+            direction_name(k.direction, lang),
+            k.norm().map(|n| escape(&n.compact(lang))).unwrap_or_default(),
+            escape(&k.norm_description),
+            frequency_name(k.frequency, lang),
+            escape(&drives.join(", ")),
+            escape(&value_text(k, as_of, lang).unwrap_or_default()),
+            status_as_of(k, as_of).word(lang),
+        );
+    }
+    out.push_str("</tbody></table>");
+}
+
+/// One chain card: the flow from customer need to outcome, the chain KPIs and the link KPIs.
+pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<section class=\"chain-card\"><h2>{} <span>{}</span></h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b></p><ol class=\"print-flow\"><li class=\"print-end\"><small>{}</small>{}</li>",
+        lang.pick("Customer chain", "Klantketen"),
+        escape(&c.name),
+        lang.pick("Owner", "Eigenaar"),
+        escape(&c.owner),
+        lang.pick("Customer", "Klant"),
+        escape(&c.customer),
+        lang.pick("Customer need", "Klantbehoefte"),
+        escape(&c.trigger),
+    );
+    for l in &c.links {
+        let dept = l
+            .department
+            .as_ref()
+            .and_then(|d| m.departments.get(d))
+            .map(|d| format!("<small>{}</small>", escape(&d.name)))
+            .unwrap_or_default();
+        let ext = if l.external {
+            format!(" <em>({})</em>", lang.pick("external", "extern"))
+        } else {
+            String::new()
+        };
+        let _ = write!(s, "<li>{}{ext}{dept}</li>", escape(&l.name));
+    }
+    let _ = write!(
+        s,
+        "<li class=\"print-end\"><small>{}</small>{}</li></ol><h3>{}</h3>",
+        lang.pick("Product or service", "Product of dienst"),
+        escape(&c.outcome),
+        lang.pick("Chain KPIs", "Keten-KPI's"),
+    );
+    let chain_kpis: Vec<&Kpi> = m.chain_kpis_of(&c.id).collect();
+    kpi_rows(&mut s, m, &chain_kpis, lang, as_of);
+    let mut heading = false;
+    for l in &c.links {
+        let link_kpis: Vec<&Kpi> = m.link_kpis_of(&c.id, &l.id).collect();
+        if link_kpis.is_empty() {
+            continue;
+        }
+        if !heading {
+            let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
+            heading = true;
+        }
+        let _ = write!(
+            s,
+            "<h4 class=\"print-link\">{}</h4>",
+            escape(&or_unnamed(&l.name, lang))
+        );
+        kpi_rows(&mut s, m, &link_kpis, lang, as_of);
+    }
+    s.push_str("</section>");
+    s
+}
+
+/// The whole print document: the structure page, then one card per chain.
+pub fn print_html(m: &Model, lang: Lang, as_of: Month) -> String {
+    let svg = export_svg(m, &layout(&Skeleton::of(m)), lang);
+    let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
+    let mut s = format!("<section class=\"print-structure\">{svg}</section>");
+    for c in m.chains.values() {
+        s.push_str(&chain_card(m, c, lang, as_of));
+    }
+    s
+}
