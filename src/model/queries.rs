@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::graph::closure;
 use super::id::Id;
+use super::read::Reader;
 use super::types::{Attach, Kpi, Level, Model};
 
 /// The chain-by-department matrix: one row per department (model order), then one row
@@ -167,49 +168,7 @@ impl Model {
 
     /// The chain-by-department matrix.
     pub fn department_matrix(&self) -> DepartmentMatrix {
-        let mut link_kpis: HashMap<(&Id, &Id), Vec<Id>> = HashMap::new();
-        for (id, k) in &self.kpis {
-            if let Attach::Link { chain, link } = &k.at {
-                link_kpis.entry((chain, link)).or_default().push(id.clone());
-            }
-        }
-        let width = self.chains.len();
-        let mut rows: Vec<MatrixRow> = self
-            .departments
-            .keys()
-            .map(|d| MatrixRow {
-                department: Some(d.clone()),
-                cells: vec![Vec::new(); width],
-            })
-            .collect();
-        let mut none = MatrixRow {
-            department: None,
-            cells: vec![Vec::new(); width],
-        };
-        for (col, (chain_id, chain)) in self.chains.iter().enumerate() {
-            for l in &chain.links {
-                let entry = MatrixLink {
-                    link: l.id.clone(),
-                    kpis: link_kpis.remove(&(chain_id, &l.id)).unwrap_or_default(),
-                };
-                let row = match l
-                    .department
-                    .as_ref()
-                    .and_then(|d| self.departments.get_index_of(d))
-                {
-                    Some(r) => &mut rows[r],
-                    None => &mut none,
-                };
-                row.cells[col].push(entry);
-            }
-        }
-        if none.cells.iter().any(|c| !c.is_empty()) {
-            rows.push(none);
-        }
-        DepartmentMatrix {
-            chains: self.chains.keys().cloned().collect(),
-            rows,
-        }
+        department_matrix(&Reader::new(self))
     }
 
     /// The existing KPIs `kpi` drives, as keys of `self.kpis`.
@@ -223,5 +182,55 @@ impl Model {
                     .collect()
             })
             .unwrap_or_default()
+    }
+}
+
+/// [`Model::department_matrix`], read through `r`: the departments, chains, links (each
+/// link's department) and where the KPIs hang; never a name.
+pub fn department_matrix(r: &Reader) -> DepartmentMatrix {
+    let mut link_kpis: HashMap<(&Id, &Id), Vec<Id>> = HashMap::new();
+    for (id, at) in r.kpi_places() {
+        if let Attach::Link { chain, link } = at {
+            link_kpis.entry((chain, link)).or_default().push(id.clone());
+        }
+    }
+    let departments: Vec<&Id> = r.department_ids().collect();
+    let row_of: HashMap<&Id, usize> = departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (*d, i))
+        .collect();
+    let chains: Vec<&Id> = r.chain_ids().collect();
+    let mut rows: Vec<MatrixRow> = departments
+        .iter()
+        .map(|d| MatrixRow {
+            department: Some((*d).clone()),
+            cells: vec![Vec::new(); chains.len()],
+        })
+        .collect();
+    let mut none = MatrixRow {
+        department: None,
+        cells: vec![Vec::new(); chains.len()],
+    };
+    for (col, chain) in chains.iter().enumerate() {
+        for link in r.link_ids(chain) {
+            let entry = MatrixLink {
+                link: link.clone(),
+                kpis: link_kpis.remove(&(*chain, link)).unwrap_or_default(),
+            };
+            let department = r.link(chain, link).and_then(|l| l.department.as_ref());
+            let row = match department.and_then(|d| row_of.get(d)) {
+                Some(&i) => &mut rows[i],
+                None => &mut none,
+            };
+            row.cells[col].push(entry);
+        }
+    }
+    if none.cells.iter().any(|c| !c.is_empty()) {
+        rows.push(none);
+    }
+    DepartmentMatrix {
+        chains: chains.into_iter().cloned().collect(),
+        rows,
     }
 }

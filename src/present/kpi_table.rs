@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use crate::model::{
     status_as_of, value_as_of, Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model, Month,
-    Norm, Status,
+    Norm, Reader, Status,
 };
 
 /// The columns the table can sort by.
@@ -65,30 +65,32 @@ pub struct RowData {
 
 /// The chain's name and the link's (or, for a result KPI, the goal's) name of a KPI.
 pub fn place_names<'a>(m: &'a Model, k: &Kpi) -> (&'a str, &'a str) {
+    read_place_names(&Reader::new(m), k)
+}
+
+/// [`place_names`], read through `r`.
+fn read_place_names<'a>(r: &Reader<'a>, k: &Kpi) -> (&'a str, &'a str) {
+    let chain_name = |chain: &Id| r.chain(chain).map_or("", |c| c.name.as_str());
     match &k.at {
-        Attach::Result { goal } => ("", m.goals.get(goal).map(|g| g.name.as_str()).unwrap_or("")),
-        Attach::Chain { chain } => (
-            m.chains.get(chain).map(|c| c.name.as_str()).unwrap_or(""),
-            "",
+        Attach::Result { goal } => ("", r.goal(goal).map_or("", |g| g.name.as_str())),
+        Attach::Chain { chain } => (chain_name(chain), ""),
+        Attach::Link { chain, link } => (
+            chain_name(chain),
+            r.link(chain, link).map_or("", |l| l.name.as_str()),
         ),
-        Attach::Link { chain, link } => match m.chains.get(chain) {
-            Some(c) => (
-                c.name.as_str(),
-                c.links
-                    .iter()
-                    .find(|l| &l.id == link)
-                    .map(|l| l.name.as_str())
-                    .unwrap_or(""),
-            ),
-            None => ("", ""),
-        },
     }
 }
 
 /// The row of KPI `id`, or `None` if it is gone.
 pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
-    let k = m.kpis.get(id)?;
-    let (chain, link) = place_names(m, k);
+    read_row_data(&Reader::new(m), id)
+}
+
+/// [`row_data`], read through `r`: the KPI's fields, where it hangs, and the names of the
+/// KPIs it drives.
+pub fn read_row_data(r: &Reader, id: &Id) -> Option<RowData> {
+    let k = r.kpi(id)?;
+    let (chain, link) = read_place_names(r, k);
     Some(RowData {
         level: Some(k.level()),
         chain: chain.to_string(),
@@ -99,10 +101,10 @@ pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
         direction: k.direction,
         norm: k.norm(),
         frequency: k.frequency,
-        drives: k
-            .drives
+        drives: r
+            .drives(id)
             .iter()
-            .filter_map(|d| m.kpis.get(d).map(|t| t.name.clone()))
+            .filter_map(|d| r.kpi(d).map(|t| t.name.clone()))
             .collect(),
     })
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
-use crate::model::{Model, Topic, Touched};
+use crate::model::{Model, Reader, Topic, Touched};
 use crate::session::Session;
 use crate::storage::local::Backend;
 
@@ -62,6 +62,25 @@ impl Doc {
     pub fn with<R>(&self, topic: Topic, f: impl FnOnce(&Model) -> R) -> Option<R> {
         self.track(topic);
         self.with_untracked(f)
+    }
+
+    /// Reads the open model through a [`Reader`] and subscribes to exactly the topics the
+    /// function read: a view model's dependencies follow from what it reads, never from a
+    /// second list. `None` when no model is open (then it re-runs when one is).
+    pub fn read<R>(&self, f: impl FnOnce(&Reader) -> R) -> Option<R> {
+        let read = self.with_untracked(|m| {
+            let r = Reader::new(m);
+            let value = f(&r);
+            (value, r.into_topics())
+        });
+        let Some((value, topics)) = read else {
+            self.generation.track();
+            return None;
+        };
+        for topic in topics {
+            self.track(topic);
+        }
+        Some(value)
     }
 
     /// Reads the whole open model, re-running when another model is opened and once edits

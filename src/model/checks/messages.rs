@@ -2,6 +2,7 @@
 
 use super::{CheckKind, Finding, MAX_RESULT_KPIS};
 use crate::model::lang::Lang;
+use crate::model::read::Reader;
 use crate::model::steer::month_text;
 use crate::model::target::{ElementKind, Target};
 use crate::model::types::Model;
@@ -9,7 +10,13 @@ use crate::model::types::Model;
 impl Finding {
     /// The finding as a sentence naming the element, in English or Dutch.
     pub fn message(&self, model: &Model, lang: Lang) -> String {
-        let who = self.target.describe(model, lang);
+        self.read_message(&Reader::new(model), lang)
+    }
+
+    /// [`Finding::message`], read through `r`: it records every element the sentence names
+    /// (a drives cycle names every KPI on it).
+    pub fn read_message(&self, r: &Reader, lang: Lang) -> String {
+        let who = r.describe(&self.target, lang);
         match (&self.kind, lang) {
             (CheckKind::ChainNoOwner, Lang::En) => format!("{who} has no owner."),
             (CheckKind::ChainNoOwner, Lang::Nl) => format!("{who} heeft geen eigenaar."),
@@ -71,7 +78,7 @@ impl Finding {
             (CheckKind::DrivesCycle { cycle }, _) => {
                 let mut names: Vec<String> = cycle
                     .iter()
-                    .map(|id| format!("“{}”", Target::Kpi(id.clone()).name(model)))
+                    .map(|id| format!("“{}”", r.name(&Target::Kpi(id.clone()))))
                     .collect();
                 if let Some(first) = names.first().cloned() {
                     names.push(first);

@@ -7,10 +7,10 @@
 //! column's left; chain KPI -> result KPI leave through the gutter right of the column and
 //! curve up to the result KPI.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::format::fixed::Tenths;
-use crate::model::{Attach, Id, Model, Target};
+use crate::model::{Attach, Id, Model, Reader, Target};
 
 /// What a box shows; decides its colours and size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -54,41 +54,46 @@ pub struct Skeleton {
 impl Skeleton {
     /// Reads the structure of `m` in one pass over its KPIs.
     pub fn of(m: &Model) -> Skeleton {
+        Skeleton::read(&Reader::new(m))
+    }
+
+    /// [`Skeleton::of`], read through `r` (the goals, chains, links, where each KPI hangs and
+    /// the drives: never a name).
+    pub fn read(r: &Reader) -> Skeleton {
         let mut results: HashMap<&Id, Vec<Id>> = HashMap::new();
         let mut chain_kpis: HashMap<&Id, Vec<Id>> = HashMap::new();
         let mut link_kpis: HashMap<(&Id, &Id), Vec<Id>> = HashMap::new();
         let mut drives = Vec::new();
-        for (id, k) in &m.kpis {
-            match &k.at {
+        let places: Vec<(&Id, &Attach)> = r.kpi_places().collect();
+        let exists: HashSet<&Id> = places.iter().map(|(id, _)| *id).collect();
+        for (id, at) in places {
+            match at {
                 Attach::Result { goal } => results.entry(goal).or_default().push(id.clone()),
                 Attach::Chain { chain } => chain_kpis.entry(chain).or_default().push(id.clone()),
                 Attach::Link { chain, link } => {
                     link_kpis.entry((chain, link)).or_default().push(id.clone())
                 }
             }
-            for t in &k.drives {
-                if m.kpis.contains_key(t) {
+            for t in r.drives(id) {
+                if exists.contains(t) {
                     drives.push((id.clone(), t.clone()));
                 }
             }
         }
-        let goals = m
-            .goals
-            .keys()
+        let goals = r
+            .goal_ids()
             .map(|g| (g.clone(), results.remove(g).unwrap_or_default()))
             .collect();
-        let chains = m
-            .chains
-            .iter()
-            .map(|(cid, c)| ChainShape {
+        let chains = r
+            .chain_ids()
+            .map(|cid| ChainShape {
                 id: cid.clone(),
                 kpis: chain_kpis.remove(cid).unwrap_or_default(),
-                links: c
-                    .links
-                    .iter()
+                links: r
+                    .link_ids(cid)
                     .map(|l| {
-                        let kpis = link_kpis.remove(&(cid, &l.id)).unwrap_or_default();
-                        (l.id.clone(), kpis)
+                        let kpis = link_kpis.remove(&(cid, l)).unwrap_or_default();
+                        (l.clone(), kpis)
                     })
                     .collect(),
             })

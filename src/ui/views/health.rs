@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{check_as_of, CheckKind, Finding, Level, Model, Severity, Target, Topic};
+use crate::model::{check_as_of, CheckKind, Finding, Level, Model, Severity, Target};
 use crate::present::health::{
     check_label, severity_class, severity_name, severity_plural, SEVERITIES,
 };
@@ -140,12 +140,10 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         let f = finding.clone();
         move || {
             let lang = app.lang.get();
-            // The message names the element (and a link's chain).
-            if let Target::Link { chain, .. } = &f.target {
-                app.doc.track(Topic::Fields(Target::Chain(chain.clone())));
-            }
+            // Subscribes to every element the sentence names (a link's chain, each KPI of a
+            // drives cycle).
             app.doc
-                .with(Topic::Fields(f.target.clone()), |m| f.message(m, lang))
+                .read(|r| f.read_message(r, lang))
                 .unwrap_or_default()
         }
     };

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{unique_name, Attach, Department, Edit, Id, Target, Topic};
+use crate::model::queries::department_matrix;
+use crate::model::{unique_name, Attach, Department, Edit, Id, Target};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
 use crate::ui::views::names::live_name;
@@ -61,43 +62,12 @@ struct Shape {
     rows: Vec<Row>,
 }
 
-/// The shape depends on which chains and departments exist, each chain's links and their
-/// departments, and the KPIs at each link: never on a name.
-fn track_shape(app: App) {
-    app.doc.track(Topic::Departments);
-    let links = app
-        .doc
-        .with(Topic::Chains, |m| {
-            m.chains
-                .keys()
-                .map(|c| {
-                    app.doc.track(Topic::Links(c.clone()));
-                    app.doc.with_untracked(|m| {
-                        m.chains[c]
-                            .links
-                            .iter()
-                            .map(|l| (c.clone(), l.id.clone()))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    for (chain, link) in links.into_iter().flatten().flatten() {
-        app.doc.track(Topic::Fields(Target::Link {
-            chain: chain.clone(),
-            link: link.clone(),
-        }));
-        app.doc
-            .track(Topic::KpisAt(crate::model::Attach::Link { chain, link }));
-    }
-}
-
+/// The shape: which link sits in which cell, read through `model::queries::department_matrix`
+/// (so it depends on the structure's topics only, never on a name).
 fn shape(app: App) -> Shape {
-    track_shape(app);
     app.doc
-        .with_untracked(|m| {
-            let matrix = m.department_matrix();
+        .read(|r| {
+            let matrix = department_matrix(r);
             let rows = matrix
                 .rows
                 .into_iter()

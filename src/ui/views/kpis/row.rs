@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Attach, Choice, Direction, Edit, Frequency, Id, KpiField, Target, Topic};
-use crate::present::kpi_table::{dom_id, level_code, level_name, row_data, shown_name, RowData};
+use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Target};
+use crate::present::kpi_table::{
+    dom_id, level_code, level_name, read_row_data, shown_name, RowData,
+};
 use crate::present::labels::{direction_name, frequency_name};
 use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
@@ -15,36 +17,9 @@ use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadg
 /// The selection as a [`Selector`]: only the rows whose "selected" state changes update.
 pub type Sel = Selector<Option<Target>>;
 
-/// Subscribes to what a row of KPI `id` shows.
-fn track_row(app: App, id: &Id) {
-    app.doc.track(Topic::Fields(Target::Kpi(id.clone())));
-    app.doc.track(Topic::Drives);
-    let Some((at, drives)) = app
-        .doc
-        .with_untracked(|m| m.kpis.get(id).map(|k| (k.at.clone(), k.drives.clone())))
-        .flatten()
-    else {
-        return;
-    };
-    match at {
-        Attach::Result { goal } => app.doc.track(Topic::Fields(Target::Goal(goal))),
-        Attach::Chain { chain } => app.doc.track(Topic::Fields(Target::Chain(chain))),
-        Attach::Link { chain, link } => {
-            app.doc.track(Topic::Fields(Target::Chain(chain.clone())));
-            app.doc.track(Topic::Fields(Target::Link { chain, link }));
-        }
-    }
-    for d in drives {
-        app.doc.track(Topic::Fields(Target::Kpi(d)));
-    }
-}
-
 /// What the row of KPI `id` shows, as a memo on that KPI's topics.
 fn row_memo(app: App, id: Id) -> Memo<Option<RowData>> {
-    Memo::new(move |_| {
-        track_row(app, &id);
-        app.doc.with_untracked(|m| row_data(m, &id)).flatten()
-    })
+    Memo::new(move |_| app.doc.read(|r| read_row_data(r, &id)).flatten())
 }
 
 /// The text fields edited in place.

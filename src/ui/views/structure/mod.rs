@@ -50,10 +50,7 @@ async fn export_svg_file(app: App, layout: Layout) {
 pub fn StructureView() -> impl IntoView {
     let app = use_app();
     // Field edits (typing a name) do not bump `structure_rev`: no relayout.
-    let skeleton = Memo::new(move |_| {
-        track_skeleton(app);
-        app.doc.with_untracked(Skeleton::of).unwrap_or_default()
-    });
+    let skeleton = Memo::new(move |_| app.doc.read(Skeleton::read).unwrap_or_default());
     let layout = Memo::new(move |_| skeleton.with(layout::layout));
     let selection = app.selection;
     let selector = StoredValue::new(Selector::new(move || selection.get()));
@@ -331,23 +328,6 @@ pub fn StructureView() -> impl IntoView {
                 </div>
             </Show>
         </div>
-    }
-}
-
-/// Subscribes to what the diagram's geometry depends on: which goals and chains exist, each
-/// chain's links, where each KPI hangs, and the drives. Never a name or other field.
-fn track_skeleton(app: App) {
-    app.doc.track(Topic::Goals);
-    app.doc.track(Topic::Kpis);
-    app.doc.track(Topic::Drives);
-    let chains = app
-        .doc
-        .with(Topic::Chains, |m| {
-            m.chains.keys().cloned().collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    for c in chains {
-        app.doc.track(Topic::Links(c));
     }
 }
 
