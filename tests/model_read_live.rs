@@ -2,7 +2,8 @@
 //! topics it read, and re-runs only when an edit (or its undo or redo) touched one of them, as
 //! the shell does (`ui::doc::Doc::read`). After random edit sequences with undo and redo, every
 //! live view model equals the one computed from scratch: the Structure diagram's skeleton, the
-//! Matrix, every row of the KPIs table and every Health finding's sentence.
+//! Matrix, every row of the KPIs table, every Health finding's sentence, the Values grid's
+//! rows and each chain's Meeting rows.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,8 @@ use kpi_structure::model::queries::department_matrix;
 use kpi_structure::model::*;
 use kpi_structure::present::diagram::layout::Skeleton;
 use kpi_structure::present::kpi_table::read_row_data;
+use kpi_structure::present::meeting::{read_meeting_rows, MeetingRow};
+use kpi_structure::present::values_grid::{read_grid_rows, GridRow};
 use proptest::prelude::*;
 
 mod edits;
@@ -45,6 +48,12 @@ struct Views {
     matrix: Live<DepartmentMatrix>,
     rows: HashMap<Id, Live<Option<kpi_structure::present::kpi_table::RowData>>>,
     findings: Vec<(Finding, Live<String>)>,
+    grid: Live<Vec<GridRow>>,
+    meetings: HashMap<Id, Live<Vec<MeetingRow>>>,
+}
+
+fn meeting(chain: Id) -> impl Fn(&Reader) -> Vec<MeetingRow> {
+    move |r| read_meeting_rows(r, &chain)
 }
 
 fn row(id: Id) -> impl Fn(&Reader) -> Option<kpi_structure::present::kpi_table::RowData> {
@@ -72,6 +81,12 @@ impl Views {
                     (f, live)
                 })
                 .collect(),
+            grid: Live::run(m, &read_grid_rows),
+            meetings: m
+                .chains
+                .keys()
+                .map(|c| (c.clone(), Live::run(m, &meeting(c.clone()))))
+                .collect(),
         }
     }
 
@@ -92,6 +107,18 @@ impl Views {
         }
         for (f, live) in &mut self.findings {
             live.notify(m, touched, &message(f.clone()));
+        }
+        self.grid.notify(m, touched, &read_grid_rows);
+        // The Meeting view shows one chain at a time; keep one live per chain that exists.
+        self.meetings.retain(|c, _| m.chains.contains_key(c));
+        for c in m.chains.keys() {
+            match self.meetings.get_mut(c) {
+                Some(live) => live.notify(m, touched, &meeting(c.clone())),
+                None => {
+                    self.meetings
+                        .insert(c.clone(), Live::run(m, &meeting(c.clone())));
+                }
+            }
         }
     }
 
@@ -121,6 +148,14 @@ impl Views {
                     "KPI row {id:?}: {:?} != {:?}",
                     live.value, fresh.rows[id].value
                 ));
+            }
+        }
+        if self.grid.value != fresh.grid.value {
+            return Err("Values grid rows are stale".into());
+        }
+        for (c, live) in &self.meetings {
+            if live.value != fresh.meetings[c].value {
+                return Err(format!("meeting of {c:?} is stale"));
             }
         }
         for (f, live) in &self.findings {

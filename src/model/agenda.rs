@@ -6,39 +6,38 @@
 use super::id::Id;
 use super::meeting::{Attendee, KpiState, Meeting};
 use super::norm::Status;
+use super::read::Reader;
 use super::steer::{month_text, period_as_of, status_as_of, value_as_of, Month};
 use super::types::{Attach, Chain, Model};
 
 /// The KPIs a chain's meeting discusses, in this order: the chain KPIs, each link's KPIs (in
 /// link order), then the result KPIs those drive (each once, in model order).
 pub fn meeting_kpis<'m>(m: &'m Model, chain: &Id) -> Vec<&'m Id> {
-    let Some(c) = m.chains.get(chain) else {
-        return Vec::new();
+    read_meeting_kpis(&Reader::new(m), chain)
+}
+
+/// [`meeting_kpis`], read through `r` (where the KPIs hang, the chain's links, the drives).
+pub fn read_meeting_kpis<'m>(r: &Reader<'m>, chain: &Id) -> Vec<&'m Id> {
+    let places: Vec<(&'m Id, &'m Attach)> = r.kpi_places().collect();
+    let at = |want: &dyn Fn(&Attach) -> bool| -> Vec<&'m Id> {
+        places
+            .iter()
+            .filter(|(_, a)| want(a))
+            .map(|(id, _)| *id)
+            .collect()
     };
-    let mut out: Vec<&'m Id> = m
-        .kpis
-        .values()
-        .filter(|k| matches!(&k.at, Attach::Chain { chain: c } if c == chain))
-        .map(|k| &k.id)
-        .collect();
-    for l in &c.links {
-        out.extend(
-            m.kpis
-                .values()
-                .filter(|k| matches!(&k.at, Attach::Link { chain: c, link } if c == chain && link == &l.id))
-                .map(|k| &k.id),
-        );
+    let mut out = at(&|a| matches!(a, Attach::Chain { chain: c } if c == chain));
+    for l in r.link_ids(chain) {
+        out.extend(at(
+            &|a| matches!(a, Attach::Link { chain: c, link } if c == chain && link == l),
+        ));
     }
-    let driven: std::collections::HashSet<&Id> = out
-        .iter()
-        .filter_map(|k| m.kpis.get(*k))
-        .flat_map(|k| k.drives.iter())
-        .collect();
+    let driven: std::collections::HashSet<&Id> =
+        out.iter().flat_map(|k| r.drives(k).iter()).collect();
     out.extend(
-        m.kpis
-            .values()
-            .filter(|k| matches!(k.at, Attach::Result { .. }) && driven.contains(&k.id))
-            .map(|k| &k.id),
+        at(&|a| matches!(a, Attach::Result { .. }))
+            .into_iter()
+            .filter(|k| driven.contains(k)),
     );
     out
 }

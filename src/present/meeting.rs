@@ -7,12 +7,12 @@
 
 use std::fmt::Write;
 
-use crate::model::agenda::{meeting_kpis, Changes};
+use crate::model::agenda::{read_meeting_kpis, Changes};
 use crate::model::meeting::{Action, ChainMeeting, KpiState};
 use crate::model::rollup::combine;
 use crate::model::steer::{month_text, period_as_of, status_as_of, trend, value_as_of, Month};
 use crate::model::{
-    format_number, Attach, Chain, Date, Id, Kpi, Lang, Model, Period, Status, Target,
+    format_number, Attach, Chain, Date, Id, Kpi, Lang, Model, Period, Reader, Status, Target,
 };
 use crate::present::chains::name_of;
 use crate::present::diagram::svg::escape;
@@ -71,12 +71,18 @@ pub struct MeetingRow {
     pub span: usize,
 }
 
-/// The rows of the meeting of `chain`, in [`meeting_kpis`] order.
+/// The rows of the meeting of `chain`, in [`crate::model::agenda::meeting_kpis`] order.
 pub fn meeting_rows(m: &Model, chain: &Id) -> Vec<MeetingRow> {
+    read_meeting_rows(&Reader::new(m), chain)
+}
+
+/// [`meeting_rows`], read through `r`.
+pub fn read_meeting_rows(r: &Reader, chain: &Id) -> Vec<MeetingRow> {
+    let places: std::collections::HashMap<&Id, &Attach> = r.kpi_places().collect();
     let mut rows: Vec<MeetingRow> = Vec::new();
     let mut start = 0;
-    for id in meeting_kpis(m, chain) {
-        let group = Group::of(&m.kpis[id].at);
+    for id in read_meeting_kpis(r, chain) {
+        let group = Group::of(places[id]);
         let span = if rows.last().is_some_and(|r| r.group == group) {
             rows[start].span += 1;
             0

@@ -10,7 +10,7 @@
 //! KPI's period as of the chosen month, when that period ends in it.
 
 use crate::model::steer::{month_of, prev_month, Month};
-use crate::model::{Attach, Frequency, Id, Model, Period, Target};
+use crate::model::{Attach, Frequency, Id, Model, Period, Reader, Target};
 
 /// How many period slots the grid has (three years of months).
 pub const SLOTS: usize = 36;
@@ -34,32 +34,37 @@ impl GridRow {
 /// The rows: each goal then its result KPIs, each chain then its chain KPIs, then each of its
 /// links and that link's KPIs; a heading only where KPIs follow. KPIs in model order.
 pub fn grid_rows(m: &Model) -> Vec<GridRow> {
+    read_grid_rows(&Reader::new(m))
+}
+
+/// [`grid_rows`], read through `r` (which goals, chains, links and KPIs exist; no names).
+pub fn read_grid_rows(r: &Reader) -> Vec<GridRow> {
     let mut at: std::collections::HashMap<&Attach, Vec<&Id>> = std::collections::HashMap::new();
-    for k in m.kpis.values() {
-        at.entry(&k.at).or_default().push(&k.id);
+    for (id, a) in r.kpi_places() {
+        at.entry(a).or_default().push(id);
     }
-    let mut rows = Vec::with_capacity(m.kpis.len() + m.goals.len() + m.chains.len());
+    let mut rows = Vec::new();
     let group = |rows: &mut Vec<GridRow>, target: Target, attach: Attach| {
         if let Some(ids) = at.get(&attach) {
             rows.push(GridRow::Group(target));
             rows.extend(ids.iter().map(|id| GridRow::Kpi((*id).clone())));
         }
     };
-    for g in m.goals.keys() {
+    for g in r.goal_ids() {
         group(
             &mut rows,
             Target::Goal(g.clone()),
             Attach::Result { goal: g.clone() },
         );
     }
-    for (c, chain) in &m.chains {
+    for c in r.chain_ids() {
         group(
             &mut rows,
             Target::Chain(c.clone()),
             Attach::Chain { chain: c.clone() },
         );
-        for l in &chain.links {
-            let (chain, link) = (c.clone(), l.id.clone());
+        for l in r.link_ids(c) {
+            let (chain, link) = (c.clone(), l.clone());
             group(
                 &mut rows,
                 Target::Link {

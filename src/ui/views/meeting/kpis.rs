@@ -8,7 +8,7 @@ use crate::format::MAX_TEXT_CHARS;
 use crate::model::steer::period_as_of;
 use crate::model::{Edit, Id, Target, Topic};
 use crate::present::chains::or_unnamed;
-use crate::present::meeting::{meeting_rows, recent_values, trend_text, Group, MeetingRow};
+use crate::present::meeting::{read_meeting_rows, recent_values, trend_text, Group, MeetingRow};
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::chains::flow::kpi_button;
@@ -38,11 +38,8 @@ pub fn MeetingKpis(chain: Id) -> impl IntoView {
     let app = use_app();
     let sel = Selector::new(move || app.selection.get());
     let rows = Memo::new(move |_| {
-        // Which KPIs hang where, which drive which, the chain's links.
-        app.doc.track(Topic::Kpis);
-        app.doc.track(Topic::Drives);
         app.doc
-            .with(Topic::Links(chain.clone()), |m| meeting_rows(m, &chain))
+            .read(|r| read_meeting_rows(r, &chain))
             .unwrap_or_default()
     });
     view! {

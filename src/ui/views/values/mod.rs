@@ -9,8 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::steer::month_text;
-use crate::model::Topic;
-use crate::present::values_grid::{grid_rows, slot_months, step, GridRow, Move, SLOTS};
+use crate::present::values_grid::{read_grid_rows, slot_months, step, GridRow, Move, SLOTS};
 use crate::present::window::window;
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
@@ -27,16 +26,7 @@ const COL_OVERSCAN: usize = 1;
 
 /// The grid's rows; depends on which goals, chains, links and KPIs exist (not on names).
 fn rows(app: App) -> Vec<GridRow> {
-    app.doc.track(Topic::Goals);
-    app.doc.track(Topic::Kpis);
-    app.doc
-        .with(Topic::Chains, |m| {
-            for c in m.chains.keys() {
-                app.doc.track(Topic::Links(c.clone()));
-            }
-            grid_rows(m)
-        })
-        .unwrap_or_default()
+    app.doc.read(read_grid_rows).unwrap_or_default()
 }
 
 /// The scroll box's offsets and size.
