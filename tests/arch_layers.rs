@@ -7,6 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod arch;
+use arch::code;
+
 const MODULES: [&str; 6] = ["model", "format", "storage", "session", "present", "ui"];
 /// Crates a module may use without saying so.
 const ALWAYS: [&str; 3] = ["std", "core", "alloc"];
@@ -30,7 +33,9 @@ fn table() -> BTreeMap<String, BTreeSet<String>> {
     let mut out = BTreeMap::new();
     for line in doc.lines().filter(|l| l.starts_with("| `src/")) {
         let cells: Vec<&str> = line.split(" | ").collect();
-        let module = cells[0].trim_start_matches("| `src/").trim_end_matches("/`");
+        let module = cells[0]
+            .trim_start_matches("| `src/")
+            .trim_end_matches("/`");
         let may: BTreeSet<String> = cells
             .last()
             .unwrap()
@@ -72,22 +77,6 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The text without `//` comments and without `#[cfg(test)]` items.
-fn code(text: &str) -> String {
-    let lines = text.lines().map(|l| l.find("//").map_or(l, |i| &l[..i]));
-    let mut out = lines.collect::<Vec<_>>().join("\n");
-    while let Some(start) = out.find("#[cfg(test)]") {
-        let open = out[start..].find('{').map_or(out.len(), |i| start + i);
-        let mut depth = 0;
-        let close = out[open..].find(|c| {
-            depth += (c == '{') as i32 - (c == '}') as i32;
-            depth == 0
-        });
-        out.replace_range(start..close.map_or(out.len(), |i| open + i + 1), "");
-    }
-    out
-}
-
 /// The first names of the paths in `code` (`crate::model::x` gives `model` as a module; a
 /// crate's name followed by `::` gives that crate).
 fn names(code: &str, crates: &BTreeSet<String>) -> BTreeSet<String> {
@@ -117,7 +106,9 @@ fn every_module_uses_only_what_the_architecture_table_allows() {
     let mut problems = Vec::new();
     for module in MODULES {
         let Some(may) = table.get(module) else {
-            problems.push(format!("docs/ARCHITECTURE.md has no row for `src/{module}/`"));
+            problems.push(format!(
+                "docs/ARCHITECTURE.md has no row for `src/{module}/`"
+            ));
             continue;
         };
         let mut files = Vec::new();
@@ -136,7 +127,11 @@ fn every_module_uses_only_what_the_architecture_table_allows() {
             }
         }
     }
-    assert!(problems.is_empty(), "not in the table:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "not in the table:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -145,7 +140,10 @@ fn only_the_ui_and_storage_local_touch_the_browser() {
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);
     let ui = root().join("src/ui");
-    let allowed = [root().join("src/storage/local.rs"), root().join("src/main.rs")];
+    let allowed = [
+        root().join("src/storage/local.rs"),
+        root().join("src/main.rs"),
+    ];
     for file in files {
         if file.starts_with(&ui) || allowed.contains(&file) {
             continue;
@@ -163,8 +161,14 @@ fn only_the_ui_and_storage_local_touch_the_browser() {
 #[test]
 fn a_forbidden_use_is_found() {
     let crates = crates();
-    let found = names("use crate::ui::state::App;\nlet x = leptos::prelude::x;", &crates);
-    assert!(found.contains("ui") && found.contains("leptos"), "{found:?}");
+    let found = names(
+        "use crate::ui::state::App;\nlet x = leptos::prelude::x;",
+        &crates,
+    );
+    assert!(
+        found.contains("ui") && found.contains("leptos"),
+        "{found:?}"
+    );
     let may = &table()["model"];
     assert!(!may.contains("ui") && !may.contains("leptos"));
 }

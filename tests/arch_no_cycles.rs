@@ -15,6 +15,9 @@ use std::fs;
 use std::mem::take;
 use std::path::Path;
 
+mod arch;
+use arch::code;
+
 /// Module path (`"model::apply"`; the crate root is `""`) → the file's text, comments and
 /// test blocks removed.
 type Files = BTreeMap<String, String>;
@@ -37,25 +40,9 @@ fn read_files(src: &Path, dir: &Path, files: &mut Files) {
                 "main" => continue,
                 m => m.strip_suffix("::mod").unwrap_or(m),
             };
-            files.insert(module.into(), clean(&fs::read_to_string(&path).unwrap()));
+            files.insert(module.into(), code(&fs::read_to_string(&path).unwrap()));
         }
     }
-}
-
-/// The text without `//` comments and without `#[cfg(test)]` items (up to their closing brace).
-fn clean(text: &str) -> String {
-    let lines = text.lines().map(|l| l.find("//").map_or(l, |i| &l[..i]));
-    let mut out = lines.collect::<Vec<_>>().join("\n");
-    while let Some(start) = out.find("#[cfg(test)]") {
-        let open = out[start..].find('{').map_or(out.len(), |i| start + i);
-        let mut depth = 0;
-        let close = out[open..].find(|c| {
-            depth += (c == '{') as i32 - (c == '}') as i32;
-            depth == 0
-        });
-        out.replace_range(start..close.map_or(out.len(), |i| open + i + 1), "");
-    }
-    out
 }
 
 /// `a::{b, c::{d, e as f}, self}` → `a::b`, `a::c::d`, `a::c::e`, `a` (renames dropped).
