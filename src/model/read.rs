@@ -131,6 +131,13 @@ impl<'m> Reader<'m> {
         self.m.kpis.get(id)
     }
 
+    /// A KPI read for its own fields and its measured values (a status, a trend, a value as of
+    /// a month).
+    pub fn kpi_with_values(&self, id: &Id) -> Option<&'m Kpi> {
+        self.note(Topic::Values(id.clone()));
+        self.kpi(id)
+    }
+
     /// The KPIs KPI `id` drives (empty if it is gone).
     pub fn drives(&self, id: &Id) -> &'m [Id] {
         self.note(Topic::Drives);

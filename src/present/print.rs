@@ -12,11 +12,17 @@ use crate::present::diagram::svg::{escape, export_svg};
 use crate::present::labels::{direction_name, frequency_name};
 use crate::present::sparkline::value_text;
 
-/// A table of KPIs with their definition, norm, value and status as of `as_of`.
-fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang, as_of: Month) {
+/// A table of KPIs with their definition, norm, value and status as of `as_of`; with a first
+/// column naming each KPI's link when `kpis` carry one.
+fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: Lang, as_of: Month) {
+    let with_link = kpis.iter().any(|(l, _)| l.is_some());
+    out.push_str("<table class=\"print-kpis\"><thead><tr>");
+    if with_link {
+        let _ = write!(out, "<th>{}</th>", lang.pick("Link", "Schakel"));
+    }
     let _ = write!(
         out,
-        "<table class=\"print-kpis\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
+        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
         lang.pick("KPI", "KPI"),
         lang.pick("Definition", "Definitie"),
         lang.pick("Unit", "Eenheid"),
@@ -29,7 +35,11 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang, as_of: Month
         month_text(as_of),
         lang.pick("Status", "Status"),
     );
-    for k in kpis {
+    for (link, k) in kpis {
+        out.push_str("<tr>");
+        if let Some(link) = link.filter(|_| with_link) {
+            let _ = write!(out, "<td class=\"print-link\">{}</td>", escape(link));
+        }
         let drives: Vec<&str> = k
             .drives
             .iter()
@@ -37,7 +47,7 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[&Kpi], lang: Lang, as_of: Month
             .collect();
         let _ = write!(
             out,
-            "<tr><td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&k.name),
             if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
             escape(&k.definition),
@@ -90,23 +100,21 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
         escape(&c.outcome),
         lang.pick("Chain KPIs", "Keten-KPI's"),
     );
-    let chain_kpis: Vec<&Kpi> = m.chain_kpis_of(&c.id).collect();
+    let chain_kpis: Vec<(Option<&str>, &Kpi)> = m.chain_kpis_of(&c.id).map(|k| (None, k)).collect();
     kpi_rows(&mut s, m, &chain_kpis, lang, as_of);
-    let mut heading = false;
-    for l in &c.links {
-        let link_kpis: Vec<&Kpi> = m.link_kpis_of(&c.id, &l.id).collect();
-        if link_kpis.is_empty() {
-            continue;
-        }
-        if !heading {
-            let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
-            heading = true;
-        }
-        let _ = write!(
-            s,
-            "<h4 class=\"print-link\">{}</h4>",
-            escape(&or_unnamed(&l.name, lang))
-        );
+    // Each link KPI beside its own link's name (this chain's link: ids repeat across chains).
+    let names: Vec<String> = c.links.iter().map(|l| or_unnamed(&l.name, lang)).collect();
+    let link_kpis: Vec<(Option<&str>, &Kpi)> = c
+        .links
+        .iter()
+        .zip(&names)
+        .flat_map(|(l, name)| {
+            m.link_kpis_of(&c.id, &l.id)
+                .map(move |k| (Some(name.as_str()), k))
+        })
+        .collect();
+    if !link_kpis.is_empty() {
+        let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
         kpi_rows(&mut s, m, &link_kpis, lang, as_of);
     }
     s.push_str("</section>");

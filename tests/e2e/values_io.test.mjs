@@ -37,8 +37,9 @@ async function pasted(page) {
   const { bytes } = await exportValues(page);
   return bytes.toString('utf8').split('\r\n')
     .map((row) => row.split(','))
-    .filter((cells) => cells[2]?.startsWith('2031'))
-    .map((cells) => cells.slice(1, 4).join(','))
+    // kpi_id, kpi, chain, link, period, value, comment (no commas in these names)
+    .filter((cells) => cells[4]?.startsWith('2031'))
+    .map((cells) => [cells[1], cells[4], cells[5]].join(','))
     .sort();
 }
 

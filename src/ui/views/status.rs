@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::rollup::combine;
-use crate::model::{status_as_of, Attach, Id, Lang, Status, Target, Topic};
+use crate::model::{status_as_of, Attach, Id, Lang, Status, Topic};
 use crate::present::sparkline::{sparkline, value_text, NormMark, Spark, H, W};
 use crate::ui::state::{use_app, App};
 
@@ -34,11 +34,8 @@ pub fn status_mark(s: Status) -> &'static str {
 /// The status of KPI `id` as of `app.as_of` (`None` once the KPI is gone).
 pub fn kpi_status(app: App, id: &Id) -> Option<Status> {
     let as_of = app.as_of.get();
-    app.doc.track(Topic::Values(id.clone()));
     app.doc
-        .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-            m.kpis.get(id).map(|k| status_as_of(k, as_of))
-        })
+        .read(|r| r.kpi_with_values(id).map(|k| status_as_of(k, as_of)))
         .flatten()
 }
 
@@ -46,10 +43,10 @@ pub fn kpi_status(app: App, id: &Id) -> Option<Status> {
 pub fn kpi_value_text(app: App, id: &Id) -> String {
     let as_of = app.as_of.get();
     let lang = app.lang.get();
-    app.doc.track(Topic::Values(id.clone()));
     app.doc
-        .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-            m.kpis.get(id).and_then(|k| value_text(k, as_of, lang))
+        .read(|r| {
+            r.kpi_with_values(id)
+                .and_then(|k| value_text(k, as_of, lang))
         })
         .flatten()
         .unwrap_or_default()
@@ -149,11 +146,9 @@ pub fn Sparkline(id: Id, #[prop(optional)] caption: bool) -> impl IntoView {
     let app = use_app();
     let spark = Memo::new(move |_| {
         let (as_of, lang) = (app.as_of.get(), app.lang.get());
-        app.doc.track(Topic::Values(id.clone()));
         app.doc
-            .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                m.kpis
-                    .get(&id)
+            .read(|r| {
+                r.kpi_with_values(&id)
                     .map(|k| (sparkline(k, as_of, lang), status_as_of(k, as_of)))
             })
             .flatten()

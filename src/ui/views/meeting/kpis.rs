@@ -22,11 +22,9 @@ const TREND: usize = 3;
 fn trend(app: App, id: &Id) -> String {
     let as_of = app.as_of.get();
     let lang = app.lang.get();
-    app.doc.track(Topic::Values(id.clone()));
     app.doc
-        .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-            m.kpis
-                .get(id)
+        .read(|r| {
+            r.kpi_with_values(id)
                 .map(|k| trend_text(&recent_values(k, as_of, TREND), lang))
         })
         .flatten()

@@ -74,14 +74,13 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
     let values = {
         let id = id.clone();
         Memo::new(move |_| {
-            app.doc.track(Topic::Values(id.clone()));
             periods.with(|ps| {
                 app.doc
-                    .with_untracked(|m| {
-                        let k = m.kpis.get(&id)?;
+                    .read(|r| {
+                        let values = r.values(&id)?;
                         Some(
                             ps.iter()
-                                .map(|p| p.and_then(|p| k.values.get(&p)))
+                                .map(|p| p.and_then(|p| values.get(&p)))
                                 .collect::<Vec<_>>(),
                         )
                     })
