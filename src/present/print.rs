@@ -9,7 +9,7 @@ use crate::model::{status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::chains::or_unnamed;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg};
-use crate::present::labels::{direction_name, frequency_name};
+use crate::present::labels::frequency_name;
 use crate::present::sparkline::value_text;
 
 /// A table of KPIs with their definition, norm, value and status as of `as_of`; with a first
@@ -22,11 +22,10 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
     }
     let _ = write!(
         out,
-        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
+        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
         lang.pick("KPI", "KPI"),
         lang.pick("Definition", "Definitie"),
         lang.pick("Unit", "Eenheid"),
-        lang.pick("Direction", "Richting"),
         lang.pick("Target", "Norm"),
         lang.pick("Norm description", "Normomschrijving"),
         lang.pick("Frequency", "Frequentie"),
@@ -47,12 +46,11 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
             .collect();
         let _ = write!(
             out,
-            "<td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&k.name),
             if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
             escape(&k.definition),
             escape(&k.unit),
-            direction_name(k.direction, lang),
             k.norm().map(|n| escape(&n.compact(lang))).unwrap_or_default(),
             escape(&k.norm_description),
             frequency_name(k.frequency, lang),
