@@ -58,7 +58,7 @@ wasm-split:
 	  cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked \
 	    --root "$(TOOLS_ROOT)"; fi
 
-# playwright-core (e2e), binaryen 132 (wasm-opt) and terser (release JS), from package-lock.json.
+# playwright-core (e2e), ajv (schema test), binaryen 132 (wasm-opt) and terser (release JS), from package-lock.json.
 node-deps:
 	@if [ node_modules/.package-lock.json -nt package-lock.json ]; then :; else \
 	  npm ci --no-audit --no-fund --loglevel=error; fi

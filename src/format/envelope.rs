@@ -35,15 +35,22 @@ pub enum FileType {
 
 /// Where the file came from. Informative only: import ignores it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Source {
     /// Always "KPI Structure".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = APP_NAME)))]
     pub app: String,
     /// The version of the app that wrote the file (not the format version).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
     pub app_version: Option<String>,
     /// The address the app ran at, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))]
     pub url: Option<String>,
 }
 
@@ -61,12 +68,22 @@ impl Default for Source {
 /// [`crate::model::lineage::content_hash`]): compare and merge look for the version two
 /// copies share. Optional; a file without it merges two-way.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Lineage {
-    /// The content hash of the model as exported in this file.
+    /// The content hash of the model as exported in this file: 16 hex digits.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9a-f]{16}$"))
+    )]
     pub version: String,
-    /// The content hash of the version the exporting model was itself imported from.
+    /// The content hash of the version the exporting model was itself imported from (the
+    /// `lineage.version` of that file, as it was read).
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub from: String,
 }
 
@@ -93,6 +110,7 @@ impl Lineage {
 #[cfg_attr(
     not(target_arch = "wasm32"),
     schemars(
+        deny_unknown_fields,
         title = "KPI Structure file",
         description = "A KPI structure (goals, result KPIs, customer chains, chain and link KPIs) as saved by the KPI Structure editor. See docs/FORMAT.md."
     )
@@ -100,14 +118,18 @@ impl Lineage {
 pub struct KpiStructureFile {
     #[serde(rename = "type")]
     pub file_type: FileType,
-    /// The format version; this schema describes version 1.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
+    /// The format version; this schema describes the version the app writes (2).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("const" = CURRENT_VERSION))
+    )]
     pub version: u32,
     /// Informative; import ignores it.
     #[serde(default)]
     pub source: Source,
     /// Optional (written since 0.1 of the app; older files merge two-way).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Lineage"))]
     pub lineage: Option<Lineage>,
     pub model: Model,
 }

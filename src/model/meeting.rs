@@ -16,7 +16,11 @@ use super::period::Period;
 
 /// A chain's meeting state.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields, extend("minProperties" = 1))
+)]
 #[serde(default)]
 pub struct ChainMeeting {
     /// Agreed actions, open and done, in the order they were added.
@@ -50,7 +54,11 @@ impl ChainMeeting {
 
 /// An agreed action. Owner and due are free text, so a link, a person, a period or a date fit.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Action {
     pub id: Id,
@@ -87,7 +95,11 @@ impl ActionField {
 
 /// A meeting as it was closed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Meeting {
     /// The day it was closed, `YYYY-MM-DD`.
@@ -106,7 +118,11 @@ pub struct Meeting {
 
 /// A link present at a meeting.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Attendee {
     pub link: Id,
@@ -115,14 +131,19 @@ pub struct Attendee {
 
 /// A KPI as a meeting saw it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct KpiState {
     pub kpi: Id,
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Period"))]
     pub period: Option<Period>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub value: Option<f64>,
     pub status: Status,
 }

@@ -280,6 +280,21 @@ impl serde::Serialize for Period {
     }
 }
 
+/// A period as files write it (the form only: `2026-02-30` matches too).
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A period: day 2026-03-05, ISO week 2026-W09, month 2026-03, quarter 2026-Q1, year 2026.",
+            "type": "string",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-W(0[1-9]|[1-4][0-9]|5[0-3])|-Q[1-4])?$"
+        })
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
         let text = String::deserialize(d)?;

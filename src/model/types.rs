@@ -22,7 +22,11 @@ use schemars::JsonSchema;
 // Equality is order-sensitive (`PartialEq` is in `eq.rs`): the same elements in another order
 // make another model, because order is what the user sees.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Model {
     pub id: Id,
@@ -48,12 +52,17 @@ pub struct Model {
     /// The content hash ([`super::lineage::content_hash`]) of the version this copy was
     /// imported from; empty if it was made here. Not content: compare and merge ignore it.
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub origin: String,
 }
 
 /// What success the organisation wants (customer satisfaction, loyalty, financial, societal).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Goal {
     pub id: Id,
@@ -63,7 +72,11 @@ pub struct Goal {
 
 /// An org-chart unit; appears as a link in several chains.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Department {
     pub id: Id,
@@ -73,7 +86,11 @@ pub struct Department {
 
 /// A customer chain: from a concrete customer need (trigger) to its fulfilment (outcome).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Chain {
     pub id: Id,
@@ -96,7 +113,11 @@ pub struct Chain {
 
 /// A link (schakel): a department, team or partner organisation a chain runs through.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(default)]
 pub struct Link {
     pub id: Id,
@@ -111,7 +132,11 @@ pub struct Link {
 
 /// Where a KPI is attached; its level follows from it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 #[serde(tag = "level", rename_all = "lowercase")]
 pub enum Attach {
     /// A result KPI measuring a goal.
@@ -169,7 +194,11 @@ pub enum ValueType {
 
 /// A KPI with the union of Bernard Marr's template and ISO 22400-2.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
 pub struct Kpi {
     pub id: Id,
     pub name: String,
@@ -187,14 +216,19 @@ pub struct Kpi {
     /// The norm as numbers in the KPI's unit (see [`Kpi::norm`]). Higher / lower is better:
     /// `target` and `red`; within a band: `low`, `high` and `tolerance`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub target: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub red: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub low: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub high: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub tolerance: Option<f64>,
     /// The norm in the client's words ("9+", "95%"); a version-1 file's texts land here.
     #[serde(default)]
@@ -217,7 +251,7 @@ pub struct Kpi {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(with = "BTreeMap<String, String>")
+        schemars(schema_with = "super::values::comments_schema")
     )]
     pub comments: Comments,
 }

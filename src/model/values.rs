@@ -156,16 +156,48 @@ impl schemars::JsonSchema for Series {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Series".into()
     }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Measured values: keys are the first period of a run of consecutive periods (2026-03-05, 2026-W09, 2026-03, 2026-Q1, 2026), values the run's numbers, null for a period without a value.",
-            "type": "object",
-            "additionalProperties": {
-                "type": "array",
-                "items": { "type": ["number", "null"] }
-            }
-        })
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Keys match `Period`'s pattern; a run starts with a number.
+        let mut schema = by_period::<Vec<Option<f64>>>(generator, |run| {
+            run.insert("minItems".into(), 1.into());
+            run.insert(
+                "prefixItems".into(),
+                serde_json::json!([{ "type": "number" }]),
+            );
+        });
+        schema.insert("description".into(), "Measured values: keys are the first period of a run of consecutive periods (2026-03-05, 2026-W09, 2026-03, 2026-Q1, 2026), values the run's numbers, null for a short gap (at most two periods) inside a run.".into());
+        schema
     }
+}
+
+/// The schema of a KPI's `comments` as written: a period to a non-empty text (an empty
+/// comment is removed, not kept).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn comments_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    by_period::<String>(generator, |text| {
+        text.insert("minLength".into(), 1.into());
+    })
+}
+
+/// A non-empty object from period to `T` (written only when not empty), `more` added to the
+/// schema of each value.
+#[cfg(not(target_arch = "wasm32"))]
+fn by_period<T: schemars::JsonSchema>(
+    generator: &mut schemars::SchemaGenerator,
+    more: impl Fn(&mut serde_json::Map<String, serde_json::Value>),
+) -> schemars::Schema {
+    use schemars::JsonSchema;
+    let mut schema = <BTreeMap<Period, T>>::json_schema(generator);
+    let values = schema
+        .get_mut("patternProperties")
+        .and_then(|p| p.as_object_mut());
+    for value in values.into_iter().flat_map(|v| v.values_mut()) {
+        if let Some(value) = value.as_object_mut() {
+            more(value);
+        }
+    }
+    schema.insert("minProperties".into(), 1.into());
+    schema
 }
 
 #[cfg(test)]
