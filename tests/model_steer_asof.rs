@@ -177,7 +177,7 @@ fn model_of(n: usize, freq: Frequency) -> Model {
     let mut m = Model::default();
     for i in 0..n {
         let mut k = kpi(freq);
-        k.id = Id::new(&format!("k{i}"));
+        k.id = Id::new(format!("k{i}"));
         m.kpis.insert(k.id.clone(), k);
     }
     m
@@ -415,7 +415,7 @@ proptest! {
         let start = Date::new(2024, 1, 1).unwrap();
         for (i, (freq, values)) in kpis.iter().enumerate() {
             let mut k = kpi(FREQS[*freq]);
-            k.id = Id::new(&format!("k{i}"));
+            k.id = Id::new(format!("k{i}"));
             for (kind, day) in values {
                 // Mostly the KPI's own kind; now and then another.
                 let f = if *kind == 0 { FREQS[(*freq % 5) + 1] } else { FREQS[*freq] };

@@ -169,6 +169,7 @@ fn mostly_reported(model: &Model, m: i64) -> bool {
         } else if k
             .values
             .iter()
+            .rev() // newest first within a kind: a recent value is found early
             .any(|(p, _)| window.contains(&index(month_of(*p))))
         {
             reporting += 1;
