@@ -6,7 +6,10 @@
 //! month, a quarterly KPI in 2026-02 its 2025-Q4, a weekly KPI the ISO week of the month's
 //! last Sunday.
 
+use std::collections::BTreeSet;
+
 use super::date::Date;
+use super::lang::Lang;
 use super::norm::Status;
 use super::period::Period;
 use super::rollup::Statuses;
@@ -71,9 +74,118 @@ pub fn latest_value_month(model: &Model) -> Option<Month> {
         .max()
 }
 
-/// The "As of" month a model opens at: the latest month with a value, else `today`'s month.
+/// How many months before a month count for [`default_as_of`]: a KPI with a value for a
+/// period that ends in the month or in the 12 months before it is a KPI that reports.
+pub const REPORTING_MONTHS: i64 = 12;
+
+/// How complete a month is: how many KPIs have a value for it, of all KPIs in the model.
+///
+/// A KPI "has a value for the month" when it has a value for the period it shows as of that
+/// month ([`value_as_of`], the same period its status uses): a monthly KPI for that month, a
+/// quarterly KPI for its latest quarter ending by the month's end (in 2026-11 its 2026-Q3, in
+/// 2026-12 its 2026-Q4), a yearly KPI for its latest year ending by then, a weekly KPI for the
+/// ISO week of the month's last Sunday, a daily KPI for the month's last day. So the count is
+/// exactly the KPIs that do not show "no value" as of the month; a KPI without a frequency
+/// never has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Completeness {
+    /// The month.
+    pub month: Month,
+    /// The KPIs with a value for it.
+    pub with_value: usize,
+    /// All KPIs of the model.
+    pub kpis: usize,
+}
+
+impl Completeness {
+    /// "5 of 18 KPIs have a value for 2026-12" / "5 van 18 KPI's hebben een waarde voor
+    /// 2026-12".
+    pub fn text(&self, lang: Lang) -> String {
+        let (n, of, m) = (self.with_value, self.kpis, month_text(self.month));
+        match lang {
+            Lang::En => format!("{n} of {of} KPIs have a value for {m}"),
+            Lang::Nl => format!("{n} van {of} KPI's hebben een waarde voor {m}"),
+        }
+    }
+}
+
+/// How complete `month` is ([`Completeness`]). O(KPIs).
+pub fn completeness(model: &Model, month: Month) -> Completeness {
+    Completeness {
+        month,
+        with_value: model
+            .kpis
+            .values()
+            .filter(|k| value_as_of(k, month).is_some())
+            .count(),
+        kpis: model.kpis.len(),
+    }
+}
+
+/// The "As of" month a model opens at: the latest month for which at least half of the KPIs
+/// that report (a value for a period ending in that month or in the [`REPORTING_MONTHS`]
+/// before it) have a value for that month (as [`Completeness`] counts); else `today`'s month.
+///
+/// Only months up to the latest month with a value are candidates (a later month shows
+/// nothing newer). So one December value typed while the others report later keeps the model
+/// opening at November; the first month ever filled in counts on its own. O(values) per
+/// month tried; usually the first or second qualifies.
 pub fn default_as_of(model: &Model, today: Month) -> Month {
-    latest_value_month(model).unwrap_or(today)
+    // The months in which a period with a value ends, as month numbers.
+    let ends: BTreeSet<i64> = model
+        .kpis
+        .values()
+        .flat_map(|k| k.values.iter().map(|(p, _)| index(month_of(*p))))
+        .collect();
+    let Some(&latest) = ends.last() else {
+        return today;
+    };
+    let mut m = latest;
+    loop {
+        if mostly_reported(model, m) {
+            return month_at(m);
+        }
+        // A month can have a value only when a period with one ends in it or in the 11 months
+        // before it (a yearly KPI in November shows the year that ended 11 months earlier):
+        // skip the months in between.
+        let Some(&before) = ends.range(..m).next_back() else {
+            return today;
+        };
+        m = (m - 1).min(before + 11);
+    }
+}
+
+/// True when at least half of the KPIs that report around month number `m` have a value for
+/// it (and some do). O(values).
+fn mostly_reported(model: &Model, m: i64) -> bool {
+    let month = month_at(m);
+    let window = m - REPORTING_MONTHS..=m;
+    let (mut reporting, mut with_value) = (0usize, 0usize);
+    for k in model.kpis.values() {
+        // The period shown as of the month ends within the window, so such a KPI reports.
+        if value_as_of(k, month).is_some() {
+            with_value += 1;
+            reporting += 1;
+        } else if k
+            .values
+            .iter()
+            .rev() // newest first within a kind: a recent value is found early
+            .any(|(p, _)| window.contains(&index(month_of(*p))))
+        {
+            reporting += 1;
+        }
+    }
+    reporting > 0 && 2 * with_value >= reporting
+}
+
+/// A month as a number of months since year 0 (consecutive months differ by one).
+fn index((y, m): Month) -> i64 {
+    i64::from(y) * 12 + i64::from(m) - 1
+}
+
+/// The month of [`index`] `i`.
+fn month_at(i: i64) -> Month {
+    (i.div_euclid(12) as i32, i.rem_euclid(12) as u32 + 1)
 }
 
 /// The months "As of" offers, newest first: every month after `today`'s up to the latest

@@ -112,11 +112,13 @@ export async function screenshot(page, name) {
  * An init script that stores a template (public/templates/<file>) as a saved model before
  * the app starts, once per browser context (a reload keeps what the test changed).
  * Returns { init, model }: pass `init` to openPage; the app opens the model at start.
+ * `change(model)` may alter the model before it is stored.
  */
-export function seedTemplate(file, id = 'mseed') {
+export function seedTemplate(file, id = 'mseed', change = () => {}) {
   const text = fs.readFileSync(path.join(ROOT, 'public', 'templates', file), 'utf8');
   const parsed = JSON.parse(text);
   const model = { ...parsed.model, id, modified: Date.now() };
+  change(model);
   const entry = JSON.stringify({ version: parsed.version, rev: 1, model });
   const init = ([key, entry]) => {
     if (!sessionStorage.getItem('seeded')) {

@@ -84,6 +84,43 @@ test('typing values in the grid: Enter and Tab set them, arrows move, undo is pe
   await context.close();
 });
 
+test('As of opens at the month the team has reported and says how complete the month is', async () => {
+  // The template's values run to 2026-11; one KPI already has its December value.
+  const { init, model } = seedTemplate('coffee-machines.en.kpi.json', 'mseed', (m) => {
+    m.kpis.find((k) => k.name === 'Machines installed on time').values['2026-12'] = [96];
+  });
+  const n = model.kpis.length;
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  const asOf = page.getByRole('combobox', { name: 'As of' });
+  const line = (text) => page.locator('#as-of-complete').filter({ hasText: new RegExp(`^${text}$`) });
+  await line(`${n} of ${n} KPIs have a value for 2026-11`).waitFor();
+  assert.equal(await asOf.inputValue(), '2026-11');
+  assert.equal(await asOf.getAttribute('aria-describedby'), 'as-of-complete');
+
+  // December: one KPI has its value; typing a second one updates the line.
+  await asOf.selectOption('2026-12');
+  await line(`1 of ${n} KPIs have a value for 2026-12`).waitFor();
+  await page.getByRole('tab', { name: 'Values' }).click();
+  const cell = page.getByRole('grid', { name: 'Values' }).getByRole('textbox', { name: 'Installed right the first time, 2026-12' });
+  await cell.fill('91');
+  await cell.press('Enter');
+  await line(`2 of ${n} KPIs have a value for 2026-12`).waitFor();
+
+  // Reopened: still November, where everyone has reported; in Dutch too.
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await page.reload();
+  await line(`${n} of ${n} KPIs have a value for 2026-11`).waitFor();
+  assert.equal(await asOf.inputValue(), '2026-11');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+  await line(`${n} van ${n} KPI's hebben een waarde voor 2026-11`).waitFor();
+  const standPer = page.getByRole('combobox', { name: 'Stand per' });
+  await standPer.selectOption('2026-12');
+  await line(`2 van ${n} KPI's hebben een waarde voor 2026-12`).waitFor();
+  await screenshot(page, 'values-as-of-nl');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 async function assertFocused(page, name) {
   await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name, { timeout: 2000 })
     .catch(async () => {
