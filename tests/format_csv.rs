@@ -19,7 +19,7 @@ fn model() -> Model {
            "direction": "higher", "frequency": "quarterly", "value_type": "customer",
            "formula": "=SUM(A1:A9)", "owner": "@owner", "drives": ["k1"]},
           {"id": "k1", "name": "Satisfaction", "at": {"level": "result", "goal": "g1"},
-           "unit": "mark", "target": 9, "red": 7.5, "norm_description": "+8", "data_source": "Survey"}
+           "unit": "mark", "direction": "higher", "target": 9, "red": 7.5, "norm_description": "+8", "data_source": "Survey"}
         ]
       }
     }"#;
@@ -30,10 +30,10 @@ fn model() -> Model {
 fn english_csv() {
     let csv = export_csv(&model());
     let expected = concat!(
-        "\u{feff}level,goal,chain,link,name,definition,formula,unit,direction,target,red,low,high,tolerance,norm description,frequency,owner,data source,value type,drives\r\n",
-        "result,Customer satisfaction,,,Satisfaction,,,mark,,9,7.5,,,,'+8,,,Survey,,\r\n",
-        "chain,,New coffee machine,,On time,,'=SUM(A1:A9),,higher,,,,,,,quarterly,'@owner,,customer,Satisfaction\r\n",
-        "link,,New coffee machine,Planning,\"Plan, \"\"firm\"\"\",\"Line one\nline two\",,,,'-5,,,,,'-5%,,,,,On time\r\n",
+        "\u{feff}level,goal,chain,link,name,definition,formula,unit,direction,target,red,low,high,tolerance,norm,norm note,frequency,owner,data source,value type,drives\r\n",
+        "result,Customer satisfaction,,,Satisfaction,,,mark,higher,9,7.5,,,,≥ 9 (red < 7.5),'+8,,,Survey,,\r\n",
+        "chain,,New coffee machine,,On time,,'=SUM(A1:A9),,higher,,,,,,no norm,,quarterly,'@owner,,customer,Satisfaction\r\n",
+        "link,,New coffee machine,Planning,\"Plan, \"\"firm\"\"\",\"Line one\nline two\",,,,'-5,,,,,no norm,'-5%,,,,,On time\r\n",
     );
     assert_eq!(csv, expected);
 }
@@ -44,16 +44,16 @@ fn dutch_csv_with_semicolons() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "\u{feff}niveau;doel;keten;schakel;naam;definitie;formule;eenheid;richting;norm;rood;ondergrens;bovengrens;marge;normomschrijving;frequentie;eigenaar;gegevensbron;waardetype;stuurt"
+        "\u{feff}niveau;doel;keten;schakel;naam;definitie;formule;eenheid;richting;norm;rood;ondergrens;bovengrens;marge;normtekst;normnotitie;frequentie;eigenaar;gegevensbron;waardetype;stuurt"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "resultaat;Customer satisfaction;;;Satisfaction;;;mark;;9;7,5;;;;'+8;;;Survey;;"
+        "resultaat;Customer satisfaction;;;Satisfaction;;;mark;hoger;9;7,5;;;;≥ 9 (rood < 7,5);'+8;;;Survey;;"
     );
     assert!(lines
         .next()
         .unwrap()
-        .contains(";hoger;;;;;;;per kwartaal;'@owner;;klant;Satisfaction"));
+        .contains(";hoger;;;;;;geen norm;;per kwartaal;'@owner;;klant;Satisfaction"));
     // A comma is not special with ';' as separator; the quote still is.
     assert!(lines.next().unwrap().contains(";\"Plan, \"\"firm\"\"\";"));
 }

@@ -348,7 +348,7 @@ proptest! {
         let rows = parse_csv(csv.trim_start_matches(BOM));
         prop_assert_eq!(rows.len(), m.kpis.len() + 1);
         for row in &rows {
-            prop_assert_eq!(row.len(), 20);
+            prop_assert_eq!(row.len(), 21);
         }
         let mut names: Vec<String> = rows[1..].iter().map(|r| r[4].clone()).collect();
         let mut expected: Vec<String> = m.kpis.values().map(|k| {

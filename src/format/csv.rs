@@ -7,12 +7,12 @@
 //! formula by spreadsheet programs; such cells get a leading `'` (so `-5%` is written `'-5%`).
 
 use crate::model::{
-    format_number, Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType,
+    format_number, shown_norm, Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType,
 };
 
 use super::lang::Lang;
 
-const HEADER_EN: [&str; 20] = [
+const HEADER_EN: [&str; 21] = [
     "level",
     "goal",
     "chain",
@@ -27,7 +27,8 @@ const HEADER_EN: [&str; 20] = [
     "low",
     "high",
     "tolerance",
-    "norm description",
+    "norm",
+    "norm note",
     "frequency",
     "owner",
     "data source",
@@ -35,7 +36,7 @@ const HEADER_EN: [&str; 20] = [
     "drives",
 ];
 
-const HEADER_NL: [&str; 20] = [
+const HEADER_NL: [&str; 21] = [
     "niveau",
     "doel",
     "keten",
@@ -50,7 +51,8 @@ const HEADER_NL: [&str; 20] = [
     "ondergrens",
     "bovengrens",
     "marge",
-    "normomschrijving",
+    "normtekst",
+    "normnotitie",
     "frequentie",
     "eigenaar",
     "gegevensbron",
@@ -173,6 +175,8 @@ fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
         number(kpi.low, nl),
         number(kpi.high, nl),
         number(kpi.tolerance, nl),
+        // The norm as views show it, from the numbers; the free text is the note beside it.
+        shown_norm(kpi.norm().as_ref(), lang),
         kpi.norm_description.clone(),
         frequency(kpi.frequency, nl).to_string(),
         kpi.owner.clone(),

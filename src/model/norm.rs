@@ -203,9 +203,42 @@ impl Norm {
                 low,
                 high,
                 tolerance,
-            } => format!("{}–{} ± {}", f(low), f(high), f(tolerance)),
+            } => {
+                // One value (`10`), a range (`10–15`; spaced when a bound is negative:
+                // `-5 – 5`), then the tolerance unless it is zero (no at-risk zone).
+                let band = if low == high {
+                    f(low)
+                } else if low < 0.0 || high < 0.0 {
+                    format!("{} – {}", f(low), f(high))
+                } else {
+                    format!("{}–{}", f(low), f(high))
+                };
+                if tolerance == 0.0 {
+                    band
+                } else {
+                    format!("{band} ± {}", f(tolerance))
+                }
+            }
         }
     }
+}
+
+/// The norm as every view shows it: derived from the direction and the numbers
+/// ([`Norm::compact`]), or "no norm" (the status word) while a number is missing or the
+/// direction is unset. Never the free text of the norm description: that is a note
+/// ([`norm_note`]).
+pub fn shown_norm(norm: Option<&Norm>, lang: Lang) -> String {
+    match norm {
+        Some(n) => n.compact(lang),
+        None => Status::NoNorm.word(lang).to_string(),
+    }
+}
+
+/// The free text of a KPI's norm description as views show it beside the norm, labelled as
+/// a note ("Note: 9+", "Notitie: 9+"); `None` when it is blank.
+pub fn norm_note(description: &str, lang: Lang) -> Option<String> {
+    let text = description.trim();
+    (!text.is_empty()).then(|| format!("{} {text}", lang.pick("Note:", "Notitie:")))
 }
 
 fn graded(on_target: bool, within_red: bool) -> Status {

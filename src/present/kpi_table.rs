@@ -57,6 +57,8 @@ pub struct RowData {
     pub direction: Direction,
     /// Its norm, `None` while incomplete.
     pub norm: Option<Norm>,
+    /// Its norm description: free text, shown as a note beside the norm, never as the norm.
+    pub note: String,
     /// Its frequency.
     pub frequency: Frequency,
     /// The names of the KPIs it drives (existing ones, in its order).
@@ -100,6 +102,7 @@ pub fn read_row_data(r: &Reader, id: &Id) -> Option<RowData> {
         unit: k.unit.clone(),
         direction: k.direction,
         norm: k.norm(),
+        note: k.norm_description.clone(),
         frequency: k.frequency,
         drives: r
             .drives(id)

@@ -16,6 +16,7 @@ use crate::model::{
 };
 use crate::present::chains::name_of;
 use crate::present::diagram::svg::escape;
+use crate::present::print::norm_html;
 
 /// Where a KPI of a meeting's table hangs: its group in the "Where" column.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -271,7 +272,7 @@ fn pack_kpi_row(out: &mut String, k: &Kpi, as_of: Month, lang: Lang) {
         "<tr><td class=\"pack-name\">{}</td><td class=\"pack-num\">{}</td><td>{}</td><td>{}</td><td class=\"pack-trend\">{}</td><td>{comment}</td></tr>",
         escape(&k.name),
         escape(&value_text(value_as_of(k, as_of), &k.unit, lang)),
-        k.norm().map(|n| escape(&n.compact(lang))).unwrap_or_default(),
+        norm_html(k, lang),
         status_cell(status_as_of(k, as_of), lang),
         escape(&trend_text(&recent_values(k, as_of, PACK_TREND), lang)),
     );

@@ -5,12 +5,25 @@
 use std::fmt::Write;
 
 use crate::model::steer::month_text;
-use crate::model::{status_as_of, Chain, Kpi, Lang, Model, Month};
+use crate::model::{norm_note, shown_norm, status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::chains::or_unnamed;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg};
 use crate::present::labels::frequency_name;
 use crate::present::sparkline::value_text;
+
+/// A KPI's norm as a printed cell: the norm derived from its direction and numbers (or "no
+/// norm"), and under it the norm description as a note ("Note: 9+"), never as the norm.
+pub fn norm_html(k: &Kpi, lang: Lang) -> String {
+    let norm = escape(&shown_norm(k.norm().as_ref(), lang));
+    match norm_note(&k.norm_description, lang) {
+        Some(note) => format!(
+            "{norm}<br><small class=\"norm-note\">{}</small>",
+            escape(&note)
+        ),
+        None => norm,
+    }
+}
 
 /// A table of KPIs with their definition, norm, value and status as of `as_of`; with a first
 /// column naming each KPI's link when `kpis` carry one.
@@ -22,12 +35,11 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
     }
     let _ = write!(
         out,
-        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
+        "<th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{} {}</th><th>{}</th></tr></thead><tbody>",
         lang.pick("KPI", "KPI"),
         lang.pick("Definition", "Definitie"),
         lang.pick("Unit", "Eenheid"),
-        lang.pick("Target", "Norm"),
-        lang.pick("Norm description", "Normomschrijving"),
+        lang.pick("Norm", "Norm"),
         lang.pick("Frequency", "Frequentie"),
         lang.pick("Drives", "Stuurt"),
         lang.pick("Value as of", "Waarde per"),
@@ -46,13 +58,12 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
             .collect();
         let _ = write!(
             out,
-            "<td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<td><b>{}</b>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&k.name),
             if k.owner.is_empty() { String::new() } else { format!("<br><small>{}</small>", escape(&k.owner)) },
             escape(&k.definition),
             escape(&k.unit),
-            k.norm().map(|n| escape(&n.compact(lang))).unwrap_or_default(),
-            escape(&k.norm_description),
+            norm_html(k, lang),
             frequency_name(k.frequency, lang),
             escape(&drives.join(", ")),
             escape(&value_text(k, as_of, lang).unwrap_or_default()),

@@ -11,6 +11,7 @@ pub fn template(file: &str) -> Model {
 }
 
 /// The Coffee machines template (English).
+#[allow(dead_code)]
 pub fn coffee() -> Model {
     template("coffee-machines.en.kpi.json")
 }

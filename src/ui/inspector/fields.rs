@@ -50,6 +50,9 @@ pub fn TextField(
     #[prop(optional)] multiline: bool,
     #[prop(optional)] long: bool,
     #[prop(optional)] placeholder: Option<Text2>,
+    /// The id of a text that describes the control (`aria-describedby`).
+    #[prop(optional)]
+    described_by: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();
     let max = if long { MAX_TEXT_CHARS } else { MAX_NAME_CHARS };
@@ -65,6 +68,7 @@ pub fn TextField(
                 rows="3"
                 maxlength=max
                 placeholder=ph
+                aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 on:blur=move |_| app.break_coalescing()
@@ -77,6 +81,7 @@ pub fn TextField(
                 type="text"
                 maxlength=max
                 placeholder=ph
+                aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 on:blur=move |_| app.break_coalescing()

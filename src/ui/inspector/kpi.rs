@@ -6,7 +6,8 @@ use crate::ui::i18n::tr;
 
 use super::fields::{from_model, NumberField, SelectField, Text2, TextField};
 use crate::model::{
-    Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic, ValueType,
+    shown_norm, Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic,
+    ValueType,
 };
 use crate::present::labels::{direction_name, frequency_name, value_type_name};
 use crate::ui::state::use_app;
@@ -142,14 +143,23 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
                 .into_any()
             }
         }}
+        <NormShown id=id.clone() />
         <Contradiction id=id.clone() />
         <TextField
             label=("Norm description", "Normomschrijving")
             multiline=true
             long=true
+            described_by="norm-note-hint"
             value=get(|k| k.norm_description.clone())
             on_input=set_text(KpiField::NormDescription)
         />
+        <p id="norm-note-hint" class="field-hint">
+            {tr(
+                app.lang,
+                "A note in your own words: views show it as a note beside the norm. The norm itself comes from the numbers above.",
+                "Een notitie in eigen woorden: overzichten tonen die als notitie naast de norm. De norm zelf volgt uit de getallen hierboven.",
+            )}
+        </p>
         <SelectField
             label=("Frequency", "Frequentie")
             options=options(frequency_name)
@@ -217,6 +227,29 @@ fn KpiStanding(id: Id) -> impl IntoView {
                 </span>
             </div>
         </section>
+    }
+}
+
+/// The norm as every view shows it, derived from the direction and the numbers above (or
+/// "no norm"); the norm description is a note, never this.
+#[component]
+fn NormShown(id: Id) -> impl IntoView {
+    let app = use_app();
+    let text = Memo::new(move |_| {
+        let lang = app.lang.get();
+        app.doc
+            .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
+                m.kpis.get(&id).map(|k| shown_norm(k.norm().as_ref(), lang))
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    view! {
+        <p class="norm-shown">
+            <span class="field-label">{tr(app.lang, "Norm", "Norm")}</span>
+            " "
+            <span class="norm-shown-text">{text}</span>
+        </p>
     }
 }
 

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Choice, Direction, Edit, Frequency, Id, KpiField, Target};
+use crate::model::{
+    norm_note, shown_norm, Choice, Direction, Edit, Frequency, Id, KpiField, Target,
+};
 use crate::present::kpi_table::{
     dom_id, level_code, level_name, read_row_data, shown_name, RowData,
 };
@@ -189,10 +191,13 @@ pub fn KpiRow(
                     }}
                 </select>
             </td>
-            <td class="col-target">
+            <td
+                class="col-target"
+                title=move || row.with(|r| r.as_ref().and_then(|r| norm_note(&r.note, app.lang.get())))
+            >
                 {move || {
                     let lang = app.lang.get();
-                    row.with(|r| r.as_ref().and_then(|r| r.norm).map(|n| n.compact(lang)).unwrap_or_default())
+                    row.with(|r| r.as_ref().map(|r| shown_norm(r.norm.as_ref(), lang)).unwrap_or_default())
                 }}
             </td>
             <td class="col-frequency">

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
 use crate::model::steer::period_as_of;
-use crate::model::{Edit, Id, Target, Topic};
+use crate::model::{norm_note, shown_norm, Edit, Id, Target, Topic};
 use crate::present::chains::or_unnamed;
 use crate::present::meeting::{read_meeting_rows, recent_values, trend_text, Group, MeetingRow};
 use crate::ui::i18n::tr;
@@ -105,20 +105,23 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl In
         let id = id.clone();
         move || kpi_value_text(app, &id)
     };
+    // The norm derived from the numbers, and the norm description under it as a note.
     let norm = {
         let id = id.clone();
-        move || {
+        Memo::new(move |_| {
             let lang = app.lang.get();
             app.doc
                 .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                    m.kpis
-                        .get(&id)
-                        .and_then(|k| k.norm())
-                        .map(|n| n.compact(lang))
+                    m.kpis.get(&id).map(|k| {
+                        (
+                            shown_norm(k.norm().as_ref(), lang),
+                            norm_note(&k.norm_description, lang),
+                        )
+                    })
                 })
                 .flatten()
                 .unwrap_or_default()
-        }
+        })
     };
     let trend_text = {
         let id = id.clone();
@@ -130,7 +133,13 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl In
             {group_cell(app, &row)}
             <td class="mk-name">{kpi_button(app, sel, id.clone(), "meeting-kpi-name")}</td>
             <td class="mk-num">{value}</td>
-            <td class="mk-norm">{norm}</td>
+            <td class="mk-norm">
+                {move || norm.with(|n| n.0.clone())}
+                {move || {
+                    norm.with(|n| n.1.clone())
+                        .map(|note| view! { <small class="norm-note">{note}</small> })
+                }}
+            </td>
             <td class="mk-status">
                 <StatusBadge status=status />
             </td>
