@@ -1,9 +1,16 @@
 //! Export then import gives back an equal model: by hand and over generated models.
 
-use kpi_structure::format::{export_csv, export_json, file_name, import_json};
+use std::collections::BTreeMap;
+
+use kpi_structure::format::{export_csv, export_json, file_name, import_json, share_payload};
+use kpi_structure::model::meeting::{Action, Attendee, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::{
-    Attach, Chain, Choice, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, ValueType,
+    Attach, Chain, Choice, Department, Direction, Frequency, Goal, Id, Kpi, Level, Link, Model,
+    Period, Series, Status, ValueType,
 };
+use kpi_structure::session::{Opened, Session};
+use kpi_structure::storage::kv::MemoryStore;
+use kpi_structure::storage::library;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -387,4 +394,291 @@ fn choice_codes_are_what_files_hold() {
     check::<Direction>();
     check::<Frequency>();
     check::<ValueType>();
+}
+
+// ---- Every field of every kind -------------------------------------------------------------
+//
+// `filled()` sets every field of every type a model holds, built with struct literals
+// without `..Default::default()`: a field added to a type does not compile here until it is
+// filled, and `every_field_is_filled` fails while it holds its default. The round trips below
+// then fail until the new field survives export → import and storage → reload.
+
+fn p(text: &str) -> Period {
+    Period::parse(text).unwrap()
+}
+
+fn filled_kpi(id: &str, name: &str, at: Attach, drives: &[&str]) -> Kpi {
+    Kpi {
+        id: id.into(),
+        name: name.into(),
+        at,
+        definition: format!("{name}: the question it answers"),
+        formula: "installed on time / installed".into(),
+        unit: "%".into(),
+        direction: Direction::Band,
+        target: Some(95.5),
+        red: Some(90.25),
+        low: Some(92.0),
+        high: Some(97.5),
+        tolerance: Some(1.5),
+        norm_description: "95% · red below 90%".into(),
+        frequency: Frequency::Monthly,
+        owner: "Service manager".into(),
+        data_source: "ERP".into(),
+        value_type: ValueType::Customer,
+        drives: drives.iter().map(|d| Id::new(*d)).collect(),
+        values: Series(
+            [
+                (p("2026-01"), 91.5),
+                (p("2026-02"), -3.25),
+                (p("2026-03"), 94.0),
+                (p("2025-Q4"), 88.0),
+                (p("2025-W09"), 12.0),
+                (p("2026-03-05"), 7.0),
+                (p("2024"), 70.0),
+            ]
+            .into_iter()
+            .collect(),
+        ),
+        comments: [
+            (p("2026-02"), "Two fitters off".to_string()),
+            (p("2026-Q1"), "A quarter".to_string()),
+        ]
+        .into_iter()
+        .collect(),
+    }
+}
+
+fn filled_meeting() -> ChainMeeting {
+    ChainMeeting {
+        actions: vec![
+            Action {
+                id: "a1".into(),
+                what: "Call the carrier".into(),
+                owner: "Logistics".into(),
+                due: "2026-04".into(),
+                done: true,
+            },
+            Action {
+                id: "a2".into(),
+                what: "Plan a training".into(),
+                owner: "Service".into(),
+                due: "next meeting".into(),
+                done: true,
+            },
+        ],
+        notes: "Next time: the carrier's numbers".into(),
+        absent: vec!["l2".into()],
+        held: vec![Meeting {
+            date: "2026-03-12".into(),
+            as_of: "2026-02".into(),
+            attendees: vec![Attendee {
+                link: "l1".into(),
+                name: "Sales".into(),
+            }],
+            notes: "Discussed the installations".into(),
+            kpis: vec![KpiState {
+                kpi: "k2".into(),
+                name: "On time".into(),
+                period: Some(p("2026-02")),
+                value: Some(91.5),
+                status: Status::AtRisk,
+            }],
+            actions: vec!["a1".into(), "a2".into()],
+            open: vec!["a2".into()],
+        }],
+    }
+}
+
+/// A model with every field of every kind set to something other than its default.
+fn filled() -> Model {
+    let goal = Goal {
+        id: "g1".into(),
+        name: "Customer satisfaction".into(),
+        description: "Customers rate us 9 or more".into(),
+    };
+    let department = Department {
+        id: "d1".into(),
+        name: "Sales".into(),
+        description: "Sells machines".into(),
+    };
+    let links = vec![
+        Link {
+            id: "l1".into(),
+            name: "Sales".into(),
+            description: "Takes the order".into(),
+            department: Some("d1".into()),
+            external: true,
+            owner: "Sales manager".into(),
+        },
+        Link {
+            id: "l2".into(),
+            name: "Carrier".into(),
+            description: "Delivers".into(),
+            department: Some("d1".into()),
+            external: true,
+            owner: "Carrier's planner".into(),
+        },
+    ];
+    let chain = Chain {
+        id: "c1".into(),
+        name: "New coffee machine".into(),
+        description: "From wish to machine".into(),
+        customer: "Office manager".into(),
+        trigger: "Wants a machine".into(),
+        outcome: "Machine installed".into(),
+        owner: "Commercial director".into(),
+        links,
+        meeting: filled_meeting(),
+    };
+    let kpis = [
+        filled_kpi(
+            "k1",
+            "Satisfaction",
+            Attach::Result { goal: "g1".into() },
+            &[],
+        ),
+        filled_kpi(
+            "k2",
+            "On time",
+            Attach::Chain { chain: "c1".into() },
+            &["k1"],
+        ),
+        filled_kpi(
+            "k3",
+            "Carrier on time",
+            Attach::Link {
+                chain: "c1".into(),
+                link: "l2".into(),
+            },
+            &["k2", "k1"],
+        ),
+    ];
+    Model {
+        id: "m1".into(),
+        name: "Coffee machines".into(),
+        organisation: "Koffie B.V.".into(),
+        description: "Installs coffee machines".into(),
+        goals: [(goal.id.clone(), goal)].into_iter().collect(),
+        kpis: kpis.into_iter().map(|k| (k.id.clone(), k)).collect(),
+        chains: [(chain.id.clone(), chain)].into_iter().collect(),
+        departments: [(department.id.clone(), department)].into_iter().collect(),
+        created: 1_700_000_000_000.0,
+        modified: 1_700_000_123_456.0,
+        origin: "0123456789abcdef".into(),
+    }
+}
+
+/// Whether a JSON value is a default: empty text, list or object, `false`, `0`, `null` or
+/// `unset`.
+fn is_default(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::Bool(true) => false,
+        Value::String(s) => s.is_empty() || s == "unset",
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
+/// For every path in `v` (list positions left out: `kpis[].drives`), whether some value at
+/// it is not a default.
+fn filled_paths(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, bool>) {
+    *out.entry(path.to_string()).or_default() |= !is_default(v);
+    match v {
+        serde_json::Value::Array(a) => a
+            .iter()
+            .for_each(|x| filled_paths(x, &format!("{path}[]"), out)),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| filled_paths(x, &format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+/// Every property the schema of `T` names is written for `value` (fields skipped when empty
+/// would otherwise go unnoticed).
+fn assert_all_written<T: schemars::JsonSchema + serde::Serialize>(value: &T) {
+    let schema = schemars::schema_for!(T);
+    let props = schema
+        .as_value()
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .expect("an object schema");
+    let written = serde_json::to_value(value).unwrap();
+    for key in props.keys() {
+        assert!(
+            written.get(key).is_some(),
+            "{}.{key} is not written: fill it in filled()",
+            std::any::type_name::<T>()
+        );
+    }
+}
+
+#[test]
+fn every_field_is_filled() {
+    let m = filled();
+    let mut paths = BTreeMap::new();
+    filled_paths(&serde_json::to_value(&m).unwrap(), "model", &mut paths);
+    for (path, filled) in paths {
+        assert!(filled, "{path} only holds defaults: fill it in filled()");
+    }
+    assert_all_written(&m);
+    assert_all_written(&m.goals[0]);
+    assert_all_written(&m.departments[0]);
+    let chain = &m.chains[0];
+    assert_all_written(chain);
+    assert_all_written(&chain.links[0]);
+    assert_all_written(&chain.meeting);
+    assert_all_written(&chain.meeting.actions[0]);
+    assert_all_written(&chain.meeting.held[0]);
+    assert_all_written(&chain.meeting.held[0].attendees[0]);
+    assert_all_written(&chain.meeting.held[0].kpis[0]);
+    for k in m.kpis.values() {
+        assert_all_written(k);
+    }
+    // Every kind of attachment is there.
+    let levels: std::collections::BTreeSet<Level> = m.kpis.values().map(Kpi::level).collect();
+    assert_eq!(levels.len(), 3);
+}
+
+#[test]
+fn every_field_survives_export_and_import() {
+    let m = filled();
+    let text = export_json(&m);
+    let imported = import_json(&text).unwrap();
+    assert_eq!(imported.warnings, vec![]);
+    assert_eq!(imported.model, m);
+    assert_eq!(export_json(&imported.model), text);
+    // A share link carries the same file, compactly.
+    let shared = import_json(&share_payload(&m)).unwrap();
+    assert_eq!(shared.model, m);
+}
+
+#[test]
+fn every_field_survives_storage_and_reload() {
+    let m = filled();
+    // The library: save, then load as opening a model does.
+    let mut store = MemoryStore::default();
+    let rev = library::save(&mut store, &m, 0).unwrap();
+    let (loaded, loaded_rev) = library::load(&store, &m.id).unwrap().unwrap();
+    assert_eq!(loaded_rev, rev);
+    assert_eq!(loaded, m);
+    // A restore point's entry text.
+    assert_eq!(
+        library::model_of_entry(&library::entry_text(&m)),
+        Some(m.clone())
+    );
+    // A session opens it from the same store, and saves it back unchanged.
+    let mut session = Session::new(store, true);
+    assert_eq!(session.open(&m.id, 1.0), Opened::Open);
+    assert_eq!(session.model(), Some(&m));
+    // Through a new session over a store the model was first opened into.
+    // (Saving stamps `modified`: save at the moment it holds.)
+    let mut first = Session::new(MemoryStore::default(), true);
+    first.open_new(m.clone(), m.modified);
+    assert_eq!(first.model(), Some(&m));
+    assert_eq!(first.stored_model(&m.id), Some(m.clone()));
 }
