@@ -3,10 +3,9 @@
 use std::collections::BTreeMap;
 
 use kpi_structure::format::{export_csv, export_json, file_name, import_json, share_payload};
-use kpi_structure::model::meeting::{Action, Attendee, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::{
-    Attach, Chain, Choice, Department, Direction, Frequency, Goal, Id, Kpi, Level, Link, Model,
-    Period, Series, Status, ValueType,
+    Attach, Chain, Choice, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Level, Link,
+    Model, ValueType,
 };
 use kpi_structure::session::{Opened, Session};
 use kpi_structure::storage::kv::MemoryStore;
@@ -14,6 +13,10 @@ use kpi_structure::storage::library;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+
+#[path = "support/filled.rs"]
+mod filled;
+use filled::filled;
 
 #[test]
 fn hand_made_model_round_trips() {
@@ -32,6 +35,7 @@ fn hand_made_model_round_trips() {
             id: "g1".into(),
             name: "Customer satisfaction".into(),
             description: String::new(),
+            extra: Extra::new(),
         },
     );
     m.departments.insert(
@@ -40,6 +44,7 @@ fn hand_made_model_round_trips() {
             id: "d1".into(),
             name: "Sales".into(),
             description: "Sells".into(),
+            extra: Extra::new(),
         },
     );
     m.chains.insert(
@@ -194,6 +199,7 @@ fn build(
                 id,
                 name,
                 description,
+                extra: Extra::new(),
             },
         );
     }
@@ -205,6 +211,7 @@ fn build(
                 id,
                 name,
                 description,
+                extra: Extra::new(),
             },
         );
     }
@@ -225,6 +232,7 @@ fn build(
                     .map(|d| Id::new(format!("d{}{salt}", d % n_deps))),
                 external,
                 owner,
+                extra: Extra::new(),
             })
             .collect();
         m.chains.insert(
@@ -239,6 +247,7 @@ fn build(
                 owner,
                 links,
                 meeting: Default::default(),
+                extra: Extra::new(),
             },
         );
     }
@@ -398,176 +407,10 @@ fn choice_codes_are_what_files_hold() {
 
 // ---- Every field of every kind -------------------------------------------------------------
 //
-// `filled()` sets every field of every type a model holds, built with struct literals
-// without `..Default::default()`: a field added to a type does not compile here until it is
-// filled, and `every_field_is_filled` fails while it holds its default. The round trips below
-// then fail until the new field survives export → import and storage → reload.
-
-fn p(text: &str) -> Period {
-    Period::parse(text).unwrap()
-}
-
-fn filled_kpi(id: &str, name: &str, at: Attach, drives: &[&str]) -> Kpi {
-    Kpi {
-        id: id.into(),
-        name: name.into(),
-        at,
-        definition: format!("{name}: the question it answers"),
-        formula: "installed on time / installed".into(),
-        unit: "%".into(),
-        direction: Direction::Band,
-        target: Some(95.5),
-        red: Some(90.25),
-        low: Some(92.0),
-        high: Some(97.5),
-        tolerance: Some(1.5),
-        norm_description: "95% · red below 90%".into(),
-        frequency: Frequency::Monthly,
-        owner: "Service manager".into(),
-        data_source: "ERP".into(),
-        value_type: ValueType::Customer,
-        drives: drives.iter().map(|d| Id::new(*d)).collect(),
-        values: Series(
-            [
-                (p("2026-01"), 91.5),
-                (p("2026-02"), -3.25),
-                (p("2026-03"), 94.0),
-                (p("2025-Q4"), 88.0),
-                (p("2025-W09"), 12.0),
-                (p("2026-03-05"), 7.0),
-                (p("2024"), 70.0),
-            ]
-            .into_iter()
-            .collect(),
-        ),
-        comments: [
-            (p("2026-02"), "Two fitters off".to_string()),
-            (p("2026-Q1"), "A quarter".to_string()),
-        ]
-        .into_iter()
-        .collect(),
-    }
-}
-
-fn filled_meeting() -> ChainMeeting {
-    ChainMeeting {
-        actions: vec![
-            Action {
-                id: "a1".into(),
-                what: "Call the carrier".into(),
-                owner: "Logistics".into(),
-                due: "2026-04".into(),
-                done: true,
-            },
-            Action {
-                id: "a2".into(),
-                what: "Plan a training".into(),
-                owner: "Service".into(),
-                due: "next meeting".into(),
-                done: true,
-            },
-        ],
-        notes: "Next time: the carrier's numbers".into(),
-        absent: vec!["l2".into()],
-        held: vec![Meeting {
-            date: "2026-03-12".into(),
-            as_of: "2026-02".into(),
-            attendees: vec![Attendee {
-                link: "l1".into(),
-                name: "Sales".into(),
-            }],
-            notes: "Discussed the installations".into(),
-            kpis: vec![KpiState {
-                kpi: "k2".into(),
-                name: "On time".into(),
-                period: Some(p("2026-02")),
-                value: Some(91.5),
-                status: Status::AtRisk,
-            }],
-            actions: vec!["a1".into(), "a2".into()],
-            open: vec!["a2".into()],
-        }],
-    }
-}
-
-/// A model with every field of every kind set to something other than its default.
-fn filled() -> Model {
-    let goal = Goal {
-        id: "g1".into(),
-        name: "Customer satisfaction".into(),
-        description: "Customers rate us 9 or more".into(),
-    };
-    let department = Department {
-        id: "d1".into(),
-        name: "Sales".into(),
-        description: "Sells machines".into(),
-    };
-    let links = vec![
-        Link {
-            id: "l1".into(),
-            name: "Sales".into(),
-            description: "Takes the order".into(),
-            department: Some("d1".into()),
-            external: true,
-            owner: "Sales manager".into(),
-        },
-        Link {
-            id: "l2".into(),
-            name: "Carrier".into(),
-            description: "Delivers".into(),
-            department: Some("d1".into()),
-            external: true,
-            owner: "Carrier's planner".into(),
-        },
-    ];
-    let chain = Chain {
-        id: "c1".into(),
-        name: "New coffee machine".into(),
-        description: "From wish to machine".into(),
-        customer: "Office manager".into(),
-        trigger: "Wants a machine".into(),
-        outcome: "Machine installed".into(),
-        owner: "Commercial director".into(),
-        links,
-        meeting: filled_meeting(),
-    };
-    let kpis = [
-        filled_kpi(
-            "k1",
-            "Satisfaction",
-            Attach::Result { goal: "g1".into() },
-            &[],
-        ),
-        filled_kpi(
-            "k2",
-            "On time",
-            Attach::Chain { chain: "c1".into() },
-            &["k1"],
-        ),
-        filled_kpi(
-            "k3",
-            "Carrier on time",
-            Attach::Link {
-                chain: "c1".into(),
-                link: "l2".into(),
-            },
-            &["k2", "k1"],
-        ),
-    ];
-    Model {
-        id: "m1".into(),
-        name: "Coffee machines".into(),
-        organisation: "Koffie B.V.".into(),
-        description: "Installs coffee machines".into(),
-        goals: [(goal.id.clone(), goal)].into_iter().collect(),
-        kpis: kpis.into_iter().map(|k| (k.id.clone(), k)).collect(),
-        chains: [(chain.id.clone(), chain)].into_iter().collect(),
-        departments: [(department.id.clone(), department)].into_iter().collect(),
-        created: 1_700_000_000_000.0,
-        modified: 1_700_000_123_456.0,
-        origin: "0123456789abcdef".into(),
-    }
-}
+// `filled()` (tests/support/filled.rs) sets every field of every type a model holds, built with
+// struct literals without `..Default::default()`: a field added to a type does not compile there
+// until it is filled, and `every_field_is_filled` fails while it holds its default. The round trips
+// below then fail until the new field survives export → import and storage → reload.
 
 /// Whether a JSON value is a default: empty text, list or object, `false`, `0`, `null` or
 /// `unset`.

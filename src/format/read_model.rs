@@ -10,8 +10,67 @@ use serde_json::{Map, Value};
 use super::problem::ProblemKind;
 use super::read_meeting::read_meeting;
 use super::read_values::{read_comments, read_series};
-use super::reader::{child, item, Reader, TextSize};
+use super::reader::{child, extra, item, Reader, TextSize};
 use crate::model::{Attach, Chain, Department, Goal, Id, Kpi, Link, Model};
+
+// The keys each reader reads; every other property of the object is kept in its `extra`.
+// (`tests/format_roundtrip.rs` fails when a read key is missing here: it would be kept twice.)
+const MODEL_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "organisation",
+    "description",
+    "goals",
+    "kpis",
+    "chains",
+    "departments",
+    "created",
+    "modified",
+    "origin",
+];
+/// Goals and departments.
+const GOAL_KEYS: &[&str] = &["id", "name", "description"];
+const CHAIN_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "customer",
+    "trigger",
+    "outcome",
+    "owner",
+    "links",
+    "meeting",
+];
+const LINK_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "department",
+    "external",
+    "owner",
+];
+const KPI_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "at",
+    "definition",
+    "formula",
+    "unit",
+    "direction",
+    "target",
+    "red",
+    "low",
+    "high",
+    "tolerance",
+    "norm_description",
+    "frequency",
+    "owner",
+    "data_source",
+    "value_type",
+    "drives",
+    "values",
+    "comments",
+];
 
 /// Reads a model object. `path` is the prefix of every reported path ("" for the model).
 pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model {
@@ -24,17 +83,20 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         created: r.number(obj, "created", path),
         modified: r.number(obj, "modified", path),
         origin: r.text(obj, "origin", path, TextSize::Short),
+        extra: extra(obj, MODEL_KEYS),
         ..Model::default()
     };
     model.goals = read_keyed(obj, "goals", path, r, |o, p, r, id| Goal {
         id,
         name: r.text(o, "name", p, TextSize::Short),
         description: r.text(o, "description", p, TextSize::Long),
+        extra: extra(o, GOAL_KEYS),
     });
     model.departments = read_keyed(obj, "departments", path, r, |o, p, r, id| Department {
         id,
         name: r.text(o, "name", p, TextSize::Short),
         description: r.text(o, "description", p, TextSize::Long),
+        extra: extra(o, GOAL_KEYS),
     });
     let departments = &model.departments;
     model.chains = read_keyed(obj, "chains", path, r, |o, p, r, id| {
@@ -129,6 +191,7 @@ fn read_chain(
         owner: r.text(o, "owner", p, TextSize::Short),
         links: Vec::new(),
         meeting: read_meeting(r, o, p),
+        extra: extra(o, CHAIN_KEYS),
     };
     let links_path = child(p, "links");
     let mut seen = HashSet::new();
@@ -156,6 +219,7 @@ fn read_chain(
             department,
             external: r.flag(lo, "external", &lp),
             owner: r.text(lo, "owner", &lp, TextSize::Short),
+            extra: extra(lo, LINK_KEYS),
         };
         let Some(id) = id else { continue };
         if !seen.insert(id) {
@@ -218,6 +282,7 @@ fn read_kpi(
         data_source,
         value_type,
         drives,
+        extra: extra(o, KPI_KEYS),
         ..Kpi::new(Id::default(), name, at?)
     })
 }

@@ -19,6 +19,7 @@ impl PartialEq for Model {
             created,
             modified,
             origin,
+            extra,
         } = self;
         *id == other.id
             && *name == other.name
@@ -31,6 +32,7 @@ impl PartialEq for Model {
             && *created == other.created
             && *modified == other.modified
             && *origin == other.origin
+            && *extra == other.extra
     }
 }
 

@@ -6,7 +6,10 @@
 //! `kpi/k3/drives/k7` (one arrow), `kpi/k3/value/2026-03`, `kpi/k3/comment/2026-03`,
 //! `chain/c1/action/a1/done`, `chain/c1/held/0`; the order of a list is a key of its own
 //! (`order/goals`, `chain/c1/order/links`). Fields are taken from the elements' serde form, so a
-//! field added to a type is compared and merged without touching this file.
+//! field added to a type is compared and merged without touching this file. Properties of a
+//! newer version ([`Extra`](super::types::Extra)) are fields like the others (`goal/g1/<key>`,
+//! `model/<key>`; the key escaped like an id): compare lists them under their key, merge merges
+//! them one by one, and they come back in the element's `extra`.
 
 use std::collections::BTreeMap;
 
@@ -65,7 +68,8 @@ impl Entries {
 fn put(flat: &mut Entries, prefix: &str, fields: Map<String, Value>) {
     flat.insert(prefix.to_string(), Value::Bool(true));
     for (k, v) in fields {
-        flat.insert(format!("{prefix}/{k}"), v);
+        // Known fields never hold `/` or `%`; a newer version's property might.
+        flat.insert(format!("{prefix}/{}", esc(k)), v);
     }
 }
 
@@ -83,6 +87,9 @@ pub fn flatten(m: &Model) -> Flat {
             _ => &m.description,
         };
         f.insert(format!("model/{k}"), Value::String(v.clone()));
+    }
+    for (k, v) in &m.extra {
+        f.insert(format!("model/{}", esc(k)), v.clone());
     }
     f.insert("order/goals".into(), ids(m.goals.keys()));
     f.insert("order/departments".into(), ids(m.departments.keys()));
@@ -210,7 +217,7 @@ fn element<T: DeserializeOwned>(f: &Flat, prefix: &str, id: &str) -> Option<T> {
     o.insert("id".into(), Value::String(unesc(id)));
     for (rest, v) in children(f, prefix) {
         if !rest.contains('/') {
-            o.insert(rest.to_string(), v.clone());
+            o.insert(unesc(rest), v.clone());
         }
     }
     serde_json::from_value(Value::Object(o)).ok()
@@ -264,6 +271,10 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
         created: base.created,
         modified: base.modified,
         origin: base.origin.clone(),
+        extra: children(f, "model")
+            .filter(|(k, _)| !MODEL_FIELDS.contains(k))
+            .map(|(k, v)| (unesc(k), v.clone()))
+            .collect(),
         ..Model::default()
     };
     m.goals = map_of(f, "goal", "order/goals", |id| {
