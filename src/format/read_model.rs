@@ -11,66 +11,32 @@ use super::problem::ProblemKind;
 use super::read_meeting::read_meeting;
 use super::read_values::{read_comments, read_series};
 use super::reader::{child, extra, item, Reader, TextSize};
+use crate::model::fields::{
+    CHAIN_KEYS, DEPARTMENT_KEYS, GOAL_KEYS, KPI_KEYS, LINK_KEYS, MODEL_KEYS,
+};
 use crate::model::{Attach, Chain, Department, Goal, Id, Kpi, Link, Model};
 
-// The keys each reader reads; every other property of the object is kept in its `extra`.
-// (`tests/format_roundtrip.rs` fails when a read key is missing here: it would be kept twice.)
-const MODEL_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "organisation",
-    "description",
-    "goals",
-    "kpis",
-    "chains",
-    "departments",
-    "created",
-    "modified",
-    "origin",
+// The keys each reader reads: an element's fields (`model::fields`) and the members with edits
+// of their own. Every other property of the object is kept in its `extra`. (A read key missing
+// here would be kept twice: `tests/format_roundtrip.rs` fails then.)
+const MODEL: &[&[&str]] = &[
+    MODEL_KEYS,
+    &[
+        "id",
+        "goals",
+        "kpis",
+        "chains",
+        "departments",
+        "created",
+        "modified",
+        "origin",
+    ],
 ];
-/// Goals and departments.
-const GOAL_KEYS: &[&str] = &["id", "name", "description"];
-const CHAIN_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "customer",
-    "trigger",
-    "outcome",
-    "owner",
-    "links",
-    "meeting",
-];
-const LINK_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "department",
-    "external",
-    "owner",
-];
-const KPI_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "at",
-    "definition",
-    "formula",
-    "unit",
-    "direction",
-    "target",
-    "red",
-    "low",
-    "high",
-    "tolerance",
-    "norm_description",
-    "frequency",
-    "owner",
-    "data_source",
-    "value_type",
-    "drives",
-    "values",
-    "comments",
-];
+const GOAL: &[&[&str]] = &[GOAL_KEYS, &["id"]];
+const DEPARTMENT: &[&[&str]] = &[DEPARTMENT_KEYS, &["id"]];
+const CHAIN: &[&[&str]] = &[CHAIN_KEYS, &["id", "links", "meeting"]];
+const LINK: &[&[&str]] = &[LINK_KEYS, &["id"]];
+const KPI: &[&[&str]] = &[KPI_KEYS, &["id", "at", "drives", "values", "comments"]];
 
 /// Reads a model object. `path` is the prefix of every reported path ("" for the model).
 ///
@@ -89,13 +55,13 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         id,
         name: r.text(o, "name", p, TextSize::Short),
         description: r.text(o, "description", p, TextSize::Long),
-        extra: extra(o, GOAL_KEYS),
+        extra: extra(o, GOAL),
     });
     let departments = read_keyed(obj, "departments", path, r, |o, p, r, id| Department {
         id,
         name: r.text(o, "name", p, TextSize::Short),
         description: r.text(o, "description", p, TextSize::Long),
-        extra: extra(o, GOAL_KEYS),
+        extra: extra(o, DEPARTMENT),
     });
     let chains = read_keyed(obj, "chains", path, r, |o, p, r, id| {
         read_chain(o, p, r, id, &departments)
@@ -114,7 +80,7 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         created,
         modified,
         origin,
-        extra: extra(obj, MODEL_KEYS),
+        extra: extra(obj, MODEL),
     };
     super::cycles::report_cycles(&model, &positions, &kpis_path, r);
     model
@@ -220,7 +186,7 @@ fn read_chain(
         owner: r.text(o, "owner", p, TextSize::Short),
         meeting: read_meeting(r, o, p),
         links: read_links(o, p, r, departments),
-        extra: extra(o, CHAIN_KEYS),
+        extra: extra(o, CHAIN),
     }
 }
 
@@ -259,7 +225,7 @@ fn read_links(
             department,
             external: r.flag(lo, "external", &lp),
             owner: r.text(lo, "owner", &lp, TextSize::Short),
-            extra: extra(lo, LINK_KEYS),
+            extra: extra(lo, LINK),
         };
         let Some(id) = id else { continue };
         if !seen.insert(id) {
@@ -326,7 +292,7 @@ fn read_kpi(
         drives,
         values,
         comments,
-        extra: extra(o, KPI_KEYS),
+        extra: extra(o, KPI),
     })
 }
 

@@ -39,11 +39,11 @@ pub fn item(path: &str, index: usize) -> String {
     format!("{path}[{index}]")
 }
 
-/// The properties of `obj` that are not in `known` (the keys its reader reads): a newer
-/// version's fields, kept as they came (see [`Extra`]).
-pub fn extra(obj: &Map<String, Value>, known: &[&str]) -> Extra {
+/// The properties of `obj` whose keys are in none of `known` (the keys its reader reads): a
+/// newer version's fields, kept as they came (see [`Extra`]).
+pub fn extra(obj: &Map<String, Value>, known: &[&[&str]]) -> Extra {
     obj.iter()
-        .filter(|(k, _)| !known.contains(&k.as_str()))
+        .filter(|(k, _)| !known.iter().any(|keys| keys.contains(&k.as_str())))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
 }

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::fields::{MODEL_FIELDS, MODEL_KEYS};
 use super::graph::reaches;
 use super::id::Id;
 use super::meeting::{Action, ChainMeeting, Meeting};
@@ -27,9 +28,6 @@ use super::values::Series;
 
 /// Field key → value. Ordered, so walking it groups an element's keys together.
 pub type Flat = BTreeMap<String, Value>;
-
-/// The model's fields that are not an element's (its id and timestamps are not content).
-const MODEL_FIELDS: [&str; 3] = ["name", "organisation", "description"];
 
 /// An id as a key segment: `%` and `/` escaped, so any id fits between slashes.
 pub fn esc(id: impl std::fmt::Display) -> String {
@@ -80,13 +78,9 @@ fn ids<'a>(ids: impl Iterator<Item = &'a Id>) -> Value {
 /// The flat form of `m`.
 pub fn flatten(m: &Model) -> Flat {
     let mut f = Entries::default();
-    for k in MODEL_FIELDS {
-        let v = match k {
-            "name" => &m.name,
-            "organisation" => &m.organisation,
-            _ => &m.description,
-        };
-        f.insert(format!("model/{k}"), Value::String(v.clone()));
+    // The model's own fields (its id and timestamps are not content).
+    for field in MODEL_FIELDS {
+        f.insert(format!("model/{}", field.key), (field.get)(m).to_json());
     }
     for (k, v) in &m.extra {
         f.insert(format!("model/{}", esc(k)), v.clone());
@@ -272,7 +266,7 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
         modified: base.modified,
         origin: base.origin.clone(),
         extra: children(f, "model")
-            .filter(|(k, _)| !MODEL_FIELDS.contains(k))
+            .filter(|(k, _)| !MODEL_KEYS.contains(k))
             .map(|(k, v)| (unesc(k), v.clone()))
             .collect(),
         ..Model::default()
