@@ -44,7 +44,7 @@ fn dutch_csv_with_semicolons() {
     let mut lines = csv.split("\r\n");
     assert_eq!(
         lines.next().unwrap(),
-        "\u{feff}niveau;doel;keten;schakel;naam;definitie;formule;eenheid;richting;norm;rood;ondergrens;bovengrens;marge;normtekst;normnotitie;frequentie;eigenaar;gegevensbron;waardetype;stuurt"
+        "\u{feff}niveau;doel;keten;schakel;naam;definitie;formule;eenheid;richting;norm;rode grens;ondergrens;bovengrens;marge;normtekst;normnotitie;frequentie;eigenaar;gegevensbron;soort waarde;stuurt"
     );
     assert_eq!(
         lines.next().unwrap(),
@@ -73,4 +73,27 @@ fn drives_joined_with_semicolons() {
     m.kpis[0].drives = vec![ids[1].clone(), ids[2].clone()];
     let csv = export_csv(&m);
     assert!(csv.contains(",On time; Satisfaction\r\n"), "{csv}");
+}
+
+#[test]
+fn a_column_per_kpi_field() {
+    use kpi_structure::model::fields::KPI_FIELDS;
+    let csv = export_csv(&model());
+    let header: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .collect();
+    // Each field by its key; the norm description, the note, after the norm as views show it.
+    let fields: Vec<String> = KPI_FIELDS
+        .iter()
+        .flat_map(|f| match f.key {
+            "norm_description" => vec!["norm".to_string(), "norm note".to_string()],
+            key => vec![key.replace('_', " ")],
+        })
+        .collect();
+    assert_eq!(header[4..header.len() - 1], fields);
+    assert_eq!(header.len(), 4 + KPI_FIELDS.len() + 2);
 }

@@ -661,6 +661,7 @@ fn hostile_strings_stay_plain_text() {
                 id,
                 name: s.to_string(),
                 description: s.repeat(3),
+                extra: Default::default(),
             },
         );
     }

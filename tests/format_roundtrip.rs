@@ -1,12 +1,22 @@
 //! Export then import gives back an equal model: by hand and over generated models.
 
-use kpi_structure::format::{export_csv, export_json, file_name, import_json};
+use std::collections::BTreeMap;
+
+use kpi_structure::format::{export_csv, export_json, file_name, import_json, share_payload};
 use kpi_structure::model::{
-    Attach, Chain, Choice, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, ValueType,
+    Attach, Chain, Choice, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Level, Link,
+    Model, ValueType,
 };
+use kpi_structure::session::{Opened, Session};
+use kpi_structure::storage::kv::MemoryStore;
+use kpi_structure::storage::library;
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
+
+#[path = "support/filled.rs"]
+mod filled;
+use filled::filled;
 
 #[test]
 fn hand_made_model_round_trips() {
@@ -25,6 +35,7 @@ fn hand_made_model_round_trips() {
             id: "g1".into(),
             name: "Customer satisfaction".into(),
             description: String::new(),
+            extra: Extra::new(),
         },
     );
     m.departments.insert(
@@ -33,6 +44,7 @@ fn hand_made_model_round_trips() {
             id: "d1".into(),
             name: "Sales".into(),
             description: "Sells".into(),
+            extra: Extra::new(),
         },
     );
     m.chains.insert(
@@ -187,6 +199,7 @@ fn build(
                 id,
                 name,
                 description,
+                extra: Extra::new(),
             },
         );
     }
@@ -198,6 +211,7 @@ fn build(
                 id,
                 name,
                 description,
+                extra: Extra::new(),
             },
         );
     }
@@ -218,6 +232,7 @@ fn build(
                     .map(|d| Id::new(format!("d{}{salt}", d % n_deps))),
                 external,
                 owner,
+                extra: Extra::new(),
             })
             .collect();
         m.chains.insert(
@@ -232,6 +247,7 @@ fn build(
                 owner,
                 links,
                 meeting: Default::default(),
+                extra: Extra::new(),
             },
         );
     }
@@ -387,4 +403,125 @@ fn choice_codes_are_what_files_hold() {
     check::<Direction>();
     check::<Frequency>();
     check::<ValueType>();
+}
+
+// ---- Every field of every kind -------------------------------------------------------------
+//
+// `filled()` (tests/support/filled.rs) sets every field of every type a model holds, built with
+// struct literals without `..Default::default()`: a field added to a type does not compile there
+// until it is filled, and `every_field_is_filled` fails while it holds its default. The round trips
+// below then fail until the new field survives export → import and storage → reload.
+
+/// Whether a JSON value is a default: empty text, list or object, `false`, `0`, `null` or
+/// `unset`.
+fn is_default(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::Bool(true) => false,
+        Value::String(s) => s.is_empty() || s == "unset",
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
+/// For every path in `v` (list positions left out: `kpis[].drives`), whether some value at
+/// it is not a default.
+fn filled_paths(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, bool>) {
+    *out.entry(path.to_string()).or_default() |= !is_default(v);
+    match v {
+        serde_json::Value::Array(a) => a
+            .iter()
+            .for_each(|x| filled_paths(x, &format!("{path}[]"), out)),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| filled_paths(x, &format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+/// Every property the schema of `T` names is written for `value` (fields skipped when empty
+/// would otherwise go unnoticed).
+fn assert_all_written<T: schemars::JsonSchema + serde::Serialize>(value: &T) {
+    let schema = schemars::schema_for!(T);
+    let props = schema
+        .as_value()
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .expect("an object schema");
+    let written = serde_json::to_value(value).unwrap();
+    for key in props.keys() {
+        assert!(
+            written.get(key).is_some(),
+            "{}.{key} is not written: fill it in filled()",
+            std::any::type_name::<T>()
+        );
+    }
+}
+
+#[test]
+fn every_field_is_filled() {
+    let m = filled();
+    let mut paths = BTreeMap::new();
+    filled_paths(&serde_json::to_value(&m).unwrap(), "model", &mut paths);
+    for (path, filled) in paths {
+        assert!(filled, "{path} only holds defaults: fill it in filled()");
+    }
+    assert_all_written(&m);
+    assert_all_written(&m.goals[0]);
+    assert_all_written(&m.departments[0]);
+    let chain = &m.chains[0];
+    assert_all_written(chain);
+    assert_all_written(&chain.links[0]);
+    assert_all_written(&chain.meeting);
+    assert_all_written(&chain.meeting.actions[0]);
+    assert_all_written(&chain.meeting.held[0]);
+    assert_all_written(&chain.meeting.held[0].attendees[0]);
+    assert_all_written(&chain.meeting.held[0].kpis[0]);
+    for k in m.kpis.values() {
+        assert_all_written(k);
+    }
+    // Every kind of attachment is there.
+    let levels: std::collections::BTreeSet<Level> = m.kpis.values().map(Kpi::level).collect();
+    assert_eq!(levels.len(), 3);
+}
+
+#[test]
+fn every_field_survives_export_and_import() {
+    let m = filled();
+    let text = export_json(&m);
+    let imported = import_json(&text).unwrap();
+    assert_eq!(imported.warnings, vec![]);
+    assert_eq!(imported.model, m);
+    assert_eq!(export_json(&imported.model), text);
+    // A share link carries the same file, compactly.
+    let shared = import_json(&share_payload(&m)).unwrap();
+    assert_eq!(shared.model, m);
+}
+
+#[test]
+fn every_field_survives_storage_and_reload() {
+    let m = filled();
+    // The library: save, then load as opening a model does.
+    let mut store = MemoryStore::default();
+    let rev = library::save(&mut store, &m, 0).unwrap();
+    let (loaded, loaded_rev) = library::load(&store, &m.id).unwrap().unwrap();
+    assert_eq!(loaded_rev, rev);
+    assert_eq!(loaded, m);
+    // A restore point's entry text.
+    assert_eq!(
+        library::model_of_entry(&library::entry_text(&m)),
+        Some(m.clone())
+    );
+    // A session opens it from the same store, and saves it back unchanged.
+    let mut session = Session::new(store, true);
+    assert_eq!(session.open(&m.id, 1.0), Opened::Open);
+    assert_eq!(session.model(), Some(&m));
+    // Through a new session over a store the model was first opened into.
+    // (Saving stamps `modified`: save at the moment it holds.)
+    let mut first = Session::new(MemoryStore::default(), true);
+    first.open_new(m.clone(), m.modified);
+    assert_eq!(first.model(), Some(&m));
+    assert_eq!(first.stored_model(&m.id), Some(m.clone()));
 }

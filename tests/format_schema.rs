@@ -100,6 +100,7 @@ fn month(y: i32, m: u32) -> Period {
 /// uses every property and every choice the schema has.
 fn full_model() -> Model {
     let mut m = Model {
+        extra: Default::default(),
         id: id("m1"),
         name: "Coffee machines".into(),
         organisation: "Example Coffee Systems".into(),
@@ -117,6 +118,7 @@ fn full_model() -> Model {
         .enumerate()
     {
         let g = Goal {
+            extra: Default::default(),
             id: id(&format!("g{}", i + 1)),
             name: name.to_string(),
             description: format!("{name}, as the board words it."),
@@ -125,6 +127,7 @@ fn full_model() -> Model {
     }
     for (i, name) in ["Sales", "Service"].iter().enumerate() {
         let d = Department {
+            extra: Default::default(),
             id: id(&format!("d{}", i + 1)),
             name: name.to_string(),
             description: format!("The {name} department."),
@@ -132,6 +135,7 @@ fn full_model() -> Model {
         m.departments.insert(d.id.clone(), d);
     }
     let link = |n: &str, name: &str, department: Option<&str>| Link {
+        extra: Default::default(),
         id: id(n),
         name: name.into(),
         description: format!("{name}: its part of the chain."),
@@ -140,6 +144,7 @@ fn full_model() -> Model {
         owner: format!("Head of {name}"),
     };
     let c1 = Chain {
+        extra: Default::default(),
         id: id("c1"),
         name: "New coffee machine".into(),
         description: "From the first call to a machine on contract.".into(),
@@ -228,6 +233,7 @@ fn full_kpi(n: &str, at: Attach, frequency: Frequency) -> Kpi {
     let mut comments = Comments::new();
     comments.insert(first, format!("{n}: why it moved"));
     Kpi {
+        extra: Default::default(),
         id: id(n),
         name: format!("KPI {n}"),
         at,

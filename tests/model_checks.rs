@@ -25,6 +25,7 @@ fn clean() -> Model {
             id: id("g1"),
             name: "Customer satisfaction".into(),
             description: String::new(),
+            extra: Default::default(),
         },
     );
     m.departments.insert(
@@ -33,6 +34,7 @@ fn clean() -> Model {
             id: id("d1"),
             name: "Sales".into(),
             description: String::new(),
+            extra: Default::default(),
         },
     );
     let chain = Chain {
@@ -249,6 +251,7 @@ fn check_8_goal_without_result_kpi() {
             id: id("g2"),
             name: "Loyalty".into(),
             description: String::new(),
+            extra: Default::default(),
         },
     );
     let f = only(&m);
@@ -374,6 +377,7 @@ fn check_12_duplicate_names() {
         id: id("g2"),
         name: "customer satisfaction".into(),
         description: String::new(),
+        extra: Default::default(),
     };
     m.goals.insert(id("g2"), g2);
     let f: Vec<Finding> = findings(&m)

@@ -95,6 +95,7 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
         id: id("g1"),
         name: w.goal.into(),
         description: String::new(),
+        extra: Default::default(),
     };
     edit(&mut h, &mut m, Edit::AddGoal { goal, index: None });
     let result = Kpi::new(id("k-sat"), w.result, Attach::Result { goal: id("g1") });
@@ -113,6 +114,7 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
             id: Id::from_seed('d', i as u64),
             name: name.to_string(),
             description: String::new(),
+            extra: Default::default(),
         };
         edit(
             &mut h,

@@ -52,6 +52,7 @@ fn fixture() -> Model {
                 id: id(g),
                 name: format!("Goal {g}"),
                 description: String::new(),
+                extra: Default::default(),
             },
         );
     }
@@ -62,6 +63,7 @@ fn fixture() -> Model {
                 id: id(d),
                 name: format!("Dept {d}"),
                 description: String::new(),
+                extra: Default::default(),
             },
         );
     }
@@ -152,6 +154,7 @@ fn add_goal_at_index_and_appended() {
         id: id("g3"),
         name: "New".into(),
         description: String::new(),
+        extra: Default::default(),
     };
     let m = round_trip(Edit::AddGoal {
         goal: goal.clone(),
@@ -227,6 +230,7 @@ fn departments_add_set_delete() {
         id: id("d3"),
         name: "Finance".into(),
         description: String::new(),
+        extra: Default::default(),
     };
     round_trip(Edit::AddDepartment {
         department: d.clone(),

@@ -44,6 +44,7 @@ fn edit(m: &Model, kind: u8, which: usize, n: u16) -> Option<Edit> {
                 id: Id::new(format!("g-new-{n}")),
                 name: format!("Goal {n}"),
                 description: String::new(),
+                extra: Default::default(),
             },
             index: None,
         },

@@ -97,3 +97,24 @@ fn a_conflict_says_what_and_each_copys_value_in_both_languages() {
     assert_eq!(nl.what, "Norm van KPI “Machines installed on time”");
     assert_eq!(nl.theirs, "96,5");
 }
+
+#[test]
+fn a_changed_field_is_named_as_the_inspector_names_it() {
+    use kpi_structure::model::compare::{Difference, Subject};
+    use kpi_structure::model::fields::KPI_FIELDS;
+    use kpi_structure::present::compare::describe;
+    let m = coffee();
+    let k = m.kpis.keys().next().unwrap().clone();
+    for f in KPI_FIELDS.iter().filter(|f| f.key != "name") {
+        let d = Difference::Field {
+            subject: Subject::Kpi(k.clone()),
+            field: f.key.to_string(),
+            old: None,
+            new: Some(serde_json::json!("x")),
+        };
+        for (lang, label) in [(Lang::En, f.en), (Lang::Nl, f.nl)] {
+            let line = describe(&d, &m, &m, lang);
+            assert!(line.starts_with(label), "{line}");
+        }
+    }
+}

@@ -6,59 +6,46 @@
 //! Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or CR would be run as a
 //! formula by spreadsheet programs; such cells get a leading `'` (so `-5%` is written `'-5%`).
 
+use crate::model::fields::{FieldValue, KPI_FIELDS};
 use crate::model::{
     format_number, shown_norm, Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType,
 };
 
 use super::lang::Lang;
 
-const HEADER_EN: [&str; 21] = [
-    "level",
-    "goal",
-    "chain",
-    "link",
-    "name",
-    "definition",
-    "formula",
-    "unit",
-    "direction",
-    "target",
-    "red",
-    "low",
-    "high",
-    "tolerance",
-    "norm",
-    "norm note",
-    "frequency",
-    "owner",
-    "data source",
-    "value type",
-    "drives",
-];
+/// The columns before a KPI's fields: its level and where it hangs.
+const PLACE_EN: [&str; 4] = ["level", "goal", "chain", "link"];
+const PLACE_NL: [&str; 4] = ["niveau", "doel", "keten", "schakel"];
+/// The KPI field shown as a note, after a `norm` column derived from the numbers.
+const NOTE_FIELD: &str = "norm_description";
+/// The column after them: the names of the KPIs it drives.
+const DRIVES: (&str, &str) = ("drives", "stuurt");
 
-const HEADER_NL: [&str; 21] = [
-    "niveau",
-    "doel",
-    "keten",
-    "schakel",
-    "naam",
-    "definitie",
-    "formule",
-    "eenheid",
-    "richting",
-    "norm",
-    "rood",
-    "ondergrens",
-    "bovengrens",
-    "marge",
-    "normtekst",
-    "normnotitie",
-    "frequentie",
-    "eigenaar",
-    "gegevensbron",
-    "waardetype",
-    "stuurt",
-];
+/// The header: the place columns, a column per KPI field ([`KPI_FIELDS`]: in English its key
+/// with spaces, in Dutch its label in lower case), then `drives`.
+fn header(lang: Lang) -> impl Iterator<Item = String> {
+    let nl = lang == Lang::Nl;
+    let place = if nl { PLACE_NL } else { PLACE_EN };
+    let fields = KPI_FIELDS.iter().flat_map(move |f| {
+        let name = if nl {
+            f.nl.to_lowercase()
+        } else {
+            f.key.replace('_', " ")
+        };
+        // The norm as views show it goes before the free text, which is a note beside it.
+        if f.key == NOTE_FIELD {
+            let norm = lang.pick("norm", "normtekst").to_string();
+            vec![norm, lang.pick("norm note", "normnotitie").to_string()]
+        } else {
+            vec![name]
+        }
+    });
+    place
+        .into_iter()
+        .map(String::from)
+        .chain(fields)
+        .chain([lang.pick(DRIVES.0, DRIVES.1).to_string()])
+}
 
 /// Every KPI as CSV with English headers and values, comma-separated.
 pub fn export_csv(model: &Model) -> String {
@@ -70,11 +57,7 @@ pub fn export_csv(model: &Model) -> String {
 /// order, then link KPIs in chain and link order; within those, model order.
 pub fn export_csv_with(model: &Model, lang: Lang, separator: char) -> String {
     let mut out = String::from('\u{feff}');
-    let header = match lang {
-        Lang::En => HEADER_EN,
-        Lang::Nl => HEADER_NL,
-    };
-    write_row(&mut out, header.iter().map(|s| s.to_string()), separator);
+    write_row(&mut out, header(lang), separator);
     let mut kpis: Vec<&Kpi> = model.kpis.values().collect();
     kpis.sort_by_key(|k| sort_key(model, k));
     for kpi in kpis {
@@ -138,7 +121,7 @@ pub(crate) fn place(model: &Model, kpi: &Kpi) -> (String, String, String) {
     }
 }
 
-fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
+fn row<'k>(model: &Model, kpi: &'k Kpi, lang: Lang) -> impl Iterator<Item = String> + 'k {
     let nl = lang == Lang::Nl;
     let (goal, chain, link) = place(model, kpi);
     let level = match (kpi.level(), nl) {
@@ -160,31 +143,32 @@ fn row(model: &Model, kpi: &Kpi, lang: Lang) -> impl Iterator<Item = String> {
                 .unwrap_or_else(|| id.to_string())
         })
         .collect();
-    [
-        level.to_string(),
-        goal,
-        chain,
-        link,
-        kpi.name.clone(),
-        kpi.definition.clone(),
-        kpi.formula.clone(),
-        kpi.unit.clone(),
-        direction(kpi.direction, nl).to_string(),
-        number(kpi.target, nl),
-        number(kpi.red, nl),
-        number(kpi.low, nl),
-        number(kpi.high, nl),
-        number(kpi.tolerance, nl),
-        // The norm as views show it, from the numbers; the free text is the note beside it.
-        shown_norm(kpi.norm().as_ref(), lang),
-        kpi.norm_description.clone(),
-        frequency(kpi.frequency, nl).to_string(),
-        kpi.owner.clone(),
-        kpi.data_source.clone(),
-        value_type(kpi.value_type, nl).to_string(),
-        drives.join("; "),
-    ]
-    .into_iter()
+    let fields = KPI_FIELDS.iter().flat_map(move |f| {
+        let value = cell((f.get)(kpi), nl);
+        if f.key == NOTE_FIELD {
+            vec![shown_norm(kpi.norm().as_ref(), lang), value]
+        } else {
+            vec![value]
+        }
+    });
+    [level.to_string(), goal, chain, link]
+        .into_iter()
+        .chain(fields)
+        .chain([drives.join("; ")])
+}
+
+/// A field's value as its cell: texts as they are, numbers as the language writes them,
+/// choices by code in English and by a Dutch word in Dutch.
+fn cell(value: FieldValue, nl: bool) -> String {
+    match value {
+        FieldValue::Text(t) => t.to_string(),
+        FieldValue::Number(n) => number(n, nl),
+        FieldValue::Flag(b) => b.to_string(),
+        FieldValue::Reference(id) => id.map(|id| id.to_string()).unwrap_or_default(),
+        FieldValue::Direction(d) => direction(d, nl).to_string(),
+        FieldValue::Frequency(f) => frequency(f, nl).to_string(),
+        FieldValue::ValueType(v) => value_type(v, nl).to_string(),
+    }
 }
 
 /// A norm number as the language writes it (`92.5`, `92,5`); empty when not set.

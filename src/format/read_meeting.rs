@@ -10,26 +10,28 @@ use super::reader::{child, item, Reader, TextSize};
 use crate::model::meeting::ChainMeeting;
 use crate::model::Id;
 
-/// A chain's `meeting` field (absent or null: none).
+/// A chain's `meeting` field (absent or null: none). Built by a struct literal without
+/// `..Default::default()`, so a field added to [`ChainMeeting`] is a compile error here until
+/// it is read.
 pub fn read_meeting(r: &mut Reader, o: &Map<String, Value>, p: &str) -> ChainMeeting {
-    let mut meeting = ChainMeeting::default();
     let mp = child(p, "meeting");
     let Some(value) = o.get("meeting").filter(|v| !v.is_null()) else {
-        return meeting;
+        return ChainMeeting::default();
     };
     let Some(mo) = r.object(value, &mp) else {
-        return meeting;
+        return ChainMeeting::default();
     };
-    meeting.notes = r.text(mo, "notes", &mp, TextSize::Long);
-    meeting.actions = items(r, mo, "actions", &mp);
-    meeting.held = items(r, mo, "held", &mp);
-    meeting.absent = r
-        .list(mo, "absent", &mp)
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| r.id_value(v, &item(&child(&mp, "absent"), i)))
-        .collect::<Vec<Id>>();
-    meeting
+    ChainMeeting {
+        notes: r.text(mo, "notes", &mp, TextSize::Long),
+        actions: items(r, mo, "actions", &mp),
+        held: items(r, mo, "held", &mp),
+        absent: r
+            .list(mo, "absent", &mp)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| r.id_value(v, &item(&child(&mp, "absent"), i)))
+            .collect::<Vec<Id>>(),
+    }
 }
 
 /// Each element of the list `key` as a `T`; one that does not read is reported and skipped.

@@ -10,37 +10,90 @@ use serde_json::{Map, Value};
 use super::problem::ProblemKind;
 use super::read_meeting::read_meeting;
 use super::read_values::{read_comments, read_series};
-use super::reader::{child, item, Reader, TextSize};
+use super::reader::{child, extra, item, Reader, TextSize};
+use crate::model::fields::{
+    CHAIN_KEYS, DEPARTMENT_KEYS, GOAL_KEYS, KPI_KEYS, LINK_KEYS, MODEL_KEYS,
+};
 use crate::model::{Attach, Chain, Department, Goal, Id, Kpi, Link, Model};
 
-/// Reads a model object. `path` is the prefix of every reported path ("" for the model).
-pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model {
-    let mut model = Model {
-        // Missing or empty: the caller assigns an id.
-        id: Id::new(r.text(obj, "id", path, TextSize::Short)),
-        name: r.text(obj, "name", path, TextSize::Short),
-        organisation: r.text(obj, "organisation", path, TextSize::Short),
-        description: r.text(obj, "description", path, TextSize::Long),
-        created: r.number(obj, "created", path),
-        modified: r.number(obj, "modified", path),
-        origin: r.text(obj, "origin", path, TextSize::Short),
-        ..Model::default()
-    };
-    model.goals = read_keyed(obj, "goals", path, r, |o, p, r, id| Goal {
-        id,
-        name: r.text(o, "name", p, TextSize::Short),
-        description: r.text(o, "description", p, TextSize::Long),
-    });
-    model.departments = read_keyed(obj, "departments", path, r, |o, p, r, id| Department {
-        id,
-        name: r.text(o, "name", p, TextSize::Short),
-        description: r.text(o, "description", p, TextSize::Long),
-    });
-    let departments = &model.departments;
-    model.chains = read_keyed(obj, "chains", path, r, |o, p, r, id| {
-        read_chain(o, p, r, id, departments)
-    });
+// The keys each reader reads: an element's fields (`model::fields`) and the members with edits
+// of their own. Every other property of the object is kept in its `extra`. (A read key missing
+// here would be kept twice: `tests/format_roundtrip.rs` fails then.)
+const MODEL: &[&[&str]] = &[
+    MODEL_KEYS,
+    &[
+        "id",
+        "goals",
+        "kpis",
+        "chains",
+        "departments",
+        "created",
+        "modified",
+        "origin",
+    ],
+];
+const GOAL: &[&[&str]] = &[GOAL_KEYS, &["id"]];
+const DEPARTMENT: &[&[&str]] = &[DEPARTMENT_KEYS, &["id"]];
+const CHAIN: &[&[&str]] = &[CHAIN_KEYS, &["id", "links", "meeting"]];
+const LINK: &[&[&str]] = &[LINK_KEYS, &["id"]];
+const KPI: &[&[&str]] = &[KPI_KEYS, &["id", "at", "drives", "values", "comments"]];
 
+/// Reads a model object. `path` is the prefix of every reported path ("" for the model).
+///
+/// Every element is built by a struct literal without `..Default::default()`: a field added
+/// to a type does not compile here until it is read.
+pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model {
+    // Missing or empty: the caller assigns an id.
+    let id = Id::new(r.text(obj, "id", path, TextSize::Short));
+    let name = r.text(obj, "name", path, TextSize::Short);
+    let organisation = r.text(obj, "organisation", path, TextSize::Short);
+    let description = r.text(obj, "description", path, TextSize::Long);
+    let created = r.number(obj, "created", path);
+    let modified = r.number(obj, "modified", path);
+    let origin = r.text(obj, "origin", path, TextSize::Short);
+    let goals = read_keyed(obj, "goals", path, r, |o, p, r, id| Goal {
+        id,
+        name: r.text(o, "name", p, TextSize::Short),
+        description: r.text(o, "description", p, TextSize::Long),
+        extra: extra(o, GOAL),
+    });
+    let departments = read_keyed(obj, "departments", path, r, |o, p, r, id| Department {
+        id,
+        name: r.text(o, "name", p, TextSize::Short),
+        description: r.text(o, "description", p, TextSize::Long),
+        extra: extra(o, DEPARTMENT),
+    });
+    let chains = read_keyed(obj, "chains", path, r, |o, p, r, id| {
+        read_chain(o, p, r, id, &departments)
+    });
+    let kpis_path = child(path, "kpis");
+    let (kpis, positions) = read_kpis(obj, path, r, &goals, &chains);
+    let model = Model {
+        id,
+        name,
+        organisation,
+        description,
+        goals,
+        kpis,
+        chains,
+        departments,
+        created,
+        modified,
+        origin,
+        extra: extra(obj, MODEL),
+    };
+    super::cycles::report_cycles(&model, &positions, &kpis_path, r);
+    model
+}
+
+/// The KPIs, and the file index of each kept KPI (for the paths of later problems).
+fn read_kpis(
+    obj: &Map<String, Value>,
+    path: &str,
+    r: &mut Reader,
+    goals: &IndexMap<Id, Goal>,
+    chains: &IndexMap<Id, Chain>,
+) -> (IndexMap<Id, Kpi>, Vec<usize>) {
     let kpis_path = child(path, "kpis");
     let raw_kpis = r.list(obj, "kpis", path);
     // Every KPI id in the file, so `drives` can be checked while reading.
@@ -48,8 +101,8 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         .iter()
         .filter_map(|v| v.get("id").and_then(Value::as_str))
         .collect();
+    let places = Places { goals, chains };
     let mut kpis = IndexMap::new();
-    // The file index of each kept KPI, for the paths of later problems.
     let mut positions: Vec<usize> = Vec::new();
     for (i, value) in raw_kpis.iter().enumerate() {
         let p = item(&kpis_path, i);
@@ -57,21 +110,25 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
             continue;
         };
         let id = r.required_id(o, "id", &p);
-        let kpi = read_kpi(o, &p, r, &model, &kpi_ids);
+        let kpi = read_kpi(o, &p, r, id.clone().unwrap_or_default(), places, &kpi_ids);
         let Some(id) = id else { continue };
         if kpis.contains_key(&id) {
             duplicate_id(r, &p);
             continue;
         }
-        if let Some(mut kpi) = kpi {
-            kpi.id = id.clone();
+        if let Some(kpi) = kpi {
             kpis.insert(id, kpi);
             positions.push(i);
         }
     }
-    model.kpis = kpis;
-    super::cycles::report_cycles(&model, &positions, &kpis_path, r);
-    model
+    (kpis, positions)
+}
+
+/// What a KPI's `at` may name: the goals and chains read so far.
+#[derive(Clone, Copy)]
+struct Places<'a> {
+    goals: &'a IndexMap<Id, Goal>,
+    chains: &'a IndexMap<Id, Chain>,
 }
 
 fn duplicate_id(r: &mut Reader, element_path: &str) {
@@ -119,7 +176,7 @@ fn read_chain(
     id: Id,
     departments: &IndexMap<Id, Department>,
 ) -> Chain {
-    let mut chain = Chain {
+    Chain {
         id,
         name: r.text(o, "name", p, TextSize::Short),
         description: r.text(o, "description", p, TextSize::Long),
@@ -127,11 +184,23 @@ fn read_chain(
         trigger: r.text(o, "trigger", p, TextSize::Short),
         outcome: r.text(o, "outcome", p, TextSize::Short),
         owner: r.text(o, "owner", p, TextSize::Short),
-        links: Vec::new(),
         meeting: read_meeting(r, o, p),
-    };
+        links: read_links(o, p, r, departments),
+        extra: extra(o, CHAIN),
+    }
+}
+
+/// A chain's links; one without a usable id, or with an id used before in the chain, is
+/// reported and left out.
+fn read_links(
+    o: &Map<String, Value>,
+    p: &str,
+    r: &mut Reader,
+    departments: &IndexMap<Id, Department>,
+) -> Vec<Link> {
     let links_path = child(p, "links");
     let mut seen = HashSet::new();
+    let mut links = Vec::new();
     for (i, value) in r.list(o, "links", p).iter().enumerate() {
         let lp = item(&links_path, i);
         let Some(lo) = r.object(value, &lp) else {
@@ -156,6 +225,7 @@ fn read_chain(
             department,
             external: r.flag(lo, "external", &lp),
             owner: r.text(lo, "owner", &lp, TextSize::Short),
+            extra: extra(lo, LINK),
         };
         let Some(id) = id else { continue };
         if !seen.insert(id) {
@@ -167,20 +237,21 @@ fn read_chain(
             );
             continue;
         }
-        chain.links.push(link);
+        links.push(link);
     }
-    chain
+    links
 }
 
-/// Reads a KPI except its id; `None` when its attachment is unusable (already reported).
+/// Reads a KPI; `None` when its attachment is unusable (already reported).
 fn read_kpi(
     o: &Map<String, Value>,
     p: &str,
     r: &mut Reader,
-    model: &Model,
+    id: Id,
+    places: Places,
     kpi_ids: &HashSet<&str>,
 ) -> Option<Kpi> {
-    let at = read_attach(o, p, r, model);
+    let at = read_attach(o, p, r, places);
     // Read every field even when `at` is unusable, so all problems are reported.
     let name = r.text(o, "name", p, TextSize::Short);
     let definition = r.text(o, "definition", p, TextSize::Long);
@@ -201,8 +272,9 @@ fn read_kpi(
     let values = read_series(r, o, p);
     let comments = read_comments(r, o, p);
     Some(Kpi {
-        values,
-        comments,
+        id,
+        name,
+        at: at?,
         definition,
         formula,
         unit,
@@ -218,7 +290,9 @@ fn read_kpi(
         data_source,
         value_type,
         drives,
-        ..Kpi::new(Id::default(), name, at?)
+        values,
+        comments,
+        extra: extra(o, KPI),
     })
 }
 
@@ -258,7 +332,7 @@ fn read_drives(
     kept
 }
 
-fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, model: &Model) -> Option<Attach> {
+fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, places: Places) -> Option<Attach> {
     let ap = child(p, "at");
     let Some(value) = o.get("at").filter(|v| !v.is_null()) else {
         r.error(
@@ -277,14 +351,14 @@ fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, model: &Model) -
     match level.as_str() {
         "result" => {
             let goal = r.required_id(at, "goal", &ap)?;
-            if !model.goals.contains_key(&goal) {
+            if !places.goals.contains_key(&goal) {
                 unknown(r, &child(&ap, "goal"), "a goal", "een doel");
             }
             Some(Attach::Result { goal })
         }
         "chain" => {
             let chain = r.required_id(at, "chain", &ap)?;
-            if !model.chains.contains_key(&chain) {
+            if !places.chains.contains_key(&chain) {
                 unknown(r, &child(&ap, "chain"), "a chain", "een keten");
             }
             Some(Attach::Chain { chain })
@@ -293,7 +367,7 @@ fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, model: &Model) -
             let chain = r.required_id(at, "chain", &ap);
             let link = r.required_id(at, "link", &ap);
             let (chain, link) = (chain?, link?);
-            match model.chains.get(&chain) {
+            match places.chains.get(&chain) {
                 None => unknown(r, &child(&ap, "chain"), "a chain", "een keten"),
                 Some(c) if !c.links.iter().any(|l| l.id == link) => unknown(
                     r,

@@ -1,12 +1,12 @@
 //! Reading fields out of a `serde_json::Value` leniently while recording every problem:
-//! missing optional fields default, `null` counts as missing, unknown fields are ignored,
-//! wrong types and bad values are reported with their path.
+//! missing optional fields default, `null` counts as missing, unknown fields are kept as they
+//! are ([`extra`]), wrong types and bad values are reported with their path.
 
 use serde_json::{Map, Value};
 
 use super::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use super::problem::{Problem, ProblemKind};
-use crate::model::{Choice, Id};
+use crate::model::{Choice, Extra, Id};
 
 /// How long a text may be.
 #[derive(Clone, Copy)]
@@ -37,6 +37,15 @@ pub fn child(path: &str, key: &str) -> String {
 
 pub fn item(path: &str, index: usize) -> String {
     format!("{path}[{index}]")
+}
+
+/// The properties of `obj` whose keys are in none of `known` (the keys its reader reads): a
+/// newer version's fields, kept as they came (see [`Extra`]).
+pub fn extra(obj: &Map<String, Value>, known: &[&[&str]]) -> Extra {
+    obj.iter()
+        .filter(|(k, _)| !known.iter().any(|keys| keys.contains(&k.as_str())))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// A present, non-null field.

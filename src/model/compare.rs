@@ -160,7 +160,7 @@ pub fn differences(a: &Model, b: &Model) -> Vec<Difference> {
         }
         out.push(Difference::Field {
             subject,
-            field: rest.to_string(),
+            field: unesc(rest),
             old: va.filter(|v| !v.is_null()).cloned(),
             new: vb.filter(|v| !v.is_null()).cloned(),
         });
@@ -188,7 +188,7 @@ pub fn difference_of(key: &str, a: Option<&Value>, b: Option<&Value>) -> Option<
     }
     Some(Difference::Field {
         subject,
-        field: rest.to_string(),
+        field: unesc(rest),
         old: a.filter(|v| !v.is_null()).cloned(),
         new: b.filter(|v| !v.is_null()).cloned(),
     })

@@ -9,78 +9,9 @@ use super::id::Id;
 use super::meeting::{Action, ActionField, Meeting};
 use super::period::Period;
 use super::target::{ElementKind, Target};
-use super::types::{Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, ValueType};
+use super::types::{Attach, Chain, Department, Goal, Kpi, Link};
 
-/// A field of the model itself, with its new value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum ModelField {
-    Name(String),
-    Organisation(String),
-    Description(String),
-}
-
-/// A field of a goal, with its new value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum GoalField {
-    Name(String),
-    Description(String),
-}
-
-/// A field of a department, with its new value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum DepartmentField {
-    Name(String),
-    Description(String),
-}
-
-/// A field of a customer chain, with its new value. Links have their own edits.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum ChainField {
-    Name(String),
-    Description(String),
-    Customer(String),
-    Trigger(String),
-    Outcome(String),
-    Owner(String),
-}
-
-/// A field of a link, with its new value. `Department(Some(id))` must name an existing
-/// department.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum LinkField {
-    Name(String),
-    Description(String),
-    Department(Option<Id>),
-    External(bool),
-    Owner(String),
-}
-
-/// A field of a KPI, with its new value. The attachment and the drives list have their own
-/// edits ([`Edit::AttachKpi`], [`Edit::SetDrives`], [`Edit::ToggleDrive`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum KpiField {
-    Name(String),
-    Definition(String),
-    Formula(String),
-    Unit(String),
-    Direction(Direction),
-    Target(Option<f64>),
-    Red(Option<f64>),
-    Low(Option<f64>),
-    High(Option<f64>),
-    Tolerance(Option<f64>),
-    NormDescription(String),
-    Frequency(Frequency),
-    Owner(String),
-    DataSource(String),
-    ValueType(ValueType),
-}
+pub use super::fields::{ChainField, DepartmentField, GoalField, KpiField, LinkField, ModelField};
 
 /// One change to a model. Ids of new elements are chosen by the caller (the shell passes a
 /// seed to [`Id::from_seed`]); `index: None` appends.
@@ -316,36 +247,6 @@ pub struct LinkRef {
     pub chain: Id,
     pub link: Id,
 }
-
-macro_rules! field_names {
-    ($t:ident { $($v:ident => $n:literal),* $(,)? }) => {
-        impl $t {
-            /// The field's name (snake case), e.g. for coalescing and for the UI.
-            pub fn name(&self) -> &'static str {
-                match self { $($t::$v(..) => $n),* }
-            }
-        }
-    };
-}
-
-field_names!(ModelField { Name => "name", Organisation => "organisation", Description => "description" });
-field_names!(GoalField { Name => "name", Description => "description" });
-field_names!(DepartmentField { Name => "name", Description => "description" });
-field_names!(ChainField {
-    Name => "name", Description => "description", Customer => "customer",
-    Trigger => "trigger", Outcome => "outcome", Owner => "owner",
-});
-field_names!(LinkField {
-    Name => "name", Description => "description", Department => "department",
-    External => "external", Owner => "owner",
-});
-field_names!(KpiField {
-    Name => "name", Definition => "definition", Formula => "formula", Unit => "unit",
-    Direction => "direction", Target => "target", Red => "red", Low => "low", High => "high",
-    Tolerance => "tolerance", NormDescription => "norm_description",
-    Frequency => "frequency", Owner => "owner", DataSource => "data_source",
-    ValueType => "value_type",
-});
 
 impl Edit {
     /// True when applying this edit changed nothing, given the `inverse` it returned: it set

@@ -5,17 +5,34 @@ use super::types::Model;
 
 impl PartialEq for Model {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.name == other.name
-            && self.organisation == other.organisation
-            && self.description == other.description
-            && self.goals.iter().eq(other.goals.iter())
-            && self.kpis.iter().eq(other.kpis.iter())
-            && self.chains.iter().eq(other.chains.iter())
-            && self.departments.iter().eq(other.departments.iter())
-            && self.created == other.created
-            && self.modified == other.modified
-            && self.origin == other.origin
+        // Destructured without `..`: a field added to `Model` does not compile here until it
+        // is compared (the round-trip tests compare with `==`).
+        let Model {
+            id,
+            name,
+            organisation,
+            description,
+            goals,
+            kpis,
+            chains,
+            departments,
+            created,
+            modified,
+            origin,
+            extra,
+        } = self;
+        *id == other.id
+            && *name == other.name
+            && *organisation == other.organisation
+            && *description == other.description
+            && goals.iter().eq(other.goals.iter())
+            && kpis.iter().eq(other.kpis.iter())
+            && chains.iter().eq(other.chains.iter())
+            && departments.iter().eq(other.departments.iter())
+            && *created == other.created
+            && *modified == other.modified
+            && *origin == other.origin
+            && *extra == other.extra
     }
 }
 

@@ -6,7 +6,10 @@
 //! `kpi/k3/drives/k7` (one arrow), `kpi/k3/value/2026-03`, `kpi/k3/comment/2026-03`,
 //! `chain/c1/action/a1/done`, `chain/c1/held/0`; the order of a list is a key of its own
 //! (`order/goals`, `chain/c1/order/links`). Fields are taken from the elements' serde form, so a
-//! field added to a type is compared and merged without touching this file.
+//! field added to a type is compared and merged without touching this file. Properties of a
+//! newer version ([`Extra`](super::types::Extra)) are fields like the others (`goal/g1/<key>`,
+//! `model/<key>`; the key escaped like an id): compare lists them under their key, merge merges
+//! them one by one, and they come back in the element's `extra`.
 
 use std::collections::BTreeMap;
 
@@ -15,6 +18,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::fields::{MODEL_FIELDS, MODEL_KEYS};
 use super::graph::reaches;
 use super::id::Id;
 use super::meeting::{Action, ChainMeeting, Meeting};
@@ -24,9 +28,6 @@ use super::values::Series;
 
 /// Field key → value. Ordered, so walking it groups an element's keys together.
 pub type Flat = BTreeMap<String, Value>;
-
-/// The model's fields that are not an element's (its id and timestamps are not content).
-const MODEL_FIELDS: [&str; 3] = ["name", "organisation", "description"];
 
 /// An id as a key segment: `%` and `/` escaped, so any id fits between slashes.
 pub fn esc(id: impl std::fmt::Display) -> String {
@@ -65,7 +66,8 @@ impl Entries {
 fn put(flat: &mut Entries, prefix: &str, fields: Map<String, Value>) {
     flat.insert(prefix.to_string(), Value::Bool(true));
     for (k, v) in fields {
-        flat.insert(format!("{prefix}/{k}"), v);
+        // Known fields never hold `/` or `%`; a newer version's property might.
+        flat.insert(format!("{prefix}/{}", esc(k)), v);
     }
 }
 
@@ -76,13 +78,12 @@ fn ids<'a>(ids: impl Iterator<Item = &'a Id>) -> Value {
 /// The flat form of `m`.
 pub fn flatten(m: &Model) -> Flat {
     let mut f = Entries::default();
-    for k in MODEL_FIELDS {
-        let v = match k {
-            "name" => &m.name,
-            "organisation" => &m.organisation,
-            _ => &m.description,
-        };
-        f.insert(format!("model/{k}"), Value::String(v.clone()));
+    // The model's own fields (its id and timestamps are not content).
+    for field in MODEL_FIELDS {
+        f.insert(format!("model/{}", field.key), (field.get)(m).to_json());
+    }
+    for (k, v) in &m.extra {
+        f.insert(format!("model/{}", esc(k)), v.clone());
     }
     f.insert("order/goals".into(), ids(m.goals.keys()));
     f.insert("order/departments".into(), ids(m.departments.keys()));
@@ -210,7 +211,7 @@ fn element<T: DeserializeOwned>(f: &Flat, prefix: &str, id: &str) -> Option<T> {
     o.insert("id".into(), Value::String(unesc(id)));
     for (rest, v) in children(f, prefix) {
         if !rest.contains('/') {
-            o.insert(rest.to_string(), v.clone());
+            o.insert(unesc(rest), v.clone());
         }
     }
     serde_json::from_value(Value::Object(o)).ok()
@@ -264,6 +265,10 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
         created: base.created,
         modified: base.modified,
         origin: base.origin.clone(),
+        extra: children(f, "model")
+            .filter(|(k, _)| !MODEL_KEYS.contains(k))
+            .map(|(k, v)| (unesc(k), v.clone()))
+            .collect(),
         ..Model::default()
     };
     m.goals = map_of(f, "goal", "order/goals", |id| {

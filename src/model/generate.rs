@@ -3,7 +3,7 @@
 use super::id::Id;
 use super::period::Period;
 use super::types::{
-    Attach, Chain, Department, Direction, Frequency, Goal, Kpi, Link, Model, ValueType,
+    Attach, Chain, Department, Direction, Extra, Frequency, Goal, Kpi, Link, Model, ValueType,
 };
 
 /// Departments in a generated model.
@@ -65,6 +65,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
             id: id.clone(),
             name: format!("Department {d}"),
             description: String::new(),
+            extra: Extra::new(),
         };
         m.departments.insert(id, department);
     }
@@ -75,6 +76,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
             id: id.clone(),
             name: format!("Goal {g}"),
             description: String::new(),
+            extra: Extra::new(),
         };
         m.goals.insert(id.clone(), goal);
         if results.len() < kpis {
@@ -104,6 +106,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
                         .then(|| Id::from_seed('d', ((c + l) % DEPARTMENTS) as u64)),
                     external,
                     owner: format!("Team lead {l}"),
+                    extra: Extra::new(),
                 }
             })
             .collect();
@@ -126,6 +129,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
             },
             links,
             meeting: Default::default(),
+            extra: Extra::new(),
         };
         let link_ids: Vec<Id> = chain.links.iter().map(|l| l.id.clone()).collect();
         m.chains.insert(chain_id.clone(), chain);

@@ -12,6 +12,7 @@ pub mod date;
 pub mod edit;
 mod eq;
 pub mod error;
+pub mod fields;
 pub mod flat;
 pub mod generate;
 mod graph;

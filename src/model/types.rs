@@ -18,15 +18,19 @@ use super::values::{Comments, Series};
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
+/// The properties of an element (or the model) that this version does not know: a file from a
+/// newer version of the same format may add some (a new optional field is no format change,
+/// `docs/FORMAT.md`). They are kept as they came, carried through edits of the element's other
+/// fields, undo, compare and merge (as fields of their own, by key), and written back after the
+/// known fields, so opening such a file here and exporting it loses nothing. Written in the
+/// element itself (`#[serde(flatten)]`); the reader keeps every property it does not read.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
 /// One organisation's KPI structure: the unit that is saved, exported and shared.
 // Equality is order-sensitive (`PartialEq` is in `eq.rs`): the same elements in another order
 // make another model, because order is what the user sees.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
 pub struct Model {
     pub id: Id,
@@ -54,43 +58,46 @@ pub struct Model {
     #[serde(skip_serializing_if = "String::is_empty")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub origin: String,
+    /// Properties this version does not know (from a newer version of the format), kept as
+    /// they came and written back after the known ones ([`Extra`]).
+    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
 }
 
 /// What success the organisation wants (customer satisfaction, loyalty, financial, societal).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
 pub struct Goal {
     pub id: Id,
     pub name: String,
     pub description: String,
+    /// Properties this version does not know (from a newer version of the format), kept as
+    /// they came and written back after the known ones ([`Extra`]).
+    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
 }
 
 /// An org-chart unit; appears as a link in several chains.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
 pub struct Department {
     pub id: Id,
     pub name: String,
     pub description: String,
+    /// Properties this version does not know (from a newer version of the format), kept as
+    /// they came and written back after the known ones ([`Extra`]).
+    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
 }
 
 /// A customer chain: from a concrete customer need (trigger) to its fulfilment (outcome).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
 pub struct Chain {
     pub id: Id,
@@ -109,15 +116,16 @@ pub struct Chain {
     /// Its chain meeting: actions, the next meeting's notes and attendance, meetings held.
     #[serde(skip_serializing_if = "ChainMeeting::is_empty")]
     pub meeting: ChainMeeting,
+    /// Properties this version does not know (from a newer version of the format), kept as
+    /// they came and written back after the known ones ([`Extra`]).
+    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
 }
 
 /// A link (schakel): a department, team or partner organisation a chain runs through.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(default)]
 pub struct Link {
     pub id: Id,
@@ -128,6 +136,11 @@ pub struct Link {
     /// True for a partner organisation outside the organisation.
     pub external: bool,
     pub owner: String,
+    /// Properties this version does not know (from a newer version of the format), kept as
+    /// they came and written back after the known ones ([`Extra`]).
+    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
 }
 
 /// Where a KPI is attached; its level follows from it.
@@ -194,11 +207,7 @@ pub enum ValueType {
 
 /// A KPI with the union of Bernard Marr's template and ISO 22400-2.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    derive(JsonSchema),
-    schemars(deny_unknown_fields)
-)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 pub struct Kpi {
     pub id: Id,
     pub name: String,
@@ -254,6 +263,11 @@ pub struct Kpi {
         schemars(schema_with = "super::values::comments_schema")
     )]
     pub comments: Comments,
+    /// Properties this version does not know (from a newer version of the format), kept as
+    /// they came and written back after the known ones ([`Extra`]).
+    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
 }
 
 impl Kpi {
@@ -280,6 +294,7 @@ impl Kpi {
             drives: Vec::new(),
             values: Series::default(),
             comments: Comments::new(),
+            extra: Extra::new(),
         }
     }
 

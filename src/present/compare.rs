@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::model::compare::{difference_of, Difference, Subject};
+use crate::model::fields::{self, Field};
 use crate::model::merge::Conflict;
 use crate::model::{format_number, Attach, Id, Lang, Model};
 
@@ -61,35 +62,30 @@ fn kind(s: &Subject, lang: Lang) -> &'static str {
     }
 }
 
-fn field_label(field: &str, lang: Lang) -> String {
-    let (en, nl) = match field {
-        "name" => ("Name", "Naam"),
-        "description" => ("Description", "Omschrijving"),
-        "organisation" => ("Organisation", "Organisatie"),
-        "customer" => ("Customer", "Klant"),
-        "trigger" => ("Trigger", "Aanleiding"),
-        "outcome" => ("Outcome", "Resultaat"),
-        "owner" => ("Owner", "Eigenaar"),
-        "department" => ("Department", "Afdeling"),
-        "external" => ("External", "Extern"),
-        "definition" => ("Definition", "Definitie"),
-        "formula" => ("Formula", "Formule"),
-        "unit" => ("Unit", "Eenheid"),
-        "direction" => ("Direction", "Richting"),
-        "target" => ("Target", "Norm"),
-        "red" => ("Red threshold", "Rode grens"),
-        "low" => ("Low target", "Ondergrens"),
-        "high" => ("High target", "Bovengrens"),
-        "tolerance" => ("Tolerance", "Marge"),
-        "norm_description" => ("Norm description", "Normomschrijving"),
-        "frequency" => ("Frequency", "Frequentie"),
-        "data_source" => ("Data source", "Gegevensbron"),
-        "value_type" => ("Value type", "Soort waarde"),
-        "at" => ("Place", "Plaats"),
-        "what" => ("Action", "Actie"),
-        "due" => ("Due", "Gereed op"),
-        "done" => ("Done", "Gereed"),
-        other => return other.replace('_', " "),
+/// A field's label: the one its element kind's field table gives (the inspector's words), else
+/// the words for a KPI's place and an action's fields, else its key (a property of a newer
+/// version).
+fn field_label(subject: &Subject, field: &str, lang: Lang) -> String {
+    fn of<T>(table: &[Field<T>], key: &str, lang: Lang) -> Option<&'static str> {
+        fields::field(table, key).map(|f| f.label(lang))
+    }
+    let label = match subject {
+        Subject::Model => of(fields::MODEL_FIELDS, field, lang),
+        Subject::Goal(_) => of(fields::GOAL_FIELDS, field, lang),
+        Subject::Department(_) => of(fields::DEPARTMENT_FIELDS, field, lang),
+        Subject::Chain(_) => of(fields::CHAIN_FIELDS, field, lang),
+        Subject::Link { .. } => of(fields::LINK_FIELDS, field, lang),
+        Subject::Kpi(_) => of(fields::KPI_FIELDS, field, lang),
+        Subject::Action { .. } => None,
+    };
+    let (en, nl) = match (label, field) {
+        (Some(label), _) => return label.to_string(),
+        (None, "at") => ("Place", "Plaats"),
+        (None, "what") => ("Action", "Actie"),
+        (None, "owner") => ("Owner", "Eigenaar"),
+        (None, "due") => ("Due", "Gereed op"),
+        (None, "done") => ("Done", "Gereed"),
+        (None, other) => return other.replace('_', " "),
     };
     lang.pick(en, nl).to_string()
 }
@@ -172,7 +168,7 @@ pub fn describe(d: &Difference, a: &Model, b: &Model, lang: Lang) -> String {
             new,
         } => format!(
             "{} {} {}: {} → {}",
-            field_label(field, lang),
+            field_label(subject, field, lang),
             lang.pick("of", "van"),
             named(subject).to_lowercase_first(),
             text(old, a, b, lang),
@@ -299,7 +295,7 @@ pub fn conflict_text(c: &Conflict, a: &Model, b: &Model, lang: Lang) -> Conflict
         }) => (
             format!(
                 "{} {} {}",
-                field_label(&field, lang),
+                field_label(&subject, &field, lang),
                 lang.pick("of", "van"),
                 named(&subject).to_lowercase_first()
             ),

@@ -50,10 +50,22 @@ test('the export of a fully filled model passes the schema', () => {
   assert.deepEqual(errorsOf(FULL), []);
 });
 
+// Properties of a newer version on the model and its elements are kept and written back
+// (docs/FORMAT.md): the schema allows them there, and only there.
+test('the schema allows the properties a newer version adds to the model and its elements', () => {
+  const file = structuredClone(FULL);
+  file.model.colour = 'blue';
+  file.model.goals[0].weight = 2;
+  file.model.chains[0].links[0].touchpoint = true;
+  file.model.kpis[0].colour = 'red';
+  assert.deepEqual(errorsOf(file), []);
+});
+
 test('the schema refuses what the app never writes', () => {
   const broken = [
     ['version 1', (f) => { f.version = 1; }],
-    ['an unknown field', (f) => { f.model.kpis[0].colour = 'red'; }],
+    ['an unknown field in a meeting', (f) => { f.model.chains[0].meeting.colour = 'red'; }],
+    ['an unknown field in the envelope', (f) => { f.colour = 'red'; }],
     ['a norm number as null', (f) => { f.model.kpis[0].target = null; }],
     ['a norm number as text', (f) => { f.model.kpis[0].red = '90'; }],
     ['a missing field the writer always writes', (f) => { delete f.model.kpis[0].drives; }],

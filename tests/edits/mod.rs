@@ -92,6 +92,7 @@ pub fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                     id,
                     name: text(a),
                     description: String::new(),
+                    extra: Default::default(),
                 },
                 index: index(m.goals.len()),
             }
@@ -112,6 +113,7 @@ pub fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                 id: new_id("d"),
                 name: text(a),
                 description: String::new(),
+                extra: Default::default(),
             },
             index: index(m.departments.len()),
         },

@@ -2,7 +2,6 @@
 //! KPIs), `SetChain`.
 
 use std::collections::HashSet;
-use std::mem::replace;
 
 use super::{restore, slot, unknown};
 use crate::model::edit::{ChainField, Edit, Root};
@@ -57,14 +56,7 @@ impl Model {
             .chains
             .get_mut(&id)
             .ok_or_else(|| unknown(ElementKind::Chain, &id))?;
-        let field = match field {
-            ChainField::Name(v) => ChainField::Name(replace(&mut c.name, v)),
-            ChainField::Description(v) => ChainField::Description(replace(&mut c.description, v)),
-            ChainField::Customer(v) => ChainField::Customer(replace(&mut c.customer, v)),
-            ChainField::Trigger(v) => ChainField::Trigger(replace(&mut c.trigger, v)),
-            ChainField::Outcome(v) => ChainField::Outcome(replace(&mut c.outcome, v)),
-            ChainField::Owner(v) => ChainField::Owner(replace(&mut c.owner, v)),
-        };
+        let field = field.swap(c);
         Ok(Edit::SetChain { id, field })
     }
 

@@ -1,8 +1,6 @@
 //! The edits of a department: `AddDepartment`, `DeleteDepartment` (clearing it on its
 //! links), `SetDepartment`.
 
-use std::mem::replace;
-
 use super::{restore, slot, unknown};
 use crate::model::edit::{DepartmentField, Edit, LinkRef, Root};
 use crate::model::error::EditError;
@@ -66,12 +64,7 @@ impl Model {
             .departments
             .get_mut(&id)
             .ok_or_else(|| unknown(ElementKind::Department, &id))?;
-        let field = match field {
-            DepartmentField::Name(v) => DepartmentField::Name(replace(&mut d.name, v)),
-            DepartmentField::Description(v) => {
-                DepartmentField::Description(replace(&mut d.description, v))
-            }
-        };
+        let field = field.swap(d);
         Ok(Edit::SetDepartment { id, field })
     }
 }

@@ -1,7 +1,5 @@
 //! The edits of a goal: `AddGoal`, `DeleteGoal` (with its result KPIs), `SetGoal`.
 
-use std::mem::replace;
-
 use super::{restore, slot, unknown};
 use crate::model::edit::{Edit, GoalField, Root};
 use crate::model::error::EditError;
@@ -40,10 +38,7 @@ impl Model {
             .goals
             .get_mut(&id)
             .ok_or_else(|| unknown(ElementKind::Goal, &id))?;
-        let field = match field {
-            GoalField::Name(v) => GoalField::Name(replace(&mut g.name, v)),
-            GoalField::Description(v) => GoalField::Description(replace(&mut g.description, v)),
-        };
+        let field = field.swap(g);
         Ok(Edit::SetGoal { id, field })
     }
 }

@@ -44,7 +44,7 @@ impl Model {
             .ok_or_else(|| unknown(ElementKind::Kpi, &id))?;
         Ok(Edit::SetKpi {
             id,
-            field: set_kpi_field(k, field),
+            field: field.swap(k),
         })
     }
 
@@ -219,28 +219,5 @@ impl Model {
             }
         }
         Ok(())
-    }
-}
-
-/// Sets one field of `k` and returns the old value in the same variant.
-fn set_kpi_field(k: &mut Kpi, field: KpiField) -> KpiField {
-    match field {
-        KpiField::Name(v) => KpiField::Name(replace(&mut k.name, v)),
-        KpiField::Definition(v) => KpiField::Definition(replace(&mut k.definition, v)),
-        KpiField::Formula(v) => KpiField::Formula(replace(&mut k.formula, v)),
-        KpiField::Unit(v) => KpiField::Unit(replace(&mut k.unit, v)),
-        KpiField::Direction(v) => KpiField::Direction(replace(&mut k.direction, v)),
-        KpiField::Target(v) => KpiField::Target(replace(&mut k.target, v)),
-        KpiField::Red(v) => KpiField::Red(replace(&mut k.red, v)),
-        KpiField::Low(v) => KpiField::Low(replace(&mut k.low, v)),
-        KpiField::High(v) => KpiField::High(replace(&mut k.high, v)),
-        KpiField::Tolerance(v) => KpiField::Tolerance(replace(&mut k.tolerance, v)),
-        KpiField::NormDescription(v) => {
-            KpiField::NormDescription(replace(&mut k.norm_description, v))
-        }
-        KpiField::Frequency(v) => KpiField::Frequency(replace(&mut k.frequency, v)),
-        KpiField::Owner(v) => KpiField::Owner(replace(&mut k.owner, v)),
-        KpiField::DataSource(v) => KpiField::DataSource(replace(&mut k.data_source, v)),
-        KpiField::ValueType(v) => KpiField::ValueType(replace(&mut k.value_type, v)),
     }
 }

@@ -1,8 +1,6 @@
 //! The edits of a link (identified by its chain and its id): `AddLink`, `DeleteLink` (with its
 //! link KPIs), `SetLink`, `MoveLink`.
 
-use std::mem::replace;
-
 use super::{link_pos, restore, slot, unknown};
 use crate::model::edit::{Edit, LinkField, Root};
 use crate::model::error::EditError;
@@ -73,14 +71,7 @@ impl Model {
             .get_mut(&chain)
             .ok_or_else(|| unknown(ElementKind::Chain, &chain))?;
         let pos = link_pos(c, &link)?;
-        let l = &mut c.links[pos];
-        let field = match field {
-            LinkField::Name(v) => LinkField::Name(replace(&mut l.name, v)),
-            LinkField::Description(v) => LinkField::Description(replace(&mut l.description, v)),
-            LinkField::Department(v) => LinkField::Department(replace(&mut l.department, v)),
-            LinkField::External(v) => LinkField::External(replace(&mut l.external, v)),
-            LinkField::Owner(v) => LinkField::Owner(replace(&mut l.owner, v)),
-        };
+        let field = field.swap(&mut c.links[pos]);
         Ok(Edit::SetLink { chain, link, field })
     }
 

@@ -19,8 +19,6 @@ mod meeting;
 mod restore;
 mod value;
 
-use std::mem::replace;
-
 use indexmap::IndexMap;
 
 use super::edit::{DriveRef, Edit, LinkRef, ModelField, PlacedKpi, Restore, Root};
@@ -95,15 +93,7 @@ impl Model {
 
     /// `SetModel`: the model's own name, organisation or description.
     fn set_model(&mut self, field: ModelField) -> Edit {
-        let field = match field {
-            ModelField::Name(v) => ModelField::Name(replace(&mut self.name, v)),
-            ModelField::Organisation(v) => {
-                ModelField::Organisation(replace(&mut self.organisation, v))
-            }
-            ModelField::Description(v) => {
-                ModelField::Description(replace(&mut self.description, v))
-            }
-        };
+        let field = field.swap(self);
         Edit::SetModel { field }
     }
 

@@ -149,7 +149,7 @@ pub fn MatrixView() -> impl IntoView {
                         department: Department {
                             id,
                             name,
-                            description: String::new(),
+                            ..Department::default()
                         },
                         index: None,
                     })
