@@ -34,7 +34,9 @@ function run(cmd, args, env = {}) {
 const out = (cmd, args) => execFileSync(cmd, args, { cwd: root, encoding: 'utf8' });
 
 const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
-const work = path.join(targetDir, 'kpi-split', release ? 'release' : 'debug');
+// One work folder per source tree: worktrees that share a CARGO_TARGET_DIR build side by side.
+const tree = crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 8);
+const work = path.join(targetDir, 'kpi-split', `${release ? 'release' : 'debug'}-${tree}`);
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(path.join(work, 'pkg'), { recursive: true });
 const pkg = path.join(work, 'pkg');

@@ -4,11 +4,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use kpi_structure::model::add::AddPlan;
 use kpi_structure::model::*;
-use kpi_structure::session::{Change, Incoming, Opened, Session, StorageAlert};
+use kpi_structure::session::{Change, Incoming, Opened, Session, Step, StorageAlert};
 use kpi_structure::storage::kv::{KeyValue, MemoryStore, StoreError};
 use kpi_structure::storage::points::{Point, Why};
-use kpi_structure::storage::{keys, library};
+use kpi_structure::storage::{journal, keys, library};
 
 /// One localStorage seen by several tabs.
 #[derive(Clone, Default)]
@@ -509,4 +510,264 @@ fn two_saves_of_the_same_revision_at_once_lose_nothing() {
     let m = stored(&store, "m1");
     assert!(m.goals.contains_key(&id("from-a")), "A's edit is back");
     assert!(m.goals.contains_key(&id("from-b")), "B's edit stays");
+}
+
+// ---- the journal: changes made before the edit engine's part arrived ---------------------
+
+fn name_of(store: &Shared, m: &str) -> String {
+    stored(store, m).name
+}
+
+fn add_goal(g: &str) -> Step {
+    Step::Add(AddPlan::Goal {
+        id: id(g),
+        name: "New goal".into(),
+    })
+}
+
+/// A page that made `steps` on a new model `m` and closed before the engine arrived.
+fn closed_page(store: &Shared, m: &str, steps: &[Step]) {
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model(m), 1.0);
+    for step in steps {
+        assert_eq!(s.journal(step), Some(s.generation()));
+    }
+    assert!(s.journal_kept());
+}
+
+#[test]
+fn steps_journaled_before_the_engine_arrived_run_once_when_the_model_opens_again() {
+    let store = Shared::default();
+    closed_page(
+        &store,
+        "m1",
+        &[
+            Step::Change(rename("K")),
+            Step::Change(rename("Kept")),
+            Step::EndCoalescing,
+            add_goal("g1"),
+            add_goal("g2"),
+        ],
+    );
+    // The page closed: nothing ran, the model is as it was saved, the journal holds them.
+    assert_eq!(name_of(&store, "m1"), "Coffee");
+    assert_eq!(journal::read(&store, &id("m1")).unwrap().steps.len(), 5);
+
+    let mut s = Session::new(store.clone(), true);
+    assert_eq!(s.journaled(), Some(id("m1")), "the model to open at start");
+    s.open(&id("m1"), 2.0);
+    assert_eq!(
+        s.model().unwrap().name,
+        "Coffee",
+        "nothing runs before the engine"
+    );
+    assert!(s.take_replay());
+    assert!(!s.take_replay(), "handed to the engine once");
+    let touched = s.replay(Some(s.generation())).unwrap().unwrap();
+    assert!(touched.contains(&Topic::Goals));
+    let m = s.model().unwrap();
+    assert_eq!(m.name, "Kept");
+    let names: Vec<&str> = m.goals.values().map(|g| g.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["New goal", "New goal 2"],
+        "each plan made from the model it runs on"
+    );
+    // One undo step each, the keystrokes coalesced, as they would have been then.
+    for _ in 0..3 {
+        s.change(Change::Undo).unwrap();
+    }
+    assert_eq!(s.model().unwrap().name, "Coffee");
+    assert!(s.model().unwrap().goals.is_empty());
+    for _ in 0..3 {
+        s.change(Change::Redo).unwrap();
+    }
+    assert!(s.unsaved());
+    s.save(3.0);
+    assert_eq!(name_of(&store, "m1"), "Kept");
+    assert_eq!(
+        journal::read(&store, &id("m1")),
+        None,
+        "a save that holds them clears it"
+    );
+
+    // Opened again: nothing runs twice.
+    let mut again = Session::new(store.clone(), true);
+    assert_eq!(again.journaled(), None);
+    again.open(&id("m1"), 4.0);
+    assert!(!again.take_replay());
+    assert_eq!(again.model().unwrap().goals.len(), 2);
+    assert_eq!(again.model().unwrap().name, "Kept");
+}
+
+#[test]
+fn steps_that_ran_and_were_saved_are_not_in_the_journal_and_the_rest_stays() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model("m1"), 1.0);
+    let g = s.journal(&Step::Change(rename("First"))).unwrap();
+    s.journal(&add_goal("g1")).unwrap();
+    // The engine arrives and runs the first; a save comes before the second runs.
+    s.run(Step::Change(rename("First")), Some(g))
+        .unwrap()
+        .unwrap();
+    s.save(2.0);
+    assert_eq!(s.rev(), 2);
+    let left = journal::read(&store, &id("m1")).unwrap();
+    assert_eq!(
+        (left.rev, left.steps.len()),
+        (2, 1),
+        "the second, on the saved revision"
+    );
+    // The page closes now: the next open runs only the second.
+    let mut next = Session::new(store.clone(), true);
+    next.open(&id("m1"), 3.0);
+    assert!(next.take_replay());
+    next.replay(None).unwrap().unwrap();
+    assert_eq!(next.model().unwrap().name, "First");
+    assert!(next.model().unwrap().goals.contains_key(&id("g1")));
+    // Had it run and been saved here, nothing would be left.
+    s.run(add_goal("g1"), Some(g)).unwrap().unwrap();
+    s.save(4.0);
+    assert_eq!(journal::read(&store, &id("m1")), None);
+    assert!(store
+        .keys()
+        .unwrap()
+        .iter()
+        .all(|k| !k.starts_with(keys::JOURNAL_PREFIX)));
+}
+
+#[test]
+fn a_journal_on_another_revision_is_dropped_not_run() {
+    let store = Shared::default();
+    closed_page(&store, "m1", &[add_goal("g1")]);
+    // Another tab saved a newer revision (it had opened the model before the journal).
+    let mut other = Session::new(store.clone(), true);
+    other.open(&id("m1"), 2.0);
+    other.take_replay();
+    other.change(rename("Theirs")).unwrap();
+    other.save(3.0);
+    // The journal was on revision 1, the model is at 2: applying it could apply it twice.
+    journal::write(
+        &mut store.clone(),
+        &id("m1"),
+        1,
+        &[r#"{"end_coalescing":null}"#.into()],
+    )
+    .unwrap();
+    let mut s = Session::new(store.clone(), true);
+    s.open(&id("m1"), 4.0);
+    assert!(!s.take_replay());
+    assert_eq!(journal::read(&store, &id("m1")), None, "dropped");
+    assert_eq!(s.model().unwrap().name, "Theirs");
+}
+
+#[test]
+fn a_step_made_for_a_model_that_is_no_longer_open_waits_in_its_own_journal() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model("a"), 1.0);
+    let step = Step::Change(rename("A, renamed"));
+    let g = s.journal(&step).unwrap();
+    // Another model is opened before the engine arrives; then it runs the queue.
+    s.open_new(model("b"), 2.0);
+    assert_eq!(s.run(step, Some(g)), None);
+    assert_eq!(s.model().unwrap().name, "Coffee", "not run on b");
+    assert_eq!(name_of(&store, "b"), "Coffee");
+    // Model a opens again: the step runs there.
+    s.open(&id("a"), 3.0);
+    assert!(s.take_replay());
+    s.replay(Some(s.generation())).unwrap().unwrap();
+    assert_eq!(s.model().unwrap().name, "A, renamed");
+}
+
+#[test]
+fn while_steps_wait_another_tabs_save_is_not_taken_over_them() {
+    let store = Shared::default();
+    let mut a = Session::new(store.clone(), true);
+    a.open_new(model("m1"), 1.0);
+    let mut b = Session::new(store.clone(), true);
+    b.open(&id("m1"), 1.0);
+    let g = a.journal(&add_goal("g1")).unwrap();
+    b.change(rename("Theirs")).unwrap();
+    b.save(2.0);
+    a.storage_changed(Some(&keys::model("m1")));
+    assert_eq!(
+        a.rev(),
+        1,
+        "not taken while a step waits: the next save merges"
+    );
+    a.run(add_goal("g1"), Some(g)).unwrap().unwrap();
+    a.save(3.0);
+    assert!(a.behind());
+    a.merge_behind(4.0);
+    let m = stored(&store, "m1");
+    assert_eq!(m.name, "Theirs");
+    assert!(m.goals.contains_key(&id("g1")));
+    assert_eq!(journal::read(&store, &id("m1")), None);
+}
+
+#[test]
+fn a_journal_that_cannot_be_written_says_so_and_deleting_a_model_forgets_it() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model("m1"), 1.0);
+    let used = store.0.borrow().used();
+    store.0.borrow_mut().quota = Some(used + 10);
+    s.journal(&Step::Change(rename("Too long to fit"))).unwrap();
+    assert!(
+        !s.journal_kept(),
+        "leaving now would lose it: the page asks first"
+    );
+    store.0.borrow_mut().quota = None;
+    s.journal(&Step::Change(rename("Fits"))).unwrap();
+    assert!(s.journal_kept());
+    assert_eq!(journal::read(&store, &id("m1")).unwrap().steps.len(), 2);
+    s.delete(&id("m1"));
+    assert_eq!(journal::read(&store, &id("m1")), None);
+    // Memory only: nothing is kept.
+    let mut memory = Session::new(MemoryStore::default(), false);
+    memory.open_new(model("m2"), 1.0);
+    memory.journal(&Step::EndCoalescing).unwrap();
+    assert!(!memory.journal_kept());
+}
+
+#[test]
+fn a_step_that_is_not_journaled_keeps_the_ones_before_it_and_the_page_asks() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.open_new(model("m1"), 1.0);
+    s.change(edit(goal("g1"))).unwrap();
+    s.save(1.5);
+    let g = s.journal(&Step::Change(rename("Before"))).unwrap();
+    // A closed meeting's record is not journaled; nor is anything after it.
+    let close = Step::Change(edit(Edit::Batch(vec![
+        goal("g2"),
+        Edit::Reorder {
+            kind: ElementKind::Goal,
+            id: id("g2"),
+            to: 0,
+        },
+    ])));
+    assert_eq!(close.encode(), None);
+    s.journal(&close).unwrap();
+    s.journal(&Step::Change(rename("After"))).unwrap();
+    assert!(
+        !s.journal_kept(),
+        "leaving now would lose steps: the page asks first"
+    );
+    let left = journal::read(&store, &id("m1")).unwrap();
+    assert_eq!(left.steps.len(), 1, "only what comes before it");
+    // The engine runs them all and they are saved: nothing is left, nothing to ask.
+    s.run(Step::Change(rename("Before")), Some(g))
+        .unwrap()
+        .unwrap();
+    s.run(close, Some(g)).unwrap().unwrap();
+    s.run(Step::Change(rename("After")), Some(g))
+        .unwrap()
+        .unwrap();
+    assert!(s.journal_kept());
+    s.save(2.0);
+    assert_eq!(journal::read(&store, &id("m1")), None);
+    assert_eq!(stored(&store, "m1").goals.len(), 2);
 }

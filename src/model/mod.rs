@@ -3,6 +3,7 @@
 //!
 //! See `docs/MODEL.md` for an overview of the model and the full list of edits.
 
+pub mod add;
 pub mod agenda;
 mod apply;
 pub mod checks;

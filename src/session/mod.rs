@@ -8,9 +8,19 @@
 //! [`Touched`]. Opening another model bumps [`Session::generation`] instead: then everything
 //! changed. Taking another tab's version of the open model (or merging it) is neither: what
 //! differs is collected for [`Session::take_adopted`].
+//!
+//! A change made while the edit engine's lazy part is still on its way is a [`Step`]: it is
+//! journaled at once ([`Session::journal`], `storage::journal`) and run when the part has
+//! arrived; a journal left by a page that closed first is run when the model next opens
+//! ([`Session::take_replay`], [`Session::replay`]).
+
+mod step;
+
+pub use step::Step;
 
 use crate::model::merge::{merge, Conflict, Side};
 use crate::model::{Edit, EditError, History, Id, Model, Touched};
+use crate::storage::journal;
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
 use crate::storage::library::{self, Listing, SaveError, Saved, Summary};
@@ -79,6 +89,17 @@ struct Open {
     edited: bool,
     /// When the last restore point was made (or the model was opened).
     point_time: f64,
+    /// The journaled steps that are in no saved revision yet, in order (`None`: a step that
+    /// is not journaled, see [`Step::encode`]); the last `unrun` of them have not run.
+    journal: Vec<Option<String>>,
+    unrun: usize,
+    /// How many of the steps that have not run were read from storage when the model was
+    /// opened: [`Session::replay`] runs them.
+    replay: usize,
+    /// The replay is waiting to be handed to the engine ([`Session::take_replay`]).
+    replay_due: bool,
+    /// The last write of the journal worked (the steps that have not run are in storage).
+    journal_kept: bool,
 }
 
 impl Open {
@@ -92,7 +113,20 @@ impl Open {
             pending: false,
             edited: false,
             point_time: now,
+            journal: Vec::new(),
+            unrun: 0,
+            replay: 0,
+            replay_due: false,
+            journal_kept: true,
         }
+    }
+
+    /// Writes the journal: the steps in no saved revision, on the revision this tab holds,
+    /// up to the first that is not journaled (those after it depend on it).
+    fn write_journal(&mut self, store: &mut impl KeyValue, persistent: bool) {
+        let steps: Vec<String> = self.journal.iter().map_while(Clone::clone).collect();
+        let written = journal::write(store, &self.model.id, self.rev, &steps).is_ok();
+        self.journal_kept = persistent && written && steps.len() == self.journal.len();
     }
 }
 
@@ -296,6 +330,108 @@ impl<S: KeyValue> Session<S> {
         }
     }
 
+    // ---- steps that wait for the edit engine ------------------------------------------
+
+    /// Writes down `step`, which waits for the edit engine, in the open model's journal
+    /// (at once, so that it survives the page); it runs later through [`Session::run`] with
+    /// the generation this returns. `None`: no model is open.
+    pub fn journal(&mut self, step: &Step) -> Option<u64> {
+        let open = self.open.as_mut()?;
+        // The step is counted even if it cannot be written: it runs all the same.
+        open.journal.push(step.encode());
+        open.unrun += 1;
+        open.write_journal(&mut self.store, self.persistent);
+        Some(self.generation)
+    }
+
+    /// True unless a step waits for the engine that is not in storage (the journal could
+    /// not be written): leaving the page now would lose it.
+    pub fn journal_kept(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_none_or(|o| o.unrun == 0 || o.journal_kept)
+    }
+
+    /// Runs one step. `queued`: it waited for the engine and was journaled in that
+    /// generation; if another model has been opened since, it does not run here (it stays in
+    /// its own model's journal and runs when that model opens again). `None`: nothing to
+    /// report (no model, the end of coalescing, a plan whose place is gone).
+    pub fn run(&mut self, step: Step, queued: Option<u64>) -> Option<Result<Touched, EditError>> {
+        if let Some(generation) = queued {
+            if generation != self.generation {
+                return None;
+            }
+            let open = self.open.as_mut()?;
+            open.unrun = open.unrun.saturating_sub(1);
+        }
+        match step {
+            Step::Change(change) => Some(self.change(change)),
+            Step::Add(plan) => {
+                let edit = self.model().and_then(|m| plan.edit(m))?;
+                Some(self.change(Change::Edit {
+                    edit,
+                    coalesce: false,
+                }))
+            }
+            Step::EndCoalescing => {
+                self.break_coalescing();
+                None
+            }
+        }
+    }
+
+    /// True once after a model opened with a journal of steps that never ran (its page
+    /// closed before the engine arrived): the caller hands [`Session::replay`] to the engine.
+    pub fn take_replay(&mut self) -> bool {
+        self.open
+            .as_mut()
+            .is_some_and(|o| std::mem::take(&mut o.replay_due))
+    }
+
+    /// Runs the journaled steps read when the model opened, in order, as one job (the engine
+    /// reads them, so their reading is not in the first load). `queued`: as for
+    /// [`Session::run`]. What they touched together; a step that is refused or does not read
+    /// is skipped (the first refusal is the outcome if none applied).
+    pub fn replay(&mut self, queued: Option<u64>) -> Option<Result<Touched, EditError>> {
+        if queued.is_some_and(|g| g != self.generation) {
+            return None;
+        }
+        let open = self.open.as_mut()?;
+        let n = std::mem::take(&mut open.replay);
+        let first = open.journal.len().saturating_sub(open.unrun);
+        let steps: Vec<Step> = open.journal[first..(first + n).min(open.journal.len())]
+            .iter()
+            .filter_map(|text| Step::decode(text.as_deref()?))
+            .collect();
+        open.unrun = open.unrun.saturating_sub(n);
+        let mut touched = Touched::new();
+        let mut refused = None;
+        for step in steps {
+            match self.run(step, None) {
+                Some(Ok(t)) => touched.extend(t),
+                Some(Err(e)) => {
+                    refused.get_or_insert(e);
+                }
+                None => {}
+            }
+        }
+        Some(match refused {
+            Some(e) if touched.is_empty() => Err(e),
+            _ => Ok(touched),
+        })
+    }
+
+    /// A model whose journal holds steps that never ran (its page closed first): the one to
+    /// open at start.
+    pub fn journaled(&self) -> Option<Id> {
+        let ids = journal::ids(&self.store);
+        self.listing
+            .models
+            .iter()
+            .find(|m| ids.contains(&m.id))
+            .map(|m| m.id.clone())
+    }
+
     // ---- saving ----------------------------------------------------------------------
 
     /// Saves the open model if a change is pending.
@@ -329,6 +465,12 @@ impl<S: KeyValue> Session<S> {
                 open.rev = saved.rev;
                 open.prev_saved = open.last_saved.replace(saved);
                 open.pending = false;
+                if !open.journal.is_empty() {
+                    // What has run is in this revision now; what has not stays, on it.
+                    let ran = open.journal.len().saturating_sub(open.unrun);
+                    open.journal.drain(..ran);
+                    open.write_journal(&mut self.store, self.persistent);
+                }
                 if open.edited && now - open.point_time >= EDITING_INTERVAL_MS {
                     self.point_due = Some(Why::Editing);
                 }
@@ -456,7 +598,8 @@ impl<S: KeyValue> Session<S> {
         if key.is_some_and(|k| k != keys::model(open.model.id.as_str())) {
             return;
         }
-        if open.pending || self.conflict.is_some() || self.behind {
+        // Steps waiting for the engine count as pending: they apply to this tab's revision.
+        if open.pending || open.unrun > 0 || self.conflict.is_some() || self.behind {
             return;
         }
         if let Ok(Some((theirs, saved))) = library::load_saved(&self.store, &open.model.id) {
@@ -513,7 +656,23 @@ impl<S: KeyValue> Session<S> {
         self.flush(now);
         match library::load_saved(&self.store, id) {
             Ok(Some((model, saved))) => {
-                self.replace(Some(Open::new(model, Some(saved), now)), Some(Why::Opened));
+                let mut open = Open::new(model, Some(saved), now);
+                match journal::read(&self.store, id) {
+                    // Steps that never ran on this very revision: they run once the engine is
+                    // there (and are kept until a save holds them).
+                    Some(j) if j.rev == open.rev && !j.steps.is_empty() => {
+                        open.unrun = j.steps.len();
+                        open.replay = j.steps.len();
+                        open.replay_due = true;
+                        open.journal = j.steps.into_iter().map(Some).collect();
+                    }
+                    // Another revision holds them, or another tab's save came first.
+                    Some(_) => {
+                        let _ = journal::remove(&mut self.store, id);
+                    }
+                    None => {}
+                }
+                self.replace(Some(open), Some(Why::Opened));
                 Opened::Open
             }
             Ok(None) => {
@@ -545,6 +704,7 @@ impl<S: KeyValue> Session<S> {
             self.alert = Some(StorageAlert::from(&e));
         }
         let _ = points::delete(&mut self.store, id);
+        let _ = journal::remove(&mut self.store, id);
         if self.model().is_some_and(|m| &m.id == id) {
             self.replace(None, None);
         }

@@ -7,12 +7,17 @@
 //! | `kpi-structure:model:<id>` | JSON `{"version": v, "rev": n, "model": {...}}`: one saved model, read back like a file (leniently, through the migrations; no `version` means 1) |
 //! | `kpi-structure:lang` | `en` or `nl` |
 //! | `kpi-structure:points:<id>` | JSON array of [`super::points::Point`]: a model's restore points, oldest first |
+//! | `kpi-structure:journal:<id>` | JSON `{"rev": n, "steps": [...]}`: changes of a model made before the edit engine arrived, not yet in a saved revision ([`super::journal`]) |
+//!
+//! Each kind of key has its own prefix, so no key of one kind is ever a key of another: a
+//! journal or a restore point never overwrites a model.
 
 pub const PREFIX: &str = "kpi-structure:";
 pub const INDEX: &str = "kpi-structure:index";
 pub const LANG: &str = "kpi-structure:lang";
 pub const MODEL_PREFIX: &str = "kpi-structure:model:";
 pub const POINTS_PREFIX: &str = "kpi-structure:points:";
+pub const JOURNAL_PREFIX: &str = "kpi-structure:journal:";
 
 pub fn model(id: &str) -> String {
     format!("{MODEL_PREFIX}{id}")

@@ -1,6 +1,7 @@
 //! Storage: the only code that touches localStorage (`local.rs`, wasm only). The library
 //! logic (`library.rs`) is pure and runs on any [`kv::KeyValue`].
 
+pub mod journal;
 pub mod keys;
 pub mod kv;
 pub mod library;

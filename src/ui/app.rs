@@ -23,10 +23,10 @@ pub fn Root() -> impl IntoView {
     });
     // Save a pending edit before the tab goes away.
     let _unload = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
-    // Edits still waiting for the edit engine's part cannot be saved now: the browser asks
-    // before the page goes.
-    let _leave = window_event_listener(leptos::ev::beforeunload, |ev| {
-        if super::engine::waiting() {
+    // Edits still waiting for the edit engine's part are journaled and run when the model
+    // next opens; only if the journal could not be written does the browser ask first.
+    let _leave = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if super::engine::waiting() && !app.doc.session_ref(|s| s.journal_kept()) {
             ev.prevent_default();
         }
     });

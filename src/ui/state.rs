@@ -12,10 +12,11 @@ use super::doc::Doc;
 use super::engine::{self, Job, Outcome};
 use super::i18n::{t, T};
 use crate::format::{ImportErrors, Problem};
+use crate::model::add::AddPlan;
 use crate::model::merge::{Conflict, Side};
 use crate::model::steer::default_as_of;
 use crate::model::{Edit, Id, Lang, Model, Month, Target};
-use crate::session::{Change, Incoming, Opened, Session, StorageAlert};
+use crate::session::{Change, Incoming, Opened, Session, Step, StorageAlert};
 use crate::storage::keys;
 use crate::storage::library::Listing;
 use crate::storage::local::Backend;
@@ -107,9 +108,13 @@ pub struct App {
     pub other_tab: RwSignal<Incoming>,
     /// The Compare or History dialog, while open.
     pub copies: RwSignal<Option<Panel>>,
-    /// A restore point is due (made, opened, imported, exported, ten minutes of editing):
-    /// `ui::copies` makes it and sets this back to `None`.
-    pub point_due: RwSignal<Option<Why>>,
+    /// A restore point is due (made, opened, imported, exported, ten minutes of editing),
+    /// with the model as it was at that moment: `ui::copies` makes it and sets this back to
+    /// `None`.
+    pub point_due: RwSignal<Option<(Why, Model)>>,
+    /// How many restore points are being made (waiting for the browser to be idle, or
+    /// compressed); History re-reads the points when one is done.
+    pub points_busy: RwSignal<u32>,
     /// A save found another tab's newer revision: `ui::copies` merges it.
     pub behind: RwSignal<bool>,
     /// The share of the browser's storage in use, in percent, once it is nearly full.
@@ -170,14 +175,18 @@ impl App {
             other_tab: RwSignal::new(Incoming::default()),
             copies: RwSignal::new(None),
             point_due: RwSignal::new(None),
+            points_busy: RwSignal::new(0),
             behind: RwSignal::new(false),
             nearly_full: RwSignal::new(None),
             persisted: RwSignal::new(None),
             timer: StoredValue::new(None),
         };
-        let first = app
-            .doc
-            .session_ref(|s| s.listing().models.first().map(|m| m.id.clone()));
+        // The model whose page closed while changes waited for the edit engine, else the
+        // most recent.
+        let first = app.doc.session_ref(|s| {
+            s.journaled()
+                .or_else(|| s.listing().models.first().map(|m| m.id.clone()))
+        });
         match first {
             Some(id) => app.open(&id),
             None => app.sync(),
@@ -209,9 +218,10 @@ impl App {
                 )
             });
         set_if_changed(self.other_tab, other_tab);
-        // A restore point is due (made, opened, imported, ten minutes of editing).
+        // A restore point is due (made, opened, imported, ten minutes of editing): of the
+        // model as it is now, whatever the user does next.
         if let Some(why) = self.doc.session(|s| s.take_point_due()).flatten() {
-            self.point_due.set(Some(why));
+            self.point_now(why);
         }
         set_if_changed(self.behind, self.doc.session_ref(|s| s.behind()));
         if listing_changed {
@@ -259,6 +269,13 @@ impl App {
         }
     }
 
+    /// Asks for a restore point of the open model as it is now.
+    pub fn point_now(&self, why: Why) {
+        if let Some(model) = self.doc.with_untracked(Model::clone) {
+            self.point_due.set(Some((why, model)));
+        }
+    }
+
     /// Runs a session method that may replace the open model, then updates the UI.
     fn replace(&self, f: impl FnOnce(&mut Session<Backend>, f64)) {
         self.cancel_timer();
@@ -266,6 +283,11 @@ impl App {
         self.sync();
         if self.doc.session_ref(|s| s.pending()) {
             self.schedule_save();
+        }
+        // The model opened with changes its page made before the edit engine arrived and
+        // could not save: they run now (or once the engine is there), before any new one.
+        if self.doc.session(|s| s.take_replay()) == Some(true) {
+            self.run_then(Job::Replay, |_| ());
         }
     }
 
@@ -388,7 +410,7 @@ impl App {
     /// what it touched and schedules a save; a refused edit changes nothing and shows its
     /// message. `then` hears whether the model changed.
     pub fn change_then(&self, change: Change, then: impl FnOnce(bool) + 'static) {
-        self.run_then(Job::Change(change), then);
+        self.run_then(Job::Step(Step::Change(change)), then);
     }
 
     /// Runs a job of the edit engine; `then` hears whether the model changed.
@@ -449,16 +471,12 @@ impl App {
         );
     }
 
-    /// Applies the edit `plan` makes from the model as it is when the edit runs (after the
+    /// Adds the element `plan` makes from the model as it is when the edit runs (after the
     /// changes before it), then selects `select` (the Add buttons: the new element's name is
     /// free in that model).
-    pub fn plan_and_select(
-        &self,
-        plan: impl FnOnce(&Model) -> Option<Edit> + 'static,
-        select: Target,
-    ) {
+    pub fn plan_and_select(&self, plan: AddPlan, select: Target) {
         let app = *self;
-        self.run_then(Job::Plan(Box::new(plan)), move |done| {
+        self.run_then(Job::Step(Step::Add(plan)), move |done| {
             if done {
                 app.selection.set(Some(select));
             }
@@ -467,7 +485,7 @@ impl App {
 
     /// Ends keystroke coalescing (on blur), so the next edit is a step of its own.
     pub fn break_coalescing(&self) {
-        engine::run(self.doc, Job::EndCoalescing, |_| ());
+        engine::run(self.doc, Job::Step(Step::EndCoalescing), |_| ());
     }
 
     pub fn undo(&self) {

@@ -269,3 +269,31 @@ test('storage use: Models shows it with the largest models, and warns before it 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a model made from a template and edited at once has its made point in History, at once', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByRole('combobox', { name: /Language|Taal/ }).selectOption({ label: 'English' });
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Coffee machines' }).click();
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Model name"]')?.value === 'Coffee machines');
+  // Edited at once, and History opened at once: the point of the state it was made in is
+  // still being written (when the browser is idle), and is listed as soon as it is.
+  const name = page.getByRole('textbox', { name: 'Model name' });
+  await name.fill('Coffee, edited at once');
+  await select(page, ON_TIME);
+  await field(page, 'Target', '99');
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('dialog', { name: /^History of/ });
+  const made = history.getByRole('list', { name: 'Restore points' }).getByRole('listitem').filter({ hasText: 'Made' });
+  await made.waitFor({ timeout: 10000 });
+  const restore = made.getByRole('button', { name: 'Restore as new model' });
+  await page.waitForFunction(() => !document.querySelector('.point-list button[disabled]'));
+  await restore.click();
+  await history.waitFor({ state: 'detached' });
+  // Restored: the template as it was made, before the edits.
+  await page.waitForFunction(() => /^Coffee machines \(restored from/.test(document.querySelector('input[aria-label="Model name"]')?.value ?? ''));
+  await select(page, ON_TIME);
+  assert.equal(await page.getByRole('textbox', { name: 'Target', exact: true }).inputValue(), '95');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -256,3 +256,74 @@ test('a part that cannot be fetched is fetched again: the app keeps working and 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a name typed before the edit engine arrived survives closing the page, once, even if the part fails next time', async () => {
+  // No service worker: every request of every page goes through the context's route.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const errors = [];
+  const dialogs = [];
+  context.on('page', (p) => {
+    p.on('pageerror', (e) => errors.push(String(e)));
+    p.on('dialog', (d) => { dialogs.push(d.type()); d.accept(); });
+  });
+  // The engine's part: held on the first page, failing on the second, there on the third.
+  let mode = 'hold';
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(/\/split_engine_[^/]*\.wasm$/, async (route) => {
+    if (mode === 'hold') await held;
+    if (mode === 'fail') await route.abort('internetdisconnected').catch(() => {});
+    else await route.continue().catch(() => {});
+  });
+  const stored = (page) => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('kpi-structure:model:'));
+    const m = JSON.parse(localStorage.getItem(key)).model;
+    const journals = Object.keys(localStorage).filter((k) => k.startsWith('kpi-structure:journal:'));
+    return { name: m.name, goals: (m.goals || []).map((g) => g.name), journals: journals.length };
+  });
+  const nameBox = (page) => page.getByRole('textbox', { name: 'Model name' });
+  const closed = async (page) => {
+    const gone = new Promise((r) => page.once('close', r));
+    await page.close({ runBeforeUnload: true });
+    await gone;
+  };
+
+  // A new model; its name typed and a goal added before the engine's part arrives; the tab
+  // is closed at once.
+  const first = await context.newPage();
+  await first.goto(server.url);
+  await english(first);
+  await first.getByRole('button', { name: 'New model' }).first().click();
+  await nameBox(first).fill('Named before the engine');
+  await first.getByRole('button', { name: 'Add goal' }).click();
+  await first.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
+  assert.deepEqual(await stored(first), { name: 'Untitled model', goals: [], journals: 1 });
+  await closed(first);
+  assert.deepEqual(dialogs, [], 'closing did not need to ask: nothing is lost');
+
+  // Next open: the engine's part cannot be fetched. The changes wait; the journal stays.
+  mode = 'fail';
+  const second = await context.newPage();
+  await second.goto(server.url);
+  await second.getByRole('status').filter({ hasText: 'Part of the app could not be loaded' }).waitFor();
+  await second.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
+  assert.equal(await nameBox(second).inputValue(), 'Untitled model');
+  assert.deepEqual(await stored(second), { name: 'Untitled model', goals: [], journals: 1 });
+  await closed(second);
+
+  // The part is there again: the name and the goal apply, once, and are saved.
+  mode = 'pass';
+  release();
+  const third = await context.newPage();
+  await third.goto(server.url);
+  const all = { name: 'Named before the engine', goals: ['New goal'], journals: 0 };
+  assert.deepEqual(await settled(() => stored(third), all), all);
+  assert.equal(await nameBox(third).inputValue(), 'Named before the engine');
+  await third.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+  await third.reload();
+  await nameBox(third).waitFor();
+  await partsLoaded(third);
+  assert.deepEqual(await stored(third), all, 'not applied twice');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -84,7 +84,9 @@ fn finish(app: App, pending: &Pending, sides: &[Side]) {
         lang.pick("(merged)", "(samengevoegd)")
     );
     result.created = now();
-    super::make_point(app, Why::BeforeMerge);
+    if let Some(open) = app.doc.with_untracked(Model::clone) {
+        super::make_point(app, Why::BeforeMerge, open);
+    }
     app.copies.set(None);
     app.open_new(result);
 }

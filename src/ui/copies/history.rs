@@ -31,6 +31,50 @@ struct Row {
     summary: String,
 }
 
+/// Reads every point (oldest first) and says what changed from one to the next; newest first.
+async fn read_rows(points: &[Point], lang: Lang) -> Vec<Row> {
+    let mut models = Vec::with_capacity(points.len());
+    for p in points {
+        models.push(read_point(p).await);
+    }
+    let mut out: Vec<Row> = Vec::with_capacity(points.len());
+    for (i, p) in points.iter().enumerate() {
+        let summary = match (
+            i.checked_sub(1).and_then(|j| models[j].as_ref()),
+            &models[i],
+        ) {
+            (_, None) => lang
+                .pick(
+                    "This version could not be read.",
+                    "Deze versie kon niet worden gelezen.",
+                )
+                .to_string(),
+            (Some(before), Some(now)) => change_summary(before, now, lang),
+            (None, Some(m)) => lang.pick(
+                format!(
+                    "{} goals · {} chains · {} KPIs",
+                    m.goals.len(),
+                    m.chains.len(),
+                    m.kpis.len()
+                ),
+                format!(
+                    "{} doelen · {} ketens · {} KPI's",
+                    m.goals.len(),
+                    m.chains.len(),
+                    m.kpis.len()
+                ),
+            ),
+        };
+        out.push(Row {
+            point: p.clone(),
+            model: models[i].clone(),
+            summary,
+        });
+    }
+    out.reverse();
+    out
+}
+
 #[component]
 pub fn HistoryDialog() -> impl IntoView {
     let app = use_app();
@@ -40,61 +84,40 @@ pub fn HistoryDialog() -> impl IntoView {
         .with_untracked(|m| m.name.clone())
         .unwrap_or_default();
     let id = app.doc.with_untracked(|m| m.id.clone()).unwrap_or_default();
-    let points = app.points(&id);
-    let rows: RwSignal<Vec<Row>> = RwSignal::new(
-        points
-            .iter()
-            .rev()
-            .map(|p| Row {
-                point: p.clone(),
-                model: None,
-                summary: String::new(),
-            })
-            .collect(),
-    );
-    // Read every point (oldest first), then say what changed from one to the next.
-    spawn_local(async move {
-        let mut models = Vec::with_capacity(points.len());
-        for p in &points {
-            models.push(read_point(p).await);
+    let rows: RwSignal<Vec<Row>> = RwSignal::new(Vec::new());
+    // Which reading of the points is the latest: an older one finishing later is dropped.
+    let reading = StoredValue::new(0u32);
+    let load = move || {
+        let points = app.points(&id);
+        let this = reading.get_value().wrapping_add(1);
+        reading.set_value(this);
+        rows.set(
+            points
+                .iter()
+                .rev()
+                .map(|p| Row {
+                    point: p.clone(),
+                    model: None,
+                    summary: String::new(),
+                })
+                .collect(),
+        );
+        spawn_local(async move {
+            let out = read_rows(&points, lang.get_untracked()).await;
+            if reading.get_value() == this {
+                rows.set(out);
+            }
+        });
+    };
+    let again = load.clone();
+    load();
+    // A point still being made (a model made, opened or imported a moment ago) is listed
+    // as soon as it is written.
+    Effect::new(move |ran: Option<()>| {
+        app.points_busy.track();
+        if ran.is_some() {
+            again();
         }
-        let lang = lang.get_untracked();
-        let mut out: Vec<Row> = Vec::with_capacity(points.len());
-        for (i, p) in points.iter().enumerate() {
-            let summary = match (
-                i.checked_sub(1).and_then(|j| models[j].as_ref()),
-                &models[i],
-            ) {
-                (_, None) => lang
-                    .pick(
-                        "This version could not be read.",
-                        "Deze versie kon niet worden gelezen.",
-                    )
-                    .to_string(),
-                (Some(before), Some(now)) => change_summary(before, now, lang),
-                (None, Some(m)) => lang.pick(
-                    format!(
-                        "{} goals · {} chains · {} KPIs",
-                        m.goals.len(),
-                        m.chains.len(),
-                        m.kpis.len()
-                    ),
-                    format!(
-                        "{} doelen · {} ketens · {} KPI's",
-                        m.goals.len(),
-                        m.chains.len(),
-                        m.kpis.len()
-                    ),
-                ),
-            };
-            out.push(Row {
-                point: p.clone(),
-                model: models[i].clone(),
-                summary,
-            });
-        }
-        out.reverse();
-        rows.set(out);
     });
     let restore = move |row: &Row| {
         let Some(mut model) = row.model.clone() else {
@@ -131,7 +154,15 @@ pub fn HistoryDialog() -> impl IntoView {
             </p>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="muted">{tr(lang, "No restore points yet.", "Nog geen herstelpunten.")}</p> }
+                fallback=move || view! {
+                    <p class="muted">
+                        {move || if app.points_busy.get() > 0 {
+                            lang.get().pick("Making a restore point…", "Herstelpunt wordt gemaakt…")
+                        } else {
+                            lang.get().pick("No restore points yet.", "Nog geen herstelpunten.")
+                        }}
+                    </p>
+                }
             >
                 <ul class="point-list" aria-label=tr(lang, "Restore points", "Herstelpunten")>
                     {move || {

@@ -55,9 +55,11 @@ pub fn CopiesButtons() -> impl IntoView {
 pub fn CopiesWatcher() -> impl IntoView {
     let app = use_app();
     Effect::new(move |_| {
-        if let Some(why) = app.point_due.get() {
-            app.point_due.set(None);
-            make_point(app, why);
+        // Taken out (not cloned) only when there is one: the write re-runs this effect.
+        if app.point_due.with(Option::is_some) {
+            if let Some((why, model)) = app.point_due.try_update(Option::take).flatten() {
+                make_point(app, why, model);
+            }
         }
     });
     Effect::new(move |_| {

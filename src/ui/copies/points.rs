@@ -1,6 +1,7 @@
 //! Restore points from the shell: the model's entry compressed with the browser's raw DEFLATE
 //! and packed 15 bits a character ([`crate::storage::pack`]); and read back.
 
+use leptos::prelude::Update;
 use leptos::task::spawn_local;
 
 use crate::model::lineage::content_hash;
@@ -12,18 +13,19 @@ use crate::ui::files::{deflate, inflate};
 use crate::ui::split::when_idle;
 use crate::ui::state::{now, App};
 
-/// Makes a restore point of the open model as it is now, in the background: at once for
-/// what the user just did (export, merge), otherwise once the browser is idle (a point made
-/// when a model opens must not delay the first view, nor fetch its part before then).
-pub fn make_point(app: App, why: Why) {
-    let Some(model) = app.doc.with_untracked(Model::clone) else {
-        return;
+/// Makes a restore point of `model` (the open model as it was when the point became due), in
+/// the background: at once for what the user just did (export, merge), otherwise once the
+/// browser is idle (a point made when a model opens must not delay the first view, nor fetch
+/// its part before then). [`App::points_busy`] counts it until it is written.
+pub fn make_point(app: App, why: Why, model: Model) {
+    app.points_busy.update(|n| *n += 1);
+    let task = async move {
+        write_point(app, why, model).await;
+        app.points_busy.update(|n| *n = n.saturating_sub(1));
     };
     match why {
-        Why::Exported | Why::BeforeMerge => spawn_local(write_point(app, why, model)),
-        Why::Created | Why::Opened | Why::Imported | Why::Editing => {
-            when_idle(write_point(app, why, model))
-        }
+        Why::Exported | Why::BeforeMerge => spawn_local(task),
+        Why::Created | Why::Opened | Why::Imported | Why::Editing => when_idle(task),
     }
 }
 

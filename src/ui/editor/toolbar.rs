@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::{
-    unique_name, Attach, Chain, Edit, Goal, Id, Kpi, Lang, Link, Model, Target, Topic,
-};
+use crate::model::add::{chain_context, kpi_context, AddPlan};
+use crate::model::{Edit, Lang, Target, Topic};
 use crate::ui::copies::CopiesButtons;
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
@@ -43,84 +42,35 @@ fn focus_name_field_within(frames: u32) {
     });
 }
 
-/// The chain the selection belongs to, and the link after which a new link goes.
-fn chain_context(model: &Model, sel: &Target) -> Option<(Id, Option<Id>)> {
-    match sel {
-        Target::Chain(c) => Some((c.clone(), None)),
-        Target::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
-        Target::Kpi(k) => match &model.kpis.get(k)?.at {
-            Attach::Chain { chain } => Some((chain.clone(), None)),
-            Attach::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
-            Attach::Result { .. } => None,
-        },
-        _ => None,
-    }
-}
-
-/// Where a new KPI is attached for this selection.
-fn kpi_context(model: &Model, sel: &Target) -> Option<Attach> {
-    match sel {
-        Target::Goal(g) => Some(Attach::Result { goal: g.clone() }),
-        Target::Chain(c) => Some(Attach::Chain { chain: c.clone() }),
-        Target::Link { chain, link } => Some(Attach::Link {
-            chain: chain.clone(),
-            link: link.clone(),
-        }),
-        Target::Kpi(k) => model.kpis.get(k).map(|k| k.at.clone()),
-        _ => None,
-    }
-}
-
-// The Add buttons plan their edit from the model it applies to (`App::plan_and_select`), so
-// the new element's name is free even when earlier edits still wait for the edit engine.
+// The Add buttons plan their edit from the model it applies to (`App::plan_and_select` with
+// an `AddPlan`), so the new element's name is free even when earlier edits still wait for
+// the edit engine.
 
 fn add_goal(app: App, lang: Lang) {
     let id = fresh_id('g');
     let select = Target::Goal(id.clone());
-    app.plan_and_select(
-        move |m| {
-            let name = unique_name(
-                lang.pick("New goal", "Nieuw doel"),
-                m.goals.values().map(|g| g.name.as_str()),
-            );
-            let goal = Goal {
-                id,
-                name,
-                ..Goal::default()
-            };
-            Some(Edit::AddGoal { goal, index: None })
-        },
-        select,
-    );
+    let name = lang.pick("New goal", "Nieuw doel").to_string();
+    app.plan_and_select(AddPlan::Goal { id, name }, select);
     focus_name_field();
 }
 
 fn add_chain(app: App, lang: Lang) {
     let id = fresh_id('c');
     let select = Target::Chain(id.clone());
-    app.plan_and_select(
-        move |m| {
-            let name = unique_name(
-                lang.pick("New chain", "Nieuwe keten"),
-                m.chains.values().map(|c| c.name.as_str()),
-            );
-            let chain = Chain {
-                id,
-                name,
-                ..Chain::default()
-            };
-            Some(Edit::AddChain { chain, index: None })
-        },
-        select,
-    );
+    let name = lang.pick("New chain", "Nieuwe keten").to_string();
+    app.plan_and_select(AddPlan::Chain { id, name }, select);
     focus_name_field();
 }
 
 fn add_link(app: App, lang: Lang) {
-    let Some(sel) = app.selection.get_untracked() else {
+    let Some(near) = app.selection.get_untracked() else {
         return;
     };
-    let Some((chain, _)) = app.doc.with_untracked(|m| chain_context(m, &sel)).flatten() else {
+    let Some((chain, _)) = app
+        .doc
+        .with_untracked(|m| chain_context(m, &near))
+        .flatten()
+    else {
         return;
     };
     let id = fresh_id('l');
@@ -128,34 +78,18 @@ fn add_link(app: App, lang: Lang) {
         chain,
         link: id.clone(),
     };
-    app.plan_and_select(
-        move |m| {
-            let (chain, after) = chain_context(m, &sel)?;
-            let links = &m.chains.get(&chain)?.links;
-            let index = after.and_then(|a| links.iter().position(|l| l.id == a).map(|i| i + 1));
-            let name = unique_name(
-                lang.pick("New link", "Nieuwe schakel"),
-                links.iter().map(|l| l.name.as_str()),
-            );
-            let link = Link {
-                id,
-                name,
-                ..Link::default()
-            };
-            Some(Edit::AddLink { chain, link, index })
-        },
-        select,
-    );
+    let name = lang.pick("New link", "Nieuwe schakel").to_string();
+    app.plan_and_select(AddPlan::Link { id, name, near }, select);
     focus_name_field();
 }
 
 fn add_kpi(app: App, lang: Lang) {
-    let Some(sel) = app.selection.get_untracked() else {
+    let Some(near) = app.selection.get_untracked() else {
         return;
     };
     if app
         .doc
-        .with_untracked(|m| kpi_context(m, &sel))
+        .with_untracked(|m| kpi_context(m, &near))
         .flatten()
         .is_none()
     {
@@ -163,21 +97,8 @@ fn add_kpi(app: App, lang: Lang) {
     }
     let id = fresh_id('k');
     let select = Target::Kpi(id.clone());
-    app.plan_and_select(
-        move |m| {
-            let at = kpi_context(m, &sel)?;
-            let name = unique_name(
-                lang.pick("New KPI", "Nieuwe KPI"),
-                m.kpis.values().map(|k| k.name.as_str()),
-            );
-            let kpi = Kpi::new(id, name, at);
-            Some(Edit::AddKpi {
-                kpi: Box::new(kpi),
-                index: None,
-            })
-        },
-        select,
-    );
+    let name = lang.pick("New KPI", "Nieuwe KPI").to_string();
+    app.plan_and_select(AddPlan::Kpi { id, name, near }, select);
     focus_name_field();
 }
 

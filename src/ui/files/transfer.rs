@@ -45,8 +45,7 @@ pub fn export_json_now(app: App) {
     };
     offer_download(app, &name, &text, "application/json");
     // The version sent out is kept: when a copy comes back, it is the base of the merge.
-    app.point_due
-        .set(Some(crate::storage::points::Why::Exported));
+    app.point_now(crate::storage::points::Why::Exported);
 }
 
 /// Downloads the open model's KPIs as `<model name>.csv` (UTF-8 with BOM).

@@ -10,8 +10,9 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
+use crate::model::add::AddPlan;
 use crate::model::queries::department_matrix;
-use crate::model::{unique_name, Attach, Department, Edit, Id, Target};
+use crate::model::{Attach, Id, Target};
 use crate::ui::state::{fresh_id, use_app, App};
 use crate::ui::views::chains::flow::select_button;
 use crate::ui::views::names::live_name;
@@ -137,23 +138,11 @@ pub fn MatrixView() -> impl IntoView {
     let add_department = move |_| {
         let id = fresh_id('d');
         let lang = app.lang.get_untracked();
+        let name = lang.pick("New department", "Nieuwe afdeling").to_string();
         app.plan_and_select(
-            {
-                let id = id.clone();
-                move |m| {
-                    let name = unique_name(
-                        lang.pick("New department", "Nieuwe afdeling"),
-                        m.departments.values().map(|d| d.name.as_str()),
-                    );
-                    Some(Edit::AddDepartment {
-                        department: Department {
-                            id,
-                            name,
-                            ..Department::default()
-                        },
-                        index: None,
-                    })
-                }
+            AddPlan::Department {
+                id: id.clone(),
+                name,
             },
             Target::Department(id),
         );

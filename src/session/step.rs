@@ -1,0 +1,552 @@
+//! A change that waits for the edit engine ([`Step`]) and its journal form: a short JSON
+//! array, written and read by hand. (A serde derive for every edit and element costs ~6 KB
+//! brotli in the first load to write and ~60 KB in the engine's part to read; this costs a
+//! fraction of that.) The steps the interface makes are all written; the few it never makes
+//! before the engine has arrived (a closed meeting's record, a cascade's restore, moves by
+//! index, re-attaching) are not: [`Step::encode`] says `None`, and the page asks before it
+//! goes, as it did before there was a journal.
+//!
+//! | step | form |
+//! |---|---|
+//! | an edit (`coalesce` 0 or 1) | `["c", 1, EDIT]` |
+//! | undo, redo, end of coalescing | `["u"]`, `["r"]`, `["b"]` |
+//! | an Add button's element | `["a", "goal", id, name]`, `["a", "link", id, name, TARGET]` |
+//! | TARGET | `["model"]`, `["goal", id]`, `["link", chain, link]`, ... |
+//! | EDIT | `["SetKpi", id, "target", 95]`, `["Batch", [EDIT, ...]]`, ... (the edit's name, then its fields in order) |
+
+use serde_json::Value;
+
+use super::Change;
+use crate::model::add::AddPlan;
+use crate::model::meeting::{Action, ActionField};
+use crate::model::{
+    ChainField, Choice, Department, DepartmentField, Edit, GoalField, Id, KpiField, LinkField,
+    ModelField, Period, Target,
+};
+
+/// One piece of work for the edit engine, as it is journaled while it waits for it.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    Change(Change),
+    /// An Add button's element, planned from the model as it is when the step runs.
+    Add(AddPlan),
+    /// The field being typed in lost focus: the next keystroke starts a new undo step.
+    EndCoalescing,
+}
+
+/// Writes one JSON array, item by item.
+struct Out(String);
+
+impl Out {
+    fn new(tag: &str) -> Out {
+        let mut out = Out(String::from("["));
+        out.text(tag);
+        out
+    }
+    fn sep(&mut self) {
+        if !self.0.ends_with('[') {
+            self.0.push(',');
+        }
+    }
+    fn text(&mut self, s: &str) -> &mut Out {
+        self.sep();
+        self.0
+            .push_str(&serde_json::to_string(s).unwrap_or_default());
+        self
+    }
+    fn id(&mut self, id: &Id) -> &mut Out {
+        self.text(id.as_str())
+    }
+    fn number(&mut self, n: Option<f64>) -> &mut Out {
+        self.sep();
+        let text = n.and_then(|n| serde_json::to_string(&n).ok());
+        self.0.push_str(text.as_deref().unwrap_or("null"));
+        self
+    }
+    fn index(&mut self, i: Option<usize>) -> &mut Out {
+        self.sep();
+        match i {
+            Some(i) => self.0.push_str(&i.to_string()),
+            None => self.0.push_str("null"),
+        }
+        self
+    }
+    fn flag(&mut self, b: bool) -> &mut Out {
+        self.sep();
+        self.0.push_str(if b { "true" } else { "false" });
+        self
+    }
+    /// An item that is itself an array, already written.
+    fn raw(&mut self, json: &str) -> &mut Out {
+        self.sep();
+        self.0.push_str(json);
+        self
+    }
+    fn done(&mut self) -> String {
+        self.0.push(']');
+        std::mem::take(&mut self.0)
+    }
+}
+
+fn target(t: &Target) -> String {
+    match t {
+        Target::Model => Out::new("model").done(),
+        Target::Goal(id) => Out::new("goal").id(id).done(),
+        Target::Department(id) => Out::new("department").id(id).done(),
+        Target::Chain(id) => Out::new("chain").id(id).done(),
+        Target::Link { chain, link } => Out::new("link").id(chain).id(link).done(),
+        Target::Kpi(id) => Out::new("kpi").id(id).done(),
+    }
+}
+
+fn kpi_field(out: &mut Out, f: &KpiField) {
+    out.text(f.name());
+    match f {
+        KpiField::Name(s)
+        | KpiField::Definition(s)
+        | KpiField::Formula(s)
+        | KpiField::Unit(s)
+        | KpiField::NormDescription(s)
+        | KpiField::Owner(s)
+        | KpiField::DataSource(s) => out.text(s),
+        KpiField::Target(n)
+        | KpiField::Red(n)
+        | KpiField::Low(n)
+        | KpiField::High(n)
+        | KpiField::Tolerance(n) => out.number(*n),
+        KpiField::Direction(d) => out.text(d.code()),
+        KpiField::Frequency(f) => out.text(f.code()),
+        KpiField::ValueType(v) => out.text(v.code()),
+    };
+}
+
+/// An edit as a JSON array; `None` for the edits the interface never makes before the engine
+/// is there.
+fn edit(e: &Edit) -> Option<String> {
+    let name = |f: &dyn Fn(&mut Out)| {
+        let mut out = Out::new(edit_name(e)?);
+        f(&mut out);
+        Some(out.done())
+    };
+    match e {
+        Edit::SetModel { field } => name(&|o| {
+            let (ModelField::Name(s) | ModelField::Organisation(s) | ModelField::Description(s)) =
+                field;
+            o.text(field.name()).text(s);
+        }),
+        Edit::SetGoal { id, field } => name(&|o| {
+            let (GoalField::Name(s) | GoalField::Description(s)) = field;
+            o.id(id).text(field.name()).text(s);
+        }),
+        Edit::SetDepartment { id, field } => name(&|o| {
+            let (DepartmentField::Name(s) | DepartmentField::Description(s)) = field;
+            o.id(id).text(field.name()).text(s);
+        }),
+        Edit::SetChain { id, field } => name(&|o| {
+            let (ChainField::Name(s)
+            | ChainField::Description(s)
+            | ChainField::Customer(s)
+            | ChainField::Trigger(s)
+            | ChainField::Outcome(s)
+            | ChainField::Owner(s)) = field;
+            o.id(id).text(field.name()).text(s);
+        }),
+        Edit::SetLink { chain, link, field } => name(&|o| {
+            o.id(chain).id(link).text(field.name());
+            match field {
+                LinkField::Name(s) | LinkField::Description(s) | LinkField::Owner(s) => o.text(s),
+                LinkField::Department(Some(d)) => o.id(d),
+                LinkField::Department(None) => o.raw("null"),
+                LinkField::External(b) => o.flag(*b),
+            };
+        }),
+        Edit::SetKpi { id, field } => name(&|o| {
+            o.id(id);
+            kpi_field(o, field);
+        }),
+        Edit::SetValue { kpi, period, value } => name(&|o| {
+            o.id(kpi).text(&period.to_string()).number(*value);
+        }),
+        Edit::SetComment {
+            kpi,
+            period,
+            comment,
+        } => name(&|o| {
+            o.id(kpi).text(&period.to_string()).text(comment);
+        }),
+        Edit::MoveLink { chain, link, to } => name(&|o| {
+            o.id(chain).id(link).index(Some(*to));
+        }),
+        Edit::ToggleDrive { id, target } => name(&|o| {
+            o.id(id).id(target);
+        }),
+        Edit::SetMeetingNotes { chain, notes } => name(&|o| {
+            o.id(chain).text(notes);
+        }),
+        Edit::SetAttendance {
+            chain,
+            link,
+            present,
+        } => name(&|o| {
+            o.id(chain).id(link).flag(*present);
+        }),
+        Edit::SetAction { chain, id, field } => name(&|o| {
+            o.id(chain).id(id).text(field.name());
+            match field {
+                ActionField::What(s) | ActionField::Owner(s) | ActionField::Due(s) => o.text(s),
+                ActionField::Done(b) => o.flag(*b),
+            };
+        }),
+        Edit::AddAction {
+            chain,
+            action,
+            index,
+        } => name(&|o| {
+            let a = Out::new(action.id.as_str())
+                .text(&action.what)
+                .text(&action.owner)
+                .text(&action.due)
+                .flag(action.done)
+                .done();
+            o.id(chain).raw(&a).index(*index);
+        }),
+        Edit::DeleteAction { chain, id } => name(&|o| {
+            o.id(chain).id(id);
+        }),
+        Edit::DeleteGoal { id }
+        | Edit::DeleteDepartment { id }
+        | Edit::DeleteChain { id }
+        | Edit::DeleteKpi { id } => name(&|o| {
+            o.id(id);
+        }),
+        Edit::DeleteLink { chain, link } => name(&|o| {
+            o.id(chain).id(link);
+        }),
+        Edit::AddDepartment { department, index } => name(&|o| {
+            let d = Out::new(department.id.as_str())
+                .text(&department.name)
+                .text(&department.description)
+                .done();
+            o.raw(&d).index(*index);
+        }),
+        Edit::Batch(edits) => {
+            let inner: Option<Vec<String>> = edits.iter().map(edit).collect();
+            let inner = format!("[{}]", inner?.join(","));
+            name(&|o| {
+                o.raw(&inner);
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The name an edit is written under (`None`: not written).
+fn edit_name(e: &Edit) -> Option<&'static str> {
+    Some(match e {
+        Edit::SetModel { .. } => "SetModel",
+        Edit::SetGoal { .. } => "SetGoal",
+        Edit::SetDepartment { .. } => "SetDepartment",
+        Edit::SetChain { .. } => "SetChain",
+        Edit::SetLink { .. } => "SetLink",
+        Edit::SetKpi { .. } => "SetKpi",
+        Edit::SetValue { .. } => "SetValue",
+        Edit::SetComment { .. } => "SetComment",
+        Edit::MoveLink { .. } => "MoveLink",
+        Edit::ToggleDrive { .. } => "ToggleDrive",
+        Edit::SetMeetingNotes { .. } => "SetMeetingNotes",
+        Edit::SetAttendance { .. } => "SetAttendance",
+        Edit::SetAction { .. } => "SetAction",
+        Edit::AddAction { .. } => "AddAction",
+        Edit::DeleteAction { .. } => "DeleteAction",
+        Edit::DeleteGoal { .. } => "DeleteGoal",
+        Edit::DeleteDepartment { .. } => "DeleteDepartment",
+        Edit::DeleteChain { .. } => "DeleteChain",
+        Edit::DeleteKpi { .. } => "DeleteKpi",
+        Edit::DeleteLink { .. } => "DeleteLink",
+        Edit::AddDepartment { .. } => "AddDepartment",
+        Edit::Batch(_) => "Batch",
+        _ => return None,
+    })
+}
+
+impl Step {
+    /// The step as journal text; `None` if it is not journaled (see the module docs).
+    pub fn encode(&self) -> Option<String> {
+        Some(match self {
+            Step::Change(Change::Edit { edit: e, coalesce }) => {
+                let e = edit(e)?;
+                Out::new("c").flag(*coalesce).raw(&e).done()
+            }
+            Step::Change(Change::Undo) => Out::new("u").done(),
+            Step::Change(Change::Redo) => Out::new("r").done(),
+            Step::EndCoalescing => Out::new("b").done(),
+            Step::Add(plan) => {
+                let (kind, id, name, near) = match plan {
+                    AddPlan::Goal { id, name } => ("goal", id, name, None),
+                    AddPlan::Department { id, name } => ("department", id, name, None),
+                    AddPlan::Chain { id, name } => ("chain", id, name, None),
+                    AddPlan::Link { id, name, near } => ("link", id, name, Some(near)),
+                    AddPlan::Kpi { id, name, near } => ("kpi", id, name, Some(near)),
+                };
+                let mut out = Out::new("a");
+                out.text(kind).id(id).text(name);
+                if let Some(near) = near {
+                    out.raw(&target(near));
+                }
+                out.done()
+            }
+        })
+    }
+
+    /// Reads a step written by [`Step::encode`]; `None` if it does not read.
+    pub fn decode(json: &str) -> Option<Step> {
+        let value: Value = serde_json::from_str(json).ok()?;
+        let a = value.as_array()?;
+        let at = |i: usize| a.get(i);
+        Some(match at(0)?.as_str()? {
+            "c" => Step::Change(Change::Edit {
+                coalesce: at(1)?.as_bool()?,
+                edit: read_edit(at(2)?)?,
+            }),
+            "u" => Step::Change(Change::Undo),
+            "r" => Step::Change(Change::Redo),
+            "b" => Step::EndCoalescing,
+            "a" => {
+                let (id, name) = (id(at(2)?)?, text(at(3)?)?);
+                match at(1)?.as_str()? {
+                    "goal" => Step::Add(AddPlan::Goal { id, name }),
+                    "department" => Step::Add(AddPlan::Department { id, name }),
+                    "chain" => Step::Add(AddPlan::Chain { id, name }),
+                    "link" => Step::Add(AddPlan::Link {
+                        id,
+                        name,
+                        near: read_target(at(4)?)?,
+                    }),
+                    "kpi" => Step::Add(AddPlan::Kpi {
+                        id,
+                        name,
+                        near: read_target(at(4)?)?,
+                    }),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
+fn text(v: &Value) -> Option<String> {
+    v.as_str().map(String::from)
+}
+
+fn id(v: &Value) -> Option<Id> {
+    v.as_str().map(Id::new)
+}
+
+fn index(v: &Value) -> Option<Option<usize>> {
+    match v {
+        Value::Null => Some(None),
+        v => v.as_u64().map(|i| Some(i as usize)),
+    }
+}
+
+fn number(v: &Value) -> Option<Option<f64>> {
+    match v {
+        Value::Null => Some(None),
+        v => v.as_f64().map(Some),
+    }
+}
+
+fn read_target(v: &Value) -> Option<Target> {
+    let a = v.as_array()?;
+    let at = |i: usize| a.get(i).and_then(id);
+    Some(match a.first()?.as_str()? {
+        "model" => Target::Model,
+        "goal" => Target::Goal(at(1)?),
+        "department" => Target::Department(at(1)?),
+        "chain" => Target::Chain(at(1)?),
+        "link" => Target::Link {
+            chain: at(1)?,
+            link: at(2)?,
+        },
+        "kpi" => Target::Kpi(at(1)?),
+        _ => return None,
+    })
+}
+
+fn read_kpi_field(name: &str, v: &Value) -> Option<KpiField> {
+    let s = || text(v);
+    let n = || number(v);
+    let code = || v.as_str();
+    Some(match name {
+        "name" => KpiField::Name(s()?),
+        "definition" => KpiField::Definition(s()?),
+        "formula" => KpiField::Formula(s()?),
+        "unit" => KpiField::Unit(s()?),
+        "norm_description" => KpiField::NormDescription(s()?),
+        "owner" => KpiField::Owner(s()?),
+        "data_source" => KpiField::DataSource(s()?),
+        "target" => KpiField::Target(n()?),
+        "red" => KpiField::Red(n()?),
+        "low" => KpiField::Low(n()?),
+        "high" => KpiField::High(n()?),
+        "tolerance" => KpiField::Tolerance(n()?),
+        "direction" => KpiField::Direction(Choice::from_code(code()?)),
+        "frequency" => KpiField::Frequency(Choice::from_code(code()?)),
+        "value_type" => KpiField::ValueType(Choice::from_code(code()?)),
+        _ => return None,
+    })
+}
+
+fn read_edit(v: &Value) -> Option<Edit> {
+    let a = v.as_array()?;
+    let at = |i: usize| a.get(i);
+    let id_at = |i: usize| at(i).and_then(id);
+    let text_at = |i: usize| at(i).and_then(text);
+    let period_at = |i: usize| at(i)?.as_str()?.parse::<Period>().ok();
+    Some(match a.first()?.as_str()? {
+        "SetModel" => Edit::SetModel {
+            field: match at(1)?.as_str()? {
+                "name" => ModelField::Name(text_at(2)?),
+                "organisation" => ModelField::Organisation(text_at(2)?),
+                "description" => ModelField::Description(text_at(2)?),
+                _ => return None,
+            },
+        },
+        "SetGoal" => Edit::SetGoal {
+            id: id_at(1)?,
+            field: match at(2)?.as_str()? {
+                "name" => GoalField::Name(text_at(3)?),
+                "description" => GoalField::Description(text_at(3)?),
+                _ => return None,
+            },
+        },
+        "SetDepartment" => Edit::SetDepartment {
+            id: id_at(1)?,
+            field: match at(2)?.as_str()? {
+                "name" => DepartmentField::Name(text_at(3)?),
+                "description" => DepartmentField::Description(text_at(3)?),
+                _ => return None,
+            },
+        },
+        "SetChain" => Edit::SetChain {
+            id: id_at(1)?,
+            field: {
+                let s = text_at(3)?;
+                match at(2)?.as_str()? {
+                    "name" => ChainField::Name(s),
+                    "description" => ChainField::Description(s),
+                    "customer" => ChainField::Customer(s),
+                    "trigger" => ChainField::Trigger(s),
+                    "outcome" => ChainField::Outcome(s),
+                    "owner" => ChainField::Owner(s),
+                    _ => return None,
+                }
+            },
+        },
+        "SetLink" => Edit::SetLink {
+            chain: id_at(1)?,
+            link: id_at(2)?,
+            field: match at(3)?.as_str()? {
+                "name" => LinkField::Name(text_at(4)?),
+                "description" => LinkField::Description(text_at(4)?),
+                "owner" => LinkField::Owner(text_at(4)?),
+                "department" => LinkField::Department(at(4)?.as_str().map(Id::new)),
+                "external" => LinkField::External(at(4)?.as_bool()?),
+                _ => return None,
+            },
+        },
+        "SetKpi" => Edit::SetKpi {
+            id: id_at(1)?,
+            field: read_kpi_field(at(2)?.as_str()?, at(3)?)?,
+        },
+        "SetValue" => Edit::SetValue {
+            kpi: id_at(1)?,
+            period: period_at(2)?,
+            value: number(at(3)?)?,
+        },
+        "SetComment" => Edit::SetComment {
+            kpi: id_at(1)?,
+            period: period_at(2)?,
+            comment: text_at(3)?,
+        },
+        "MoveLink" => Edit::MoveLink {
+            chain: id_at(1)?,
+            link: id_at(2)?,
+            to: index(at(3)?)??,
+        },
+        "ToggleDrive" => Edit::ToggleDrive {
+            id: id_at(1)?,
+            target: id_at(2)?,
+        },
+        "SetMeetingNotes" => Edit::SetMeetingNotes {
+            chain: id_at(1)?,
+            notes: text_at(2)?,
+        },
+        "SetAttendance" => Edit::SetAttendance {
+            chain: id_at(1)?,
+            link: id_at(2)?,
+            present: at(3)?.as_bool()?,
+        },
+        "SetAction" => Edit::SetAction {
+            chain: id_at(1)?,
+            id: id_at(2)?,
+            field: match at(3)?.as_str()? {
+                "what" => ActionField::What(text_at(4)?),
+                "owner" => ActionField::Owner(text_at(4)?),
+                "due" => ActionField::Due(text_at(4)?),
+                "done" => ActionField::Done(at(4)?.as_bool()?),
+                _ => return None,
+            },
+        },
+        "AddAction" => {
+            let f = at(2)?.as_array()?;
+            let s = |i: usize| f.get(i).and_then(text);
+            Edit::AddAction {
+                chain: id_at(1)?,
+                action: Action {
+                    id: Id::new(s(0)?),
+                    what: s(1)?,
+                    owner: s(2)?,
+                    due: s(3)?,
+                    done: f.get(4)?.as_bool()?,
+                },
+                index: index(at(3)?)?,
+            }
+        }
+        "DeleteAction" => Edit::DeleteAction {
+            chain: id_at(1)?,
+            id: id_at(2)?,
+        },
+        "DeleteGoal" => Edit::DeleteGoal { id: id_at(1)? },
+        "DeleteDepartment" => Edit::DeleteDepartment { id: id_at(1)? },
+        "DeleteChain" => Edit::DeleteChain { id: id_at(1)? },
+        "DeleteKpi" => Edit::DeleteKpi { id: id_at(1)? },
+        "DeleteLink" => Edit::DeleteLink {
+            chain: id_at(1)?,
+            link: id_at(2)?,
+        },
+        "AddDepartment" => {
+            let f = at(1)?.as_array()?;
+            let s = |i: usize| f.get(i).and_then(text);
+            Edit::AddDepartment {
+                department: Department {
+                    id: Id::new(s(0)?),
+                    name: s(1)?,
+                    description: s(2)?,
+                    extra: Default::default(),
+                },
+                index: index(at(2)?)?,
+            }
+        }
+        "Batch" => Edit::Batch(
+            at(1)?
+                .as_array()?
+                .iter()
+                .map(read_edit)
+                .collect::<Option<Vec<Edit>>>()?,
+        ),
+        _ => return None,
+    })
+}
