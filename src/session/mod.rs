@@ -14,30 +14,19 @@
 //! arrived; a journal left by a page that closed first is run when the model next opens
 //! ([`Session::take_replay`], [`Session::replay`]).
 
+mod change;
 mod step;
 
+pub use change::Change;
 pub use step::Step;
 
 use crate::model::merge::{merge, Conflict, Side};
-use crate::model::{Edit, EditError, History, Id, Model, Touched};
+use crate::model::{EditError, History, Id, Model, Touched};
 use crate::storage::journal;
 use crate::storage::keys;
 use crate::storage::kv::{KeyValue, StoreError};
 use crate::storage::library::{self, Listing, SaveError, Saved, Summary};
 use crate::storage::points::{self, Point, Why, EDITING_INTERVAL_MS};
-
-/// One change to the open model. (Passed by value once and consumed, so its size is moot.)
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    /// Apply an edit; with `coalesce`, successive keystrokes in one field make one undo step.
-    Edit {
-        edit: Edit,
-        coalesce: bool,
-    },
-    Undo,
-    Redo,
-}
 
 /// A lasting problem with storage, shown until a save works again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,7 +16,7 @@
 
 use serde_json::Value;
 
-use super::Change;
+use super::change::Change;
 use crate::model::add::AddPlan;
 use crate::model::meeting::{Action, ActionField};
 use crate::model::{
