@@ -22,6 +22,12 @@ fn shown(n: Norm) -> (String, String) {
     )
 }
 
+/// A chain KPI without a norm or a description.
+fn kpi() -> Kpi {
+    let chain = Id::new("c");
+    Kpi::new(Id::new("k"), "K", Attach::Chain { chain })
+}
+
 fn pair(en: &str, nl: &str) -> (String, String) {
     (en.to_string(), nl.to_string())
 }
@@ -70,13 +76,7 @@ fn band_shapes_in_both_languages() {
 fn no_norm_while_incomplete() {
     assert_eq!(shown_norm(None, Lang::En), "no norm");
     assert_eq!(shown_norm(None, Lang::Nl), "geen norm");
-    let mut k = Kpi::new(
-        Id::new("k"),
-        "K",
-        Attach::Chain {
-            chain: Id::new("c"),
-        },
-    );
+    let mut k = kpi();
     k.target = Some(97.0);
     k.norm_description = "95% · amber 90 - 95% · red below 90%".into();
     // Direction unset: no norm, whatever the numbers and the text say.
@@ -99,13 +99,7 @@ fn the_description_is_a_note() {
     );
     assert_eq!(norm_note("", Lang::En), None);
     assert_eq!(norm_note(" \n ", Lang::Nl), None);
-    let mut k = Kpi::new(
-        Id::new("k"),
-        "K",
-        Attach::Chain {
-            chain: Id::new("c"),
-        },
-    );
+    let mut k = kpi();
     k.norm_description = "high <b>".into();
     assert_eq!(
         norm_html(&k, Lang::En),
@@ -138,6 +132,11 @@ fn target_changed(file: &str, name: &str, lang: Lang, old_text: &str) {
         ]
     };
     let old_htmls = htmls(&m);
+    // Untouched, the template's text only restates the norm: no note beside it.
+    assert!(restates_norm(&m.kpis[&id]));
+    assert_eq!(note_of(&m.kpis[&id]), "");
+    assert_eq!(row_data(&m, &id).unwrap().note, "");
+    assert!(!old_htmls.iter().any(|h| h.contains(old_text)));
     m.apply(Edit::SetKpi {
         id: id.clone(),
         field: KpiField::Target(Some(97.0)),
@@ -152,8 +151,10 @@ fn target_changed(file: &str, name: &str, lang: Lang, old_text: &str) {
     let now = format!("≥ 97 ({red} < 90)");
     assert_eq!(shown_norm(k.norm().as_ref(), lang), now);
     assert_eq!(k.norm_description, old_text, "the note is unchanged");
+    // Now it says something the numbers do not: a note.
+    assert!(!restates_norm(k));
     assert_eq!(
-        norm_note(&k.norm_description, lang),
+        norm_note(note_of(k), lang),
         Some(format!("{label} {old_text}"))
     );
 
@@ -205,4 +206,66 @@ fn after_the_target_changes_the_norm_follows_and_the_note_stays() {
         Lang::Nl,
         "95% · amber 90 - 95% · red onder 90%",
     );
+}
+
+#[test]
+fn a_note_that_only_restates_the_norm_is_left_out() {
+    let mut k = kpi();
+    k.direction = Direction::Higher;
+    k.target = Some(9.0);
+    k.red = Some(8.5);
+    for (text, restates) in [
+        // What the v1 -> v2 migration writes, in English and Dutch texts.
+        ("9+ · amber 8.5 - 9 · red below 8.5", true),
+        ("9+ · amber 8,5 - 9 · red onder 8,5", true),
+        ("minimaal 9 · red lager dan 8,5", true),
+        // Different numbers, the client's own words, or not the joined form.
+        ("9+ · amber 8 - 9", false),
+        ("95% · amber 90 - 95% · red below 90%", false),
+        ("9+", false),
+        ("Survey score of 9 or more", false),
+        ("9+ · 8.5", false),
+        ("9+ · red below 8.5 · red below 8.5", false),
+        ("", false),
+    ] {
+        k.norm_description = text.into();
+        assert_eq!(restates_norm(&k), restates, "{text}");
+        assert_eq!(note_of(&k), if restates { "" } else { text }, "{text}");
+    }
+    // Without a norm, nothing is restated: the text is the note.
+    k.norm_description = "9+ · amber 8.5 - 9 · red below 8.5".into();
+    k.red = None;
+    assert!(!restates_norm(&k));
+    assert_eq!(note_of(&k), k.norm_description);
+    // A band.
+    let mut b = kpi();
+    b.direction = Direction::Band;
+    (b.low, b.high, b.tolerance) = (Some(90.0), Some(95.0), Some(5.0));
+    b.norm_description = "90 - 95% · red below 85% or above 100%".into();
+    assert!(restates_norm(&b));
+    b.tolerance = Some(4.0);
+    assert!(!restates_norm(&b));
+}
+
+#[test]
+fn the_templates_show_no_note_until_a_number_changes() {
+    // Every shipped template's norm text (what its version-1 file said) restates its numbers.
+    let dir = format!("{}/public/templates", env!("CARGO_MANIFEST_DIR"));
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = entry.unwrap().file_name().into_string().unwrap();
+        if !file.ends_with(".kpi.json") {
+            continue;
+        }
+        files += 1;
+        let m = template(&file);
+        let shown: Vec<&str> = m
+            .kpis
+            .values()
+            .map(note_of)
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert!(shown.is_empty(), "{file}: {shown:?}");
+    }
+    assert_eq!(files, 8);
 }

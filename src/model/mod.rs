@@ -52,7 +52,7 @@ pub use id::Id;
 pub use lang::Lang;
 pub use names::{name_key, same_name, unique_name};
 pub use norm::{format_number, norm_note, parse_number, shown_norm, Contradiction, Norm, Status};
-pub use norm_text::{norm_from_text, NormTextProblem};
+pub use norm_text::{norm_from_text, note_of, restates_norm, NormTextProblem};
 pub use period::{Period, PeriodError, PeriodKind};
 pub use queries::{DepartmentMatrix, MatrixLink, MatrixRow};
 pub use read::Reader;

@@ -234,8 +234,8 @@ pub fn shown_norm(norm: Option<&Norm>, lang: Lang) -> String {
     }
 }
 
-/// The free text of a KPI's norm description as views show it beside the norm, labelled as
-/// a note ("Note: 9+", "Notitie: 9+"); `None` when it is blank.
+/// A norm description as views show it beside the norm, labelled as a note ("Note: 9+",
+/// "Notitie: 9+"); `None` when it is blank.
 pub fn norm_note(description: &str, lang: Lang) -> Option<String> {
     let text = description.trim();
     (!text.is_empty()).then(|| format!("{} {text}", lang.pick("Note:", "Notitie:")))

@@ -19,7 +19,7 @@
 
 use super::lang::Lang;
 use super::norm::{Contradiction, Norm};
-use super::types::Direction;
+use super::types::{Direction, Kpi};
 
 /// Which version-1 text a problem is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -455,6 +455,40 @@ pub fn norm_from_text(
     match norm.contradiction() {
         Some(c) => Err(NormTextProblem::Contradiction(c)),
         None => Ok(norm),
+    }
+}
+
+/// Whether a KPI's norm description only restates its norm: read as the version-1 texts the
+/// v1 -> v2 migration joins (`95% · amber 90 - 95% · red below 90%`), it gives exactly the norm
+/// its direction and numbers make. Views leave such a note out, as it says nothing more; once
+/// a number changes it no longer restates the norm and shows as a note.
+pub fn restates_norm(k: &Kpi) -> bool {
+    let Some(norm) = k.norm() else {
+        return false;
+    };
+    let mut texts = ["", "", ""];
+    for part in k.norm_description.split(" · ") {
+        let (slot, text) = match (part.strip_prefix("amber "), part.strip_prefix("red ")) {
+            (Some(a), _) => (1, a),
+            (_, Some(r)) => (2, r),
+            _ => (0, part),
+        };
+        if !texts[slot].is_empty() {
+            return false;
+        }
+        texts[slot] = text;
+    }
+    norm_from_text(k.direction, texts[0], texts[1], texts[2]) == Ok(norm)
+}
+
+/// The part of a KPI's norm description that views show as a note (see
+/// [`super::norm::norm_note`]): all of it, unless it only restates the norm
+/// ([`restates_norm`]), then nothing.
+pub fn note_of(k: &Kpi) -> &str {
+    if restates_norm(k) {
+        ""
+    } else {
+        &k.norm_description
     }
 }
 

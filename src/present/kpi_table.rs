@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 
 use crate::model::{
-    status_as_of, value_as_of, Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model, Month,
-    Norm, Reader, Status,
+    note_of, status_as_of, value_as_of, Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model,
+    Month, Norm, Reader, Status,
 };
 
 /// The columns the table can sort by.
@@ -57,7 +57,8 @@ pub struct RowData {
     pub direction: Direction,
     /// Its norm, `None` while incomplete.
     pub norm: Option<Norm>,
-    /// Its norm description: free text, shown as a note beside the norm, never as the norm.
+    /// Its norm description as a note beside the norm, never as the norm ([`note_of`]: empty
+    /// when it only restates the norm).
     pub note: String,
     /// Its frequency.
     pub frequency: Frequency,
@@ -102,7 +103,7 @@ pub fn read_row_data(r: &Reader, id: &Id) -> Option<RowData> {
         unit: k.unit.clone(),
         direction: k.direction,
         norm: k.norm(),
-        note: k.norm_description.clone(),
+        note: note_of(k).to_string(),
         frequency: k.frequency,
         drives: r
             .drives(id)

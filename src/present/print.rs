@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::model::steer::month_text;
-use crate::model::{norm_note, shown_norm, status_as_of, Chain, Kpi, Lang, Model, Month};
+use crate::model::{norm_note, note_of, shown_norm, status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::chains::or_unnamed;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg};
@@ -13,10 +13,11 @@ use crate::present::labels::frequency_name;
 use crate::present::sparkline::value_text;
 
 /// A KPI's norm as a printed cell: the norm derived from its direction and numbers (or "no
-/// norm"), and under it the norm description as a note ("Note: 9+"), never as the norm.
+/// norm"), and under it the norm description as a note ("Note: 9+"), never as the norm (left
+/// out when it only restates the norm).
 pub fn norm_html(k: &Kpi, lang: Lang) -> String {
     let norm = escape(&shown_norm(k.norm().as_ref(), lang));
-    match norm_note(&k.norm_description, lang) {
+    match norm_note(note_of(k), lang) {
         Some(note) => format!(
             "{norm}<br><small class=\"norm-note\">{}</small>",
             escape(&note)

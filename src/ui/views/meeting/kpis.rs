@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
 use crate::model::steer::period_as_of;
-use crate::model::{norm_note, shown_norm, Edit, Id, Target, Topic};
+use crate::model::{norm_note, note_of, shown_norm, Edit, Id, Target, Topic};
 use crate::present::chains::or_unnamed;
 use crate::present::meeting::{read_meeting_rows, recent_values, trend_text, Group, MeetingRow};
 use crate::ui::i18n::tr;
@@ -115,7 +115,7 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl In
                     m.kpis.get(&id).map(|k| {
                         (
                             shown_norm(k.norm().as_ref(), lang),
-                            norm_note(&k.norm_description, lang),
+                            norm_note(note_of(k), lang),
                         )
                     })
                 })
