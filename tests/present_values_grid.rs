@@ -2,7 +2,7 @@
 
 use kpi_structure::model::*;
 use kpi_structure::present::values_grid::{
-    grid_rows, slot_months, slot_period, step, GridRow, Move, SLOTS,
+    cell_value, grid_rows, slot_months, slot_period, step, GridRow, Move, SLOTS,
 };
 
 mod support;
@@ -89,4 +89,33 @@ fn steps_skip_headings_and_stop_at_edges() {
     assert_eq!(step(&rows, (1, SLOTS - 1), Move::Right), (1, SLOTS - 1));
     assert_eq!(step(&rows, (1, 7), Move::End), (1, SLOTS - 1));
     assert_eq!(step(&rows, (1, 7), Move::Home), (1, 0));
+}
+
+#[test]
+fn a_cell_is_read_from_the_model_as_it_is() {
+    let mut m = coffee();
+    let as_of = (2026, 10);
+    let id = m
+        .kpis
+        .values()
+        .find(|k| k.frequency == Frequency::Monthly)
+        .map(|k| k.id.clone())
+        .expect("a monthly KPI");
+    let last = Period::Month { y: 2026, m: 10 };
+    let k = m.kpis.get_mut(&id).expect("the KPI");
+    k.values.set(last, Some(97.5));
+    k.values.set(Period::Month { y: 2026, m: 9 }, None);
+    assert_eq!(
+        cell_value(&m, &id, as_of, SLOTS - 1),
+        Some((last, Some(97.5)))
+    );
+    // A period without a value.
+    assert_eq!(
+        cell_value(&m, &id, as_of, SLOTS - 2),
+        Some((Period::Month { y: 2026, m: 9 }, None))
+    );
+    // No period there (no frequency), or the KPI is gone.
+    m.kpis.get_mut(&id).expect("the KPI").frequency = Frequency::Unset;
+    assert_eq!(cell_value(&m, &id, as_of, SLOTS - 1), None);
+    assert_eq!(cell_value(&m, &Id::new("gone"), as_of, SLOTS - 1), None);
 }

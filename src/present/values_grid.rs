@@ -89,6 +89,16 @@ pub fn slot_period(frequency: Frequency, month: Month, slot: usize) -> Option<Pe
     Period::latest_ending_by(frequency, col).filter(|p| month_of(*p) == col)
 }
 
+/// KPI `kpi`'s cell in column `slot` as of `month`, from the model as it is: the cell's
+/// period and the KPI's value for it. `None` when the KPI is gone or has no period there. (The
+/// grid's key and blur handlers read this rather than the row's memos: a handler can run after
+/// its row was disposed, e.g. the blur of a focused cell whose view is being unmounted.)
+pub fn cell_value(m: &Model, kpi: &Id, month: Month, slot: usize) -> Option<(Period, Option<f64>)> {
+    let k = m.kpis.get(kpi)?;
+    let period = slot_period(k.frequency, month, slot)?;
+    Some((period, k.values.get(&period)))
+}
+
 /// The column headings: the month of each slot, oldest first.
 pub fn slot_months(month: Month) -> Vec<Period> {
     Period::last_n(Frequency::Monthly, month, SLOTS)

@@ -1,5 +1,6 @@
 //! The view tabs (WAI-ARIA tabs pattern: arrow keys move between tabs).
 
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use crate::model::Lang;
@@ -139,20 +140,28 @@ async fn prefetch() {
 }
 
 /// The panel of the current view; only that view is mounted.
+///
+/// Each view is its own branch, so a switch unmounts the old view at once, in the run that
+/// disposes it; the new one shows when its part is there (meanwhile the panel is empty). With
+/// one type for every lazy view, a switch would *rebuild* the old view's `Suspend`, which
+/// keeps the old view on screen, disposed but still taking keys and scrolls, until the new
+/// part arrives (a keystroke in a Values cell then read a disposed memo: a panic). The view is
+/// a memo: selecting the current tab again keeps the view as it is.
 #[component]
 pub fn ViewPanel() -> impl IntoView {
     let app = use_app();
     when_idle(prefetch());
+    let view = Memo::new(move |_| app.view.get());
     move || {
-        let v = app.view.get();
+        let v = view.get();
         let body = match v {
-            View::Structure => view! { <StructureView /> }.into_any(),
-            View::Chains => deferred(chains_view()).into_any(),
-            View::Kpis => deferred(kpis_view()).into_any(),
-            View::Matrix => deferred(matrix_view()).into_any(),
-            View::Values => deferred(values_view()).into_any(),
-            View::Meeting => deferred(meeting_view()).into_any(),
-            View::Health => deferred(health_view()).into_any(),
+            View::Structure => EitherOf7::A(view! { <StructureView /> }),
+            View::Chains => EitherOf7::B(deferred(chains_view())),
+            View::Kpis => EitherOf7::C(deferred(kpis_view())),
+            View::Matrix => EitherOf7::D(deferred(matrix_view())),
+            View::Values => EitherOf7::E(deferred(values_view())),
+            View::Meeting => EitherOf7::F(deferred(meeting_view())),
+            View::Health => EitherOf7::G(deferred(health_view())),
         };
         view! {
             <section

@@ -254,7 +254,10 @@ fn SortHeader(
                 type="button"
                 class="sort"
                 on:click=move |_| {
-                    sort.set(Some((key, state() != Some(true))));
+                    // Untracked, and nothing once the table is gone (see `Scroll::to_top`).
+                    let Some(now) = sort.try_get_untracked() else { return };
+                    let asc = now.and_then(|(k, asc)| (k == key).then_some(asc)) != Some(true);
+                    sort.set(Some((key, asc)));
                     scroll.to_top();
                 }
             >

@@ -101,9 +101,10 @@ impl Scroll {
         }
     }
 
-    /// Shows the first rows (a new filter or sort).
+    /// Shows the first rows (a new filter or sort). `try_`: an input's handler may run after
+    /// the view was disposed (its blur while it is being unmounted).
     pub fn to_top(self) {
-        if let Some(el) = self.wrap.get_untracked() {
+        if let Some(el) = self.wrap.try_get_untracked().flatten() {
             el.set_scroll_top(0);
         }
         self.viewport.update(|v| v.top = 0.0);
@@ -114,9 +115,11 @@ impl Scroll {
     pub fn reveal(self, index: usize) {
         request_animation_frame(move || {
             // Bring its place near the top (which mounts it), then it into view.
-            if let Some(el) = self.wrap.try_get_untracked().flatten() {
-                let row = self.viewport.get_untracked().row;
-                el.set_scroll_top((index as f64 * row) as i32);
+            if let (Some(el), Some(v)) = (
+                self.wrap.try_get_untracked().flatten(),
+                self.viewport.try_get_untracked(),
+            ) {
+                el.set_scroll_top((index as f64 * v.row) as i32);
             }
             self.measure();
             request_animation_frame(|| {

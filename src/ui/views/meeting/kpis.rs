@@ -194,7 +194,8 @@ fn comment_box(app: App, id: Id) -> impl IntoView {
         }
     };
     let on_input = move |ev| {
-        if let Some(period) = period.get_untracked() {
+        // `try_`: nothing once the row is disposed (an input event after its view was gone).
+        if let Some(period) = period.try_get_untracked().flatten() {
             let comment = event_target_value(&ev);
             app.edit(
                 Edit::SetComment {

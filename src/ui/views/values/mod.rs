@@ -50,17 +50,14 @@ pub(super) struct Grid {
 }
 
 impl Grid {
-    /// Moves the cursor from `(row, col)`, scrolling the target cell into view, mounting it
-    /// and focusing it.
-    pub fn go(&self, from: (usize, usize), mv: Move) {
-        let to = self.rows.with_untracked(|r| step(r, from, mv));
-        if to == from {
-            return;
-        }
-        self.focus(to);
+    /// Where the cursor at `from` goes on `mv`; `None` once the grid is gone (a key handler
+    /// may run while its view is being unmounted).
+    pub fn step(&self, from: (usize, usize), mv: Move) -> Option<(usize, usize)> {
+        self.rows.try_with_untracked(|r| step(r, from, mv))
     }
 
-    fn focus(&self, (row, col): (usize, usize)) {
+    /// Scrolls the cell at `(row, col)` into view, mounting it, and focuses it.
+    pub fn focus(&self, (row, col): (usize, usize)) {
         let (Some(el), Some(v)) = (
             self.scroll.try_get_untracked().flatten(),
             self.viewport.try_get_untracked(),

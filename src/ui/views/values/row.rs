@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{cell_id, Grid};
 use crate::model::{format_number, parse_number, Edit, Frequency, Id, Lang, Period, Target, Topic};
 use crate::present::chains::or_unnamed;
-use crate::present::values_grid::{slot_period, GridRow, Move, SLOTS};
+use crate::present::values_grid::{cell_value, slot_period, GridRow, Move, SLOTS};
 use crate::ui::state::{use_app, App};
 use crate::ui::views::chains::flow::select_button;
 use crate::ui::views::names::live_name;
@@ -115,12 +115,11 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
     };
     let name = move || info.with(|i| i.0.clone());
     let button = select_button(app, sel, Target::Kpi(id.clone()), "vg-kpi-name", name);
-    let kpi = StoredValue::new(id);
     let cells = move || {
         let (a, b) = grid.cols.get();
         view! {
             {(a > 0).then(|| view! { <td class="vg-spacer" colspan=a aria-hidden="true"></td> })}
-            {(a..b).map(|col| cell(app, grid, index, col, kpi, info, periods, values)).collect_view()}
+            {(a..b).map(|col| cell(app, grid, index, col, id.clone(), info, periods, values)).collect_view()}
             {(b < SLOTS).then(|| view! { <td class="vg-spacer" colspan=SLOTS - b aria-hidden="true"></td> })}
         }
     };
@@ -134,13 +133,17 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
     }
 }
 
+/// One cell. What it shows follows the row's memos; its key and blur handlers read only the
+/// app's state and the model (`cell_value`, untracked): a focused cell's blur fires when its
+/// input is removed, which may be after its row (or the whole view) was disposed, and inside
+/// another effect's run (where a tracked read would subscribe that effect).
 #[allow(clippy::too_many_arguments)]
 fn cell(
     app: App,
     grid: Grid,
     row: usize,
     col: usize,
-    kpi: StoredValue<Id>,
+    kpi: Id,
     info: Memo<(String, Frequency)>,
     periods: Memo<Vec<Option<Period>>>,
     values: Memo<Vec<Option<f64>>>,
@@ -157,44 +160,60 @@ fn cell(
         let p = period().map(|p| p.to_string()).unwrap_or_default();
         info.with(|i| format!("{}, {p}", i.0))
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(period) = period() else { return };
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let shift = ev.shift_key();
-        let mv = match ev.key().as_str() {
-            "Enter" => Some(if shift { Move::Up } else { Move::Down }),
-            "Tab" => Some(if shift { Move::Left } else { Move::Right }),
-            "ArrowUp" => Some(Move::Up),
-            "ArrowDown" => Some(Move::Down),
-            "ArrowLeft" if caret_at(&input, false) => Some(Move::Left),
-            "ArrowRight" if caret_at(&input, true) => Some(Move::Right),
-            "Escape" => {
-                input.set_value(&text());
-                input.select();
-                None
+    // The cell's period and value now, from the model (`None`: the KPI is gone).
+    let now = {
+        let kpi = kpi.clone();
+        move || {
+            let as_of = app.as_of.get_untracked();
+            app.doc
+                .with_untracked(|m| cell_value(m, &kpi, as_of, col))
+                .flatten()
+        }
+    };
+    let on_key = {
+        let (kpi, now) = (kpi.clone(), now.clone());
+        move |ev: leptos::ev::KeyboardEvent| {
+            let Some((period, old)) = now() else { return };
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            let shift = ev.shift_key();
+            let mv = match ev.key().as_str() {
+                "Enter" => Some(if shift { Move::Up } else { Move::Down }),
+                "Tab" => Some(if shift { Move::Left } else { Move::Right }),
+                "ArrowUp" => Some(Move::Up),
+                "ArrowDown" => Some(Move::Down),
+                "ArrowLeft" if caret_at(&input, false) => Some(Move::Left),
+                "ArrowRight" if caret_at(&input, true) => Some(Move::Right),
+                "Escape" => {
+                    input.set_value(&shown(app, old));
+                    input.select();
+                    None
+                }
+                _ => None,
+            };
+            let Some(mv) = mv else { return };
+            if !commit(app, &kpi, period, old, &input) {
+                ev.prevent_default();
+                return;
             }
-            _ => None,
-        };
-        let Some(mv) = mv else { return };
-        if !commit(app, &kpi.get_value(), period, &input) {
+            let from = (row, col);
+            // `None`: the grid is gone (the view is being unmounted).
+            let Some(to) = grid.step(from, mv) else {
+                return;
+            };
+            if ev.key() == "Tab" && to == from {
+                return; // Tab at the grid's edge leaves the grid.
+            }
             ev.prevent_default();
-            return;
+            if to != from {
+                grid.focus(to);
+            }
         }
-        let from = (row, col);
-        let to = grid
-            .rows
-            .with_untracked(|r| crate::present::values_grid::step(r, from, mv));
-        if ev.key() == "Tab" && to == from {
-            return; // Tab at the grid's edge leaves the grid.
-        }
-        ev.prevent_default();
-        grid.go(from, mv);
     };
     let on_blur = move |ev: leptos::ev::FocusEvent| {
-        let Some(period) = period() else { return };
+        let Some((period, old)) = now() else { return };
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if !commit(app, &kpi.get_value(), period, &input) {
-            input.set_value(&text());
+        if !commit(app, &kpi, period, old, &input) {
+            input.set_value(&shown(app, old));
         }
     };
     view! {
@@ -215,8 +234,8 @@ fn cell(
                                     let input: web_sys::HtmlInputElement = event_target(&ev);
                                     input.select();
                                 }
-                                on:keydown=on_key
-                                on:blur=on_blur
+                                on:keydown=on_key.clone()
+                                on:blur=on_blur.clone()
                             />
                         }
                     })
@@ -236,9 +255,21 @@ fn caret_at(input: &web_sys::HtmlInputElement, end: bool) -> bool {
     (s == 0 && e == len) || if end { s == len } else { e == 0 }
 }
 
-/// Sets the KPI's value for `period` from the textbox (empty: removes it), as one undo step
-/// when it changed. False (and an alert) when the text is not a number.
-fn commit(app: App, kpi: &Id, period: Period, input: &web_sys::HtmlInputElement) -> bool {
+/// How a cell shows `value` (empty: none), in the current language.
+fn shown(app: App, value: Option<f64>) -> String {
+    let lang = app.lang.get_untracked();
+    value.map(|x| format_number(x, lang)).unwrap_or_default()
+}
+
+/// Sets the KPI's value for `period` (now `old`) from the textbox (empty: removes it), as one
+/// undo step when it changed. False (and an alert) when the text is not a number.
+fn commit(
+    app: App,
+    kpi: &Id,
+    period: Period,
+    old: Option<f64>,
+    input: &web_sys::HtmlInputElement,
+) -> bool {
     let raw = input.value();
     let text = raw.trim();
     let lang = app.lang.get_untracked();
@@ -255,10 +286,6 @@ fn commit(app: App, kpi: &Id, period: Period, input: &web_sys::HtmlInputElement)
         }
     };
     let _ = input.remove_attribute("aria-invalid");
-    let old = app
-        .doc
-        .with_untracked(|m| m.kpis.get(kpi).and_then(|k| k.values.get(&period)))
-        .flatten();
     if old != new {
         app.edit(
             Edit::SetValue {
@@ -269,7 +296,7 @@ fn commit(app: App, kpi: &Id, period: Period, input: &web_sys::HtmlInputElement)
             false,
         );
     }
-    input.set_value(&new.map(|v| format_number(v, lang)).unwrap_or_default());
+    input.set_value(&shown(app, new));
     true
 }
 
