@@ -11,12 +11,17 @@ import { DIST } from './support.mjs';
 // view but Structure, the inspector, Templates / Import, Export, print, the rare banners, Export
 // SVG, compare / merge / history and the edit engine split off, the first load is ~249 KB,
 // mostly the Leptos runtime and the view code it generates (docs/ARCHITECTURE.md, "Size").
-// These guard against growth: the present sizes plus a little.
+// These guard against growth: the present sizes plus a little. Issue 20 (session 9) took the
+// first load from 250,710 to 261,973 B brotli (the edit journal read at open, the fields'
+// unknown properties kept by serde flatten, As of completeness, derived norm texts, the
+// Reader): raised to 265 KB; issue 24 asks for 255 KB again (see docs/SIZE.md).
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 255 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 265 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
 // Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
-export const TOTAL_BUDGET_BROTLI = 780 * 1000;
+// Issue 20 took it from 775,641 to 808,918 B (the field table, the journal's codec, kept
+// properties in every part that reads or writes a model).
+export const TOTAL_BUDGET_BROTLI = 820 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
