@@ -109,7 +109,7 @@ pub fn field<'t, T>(fields: &'t [Field<T>], key: &str) -> Option<&'t Field<T>> {
 macro_rules! fields {
     (
         $(#[$meta:meta])*
-        $edit:ident of $t:ty, table $table:ident, keys $keys:ident {
+        $edit:ident of $t:ty, table $table:ident, keys $keys:ident, labels $labels:ident {
             $($variant:ident($vt:ty) = $member:ident, $kind:ident, $en:literal, $nl:literal;)*
         }
     ) => {
@@ -157,12 +157,18 @@ macro_rules! fields {
 
         /// The fields' keys.
         pub const $keys: &[&str] = &[$(stringify!($member),)*];
+
+        /// Each field's label in English and Dutch, by its member's name (for forms).
+        #[allow(non_upper_case_globals)]
+        pub mod $labels {
+            $(pub const $member: (&str, &str) = ($en, $nl);)*
+        }
     };
 }
 
 fields! {
     /// A field of the model itself, with its new value.
-    ModelField of Model, table MODEL_FIELDS, keys MODEL_KEYS {
+    ModelField of Model, table MODEL_FIELDS, keys MODEL_KEYS, labels model {
         Name(String) = name, Text, "Name", "Naam";
         Organisation(String) = organisation, Text, "Organisation", "Organisatie";
         Description(String) = description, LongText, "Description", "Beschrijving";
@@ -171,7 +177,7 @@ fields! {
 
 fields! {
     /// A field of a goal, with its new value.
-    GoalField of Goal, table GOAL_FIELDS, keys GOAL_KEYS {
+    GoalField of Goal, table GOAL_FIELDS, keys GOAL_KEYS, labels goal {
         Name(String) = name, Text, "Name", "Naam";
         Description(String) = description, LongText, "Description", "Beschrijving";
     }
@@ -179,7 +185,7 @@ fields! {
 
 fields! {
     /// A field of a department, with its new value.
-    DepartmentField of Department, table DEPARTMENT_FIELDS, keys DEPARTMENT_KEYS {
+    DepartmentField of Department, table DEPARTMENT_FIELDS, keys DEPARTMENT_KEYS, labels department {
         Name(String) = name, Text, "Name", "Naam";
         Description(String) = description, LongText, "Description", "Beschrijving";
     }
@@ -187,7 +193,7 @@ fields! {
 
 fields! {
     /// A field of a customer chain, with its new value. Links have their own edits.
-    ChainField of Chain, table CHAIN_FIELDS, keys CHAIN_KEYS {
+    ChainField of Chain, table CHAIN_FIELDS, keys CHAIN_KEYS, labels chain {
         Name(String) = name, Text, "Name", "Naam";
         Description(String) = description, LongText, "Description", "Beschrijving";
         Customer(String) = customer, Text, "Customer", "Klant";
@@ -200,7 +206,7 @@ fields! {
 fields! {
     /// A field of a link, with its new value. `Department(Some(id))` must name an existing
     /// department.
-    LinkField of Link, table LINK_FIELDS, keys LINK_KEYS {
+    LinkField of Link, table LINK_FIELDS, keys LINK_KEYS, labels link {
         Name(String) = name, Text, "Name", "Naam";
         Description(String) = description, LongText, "Description", "Beschrijving";
         Department(Option<Id>) = department, Reference, "Department", "Afdeling";
@@ -213,7 +219,7 @@ fields! {
     /// A field of a KPI, with its new value. The attachment and the drives list have their
     /// own edits ([`super::Edit::AttachKpi`], [`super::Edit::SetDrives`],
     /// [`super::Edit::ToggleDrive`]).
-    KpiField of Kpi, table KPI_FIELDS, keys KPI_KEYS {
+    KpiField of Kpi, table KPI_FIELDS, keys KPI_KEYS, labels kpi {
         Name(String) = name, Text, "Name", "Naam";
         Definition(String) = definition, LongText, "Definition", "Definitie";
         Formula(String) = formula, LongText, "Formula", "Formule";

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{find_link, from_model, CheckField, TextField};
+use crate::model::fields::{chain, link};
 use crate::model::{
     unique_name, Chain, ChainField, Department, Edit, Id, Link, LinkField, Target, Topic,
 };
@@ -34,35 +35,35 @@ pub fn ChainInspector(id: Id) -> impl IntoView {
         })
     };
     view! {
-        <TextField label=("Name", "Naam") value=get(|c| c.name.clone()) on_input=set(ChainField::Name) />
+        <TextField label=chain::name value=get(|c| c.name.clone()) on_input=set(ChainField::Name) />
         <TextField
-            label=("Customer", "Klant")
+            label=chain::customer
             value=get(|c| c.customer.clone())
             on_input=set(ChainField::Customer)
             placeholder=("Customer, student, client, citizen…", "Klant, student, cliënt, burger…")
         />
         <TextField
-            label=("Trigger", "Aanleiding")
+            label=chain::trigger
             multiline=true
             value=get(|c| c.trigger.clone())
             on_input=set(ChainField::Trigger)
             placeholder=("The customer need where the chain starts", "De klantbehoefte waar de keten begint")
         />
         <TextField
-            label=("Outcome", "Resultaat")
+            label=chain::outcome
             multiline=true
             value=get(|c| c.outcome.clone())
             on_input=set(ChainField::Outcome)
             placeholder=("The product or service that fulfils the need", "Het product of de dienst die de behoefte vervult")
         />
         <TextField
-            label=("Owner", "Eigenaar")
+            label=chain::owner
             value=get(|c| c.owner.clone())
             on_input=set(ChainField::Owner)
             placeholder=("One management-team member", "Eén lid van het managementteam")
         />
         <TextField
-            label=("Description", "Beschrijving")
+            label=chain::description
             multiline=true
             long=true
             value=get(|c| c.description.clone())
@@ -194,11 +195,11 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         Callback::new(move |v: bool| write(LinkField::External(v), false))
     };
     view! {
-        <TextField label=("Name", "Naam") value=read(|l| l.name.clone()) on_input=text(LinkField::Name) />
+        <TextField label=link::name value=read(|l| l.name.clone()) on_input=text(LinkField::Name) />
         <label class="field">
-            <span class="field-label">{tr(app.lang, "Department", "Afdeling")}</span>
+            <span class="field-label">{tr(app.lang, link::department.0, link::department.1)}</span>
             <select
-                aria-label=tr(app.lang, "Department", "Afdeling")
+                aria-label=tr(app.lang, link::department.0, link::department.1)
                 prop:value=move || department.get()
                 on:change=on_department
             >
@@ -220,10 +221,10 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
                 {tr(app.lang, "+ New department from this link", "+ Nieuwe afdeling van deze schakel")}
             </button>
         </Show>
-        <CheckField label=("External", "Extern") checked=external on_change=on_external />
-        <TextField label=("Owner", "Eigenaar") value=read(|l| l.owner.clone()) on_input=text(LinkField::Owner) />
+        <CheckField label=link::external checked=external on_change=on_external />
+        <TextField label=link::owner value=read(|l| l.owner.clone()) on_input=text(LinkField::Owner) />
         <TextField
-            label=("Description", "Beschrijving")
+            label=link::description
             multiline=true
             long=true
             value=read(|l| l.description.clone())

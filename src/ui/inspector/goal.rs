@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::fields::{from_model, TextField};
+use crate::model::fields::{department, goal, model};
 use crate::model::{DepartmentField, Edit, GoalField, Id, ModelField, Target, Topic};
 use crate::ui::state::use_app;
 
@@ -31,9 +32,9 @@ pub fn GoalInspector(id: Id) -> impl IntoView {
         })
     };
     view! {
-        <TextField label=("Name", "Naam") value=get(|g| g.name.clone()) on_input=set(GoalField::Name) />
+        <TextField label=goal::name value=get(|g| g.name.clone()) on_input=set(GoalField::Name) />
         <TextField
-            label=("Description", "Beschrijving")
+            label=goal::description
             multiline=true
             long=true
             value=get(|g| g.description.clone())
@@ -67,9 +68,9 @@ pub fn DepartmentInspector(id: Id) -> impl IntoView {
         })
     };
     view! {
-        <TextField label=("Name", "Naam") value=get(|d| d.name.clone()) on_input=set(DepartmentField::Name) />
+        <TextField label=department::name value=get(|d| d.name.clone()) on_input=set(DepartmentField::Name) />
         <TextField
-            label=("Description", "Beschrijving")
+            label=department::description
             multiline=true
             long=true
             value=get(|d| d.description.clone())
@@ -89,12 +90,12 @@ pub fn ModelInspector() -> impl IntoView {
     };
     view! {
         <TextField
-            label=("Organisation", "Organisatie")
+            label=model::organisation
             value=from_model(Topic::Fields(Target::Model), |m| Some(m.organisation.clone()))
             on_input=set(ModelField::Organisation)
         />
         <TextField
-            label=("Description", "Beschrijving")
+            label=model::description
             multiline=true
             long=true
             value=from_model(Topic::Fields(Target::Model), |m| Some(m.description.clone()))

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use super::fields::{from_model, NumberField, SelectField, Text2, TextField};
+use crate::model::fields::kpi;
 use crate::model::{
     shown_norm, Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic,
     ValueType,
@@ -103,21 +104,21 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         }
     };
     view! {
-        <TextField label=("Name", "Naam") value=get(|k| k.name.clone()) on_input=set_text(KpiField::Name) />
+        <TextField label=kpi::name value=get(|k| k.name.clone()) on_input=set_text(KpiField::Name) />
         <KpiStanding id=id.clone() />
         <TextField
-            label=("Definition", "Definitie")
+            label=kpi::definition
             multiline=true
             long=true
             value=get(|k| k.definition.clone())
             on_input=set_text(KpiField::Definition)
             placeholder=("The question this KPI answers", "De vraag die deze KPI beantwoordt")
         />
-        <TextField label=("Formula", "Formule") value=get(|k| k.formula.clone()) on_input=set_text(KpiField::Formula) />
+        <TextField label=kpi::formula value=get(|k| k.formula.clone()) on_input=set_text(KpiField::Formula) />
         <div class="field-row">
-            <TextField label=("Unit", "Eenheid") value=get(|k| k.unit.clone()) on_input=set_text(KpiField::Unit) />
+            <TextField label=kpi::unit value=get(|k| k.unit.clone()) on_input=set_text(KpiField::Unit) />
             <SelectField
-                label=("Direction", "Richting")
+                label=kpi::direction
                 options=options(direction_name)
                 value=get(|k| k.direction.code().to_string())
                 on_change=set_choice(|v| KpiField::Direction(Direction::from_code(v)))
@@ -127,17 +128,17 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
             if band.get() {
                 view! {
                     <div class="field-row three">
-                        <NumberField label=("Low target", "Ondergrens") value=get_num(|k| k.low) on_input=set_num(KpiField::Low) />
-                        <NumberField label=("High target", "Bovengrens") value=get_num(|k| k.high) on_input=set_num(KpiField::High) />
-                        <NumberField label=("Tolerance", "Marge") value=get_num(|k| k.tolerance) on_input=set_num(KpiField::Tolerance) />
+                        <NumberField label=kpi::low value=get_num(|k| k.low) on_input=set_num(KpiField::Low) />
+                        <NumberField label=kpi::high value=get_num(|k| k.high) on_input=set_num(KpiField::High) />
+                        <NumberField label=kpi::tolerance value=get_num(|k| k.tolerance) on_input=set_num(KpiField::Tolerance) />
                     </div>
                 }
                 .into_any()
             } else {
                 view! {
                     <div class="field-row">
-                        <NumberField label=("Target", "Norm") value=get_num(|k| k.target) on_input=set_num(KpiField::Target) />
-                        <NumberField label=("Red threshold", "Rode grens") value=get_num(|k| k.red) on_input=set_num(KpiField::Red) />
+                        <NumberField label=kpi::target value=get_num(|k| k.target) on_input=set_num(KpiField::Target) />
+                        <NumberField label=kpi::red value=get_num(|k| k.red) on_input=set_num(KpiField::Red) />
                     </div>
                 }
                 .into_any()
@@ -146,7 +147,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         <NormShown id=id.clone() />
         <Contradiction id=id.clone() />
         <TextField
-            label=("Norm description", "Normomschrijving")
+            label=kpi::norm_description
             multiline=true
             long=true
             described_by="norm-note-hint"
@@ -161,15 +162,15 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
             )}
         </p>
         <SelectField
-            label=("Frequency", "Frequentie")
+            label=kpi::frequency
             options=options(frequency_name)
             value=get(|k| k.frequency.code().to_string())
             on_change=set_choice(|v| KpiField::Frequency(Frequency::from_code(v)))
         />
-        <TextField label=("Owner", "Eigenaar") value=get(|k| k.owner.clone()) on_input=set_text(KpiField::Owner) />
-        <TextField label=("Data source", "Gegevensbron") value=get(|k| k.data_source.clone()) on_input=set_text(KpiField::DataSource) />
+        <TextField label=kpi::owner value=get(|k| k.owner.clone()) on_input=set_text(KpiField::Owner) />
+        <TextField label=kpi::data_source value=get(|k| k.data_source.clone()) on_input=set_text(KpiField::DataSource) />
         <SelectField
-            label=("Value type", "Soort waarde")
+            label=kpi::value_type
             options=options(value_type_name)
             value=get(|k| k.value_type.code().to_string())
             on_change=set_choice(|v| KpiField::ValueType(ValueType::from_code(v)))
