@@ -15,8 +15,10 @@ import { DIST } from './support.mjs';
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
 export const FIRST_LOAD_BUDGET_BROTLI = 255 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
-// Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
-export const TOTAL_BUDGET_BROTLI = 780 * 1000;
+// Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts;
+// the journal of edits that wait for the edit engine (issue 20) ~11 KB (its reader is in the
+// engine's part, its writer in the first load).
+export const TOTAL_BUDGET_BROTLI = 790 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
