@@ -40,247 +40,178 @@ struct Out(String);
 
 impl Out {
     fn new(tag: &str) -> Out {
-        let mut out = Out(String::from("["));
-        out.text(tag);
-        out
+        Out(String::from("[")).text(tag)
     }
-    fn sep(&mut self) {
-        if !self.0.ends_with('[') {
+    fn item(mut self, json: &str) -> Out {
+        if self.0.len() > 1 {
             self.0.push(',');
         }
-    }
-    fn text(&mut self, s: &str) -> &mut Out {
-        self.sep();
-        self.0
-            .push_str(&serde_json::to_string(s).unwrap_or_default());
-        self
-    }
-    fn id(&mut self, id: &Id) -> &mut Out {
-        self.text(id.as_str())
-    }
-    fn number(&mut self, n: Option<f64>) -> &mut Out {
-        self.sep();
-        let text = n.and_then(|n| serde_json::to_string(&n).ok());
-        self.0.push_str(text.as_deref().unwrap_or("null"));
-        self
-    }
-    fn index(&mut self, i: Option<usize>) -> &mut Out {
-        self.sep();
-        match i {
-            Some(i) => self.0.push_str(&i.to_string()),
-            None => self.0.push_str("null"),
-        }
-        self
-    }
-    fn flag(&mut self, b: bool) -> &mut Out {
-        self.sep();
-        self.0.push_str(if b { "true" } else { "false" });
-        self
-    }
-    /// An item that is itself an array, already written.
-    fn raw(&mut self, json: &str) -> &mut Out {
-        self.sep();
         self.0.push_str(json);
         self
     }
-    fn done(&mut self) -> String {
+    fn text(self, s: &str) -> Out {
+        self.item(&serde_json::to_string(s).unwrap_or_default())
+    }
+    fn id(self, id: &Id) -> Out {
+        self.text(id.as_str())
+    }
+    fn number(self, n: Option<f64>) -> Out {
+        let text = n.and_then(|n| serde_json::to_string(&n).ok());
+        self.item(text.as_deref().unwrap_or("null"))
+    }
+    fn index(self, i: Option<usize>) -> Out {
+        self.item(&i.map_or_else(|| "null".into(), |i| i.to_string()))
+    }
+    fn flag(self, b: bool) -> Out {
+        self.item(if b { "true" } else { "false" })
+    }
+    fn done(mut self) -> String {
         self.0.push(']');
-        std::mem::take(&mut self.0)
+        self.0
     }
 }
 
 fn target(t: &Target) -> String {
     match t {
-        Target::Model => Out::new("model").done(),
-        Target::Goal(id) => Out::new("goal").id(id).done(),
-        Target::Department(id) => Out::new("department").id(id).done(),
-        Target::Chain(id) => Out::new("chain").id(id).done(),
-        Target::Link { chain, link } => Out::new("link").id(chain).id(link).done(),
-        Target::Kpi(id) => Out::new("kpi").id(id).done(),
+        Target::Model => Out::new("model"),
+        Target::Goal(id) => Out::new("goal").id(id),
+        Target::Department(id) => Out::new("department").id(id),
+        Target::Chain(id) => Out::new("chain").id(id),
+        Target::Link { chain, link } => Out::new("link").id(chain).id(link),
+        Target::Kpi(id) => Out::new("kpi").id(id),
     }
-}
-
-fn kpi_field(out: &mut Out, f: &KpiField) {
-    out.text(f.name());
-    match f {
-        KpiField::Name(s)
-        | KpiField::Definition(s)
-        | KpiField::Formula(s)
-        | KpiField::Unit(s)
-        | KpiField::NormDescription(s)
-        | KpiField::Owner(s)
-        | KpiField::DataSource(s) => out.text(s),
-        KpiField::Target(n)
-        | KpiField::Red(n)
-        | KpiField::Low(n)
-        | KpiField::High(n)
-        | KpiField::Tolerance(n) => out.number(*n),
-        KpiField::Direction(d) => out.text(d.code()),
-        KpiField::Frequency(f) => out.text(f.code()),
-        KpiField::ValueType(v) => out.text(v.code()),
-    };
+    .done()
 }
 
 /// An edit as a JSON array; `None` for the edits the interface never makes before the engine
 /// is there.
 fn edit(e: &Edit) -> Option<String> {
-    let name = |f: &dyn Fn(&mut Out)| {
-        let mut out = Out::new(edit_name(e)?);
-        f(&mut out);
-        Some(out.done())
-    };
-    match e {
-        Edit::SetModel { field } => name(&|o| {
+    let out = match e {
+        Edit::SetModel { field } => {
             let (ModelField::Name(s) | ModelField::Organisation(s) | ModelField::Description(s)) =
                 field;
-            o.text(field.name()).text(s);
-        }),
-        Edit::SetGoal { id, field } => name(&|o| {
+            Out::new("SetModel").text(field.name()).text(s)
+        }
+        Edit::SetGoal { id, field } => {
             let (GoalField::Name(s) | GoalField::Description(s)) = field;
-            o.id(id).text(field.name()).text(s);
-        }),
-        Edit::SetDepartment { id, field } => name(&|o| {
+            Out::new("SetGoal").id(id).text(field.name()).text(s)
+        }
+        Edit::SetDepartment { id, field } => {
             let (DepartmentField::Name(s) | DepartmentField::Description(s)) = field;
-            o.id(id).text(field.name()).text(s);
-        }),
-        Edit::SetChain { id, field } => name(&|o| {
+            Out::new("SetDepartment").id(id).text(field.name()).text(s)
+        }
+        Edit::SetChain { id, field } => {
             let (ChainField::Name(s)
             | ChainField::Description(s)
             | ChainField::Customer(s)
             | ChainField::Trigger(s)
             | ChainField::Outcome(s)
             | ChainField::Owner(s)) = field;
-            o.id(id).text(field.name()).text(s);
-        }),
-        Edit::SetLink { chain, link, field } => name(&|o| {
-            o.id(chain).id(link).text(field.name());
+            Out::new("SetChain").id(id).text(field.name()).text(s)
+        }
+        Edit::SetLink { chain, link, field } => {
+            let o = Out::new("SetLink").id(chain).id(link).text(field.name());
             match field {
                 LinkField::Name(s) | LinkField::Description(s) | LinkField::Owner(s) => o.text(s),
                 LinkField::Department(Some(d)) => o.id(d),
-                LinkField::Department(None) => o.raw("null"),
+                LinkField::Department(None) => o.item("null"),
                 LinkField::External(b) => o.flag(*b),
-            };
-        }),
-        Edit::SetKpi { id, field } => name(&|o| {
-            o.id(id);
-            kpi_field(o, field);
-        }),
-        Edit::SetValue { kpi, period, value } => name(&|o| {
-            o.id(kpi).text(&period.to_string()).number(*value);
-        }),
+            }
+        }
+        Edit::SetKpi { id, field } => {
+            let o = Out::new("SetKpi").id(id).text(field.name());
+            match field {
+                KpiField::Name(s)
+                | KpiField::Definition(s)
+                | KpiField::Formula(s)
+                | KpiField::Unit(s)
+                | KpiField::NormDescription(s)
+                | KpiField::Owner(s)
+                | KpiField::DataSource(s) => o.text(s),
+                KpiField::Target(n)
+                | KpiField::Red(n)
+                | KpiField::Low(n)
+                | KpiField::High(n)
+                | KpiField::Tolerance(n) => o.number(*n),
+                KpiField::Direction(d) => o.text(d.code()),
+                KpiField::Frequency(f) => o.text(f.code()),
+                KpiField::ValueType(v) => o.text(v.code()),
+            }
+        }
+        Edit::SetValue { kpi, period, value } => Out::new("SetValue")
+            .id(kpi)
+            .text(&period.to_string())
+            .number(*value),
         Edit::SetComment {
             kpi,
             period,
             comment,
-        } => name(&|o| {
-            o.id(kpi).text(&period.to_string()).text(comment);
-        }),
-        Edit::MoveLink { chain, link, to } => name(&|o| {
-            o.id(chain).id(link).index(Some(*to));
-        }),
-        Edit::ToggleDrive { id, target } => name(&|o| {
-            o.id(id).id(target);
-        }),
-        Edit::SetMeetingNotes { chain, notes } => name(&|o| {
-            o.id(chain).text(notes);
-        }),
+        } => Out::new("SetComment")
+            .id(kpi)
+            .text(&period.to_string())
+            .text(comment),
+        Edit::MoveLink { chain, link, to } => {
+            Out::new("MoveLink").id(chain).id(link).index(Some(*to))
+        }
+        Edit::ToggleDrive { id, target } => Out::new("ToggleDrive").id(id).id(target),
+        Edit::SetMeetingNotes { chain, notes } => Out::new("SetMeetingNotes").id(chain).text(notes),
         Edit::SetAttendance {
             chain,
             link,
             present,
-        } => name(&|o| {
-            o.id(chain).id(link).flag(*present);
-        }),
-        Edit::SetAction { chain, id, field } => name(&|o| {
-            o.id(chain).id(id).text(field.name());
+        } => Out::new("SetAttendance").id(chain).id(link).flag(*present),
+        Edit::SetAction { chain, id, field } => {
+            let o = Out::new("SetAction").id(chain).id(id).text(field.name());
             match field {
                 ActionField::What(s) | ActionField::Owner(s) | ActionField::Due(s) => o.text(s),
                 ActionField::Done(b) => o.flag(*b),
-            };
-        }),
+            }
+        }
         Edit::AddAction {
             chain,
             action,
             index,
-        } => name(&|o| {
+        } => {
             let a = Out::new(action.id.as_str())
                 .text(&action.what)
                 .text(&action.owner)
                 .text(&action.due)
                 .flag(action.done)
                 .done();
-            o.id(chain).raw(&a).index(*index);
-        }),
-        Edit::DeleteAction { chain, id } => name(&|o| {
-            o.id(chain).id(id);
-        }),
-        Edit::DeleteGoal { id }
-        | Edit::DeleteDepartment { id }
-        | Edit::DeleteChain { id }
-        | Edit::DeleteKpi { id } => name(&|o| {
-            o.id(id);
-        }),
-        Edit::DeleteLink { chain, link } => name(&|o| {
-            o.id(chain).id(link);
-        }),
-        Edit::AddDepartment { department, index } => name(&|o| {
+            Out::new("AddAction").id(chain).item(&a).index(*index)
+        }
+        Edit::DeleteAction { chain, id } => Out::new("DeleteAction").id(chain).id(id),
+        Edit::DeleteGoal { id } => Out::new("DeleteGoal").id(id),
+        Edit::DeleteDepartment { id } => Out::new("DeleteDepartment").id(id),
+        Edit::DeleteChain { id } => Out::new("DeleteChain").id(id),
+        Edit::DeleteKpi { id } => Out::new("DeleteKpi").id(id),
+        Edit::DeleteLink { chain, link } => Out::new("DeleteLink").id(chain).id(link),
+        Edit::AddDepartment { department, index } => {
             let d = Out::new(department.id.as_str())
                 .text(&department.name)
                 .text(&department.description)
                 .done();
-            o.raw(&d).index(*index);
-        }),
+            Out::new("AddDepartment").item(&d).index(*index)
+        }
         Edit::Batch(edits) => {
             let inner: Option<Vec<String>> = edits.iter().map(edit).collect();
-            let inner = format!("[{}]", inner?.join(","));
-            name(&|o| {
-                o.raw(&inner);
-            })
+            Out::new("Batch").item(&format!("[{}]", inner?.join(",")))
         }
-        _ => None,
-    }
-}
-
-/// The name an edit is written under (`None`: not written).
-fn edit_name(e: &Edit) -> Option<&'static str> {
-    Some(match e {
-        Edit::SetModel { .. } => "SetModel",
-        Edit::SetGoal { .. } => "SetGoal",
-        Edit::SetDepartment { .. } => "SetDepartment",
-        Edit::SetChain { .. } => "SetChain",
-        Edit::SetLink { .. } => "SetLink",
-        Edit::SetKpi { .. } => "SetKpi",
-        Edit::SetValue { .. } => "SetValue",
-        Edit::SetComment { .. } => "SetComment",
-        Edit::MoveLink { .. } => "MoveLink",
-        Edit::ToggleDrive { .. } => "ToggleDrive",
-        Edit::SetMeetingNotes { .. } => "SetMeetingNotes",
-        Edit::SetAttendance { .. } => "SetAttendance",
-        Edit::SetAction { .. } => "SetAction",
-        Edit::AddAction { .. } => "AddAction",
-        Edit::DeleteAction { .. } => "DeleteAction",
-        Edit::DeleteGoal { .. } => "DeleteGoal",
-        Edit::DeleteDepartment { .. } => "DeleteDepartment",
-        Edit::DeleteChain { .. } => "DeleteChain",
-        Edit::DeleteKpi { .. } => "DeleteKpi",
-        Edit::DeleteLink { .. } => "DeleteLink",
-        Edit::AddDepartment { .. } => "AddDepartment",
-        Edit::Batch(_) => "Batch",
         _ => return None,
-    })
+    };
+    Some(out.done())
 }
 
 impl Step {
     /// The step as journal text; `None` if it is not journaled (see the module docs).
     pub fn encode(&self) -> Option<String> {
-        Some(match self {
+        let out = match self {
             Step::Change(Change::Edit { edit: e, coalesce }) => {
-                let e = edit(e)?;
-                Out::new("c").flag(*coalesce).raw(&e).done()
+                Out::new("c").flag(*coalesce).item(&edit(e)?)
             }
-            Step::Change(Change::Undo) => Out::new("u").done(),
-            Step::Change(Change::Redo) => Out::new("r").done(),
-            Step::EndCoalescing => Out::new("b").done(),
+            Step::Change(Change::Undo) => Out::new("u"),
+            Step::Change(Change::Redo) => Out::new("r"),
+            Step::EndCoalescing => Out::new("b"),
             Step::Add(plan) => {
                 let (kind, id, name, near) = match plan {
                     AddPlan::Goal { id, name } => ("goal", id, name, None),
@@ -289,14 +220,14 @@ impl Step {
                     AddPlan::Link { id, name, near } => ("link", id, name, Some(near)),
                     AddPlan::Kpi { id, name, near } => ("kpi", id, name, Some(near)),
                 };
-                let mut out = Out::new("a");
-                out.text(kind).id(id).text(name);
-                if let Some(near) = near {
-                    out.raw(&target(near));
+                let o = Out::new("a").text(kind).id(id).text(name);
+                match near {
+                    Some(near) => o.item(&target(near)),
+                    None => o,
                 }
-                out.done()
             }
-        })
+        };
+        Some(out.done())
     }
 
     /// Reads a step written by [`Step::encode`]; `None` if it does not read.

@@ -1,8 +1,9 @@
 //! The journal: changes of a model that wait for the edit engine's lazy part, written down
 //! the moment they are made, so that closing or reloading the page before the part arrives
 //! loses none of them. One key per model, `kpi-structure:journal:<id>`, holds
-//! `{"rev": n, "steps": [...]}`: the steps (JSON, written by `session::Step`; this module
-//! never looks inside them), in order, and the revision of the model they apply to.
+//! `{"rev": n, "steps": ["...", ...]}`: the steps, in order, each a string (the text
+//! `session::Step` writes; this module never looks inside it), and the revision of the model
+//! they apply to.
 //!
 //! Exactly once: a journal applies only to the revision it names. Every save of the model
 //! rewrites it with what has not run yet (or removes it), so a revision that holds the steps
@@ -19,7 +20,7 @@ use crate::model::Id;
 pub struct Journal {
     /// The revision of the model the steps apply to.
     pub rev: u64,
-    /// Each step as JSON text, in order.
+    /// Each step as its text, in order.
     pub steps: Vec<String>,
 }
 
@@ -37,6 +38,10 @@ pub fn write(
     if steps.is_empty() {
         return kv.remove(&key(id));
     }
+    let steps: Vec<String> = steps
+        .iter()
+        .map(|s| serde_json::to_string(s.as_str()).unwrap_or_default())
+        .collect();
     let text = format!(r#"{{"rev":{rev},"steps":[{}]}}"#, steps.join(","));
     kv.set(&key(id), &text)
 }
@@ -51,8 +56,8 @@ pub fn read(kv: &impl KeyValue, id: &Id) -> Option<Journal> {
             .get("steps")?
             .as_array()?
             .iter()
-            .map(Value::to_string)
-            .collect(),
+            .map(|s| s.as_str().map(String::from))
+            .collect::<Option<Vec<String>>>()?,
     })
 }
 
@@ -81,8 +86,12 @@ mod tests {
         let mut kv = MemoryStore::default();
         let id = Id::new("m1");
         assert_eq!(read(&kv, &id), None);
-        let steps = vec![r#"{"a":1}"#.to_string(), r#""b""#.to_string()];
+        let steps = vec![r#"["c",{"a":1}]"#.to_string(), "b\n\"".to_string()];
         write(&mut kv, &id, 3, &steps).unwrap();
+        assert_eq!(
+            kv.map[&key(&id)],
+            r#"{"rev":3,"steps":["[\"c\",{\"a\":1}]","b\n\""]}"#
+        );
         assert_eq!(read(&kv, &id), Some(Journal { rev: 3, steps }));
         assert_eq!(ids(&kv), std::slice::from_ref(&id));
         write(&mut kv, &id, 4, &[]).unwrap();

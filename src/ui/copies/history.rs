@@ -85,12 +85,10 @@ pub fn HistoryDialog() -> impl IntoView {
         .unwrap_or_default();
     let id = app.doc.with_untracked(|m| m.id.clone()).unwrap_or_default();
     let rows: RwSignal<Vec<Row>> = RwSignal::new(Vec::new());
-    // Which reading of the points is the latest: an older one finishing later is dropped.
-    let reading = StoredValue::new(0u32);
+    // Lists the points at once, then each with what it holds once read. A reading that a
+    // newer point overtook is dropped (the newer reading lists it).
     let load = move || {
         let points = app.points(&id);
-        let this = reading.get_value().wrapping_add(1);
-        reading.set_value(this);
         rows.set(
             points
                 .iter()
@@ -104,7 +102,7 @@ pub fn HistoryDialog() -> impl IntoView {
         );
         spawn_local(async move {
             let out = read_rows(&points, lang.get_untracked()).await;
-            if reading.get_value() == this {
+            if rows.with_untracked(|r| r.len() == out.len()) {
                 rows.set(out);
             }
         });
