@@ -172,3 +172,29 @@ fn a_forbidden_use_is_found() {
     let may = &table()["model"];
     assert!(!may.contains("ui") && !may.contains("leptos"));
 }
+
+/// Views read the model through a `Reader` (`Doc::read`), so what they depend on follows from
+/// what they read: no file of the UI but `ui/doc.rs` names a `Topic` (a hand-kept list of
+/// dependencies). Comments do not count.
+#[test]
+fn no_view_lists_its_topics_by_hand() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/ui"), &mut files);
+    let doc = root().join("src/ui/doc.rs");
+    let listing: Vec<String> = files
+        .iter()
+        .filter(|f| **f != doc)
+        .filter(|f| names_topic(&code(&fs::read_to_string(f).unwrap())))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(listing.is_empty(), "these name a Topic: {listing:?}");
+    assert!(names_topic("app.doc.track(Topic::Kpis);"));
+    assert!(!names_topic(&code(
+        "// Topic::Kpis in a comment\nlet x = 1;"
+    )));
+}
+
+fn names_topic(code: &str) -> bool {
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|w| w == "Topic")
+}

@@ -3,15 +3,19 @@
 //! the shell does (`ui::doc::Doc::read`). After random edit sequences with undo and redo, every
 //! live view model equals the one computed from scratch: the Structure diagram's skeleton, the
 //! Matrix, every row of the KPIs table, every Health finding's sentence, the Values grid's
-//! rows and each chain's Meeting rows.
+//! rows, each chain's Meeting rows and "Since the last meeting", the KPIs of each chain and
+//! link, and each KPI's "Drives" candidates, place and name.
 
 use std::collections::HashMap;
 
+use kpi_structure::model::add::{read_chain_context, read_kpi_context};
 use kpi_structure::model::queries::department_matrix;
+use kpi_structure::model::steer::Month;
 use kpi_structure::model::*;
+use kpi_structure::present::chains::{read_chain_of, read_name_of};
 use kpi_structure::present::diagram::layout::Skeleton;
 use kpi_structure::present::kpi_table::read_row_data;
-use kpi_structure::present::meeting::{read_meeting_rows, MeetingRow};
+use kpi_structure::present::meeting::{read_change_groups, read_meeting_rows, MeetingRow};
 use kpi_structure::present::values_grid::{read_grid_rows, GridRow};
 use proptest::prelude::*;
 
@@ -50,6 +54,68 @@ struct Views {
     findings: Vec<(Finding, Live<String>)>,
     grid: Live<Vec<GridRow>>,
     meetings: HashMap<Id, Live<Vec<MeetingRow>>>,
+    /// Per chain: the Meeting view's "Since the last meeting" and the Chains view's KPIs at
+    /// the chain and at each link.
+    chain_parts: HashMap<Id, Live<String>>,
+    /// Per KPI: the inspector's "Drives" candidates, its heading's level, the toolbar's Add
+    /// context and the shown name.
+    kpi_parts: HashMap<Id, Live<String>>,
+}
+
+fn chain_part(chain: Id) -> impl Fn(&Reader) -> String {
+    move |r| {
+        let as_of: Month = (2026, 6);
+        let changes = agenda::read_changes_since(r, &chain, as_of)
+            .map(|ch| read_change_groups(r, &chain, &ch, Lang::En));
+        let at = Attach::Chain {
+            chain: chain.clone(),
+        };
+        let mut kpis = vec![r.kpis_at(&at).cloned().collect::<Vec<_>>()];
+        for link in r.link_ids(&chain) {
+            let at = Attach::Link {
+                chain: chain.clone(),
+                link: link.clone(),
+            };
+            kpis.push(r.kpis_at(&at).cloned().collect());
+        }
+        format!("{changes:?} {kpis:?}")
+    }
+}
+
+fn kpi_part(kpi: Id) -> impl Fn(&Reader) -> String {
+    move |r| {
+        let t = Target::Kpi(kpi.clone());
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {}",
+            r.drive_candidates(&kpi),
+            r.driven_by(&kpi),
+            read_chain_context(r, &t),
+            read_kpi_context(r, &t),
+            read_chain_of(r, Some(&t)),
+            read_name_of(r, &t, Lang::En),
+        )
+    }
+}
+
+/// Keeps one live part per element that exists: mounts new ones, drops gone ones, re-runs
+/// the rest when touched.
+fn keep_live<F: Fn(&Reader) -> String>(
+    parts: &mut HashMap<Id, Live<String>>,
+    ids: Vec<Id>,
+    m: &Model,
+    touched: &Touched,
+    part: impl Fn(Id) -> F,
+) {
+    parts.retain(|id, _| ids.contains(id));
+    for id in ids {
+        match parts.get_mut(&id) {
+            Some(live) => live.notify(m, touched, &part(id.clone())),
+            None => {
+                let live = Live::run(m, &part(id.clone()));
+                parts.insert(id, live);
+            }
+        }
+    }
 }
 
 fn meeting(chain: Id) -> impl Fn(&Reader) -> Vec<MeetingRow> {
@@ -87,6 +153,16 @@ impl Views {
                 .keys()
                 .map(|c| (c.clone(), Live::run(m, &meeting(c.clone()))))
                 .collect(),
+            chain_parts: m
+                .chains
+                .keys()
+                .map(|c| (c.clone(), Live::run(m, &chain_part(c.clone()))))
+                .collect(),
+            kpi_parts: m
+                .kpis
+                .keys()
+                .map(|k| (k.clone(), Live::run(m, &kpi_part(k.clone()))))
+                .collect(),
         }
     }
 
@@ -120,6 +196,10 @@ impl Views {
                 }
             }
         }
+        let chains = m.chains.keys().cloned().collect();
+        keep_live(&mut self.chain_parts, chains, m, touched, chain_part);
+        let kpis = m.kpis.keys().cloned().collect();
+        keep_live(&mut self.kpi_parts, kpis, m, touched, kpi_part);
     }
 
     /// The checks settled: findings still there keep their live sentence, new ones mount.
@@ -156,6 +236,22 @@ impl Views {
         for (c, live) in &self.meetings {
             if live.value != fresh.meetings[c].value {
                 return Err(format!("meeting of {c:?} is stale"));
+            }
+        }
+        for (c, live) in &self.chain_parts {
+            if live.value != fresh.chain_parts[c].value {
+                return Err(format!(
+                    "chain {c:?}: {} != {}",
+                    live.value, fresh.chain_parts[c].value
+                ));
+            }
+        }
+        for (k, live) in &self.kpi_parts {
+            if live.value != fresh.kpi_parts[k].value {
+                return Err(format!(
+                    "KPI {k:?}: {} != {}",
+                    live.value, fresh.kpi_parts[k].value
+                ));
             }
         }
         for (f, live) in &self.findings {

@@ -6,6 +6,7 @@
 use super::edit::Edit;
 use super::id::Id;
 use super::names::unique_name;
+use super::read::Reader;
 use super::target::Target;
 use super::types::{Attach, Chain, Department, Goal, Kpi, Link, Model};
 
@@ -102,10 +103,15 @@ impl AddPlan {
 
 /// The chain `sel` belongs to, and the link after which a new link goes.
 pub fn chain_context(model: &Model, sel: &Target) -> Option<(Id, Option<Id>)> {
+    read_chain_context(&Reader::new(model), sel)
+}
+
+/// [`chain_context`], read through `r` (a selected KPI's place).
+pub fn read_chain_context(r: &Reader, sel: &Target) -> Option<(Id, Option<Id>)> {
     match sel {
         Target::Chain(c) => Some((c.clone(), None)),
         Target::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
-        Target::Kpi(k) => match &model.kpis.get(k)?.at {
+        Target::Kpi(k) => match r.kpi_at(k)? {
             Attach::Chain { chain } => Some((chain.clone(), None)),
             Attach::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
             Attach::Result { .. } => None,
@@ -116,6 +122,11 @@ pub fn chain_context(model: &Model, sel: &Target) -> Option<(Id, Option<Id>)> {
 
 /// Where a new KPI is attached for the selection `sel`.
 pub fn kpi_context(model: &Model, sel: &Target) -> Option<Attach> {
+    read_kpi_context(&Reader::new(model), sel)
+}
+
+/// [`kpi_context`], read through `r` (a selected KPI's place).
+pub fn read_kpi_context(r: &Reader, sel: &Target) -> Option<Attach> {
     match sel {
         Target::Goal(g) => Some(Attach::Result { goal: g.clone() }),
         Target::Chain(c) => Some(Attach::Chain { chain: c.clone() }),
@@ -123,7 +134,7 @@ pub fn kpi_context(model: &Model, sel: &Target) -> Option<Attach> {
             chain: chain.clone(),
             link: link.clone(),
         }),
-        Target::Kpi(k) => model.kpis.get(k).map(|k| k.at.clone()),
+        Target::Kpi(k) => r.kpi_at(k).cloned(),
         _ => None,
     }
 }

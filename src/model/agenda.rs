@@ -110,11 +110,18 @@ impl Changes {
 
 /// What changed since the last meeting of `chain` (`None` before the first one).
 pub fn changes_since(m: &Model, chain: &Id, as_of: Month) -> Option<Changes> {
-    let c = m.chains.get(chain)?;
-    let last = c.meeting.last()?;
+    read_changes_since(&Reader::new(m), chain, as_of)
+}
+
+/// [`changes_since`], read through `r` (the meeting, which KPIs it has, their values).
+pub fn read_changes_since(r: &Reader, chain: &Id, as_of: Month) -> Option<Changes> {
+    let meeting = r.meeting(chain)?;
+    let last = meeting.last()?;
     let mut out = Changes::default();
-    for id in meeting_kpis(m, chain) {
-        let k = &m.kpis[id];
+    for id in read_meeting_kpis(r, chain) {
+        let Some(k) = r.kpi_with_values(id) else {
+            continue;
+        };
         let (value, status) = (value_as_of(k, as_of), status_as_of(k, as_of));
         let then = last.kpis.iter().find(|s| &s.kpi == id);
         let (v0, s0) = then.map_or((None, Status::NoValue), |s| (s.value, s.status));
@@ -125,7 +132,7 @@ pub fn changes_since(m: &Model, chain: &Id, as_of: Month) -> Option<Changes> {
             out.statuses.push((id.clone(), s0, status));
         }
     }
-    for a in &c.meeting.actions {
+    for a in &meeting.actions {
         if a.done && last.open.contains(&a.id) {
             out.done.push(a.id.clone());
         }

@@ -89,6 +89,37 @@ impl<'m> Reader<'m> {
         self.m.kpis.iter().map(|(id, k)| (id, &k.at))
     }
 
+    /// The KPIs hanging at `at` (a goal, chain or link), in model order.
+    pub fn kpis_at<'a>(&self, at: &'a Attach) -> impl Iterator<Item = &'m Id> + 'a
+    where
+        'm: 'a,
+    {
+        self.note(Topic::KpisAt(at.clone()));
+        self.m
+            .kpis
+            .values()
+            .filter(move |k| &k.at == at)
+            .map(|k| &k.id)
+    }
+
+    /// Where KPI `id` hangs (one of its own fields).
+    pub fn kpi_at(&self, id: &Id) -> Option<&'m Attach> {
+        self.kpi(id).map(|k| &k.at)
+    }
+
+    /// The KPIs that drive KPI `id` (the arrows into it), in model order.
+    pub fn driven_by(&self, id: &Id) -> Vec<&'m Id> {
+        self.note(Topic::Drives);
+        self.m.driven_by(id)
+    }
+
+    /// [`Model::drive_candidates`]: reads every KPI's place (its level) and the drives.
+    pub fn drive_candidates(&self, id: &Id) -> Vec<&'m Id> {
+        self.note(Topic::Kpis);
+        self.note(Topic::Drives);
+        self.m.drive_candidates(id)
+    }
+
     /// True if KPI `id` exists (in the list of KPIs).
     pub fn has_kpi(&self, id: &Id) -> bool {
         self.note(Topic::Kpis);

@@ -1,15 +1,20 @@
 //! What the Chains view (and the Matrix, through it) shows of an element: which chain a
 //! selection belongs to, and an element's shown name.
 
-use crate::model::{Attach, Id, Lang, Model, Target};
+use crate::model::{Attach, Id, Lang, Model, Reader, Target};
 
 /// The chain a selection belongs to: the chain itself, a link's chain, a chain or link KPI's
 /// chain.
 pub fn chain_of(m: &Model, selection: Option<&Target>) -> Option<Id> {
+    read_chain_of(&Reader::new(m), selection)
+}
+
+/// [`chain_of`], read through `r` (a selected KPI's place).
+pub fn read_chain_of(r: &Reader, selection: Option<&Target>) -> Option<Id> {
     match selection? {
         Target::Chain(id) => Some(id.clone()),
         Target::Link { chain, .. } => Some(chain.clone()),
-        Target::Kpi(k) => match &m.kpis.get(k)?.at {
+        Target::Kpi(k) => match r.kpi_at(k)? {
             Attach::Chain { chain } | Attach::Link { chain, .. } => Some(chain.clone()),
             Attach::Result { .. } => None,
         },
@@ -29,8 +34,12 @@ pub fn or_unnamed(name: &str, lang: Lang) -> String {
 
 /// The shown name of an element (a placeholder if it has none; empty if it is gone).
 pub fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
-    target
-        .stored_name(m)
+    read_name_of(&Reader::new(m), target, lang)
+}
+
+/// [`name_of`], read through `r` (that element's own fields).
+pub fn read_name_of(r: &Reader, target: &Target, lang: Lang) -> String {
+    r.stored_name(target)
         .map(|n| or_unnamed(n, lang))
         .unwrap_or_default()
 }

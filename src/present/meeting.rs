@@ -172,10 +172,6 @@ pub struct ChangeGroup {
     pub lines: Vec<String>,
 }
 
-fn kpi_name<'m>(m: &'m Model, id: &Id) -> &'m str {
-    m.kpis.get(id).map_or("", |k| k.name.as_str())
-}
-
 fn action_text(a: &Action, lang: Lang) -> String {
     let what = if a.what.trim().is_empty() {
         lang.pick("(no text)", "(zonder tekst)").to_string()
@@ -192,14 +188,20 @@ fn action_text(a: &Action, lang: Lang) -> String {
 /// What changed since the last meeting of `chain`, as texts grouped by kind (empty groups
 /// left out).
 pub fn change_groups(m: &Model, chain: &Id, ch: &Changes, lang: Lang) -> Vec<ChangeGroup> {
-    let unit = |id: &Id| m.kpis.get(id).map_or("", |k| k.unit.as_str());
+    read_change_groups(&Reader::new(m), chain, ch, lang)
+}
+
+/// [`change_groups`], read through `r` (the KPIs' names and units, the chain's actions).
+pub fn read_change_groups(r: &Reader, chain: &Id, ch: &Changes, lang: Lang) -> Vec<ChangeGroup> {
+    let unit = |id: &Id| r.kpi(id).map_or("", |k| k.unit.as_str());
+    let kpi_name = |id: &Id| r.kpi(id).map_or("", |k| k.name.as_str());
     let values = ch
         .values
         .iter()
         .map(|(id, then, now)| {
             format!(
                 "{}: {} → {}",
-                kpi_name(m, id),
+                kpi_name(id),
                 value_text(*then, unit(id), lang),
                 value_text(*now, unit(id), lang)
             )
@@ -209,20 +211,15 @@ pub fn change_groups(m: &Model, chain: &Id, ch: &Changes, lang: Lang) -> Vec<Cha
         .statuses
         .iter()
         .map(|(id, then, now)| {
-            format!(
-                "{}: {} → {}",
-                kpi_name(m, id),
-                then.word(lang),
-                now.word(lang)
-            )
+            format!("{}: {} → {}", kpi_name(id), then.word(lang), now.word(lang))
         })
         .collect();
     let actions = |ids: &[Id]| -> Vec<String> {
-        let Some(c) = m.chains.get(chain) else {
+        let Some(meeting) = r.meeting(chain) else {
             return Vec::new();
         };
         ids.iter()
-            .filter_map(|id| c.meeting.actions.iter().find(|a| &a.id == id))
+            .filter_map(|id| meeting.actions.iter().find(|a| &a.id == id))
             .map(|a| action_text(a, lang))
             .collect()
     };

@@ -49,19 +49,13 @@ impl Doc {
     /// Subscribes the running reader to `topic`. (Not to `generation`: opening another model
     /// notifies every topic's trigger instead. A signal with thousands of readers makes each
     /// re-run of one of them cost O(readers) in `reactive_graph`'s subscriber set.)
-    pub fn track(&self, topic: Topic) {
+    fn track(&self, topic: Topic) {
         let trigger = self
             .topics
             .try_update_value(|t| t.entry(topic).or_default().clone());
         if let Some(trigger) = trigger {
             trigger.track();
         }
-    }
-
-    /// Reads the open model, depending on `topic` only. `None` when no model is open.
-    pub fn with<R>(&self, topic: Topic, f: impl FnOnce(&Model) -> R) -> Option<R> {
-        self.track(topic);
-        self.with_untracked(f)
     }
 
     /// Reads the open model through a [`Reader`] and subscribes to exactly the topics the

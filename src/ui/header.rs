@@ -7,7 +7,7 @@ use super::i18n::{tr_key, T};
 use super::split::{after_first_view, build};
 use super::state::{use_app, SaveState};
 use super::templates::TemplatesMenu;
-use crate::model::{Edit, Lang, ModelField, Target, Topic};
+use crate::model::{Edit, Lang, ModelField};
 
 /// Lazy: Templates and Import JSON (and the import path they pull in) come after the first view.
 #[cfg_attr(feature = "split", lazy)]
@@ -70,7 +70,7 @@ fn ModelName() -> impl IntoView {
                     type="text"
                     maxlength=crate::format::MAX_NAME_CHARS
                     aria-label=tr_key(app.lang, T::ModelName)
-                    prop:value=move || app.doc.with(Topic::Fields(Target::Model), |m| m.name.clone()).unwrap_or_default()
+                    prop:value=move || app.doc.read(|r| r.model().name.clone()).unwrap_or_default()
                     on:input=move |ev| {
                         let name = event_target_value(&ev);
                         app.edit(Edit::SetModel { field: ModelField::Name(name) }, true);

@@ -7,7 +7,6 @@ use super::files::export_raw;
 use super::i18n::{tr_key, T};
 use super::split::{after_first_view, build};
 use super::state::use_app;
-use crate::model::{Target, Topic};
 use crate::storage::library::Summary;
 
 #[component]
@@ -155,11 +154,7 @@ fn ModelRow(summary: Summary, show: RwSignal<bool>) -> impl IntoView {
     let (open_id, dup_id, del_id) = (summary.id.clone(), summary.id.clone(), summary.id.clone());
     let is_open = {
         let id = summary.id.clone();
-        move || {
-            app.doc
-                .with(Topic::Fields(Target::Model), |m| m.id == id)
-                .unwrap_or(false)
-        }
+        move || app.doc.read(|r| r.model().id == id).unwrap_or(false)
     };
     view! {
         <li class="model-row" class:current=is_open>

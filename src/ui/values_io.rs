@@ -10,7 +10,7 @@ use crate::format::{
     export_values_csv, file_stem, import_values_csv, parse_values_paste, ValuesPaste,
     MAX_FILE_BYTES,
 };
-use crate::model::{Lang, Model, Topic};
+use crate::model::{Lang, Model};
 use crate::ui::files::{offer_download, read_text};
 use crate::ui::i18n::tr;
 use crate::ui::modal::Modal;
@@ -152,8 +152,9 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
     let preview = Memo::new(move |_| {
         let lang = lang.get();
         text.with(|t| {
+            // The paste is matched against the whole model (names, periods, values).
             app.doc
-                .with(Topic::Kpis, |m| {
+                .with_settled(|m| {
                     let paste = read(&src, t, m, lang);
                     Preview {
                         summary: paste.summary(m, lang),

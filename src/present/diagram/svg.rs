@@ -125,12 +125,13 @@ pub fn escape(s: &str) -> String {
 
 /// True if the link is outside the organisation (drawn dashed).
 pub fn is_external(m: &Model, t: &Target) -> bool {
+    read_is_external(&crate::model::Reader::new(m), t)
+}
+
+/// [`is_external`], read through `r` (that link's own fields).
+pub fn read_is_external(r: &crate::model::Reader, t: &Target) -> bool {
     match t {
-        Target::Link { chain, link } => m
-            .chains
-            .get(chain)
-            .and_then(|c| c.links.iter().find(|l| &l.id == link))
-            .is_some_and(|l| l.external),
+        Target::Link { chain, link } => r.link(chain, link).is_some_and(|l| l.external),
         _ => false,
     }
 }

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::model::add::{chain_context, kpi_context, AddPlan};
-use crate::model::{Edit, Lang, Target, Topic};
+use crate::model::add::{
+    chain_context, kpi_context, read_chain_context, read_kpi_context, AddPlan,
+};
+use crate::model::{Edit, Lang, Target};
 use crate::ui::copies::CopiesButtons;
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
@@ -129,17 +131,17 @@ pub fn Toolbar() -> impl IntoView {
     let lang = move || app.lang.get();
     let can_add_link = move || {
         app.doc
-            .with(Topic::Kpis, |m| {
+            .read(|r| {
                 app.selection
-                    .with(|s| s.as_ref().and_then(|s| chain_context(m, s)).is_some())
+                    .with(|s| s.as_ref().and_then(|s| read_chain_context(r, s)).is_some())
             })
             .unwrap_or(false)
     };
     let can_add_kpi = move || {
         app.doc
-            .with(Topic::Kpis, |m| {
+            .read(|r| {
                 app.selection
-                    .with(|s| s.as_ref().and_then(|s| kpi_context(m, s)).is_some())
+                    .with(|s| s.as_ref().and_then(|s| read_kpi_context(r, s)).is_some())
             })
             .unwrap_or(false)
     };

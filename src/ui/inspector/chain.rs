@@ -2,11 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::fields::{find_link, from_model, CheckField, TextField};
+use super::fields::{find_link, from_reader, CheckField, TextField};
 use crate::model::fields::{chain, link};
-use crate::model::{
-    unique_name, Chain, ChainField, Department, Edit, Id, Link, LinkField, Target, Topic,
-};
+use crate::model::{unique_name, Chain, ChainField, Department, Edit, Id, Link, LinkField};
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app};
 
@@ -17,9 +15,7 @@ pub fn ChainInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Chain) -> String| {
             let id = id.clone();
-            from_model(Topic::Fields(Target::Chain(id.clone())), move |m| {
-                m.chains.get(&id).map(f)
-            })
+            from_reader(move |r| r.chain(&id).map(f))
         }
     };
     let set = move |field: fn(String) -> ChainField| {
@@ -79,13 +75,7 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         let (chain, link) = (chain.clone(), link.clone());
         move |f: fn(&Link) -> String| {
             let (chain, link) = (chain.clone(), link.clone());
-            from_model(
-                Topic::Fields(Target::Link {
-                    chain: chain.clone(),
-                    link: link.clone(),
-                }),
-                move |m| find_link(m, &chain, &link).map(f),
-            )
+            from_reader(move |r| r.link(&chain, &link).map(f))
         }
     };
     let write = {
@@ -110,14 +100,10 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     };
     let departments = move || {
         app.doc
-            .with(Topic::Departments, |m| {
-                m.departments
-                    .values()
-                    .map(|d| {
-                        app.doc
-                            .track(Topic::Fields(Target::Department(d.id.clone())));
-                        (d.id.to_string(), d.name.clone())
-                    })
+            .read(|r| {
+                r.department_ids()
+                    .filter_map(|id| r.department(id))
+                    .map(|d| (d.id.to_string(), d.name.clone()))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -130,13 +116,7 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     });
     let external = {
         let (chain, link) = (chain.clone(), link.clone());
-        from_model(
-            Topic::Fields(Target::Link {
-                chain: chain.clone(),
-                link: link.clone(),
-            }),
-            move |m| find_link(m, &chain, &link).map(|l| l.external),
-        )
+        from_reader(move |r| r.link(&chain, &link).map(|l| l.external))
     };
     let on_department = {
         let write = write.clone();

@@ -6,25 +6,18 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::{format_number, parse_number, Link, Model, Topic};
+use crate::model::{format_number, parse_number, Link, Model, Reader};
 use crate::ui::state::use_app;
 
 /// One value read from the open model, as a signal (the default when the element is gone).
-/// Each inspector field depends only on `topic` (its own element's fields).
-pub fn from_model<T>(
-    topic: Topic,
-    f: impl Fn(&Model) -> Option<T> + Send + Sync + 'static,
-) -> Signal<T>
+/// Read through a [`Reader`], so each inspector field depends on exactly what `f` reads (its
+/// own element's fields).
+pub fn from_reader<T>(f: impl Fn(&Reader) -> Option<T> + Send + Sync + 'static) -> Signal<T>
 where
     T: Clone + Default + Send + Sync + 'static,
 {
     let app = use_app();
-    Signal::derive(move || {
-        app.doc
-            .with(topic.clone(), &f)
-            .flatten()
-            .unwrap_or_default()
-    })
+    Signal::derive(move || app.doc.read(&f).flatten().unwrap_or_default())
 }
 
 /// A link of a chain.

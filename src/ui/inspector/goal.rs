@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::fields::{from_model, TextField};
+use super::fields::{from_reader, TextField};
 use crate::model::fields::{department, goal, model};
-use crate::model::{DepartmentField, Edit, GoalField, Id, ModelField, Target, Topic};
+use crate::model::{DepartmentField, Edit, GoalField, Id, ModelField};
 use crate::ui::state::use_app;
 
 #[component]
@@ -14,9 +14,7 @@ pub fn GoalInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&crate::model::Goal) -> String| {
             let id = id.clone();
-            from_model(Topic::Fields(Target::Goal(id.clone())), move |m| {
-                m.goals.get(&id).map(f)
-            })
+            from_reader(move |r| r.goal(&id).map(f))
         }
     };
     let set = move |field: fn(String) -> GoalField| {
@@ -50,9 +48,7 @@ pub fn DepartmentInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&crate::model::Department) -> String| {
             let id = id.clone();
-            from_model(Topic::Fields(Target::Department(id.clone())), move |m| {
-                m.departments.get(&id).map(f)
-            })
+            from_reader(move |r| r.department(&id).map(f))
         }
     };
     let set = move |field: fn(String) -> DepartmentField| {
@@ -91,14 +87,14 @@ pub fn ModelInspector() -> impl IntoView {
     view! {
         <TextField
             label=model::organisation
-            value=from_model(Topic::Fields(Target::Model), |m| Some(m.organisation.clone()))
+            value=from_reader(|r| Some(r.model().organisation.clone()))
             on_input=set(ModelField::Organisation)
         />
         <TextField
             label=model::description
             multiline=true
             long=true
-            value=from_model(Topic::Fields(Target::Model), |m| Some(m.description.clone()))
+            value=from_reader(|r| Some(r.model().description.clone()))
             on_input=set(ModelField::Description)
         />
     }

@@ -4,11 +4,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use super::fields::{from_model, NumberField, SelectField, Text2, TextField};
+use super::fields::{from_reader, NumberField, SelectField, Text2, TextField};
 use crate::model::fields::kpi;
 use crate::model::{
-    shown_norm, Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, Target, Topic,
-    ValueType,
+    shown_norm, Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType,
 };
 use crate::present::labels::{direction_name, frequency_name, value_type_name};
 use crate::ui::state::use_app;
@@ -36,9 +35,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Kpi) -> String| {
             let id = id.clone();
-            from_model(Topic::Fields(Target::Kpi(id.clone())), move |m| {
-                m.kpis.get(&id).map(f)
-            })
+            from_reader(move |r| r.kpi(&id).map(f))
         }
     };
     let set_text = {
@@ -60,9 +57,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Kpi) -> Option<f64>| {
             let id = id.clone();
-            from_model(Topic::Fields(Target::Kpi(id.clone())), move |m| {
-                m.kpis.get(&id).map(f)
-            })
+            from_reader(move |r| r.kpi(&id).map(f))
         }
     };
     let set_num = {
@@ -83,9 +78,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
     // Within a band the norm has low, high and tolerance; otherwise target and red.
     let band = {
         let id = id.clone();
-        let direction = from_model(Topic::Fields(Target::Kpi(id.clone())), move |m| {
-            m.kpis.get(&id).map(|k| k.direction == Direction::Band)
-        });
+        let direction = from_reader(move |r| r.kpi(&id).map(|k| k.direction == Direction::Band));
         Memo::new(move |_| direction.get())
     };
     let set_choice = {
@@ -239,9 +232,7 @@ fn NormShown(id: Id) -> impl IntoView {
     let text = Memo::new(move |_| {
         let lang = app.lang.get();
         app.doc
-            .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                m.kpis.get(&id).map(|k| shown_norm(k.norm().as_ref(), lang))
-            })
+            .read(|r| r.kpi(&id).map(|k| shown_norm(k.norm().as_ref(), lang)))
             .flatten()
             .unwrap_or_default()
     });
@@ -261,9 +252,8 @@ fn Contradiction(id: Id) -> impl IntoView {
     let app = use_app();
     let problem = Memo::new(move |_| {
         app.doc
-            .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                m.kpis
-                    .get(&id)
+            .read(|r| {
+                r.kpi(&id)
                     .and_then(|k| k.norm())
                     .and_then(|n| n.contradiction())
             })
@@ -286,22 +276,22 @@ fn Drives(id: Id) -> impl IntoView {
         // Which KPIs, and whether each is driven: the KPI list and the drives only. Each
         // checkbox reads its KPI's name itself.
         Memo::new(move |_| {
-            app.doc.track(Topic::Kpis);
             app.doc
-                .with(Topic::Drives, |m| {
-                    let Some(kpi) = m.kpis.get(&id) else {
+                .read(|r| {
+                    if !r.has_kpi(&id) {
                         return Vec::new();
-                    };
-                    let mut ids: Vec<Id> = m.drive_candidates(&id).into_iter().cloned().collect();
-                    for d in &kpi.drives {
+                    }
+                    let drives = r.drives(&id);
+                    let mut ids: Vec<Id> = r.drive_candidates(&id).into_iter().cloned().collect();
+                    for d in drives {
                         if !ids.contains(d) {
                             ids.push(d.clone());
                         }
                     }
                     ids.into_iter()
-                        .filter(|d| m.kpis.contains_key(d))
+                        .filter(|d| r.has_kpi(d))
                         .map(|d| {
-                            let on = kpi.drives.contains(&d);
+                            let on = drives.contains(&d);
                             (d, on)
                         })
                         .collect::<Vec<_>>()
@@ -331,9 +321,7 @@ fn Drives(id: Id) -> impl IntoView {
                                 let target = target.clone();
                                 move || {
                                     app.doc
-                                        .with(Topic::Fields(Target::Kpi(target.clone())), |m| {
-                                            m.kpis.get(&target).map(|k| k.name.clone())
-                                        })
+                                        .read(|r| r.kpi(&target).map(|k| k.name.clone()))
                                         .flatten()
                                         .unwrap_or_default()
                                 }

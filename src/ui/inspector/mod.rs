@@ -7,7 +7,7 @@ mod kpi;
 
 use leptos::prelude::*;
 
-use crate::model::{kpi_noun, Lang, Target, Topic};
+use crate::model::{kpi_noun, Lang, Target};
 use crate::ui::state::use_app;
 
 fn heading(target: &Target, level: Option<crate::model::Level>, lang: Lang) -> &'static str {
@@ -30,12 +30,7 @@ pub fn Inspector() -> impl IntoView {
             None => lang.pick("Model", "Model"),
             Some(t) => {
                 let level = match t {
-                    Target::Kpi(id) => app
-                        .doc
-                        .with(Topic::Fields(t.clone()), |m| {
-                            m.kpis.get(id).map(|k| k.level())
-                        })
-                        .flatten(),
+                    Target::Kpi(id) => app.doc.read(|r| r.kpi(id).map(|k| k.level())).flatten(),
                     _ => None,
                 };
                 heading(t, level, lang)

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Target, Topic};
-use crate::present::chains::name_of;
+use crate::model::Target;
+use crate::present::chains::read_name_of;
 use crate::ui::state::App;
 
 /// The shown name of an element, depending on that element's fields only: typing in one
@@ -13,7 +13,7 @@ pub(crate) fn live_name(app: App, target: Target) -> impl Fn() -> String + Clone
     move || {
         let lang = app.lang.get();
         app.doc
-            .with(Topic::Fields(target.clone()), |m| name_of(m, &target, lang))
+            .read(|r| read_name_of(r, &target, lang))
             .unwrap_or_default()
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::rollup::combine;
-use crate::model::{status_as_of, Attach, Id, Lang, Status, Topic};
+use crate::model::{status_as_of, Attach, Id, Lang, Status};
 use crate::present::sparkline::{sparkline, value_text, NormMark, Spark, H, W};
 use crate::ui::state::{use_app, App};
 
@@ -57,8 +57,8 @@ pub fn kpi_value_text(app: App, id: &Id) -> String {
 pub fn drivers_status(app: App, id: &Id) -> Option<Status> {
     let drivers: Vec<Id> = app
         .doc
-        .with(Topic::Drives, |m| {
-            m.driven_by(id)
+        .read(|r| {
+            r.driven_by(id)
                 .into_iter()
                 .filter(|d| *d != id)
                 .cloned()
@@ -74,13 +74,7 @@ pub fn drivers_status(app: App, id: &Id) -> Option<Status> {
 pub fn status_at(app: App, at: &Attach) -> Option<Status> {
     let ids: Vec<Id> = app
         .doc
-        .with(Topic::KpisAt(at.clone()), |m| {
-            m.kpis
-                .values()
-                .filter(|k| &k.at == at)
-                .map(|k| k.id.clone())
-                .collect()
-        })
+        .read(|r| r.kpis_at(at).cloned().collect())
         .unwrap_or_default();
     combine(ids.iter().filter_map(|id| kpi_status(app, id)))
 }

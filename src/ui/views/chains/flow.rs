@@ -11,8 +11,8 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Attach, Chain, Edit, Id, Link, Target, Topic};
-use crate::present::chains::or_unnamed;
+use crate::model::{Attach, Chain, Edit, Id, Link, Target};
+use crate::present::chains::{or_unnamed, read_name_of};
 use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{KpiStanding, RollupDot};
 
@@ -37,26 +37,17 @@ fn carries_link(ev: &leptos::ev::DragEvent) -> bool {
 }
 
 /// Reads one chain, depending on `topic` (its fields, or its links).
-fn read_chain<T: Default>(app: App, topic: Topic, chain: &Id, f: impl FnOnce(&Chain) -> T) -> T {
+fn read_chain<T: Default>(app: App, chain: &Id, f: impl FnOnce(&Chain) -> T) -> T {
     app.doc
-        .with(topic, |m| m.chains.get(chain).map(f))
+        .read(|r| r.chain(chain).map(f))
         .flatten()
         .unwrap_or_default()
 }
 
 /// Reads one link's fields.
 fn read_link<T: Default>(app: App, chain: &Id, link: &Id, f: impl FnOnce(&Link) -> T) -> T {
-    let target = Target::Link {
-        chain: chain.clone(),
-        link: link.clone(),
-    };
     app.doc
-        .with(Topic::Fields(target), |m| {
-            m.chains
-                .get(chain)
-                .and_then(|c| c.links.iter().find(|l| &l.id == link))
-                .map(f)
-        })
+        .read(|r| r.link(chain, link).map(f))
         .flatten()
         .unwrap_or_default()
 }
@@ -95,10 +86,7 @@ pub(crate) fn kpi_button(app: App, sel: &Sel, kpi: Id, class: &'static str) -> i
         Memo::new(move |_| {
             let lang = app.lang.get();
             app.doc
-                .with(Topic::Fields(Target::Kpi(kpi.clone())), |m| {
-                    m.kpis.get(&kpi).map(|k| or_unnamed(&k.name, lang))
-                })
-                .flatten()
+                .read(|r| read_name_of(r, &Target::Kpi(kpi.clone()), lang))
                 .unwrap_or_default()
         })
     };
@@ -115,36 +103,31 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
     let links = {
         let chain = chain.clone();
         Memo::new(move |_| {
-            read_chain(app, Topic::Links(chain.clone()), &chain, |c| {
-                c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>()
-            })
+            app.doc
+                .read(|r| r.link_ids(&chain).cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
         })
     };
     let kpis = {
         let chain = chain.clone();
         // Depends on the KPIs at this chain and at each of its links only.
         Memo::new(move |_| {
-            let ids = links.get();
-            app.doc.track(Topic::KpisAt(Attach::Chain {
-                chain: chain.clone(),
-            }));
-            for link in ids {
-                app.doc.track(Topic::KpisAt(Attach::Link {
-                    chain: chain.clone(),
-                    link,
-                }));
-            }
             app.doc
-                .with_untracked(|m| {
-                    let mut out = ChainKpis::default();
-                    for (id, k) in &m.kpis {
-                        match &k.at {
-                            Attach::Chain { chain: c } if *c == chain => out.chain.push(id.clone()),
-                            Attach::Link { chain: c, link } if *c == chain => {
-                                out.links.entry(link.clone()).or_default().push(id.clone())
-                            }
-                            _ => {}
-                        }
+                .read(|r| {
+                    let at = Attach::Chain {
+                        chain: chain.clone(),
+                    };
+                    let mut out = ChainKpis {
+                        chain: r.kpis_at(&at).cloned().collect(),
+                        ..ChainKpis::default()
+                    };
+                    for link in r.link_ids(&chain) {
+                        let at = Attach::Link {
+                            chain: chain.clone(),
+                            link: link.clone(),
+                        };
+                        out.links
+                            .insert(link.clone(), r.kpis_at(&at).cloned().collect());
                     }
                     out
                 })
@@ -153,7 +136,7 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
     };
     let field = |f: fn(&Chain) -> String| {
         let chain = chain.clone();
-        Memo::new(move |_| read_chain(app, Topic::Fields(Target::Chain(chain.clone())), &chain, f))
+        Memo::new(move |_| read_chain(app, &chain, f))
     };
     let name = field(|c| c.name.clone());
     let owner = field(|c| c.owner.clone());
@@ -327,11 +310,8 @@ fn LinkCard(
         let (chain, link) = (chain.clone(), link.clone());
         Memo::new(move |_| {
             let d = read_link(app, &chain, &link, |l| l.department.clone())?;
-            let target = Target::Department(d.clone());
             app.doc
-                .with(Topic::Fields(target), |m| {
-                    m.departments.get(&d).map(|d| d.name.clone())
-                })
+                .read(|r| r.department(&d).map(|d| d.name.clone()))
                 .flatten()
         })
     };

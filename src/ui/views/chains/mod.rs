@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Edit, Id, Lang, Target, Topic};
-use crate::present::chains::{chain_of, or_unnamed};
+use crate::model::{Edit, Id, Lang, Target};
+use crate::present::chains::or_unnamed;
 use crate::ui::state::use_app;
+use crate::ui::views::meeting::{chain_ids, shown_chain};
 
 pub use flow::ChainFlow;
 
@@ -19,27 +20,8 @@ use super::names::live_name;
 pub fn ChainsView() -> impl IntoView {
     let app = use_app();
     // The chain on show: the selection's chain, else the one shown before, else the first.
-    let current = Memo::new(move |prev: Option<&Option<Id>>| {
-        // A KPI's chain follows from where it hangs (Kpis); which chains exist from Chains.
-        app.doc.track(Topic::Kpis);
-        app.doc
-            .with(Topic::Chains, |m| {
-                let exists = |c: &Id| m.chains.contains_key(c);
-                app.selection
-                    .with(|s| chain_of(m, s.as_ref()))
-                    .filter(exists)
-                    .or_else(|| prev.cloned().flatten().filter(exists))
-                    .or_else(|| m.chains.keys().next().cloned())
-            })
-            .flatten()
-    });
-    let chain_ids = Memo::new(move |_| {
-        app.doc
-            .with(Topic::Chains, |m| {
-                m.chains.keys().cloned().collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
+    let current = shown_chain(app);
+    let chain_ids = chain_ids(app);
 
     view! {
         <div class="view view-chains">
@@ -142,18 +124,17 @@ fn MoveToolbar() -> impl IntoView {
             Some(Target::Link { chain, link }) => Some((chain.clone(), link.clone())),
             _ => None,
         })?;
-        let target = Target::Link {
+        let _target = Target::Link {
             chain: chain.clone(),
             link: link.clone(),
         };
-        app.doc.track(Topic::Fields(target));
         app.doc
-            .with(Topic::Links(chain.clone()), |m| {
-                let c = m.chains.get(&chain)?;
-                let index = c.links.iter().position(|l| l.id == link)?;
-                let name = c.links[index].name.clone();
+            .read(|r| {
+                let links: Vec<&Id> = r.link_ids(&chain).collect();
+                let index = links.iter().position(|l| **l == link)?;
+                let name = r.link(&chain, &link)?.name.clone();
                 Some(LinkPos {
-                    len: c.links.len(),
+                    len: links.len(),
                     chain,
                     link,
                     index,

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{Id, Level, Target, Topic};
+use crate::model::{Id, Level, Target};
 use crate::present::kpi_table::{level_code, level_from_code, level_name, order, Sort, SortKey};
 use crate::ui::state::use_app;
 use row::{CellLabels, KpiRow, Sel};
@@ -38,22 +38,21 @@ pub fn KpisView() -> impl IntoView {
     // re-attach (`Topic::Kpis`); not on a field edit. Compared in place, so no allocation
     // when unchanged.
     let shape = Memo::new_owning(move |old: Option<Vec<(Id, Level)>>| {
-        app.doc.track(Topic::Kpis);
-        let fresh = app.doc.with_untracked(|m| {
+        let fresh = app.doc.read(|r| {
             if let Some(old) = old.as_ref() {
-                let same = old.len() == m.kpis.len()
-                    && old
-                        .iter()
-                        .zip(m.kpis.values())
-                        .all(|((id, l), k)| *id == k.id && *l == k.level());
+                let mut places = r.kpi_places();
+                let same = old.iter().all(|(id, l)| {
+                    places
+                        .next()
+                        .is_some_and(|(k, at)| k == id && at.level() == *l)
+                }) && places.next().is_none();
                 if same {
                     return None;
                 }
             }
             Some(
-                m.kpis
-                    .values()
-                    .map(|k| (k.id.clone(), k.level()))
+                r.kpi_places()
+                    .map(|(id, at)| (id.clone(), at.level()))
                     .collect::<Vec<_>>(),
             )
         });

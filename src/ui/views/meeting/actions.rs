@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::meeting::{Action, ActionField};
-use crate::model::{Edit, Id, Topic};
+use crate::model::{Edit, Id};
 use crate::present::meeting::{is_overdue, shown_actions};
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app, App};
@@ -16,10 +16,9 @@ use super::today_date;
 /// Reads one field of one action of `chain` (the default once it is gone).
 fn read<T: Default>(app: App, chain: &Id, id: &Id, f: impl FnOnce(&Action) -> T) -> T {
     app.doc
-        .with(Topic::Meeting(chain.clone()), |m| {
-            m.chains
-                .get(chain)
-                .and_then(|c| c.meeting.actions.iter().find(|a| &a.id == id))
+        .read(|r| {
+            r.meeting(chain)
+                .and_then(|m| m.actions.iter().find(|a| &a.id == id))
                 .map(f)
         })
         .flatten()
@@ -33,9 +32,9 @@ pub fn Actions(chain: Id) -> impl IntoView {
         let chain = chain.clone();
         Memo::new(move |_| {
             app.doc
-                .with(Topic::Meeting(chain.clone()), |m| {
-                    m.chains.get(&chain).map(|c| {
-                        shown_actions(&c.meeting)
+                .read(|r| {
+                    r.meeting(&chain).map(|meeting| {
+                        shown_actions(meeting)
                             .into_iter()
                             .map(|a| a.id.clone())
                             .collect::<Vec<_>>()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
 use crate::model::agenda::record;
-use crate::model::{Edit, Id, Target, Topic};
+use crate::model::{Edit, Id, Target};
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::names::live_name;
@@ -24,11 +24,7 @@ fn attendee(app: App, chain: Id, link: Id) -> impl IntoView {
         let (chain, link) = (chain.clone(), link.clone());
         move || {
             app.doc
-                .with(Topic::Meeting(chain.clone()), |m| {
-                    m.chains
-                        .get(&chain)
-                        .is_some_and(|c| !c.meeting.absent.contains(&link))
-                })
+                .read(|r| r.meeting(&chain).is_some_and(|m| !m.absent.contains(&link)))
                 .unwrap_or(true)
         }
     };
@@ -70,9 +66,7 @@ pub fn Attendance(chain: Id) -> impl IntoView {
         let chain = chain.clone();
         move || {
             app.doc
-                .with(Topic::Meeting(chain.clone()), |m| {
-                    m.chains.get(&chain).map(|c| c.meeting.notes.clone())
-                })
+                .read(|r| r.meeting(&chain).map(|m| m.notes.clone()))
                 .flatten()
                 .unwrap_or_default()
         }

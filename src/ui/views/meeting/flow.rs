@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Attach, Id, Target, Topic};
+use crate::model::{Attach, Id, Target};
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 use crate::ui::views::chains::flow::select_button;
@@ -19,9 +19,7 @@ pub fn MeetingFlow(chain: Id) -> impl IntoView {
         let chain = chain.clone();
         move || {
             app.doc
-                .with(Topic::Fields(Target::Chain(chain.clone())), |m| {
-                    m.chains.get(&chain).map(f)
-                })
+                .read(|r| r.chain(&chain).map(f))
                 .flatten()
                 .unwrap_or_default()
         }

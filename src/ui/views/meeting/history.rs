@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::agenda::{changes_since, meeting_kpis};
-use crate::model::{Id, Target, Topic};
-use crate::present::meeting::{change_groups, status_summary, ChangeGroup};
+use crate::model::agenda::read_changes_since;
+use crate::model::Id;
+use crate::present::meeting::{read_change_groups, status_summary, ChangeGroup};
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 
@@ -15,22 +15,10 @@ pub fn Changes(chain: Id) -> impl IntoView {
     let groups = Memo::new(move |_| {
         let as_of = app.as_of.get();
         let lang = app.lang.get();
-        // The last meeting and the actions; which KPIs the meeting has; each one's value.
-        app.doc.track(Topic::Meeting(chain.clone()));
-        app.doc.track(Topic::Kpis);
-        app.doc.track(Topic::Drives);
-        app.doc.track(Topic::Links(chain.clone()));
-        let ids: Vec<Id> = app
-            .doc
-            .with_untracked(|m| meeting_kpis(m, &chain).into_iter().cloned().collect())
-            .unwrap_or_default();
-        for id in ids {
-            app.doc.track(Topic::Values(id.clone()));
-            app.doc.track(Topic::Fields(Target::Kpi(id)));
-        }
         app.doc
-            .with_untracked(|m| {
-                changes_since(m, &chain, as_of).map(|ch| change_groups(m, &chain, &ch, lang))
+            .read(|r| {
+                read_changes_since(r, &chain, as_of)
+                    .map(|ch| read_change_groups(r, &chain, &ch, lang))
             })
             .flatten()
     });
@@ -79,9 +67,9 @@ pub fn Earlier(chain: Id) -> impl IntoView {
     let items = Memo::new(move |_| {
         let lang = app.lang.get();
         app.doc
-            .with(Topic::Meeting(chain.clone()), |m| {
-                m.chains.get(&chain).map(|c| {
-                    c.meeting
+            .read(|r| {
+                r.meeting(&chain).map(|meeting| {
+                    meeting
                         .held
                         .iter()
                         .rev()

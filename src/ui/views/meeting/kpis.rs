@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
 use crate::model::steer::period_as_of;
-use crate::model::{norm_note, note_of, shown_norm, Edit, Id, Target, Topic};
+use crate::model::{norm_note, note_of, shown_norm, Edit, Id, Target};
 use crate::present::chains::or_unnamed;
 use crate::present::meeting::{read_meeting_rows, recent_values, trend_text, Group, MeetingRow};
 use crate::ui::i18n::tr;
@@ -111,8 +111,8 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl In
         Memo::new(move |_| {
             let lang = app.lang.get();
             app.doc
-                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                    m.kpis.get(&id).map(|k| {
+                .read(|r| {
+                    r.kpi(&id).map(|k| {
                         (
                             shown_norm(k.norm().as_ref(), lang),
                             norm_note(note_of(k), lang),
@@ -162,9 +162,7 @@ fn comment_box(app: App, id: Id) -> impl IntoView {
         Memo::new(move |_| {
             let as_of = app.as_of.get();
             app.doc
-                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                    m.kpis.get(&id).and_then(|k| period_as_of(k, as_of))
-                })
+                .read(|r| r.kpi(&id).and_then(|k| period_as_of(k, as_of)))
                 .flatten()
         })
     };
@@ -173,9 +171,7 @@ fn comment_box(app: App, id: Id) -> impl IntoView {
         move || {
             let p = period.get()?;
             app.doc
-                .with(Topic::Comments(id.clone()), |m| {
-                    m.kpis.get(&id).and_then(|k| k.comments.get(&p).cloned())
-                })
+                .read(|r| r.comments(&id).and_then(|c| c.get(&p).cloned()))
                 .flatten()
         }
     };
@@ -185,9 +181,7 @@ fn comment_box(app: App, id: Id) -> impl IntoView {
             let lang = app.lang.get();
             let name = app
                 .doc
-                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                    m.kpis.get(&id).map(|k| or_unnamed(&k.name, lang))
-                })
+                .read(|r| r.kpi(&id).map(|k| or_unnamed(&k.name, lang)))
                 .flatten()
                 .unwrap_or_default();
             format!("{} {name}", lang.pick("Comment on", "Toelichting bij"))

@@ -15,27 +15,35 @@ mod kpis;
 
 use leptos::prelude::*;
 
-use crate::model::{Date, Id, Target, Topic};
-use crate::present::chains::chain_of;
+use crate::model::{Date, Id, Target};
+use crate::present::chains::read_chain_of;
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::names::live_name;
 
 /// The chain on show: the selection's chain, else the one shown before, else the first.
-fn shown_chain(app: App) -> Memo<Option<Id>> {
+pub(crate) fn shown_chain(app: App) -> Memo<Option<Id>> {
     Memo::new(move |prev: Option<&Option<Id>>| {
-        // A KPI's chain follows from where it hangs (Kpis); which chains exist from Chains.
-        app.doc.track(Topic::Kpis);
-        let keep = |c: &Id, m: &crate::model::Model| m.chains.contains_key(c);
         app.doc
-            .with(Topic::Chains, |m| {
-                let selected = app.selection.with(|s| chain_of(m, s.as_ref()));
+            .read(|r| {
+                let chains: Vec<&Id> = r.chain_ids().collect();
+                let keep = |c: &Id| chains.contains(&c);
+                let selected = app.selection.with(|s| read_chain_of(r, s.as_ref()));
                 selected
-                    .filter(|c| keep(c, m))
-                    .or_else(|| prev.cloned().flatten().filter(|c| keep(c, m)))
-                    .or_else(|| m.chains.keys().next().cloned())
+                    .filter(|c| keep(c))
+                    .or_else(|| prev.cloned().flatten().filter(|c| keep(c)))
+                    .or_else(|| chains.first().map(|c| (*c).clone()))
             })
             .flatten()
+    })
+}
+
+/// The chains, in order.
+pub(crate) fn chain_ids(app: App) -> Memo<Vec<Id>> {
+    Memo::new(move |_| {
+        app.doc
+            .read(|r| r.chain_ids().cloned().collect::<Vec<_>>())
+            .unwrap_or_default()
     })
 }
 
@@ -43,12 +51,7 @@ fn shown_chain(app: App) -> Memo<Option<Id>> {
 pub(crate) fn link_ids(app: App, chain: Id) -> Memo<Vec<Id>> {
     Memo::new(move |_| {
         app.doc
-            .with(Topic::Links(chain.clone()), |m| {
-                m.chains
-                    .get(&chain)
-                    .map(|c| c.links.iter().map(|l| l.id.clone()).collect::<Vec<_>>())
-            })
-            .flatten()
+            .read(|r| r.link_ids(&chain).cloned().collect::<Vec<_>>())
             .unwrap_or_default()
     })
 }
@@ -67,13 +70,7 @@ pub(crate) fn today_date() -> Date {
 pub fn MeetingView() -> impl IntoView {
     let app = use_app();
     let current = shown_chain(app);
-    let chain_ids = Memo::new(move |_| {
-        app.doc
-            .with(Topic::Chains, |m| {
-                m.chains.keys().cloned().collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
+    let chain_ids = chain_ids(app);
     let on_pick = move |ev| {
         let id = Id::new(event_target_value(&ev));
         app.selection.set(Some(Target::Chain(id)));

@@ -11,7 +11,7 @@ use crate::ui::i18n::tr;
 use leptos::reactive::computed::Selector;
 
 use crate::format::file_stem;
-use crate::model::{Attach, Lang, Status, Target, Topic};
+use crate::model::{Attach, Lang, Status, Target};
 use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
@@ -19,7 +19,7 @@ use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_cla
 use crate::format::fixed::{fixed, tenths, Tenths};
 use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
 use crate::present::diagram::svg::{
-    baselines, export_svg, is_external, BADGE, EDGE, EDGE_HOT, FONT,
+    baselines, export_svg, read_is_external, BADGE, EDGE, EDGE_HOT, FONT,
 };
 
 const MIN_ZOOM: f64 = 0.2;
@@ -335,20 +335,13 @@ pub fn StructureView() -> impl IntoView {
 fn label(app: App, target: &Target) -> (Signal<String>, Signal<bool>) {
     let name = {
         let t = target.clone();
-        Signal::derive(move || {
-            app.doc
-                .with(Topic::Fields(t.clone()), |m| t.name(m).to_string())
-                .unwrap_or_default()
-        })
+        Signal::derive(move || app.doc.read(|r| r.name(&t).to_string()).unwrap_or_default())
     };
     let external = {
         let t = target.clone();
         Signal::derive(move || {
             matches!(t, Target::Link { .. })
-                && app
-                    .doc
-                    .with(Topic::Fields(t.clone()), |m| is_external(m, &t))
-                    .unwrap_or(false)
+                && app.doc.read(|r| read_is_external(r, &t)).unwrap_or(false)
         })
     };
     (name, external)

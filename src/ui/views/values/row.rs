@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{cell_id, Grid};
-use crate::model::{format_number, parse_number, Edit, Frequency, Id, Lang, Period, Target, Topic};
+use crate::model::{format_number, parse_number, Edit, Frequency, Id, Lang, Period, Target};
 use crate::present::chains::or_unnamed;
 use crate::present::values_grid::{cell_value, slot_period, GridRow, Move, SLOTS};
 use crate::ui::state::{use_app, App};
@@ -55,11 +55,7 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
         Memo::new(move |_| {
             let lang = app.lang.get();
             app.doc
-                .with(Topic::Fields(Target::Kpi(id.clone())), |m| {
-                    m.kpis
-                        .get(&id)
-                        .map(|k| (or_unnamed(&k.name, lang), k.frequency))
-                })
+                .read(|r| r.kpi(&id).map(|k| (or_unnamed(&k.name, lang), k.frequency)))
                 .flatten()
                 .unwrap_or((String::new(), Frequency::Unset))
         })
