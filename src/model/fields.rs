@@ -3,8 +3,8 @@
 //! field's key in files, flat keys and the edit), its kind, and its label in English and Dutch.
 //! From that line follow the edit enums (`ModelField`, `GoalField`, `DepartmentField`,
 //! `ChainField`, `LinkField`, `KpiField`), their `name` and `swap` (what `apply` does), and the
-//! tables (`KPI_FIELDS`, …: key, labels, kind, `get`) that the reader's known keys, the KPI CSV's
-//! columns and the compare words are made from.
+//! tables (`KPI_FIELDS`, …: key, labels, kind, `get`, `set`) that the reader's known keys, the
+//! KPI CSV's columns, the compare words and the inspector's controls are made from.
 //!
 //! A member with its own edits (ids, a KPI's `at` and `drives`, values, links, the meeting) is
 //! not a field here. A field added to a type is added here too (its edit, its CSV column and
@@ -83,8 +83,73 @@ impl FieldValue<'_> {
     }
 }
 
+/// A field's new value as a form gives it (owned), or its value read for a form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldInput {
+    Text(String),
+    Number(Option<f64>),
+    Flag(bool),
+    Reference(Option<Id>),
+    /// A [`Choice`]'s code ("higher", "quarterly"; "" when not set).
+    Code(String),
+}
+
+impl Default for FieldInput {
+    fn default() -> Self {
+        FieldInput::Text(String::new())
+    }
+}
+
+impl FieldValue<'_> {
+    /// The value, owned, as a form shows it.
+    pub fn to_input(self) -> FieldInput {
+        match self {
+            FieldValue::Text(t) => FieldInput::Text(t.to_string()),
+            FieldValue::Number(n) => FieldInput::Number(n),
+            FieldValue::Flag(b) => FieldInput::Flag(b),
+            FieldValue::Reference(id) => FieldInput::Reference(id.cloned()),
+            FieldValue::Direction(d) => FieldInput::Code(d.code().to_string()),
+            FieldValue::Frequency(f) => FieldInput::Code(f.code().to_string()),
+            FieldValue::ValueType(v) => FieldInput::Code(v.code().to_string()),
+        }
+    }
+}
+
+/// A member type a form can set: from the [`FieldInput`] of its kind, else `None`.
+pub trait FromInput: Sized {
+    fn from_input(v: FieldInput) -> Option<Self>;
+}
+
+macro_rules! from_input {
+    ($($t:ty => $pat:pat => $e:expr),* $(,)?) => {
+        $(impl FromInput for $t {
+            fn from_input(v: FieldInput) -> Option<Self> {
+                match v {
+                    $pat => Some($e),
+                    _ => None,
+                }
+            }
+        })*
+    };
+}
+
+from_input! {
+    String => FieldInput::Text(t) => t,
+    Option<f64> => FieldInput::Number(n) => n,
+    bool => FieldInput::Flag(b) => b,
+    Option<Id> => FieldInput::Reference(id) => id,
+    Direction => FieldInput::Code(c) => Direction::from_code(&c),
+    Frequency => FieldInput::Code(c) => Frequency::from_code(&c),
+    ValueType => FieldInput::Code(c) => ValueType::from_code(&c),
+}
+
+/// An element kind with fields: the edit that sets one of them.
+pub trait Element: 'static {
+    type Edit;
+}
+
 /// One field of an element of type `T`.
-pub struct Field<T> {
+pub struct Field<T: Element> {
     /// Its key: the member's name, as files, flat keys and edits write it.
     pub key: &'static str,
     pub en: &'static str,
@@ -92,9 +157,11 @@ pub struct Field<T> {
     pub kind: FieldKind,
     /// Its value in an element.
     pub get: for<'a> fn(&'a T) -> FieldValue<'a>,
+    /// The edit that sets it to a form's value (`None` when the value is of another kind).
+    pub set: fn(FieldInput) -> Option<T::Edit>,
 }
 
-impl<T> Field<T> {
+impl<T: Element> Field<T> {
     /// Its label in `lang` (the inspector's, the compare dialog's).
     pub fn label(&self, lang: Lang) -> &'static str {
         lang.pick(self.en, self.nl)
@@ -102,7 +169,7 @@ impl<T> Field<T> {
 }
 
 /// The field of `fields` with `key`.
-pub fn field<'t, T>(fields: &'t [Field<T>], key: &str) -> Option<&'t Field<T>> {
+pub fn field<'t, T: Element>(fields: &'t [Field<T>], key: &str) -> Option<&'t Field<T>> {
     fields.iter().find(|f| f.key == key)
 }
 
@@ -152,8 +219,13 @@ macro_rules! fields {
                 nl: $nl,
                 kind: FieldKind::$kind,
                 get: |e| FieldValue::from(&e.$member),
+                set: |v| <$vt as FromInput>::from_input(v).map($edit::$variant),
             },)*
         ];
+
+        impl Element for $t {
+            type Edit = $edit;
+        }
 
         /// The fields' keys.
         pub const $keys: &[&str] = &[$(stringify!($member),)*];
@@ -195,11 +267,11 @@ fields! {
     /// A field of a customer chain, with its new value. Links have their own edits.
     ChainField of Chain, table CHAIN_FIELDS, keys CHAIN_KEYS, labels chain {
         Name(String) = name, Text, "Name", "Naam";
-        Description(String) = description, LongText, "Description", "Beschrijving";
         Customer(String) = customer, Text, "Customer", "Klant";
         Trigger(String) = trigger, Text, "Trigger", "Aanleiding";
         Outcome(String) = outcome, Text, "Outcome", "Resultaat";
         Owner(String) = owner, Text, "Owner", "Eigenaar";
+        Description(String) = description, LongText, "Description", "Beschrijving";
     }
 }
 
@@ -208,10 +280,10 @@ fields! {
     /// department.
     LinkField of Link, table LINK_FIELDS, keys LINK_KEYS, labels link {
         Name(String) = name, Text, "Name", "Naam";
-        Description(String) = description, LongText, "Description", "Beschrijving";
         Department(Option<Id>) = department, Reference, "Department", "Afdeling";
         External(bool) = external, Flag, "External", "Extern";
         Owner(String) = owner, Text, "Owner", "Eigenaar";
+        Description(String) = description, LongText, "Description", "Beschrijving";
     }
 }
 
@@ -244,7 +316,7 @@ mod tests {
 
     /// The edit's tag in JSON (the undo history) and its `name` (coalescing) are the key of its
     /// table's field, in the same order.
-    fn check<F: Serialize, T>(every: Vec<F>, name: fn(&F) -> &'static str, table: &[Field<T>]) {
+    fn check<F: Serialize, T: Element>(every: Vec<F>, name: fn(&F) -> &'static str, table: &[Field<T>]) {
         let keys: Vec<&str> = table.iter().map(|f| f.key).collect();
         let names: Vec<&str> = every.iter().map(name).collect();
         assert_eq!(names, keys);

@@ -66,7 +66,7 @@ fn kind(s: &Subject, lang: Lang) -> &'static str {
 /// the words for a KPI's place and an action's fields, else its key (a property of a newer
 /// version).
 fn field_label(subject: &Subject, field: &str, lang: Lang) -> String {
-    fn of<T>(table: &[Field<T>], key: &str, lang: Lang) -> Option<&'static str> {
+    fn of<T: fields::Element>(table: &[Field<T>], key: &str, lang: Lang) -> Option<&'static str> {
         fields::field(table, key).map(|f| f.label(lang))
     }
     let label = match subject {

@@ -2,82 +2,36 @@
 
 use leptos::prelude::*;
 
-use super::fields::{find_link, from_reader, CheckField, TextField};
-use crate::model::fields::{chain, link};
-use crate::model::{unique_name, Chain, ChainField, Department, Edit, Id, Link, LinkField};
+use super::fields::{find_link, form_view, from_reader, Source};
+use crate::model::fields::link;
+use crate::model::{unique_name, ChainField, Department, Edit, Id, LinkField};
+use crate::present::form::{chain_form, link_form};
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app};
 
+/// Every field of `CHAIN_FIELDS` (`present::form::chain_form`).
 #[component]
 pub fn ChainInspector(id: Id) -> impl IntoView {
     let app = use_app();
-    let get = {
-        let id = id.clone();
-        move |f: fn(&Chain) -> String| {
-            let id = id.clone();
-            from_reader(move |r| r.chain(&id).map(f))
-        }
+    let src = Source {
+        key: id.clone(),
+        get: |r, id| r.chain(id),
     };
-    let set = move |field: fn(String) -> ChainField| {
-        let id = id.clone();
-        Callback::new(move |v: String| {
-            app.edit(
-                Edit::SetChain {
-                    id: id.clone(),
-                    field: field(v),
-                },
-                true,
-            );
-        })
+    let write = move |field: ChainField, coalesce: bool| {
+        app.edit(
+            Edit::SetChain {
+                id: id.clone(),
+                field,
+            },
+            coalesce,
+        );
     };
-    view! {
-        <TextField label=chain::name value=get(|c| c.name.clone()) on_input=set(ChainField::Name) />
-        <TextField
-            label=chain::customer
-            value=get(|c| c.customer.clone())
-            on_input=set(ChainField::Customer)
-            placeholder=("Customer, student, client, citizen…", "Klant, student, cliënt, burger…")
-        />
-        <TextField
-            label=chain::trigger
-            multiline=true
-            value=get(|c| c.trigger.clone())
-            on_input=set(ChainField::Trigger)
-            placeholder=("The customer need where the chain starts", "De klantbehoefte waar de keten begint")
-        />
-        <TextField
-            label=chain::outcome
-            multiline=true
-            value=get(|c| c.outcome.clone())
-            on_input=set(ChainField::Outcome)
-            placeholder=("The product or service that fulfils the need", "Het product of de dienst die de behoefte vervult")
-        />
-        <TextField
-            label=chain::owner
-            value=get(|c| c.owner.clone())
-            on_input=set(ChainField::Owner)
-            placeholder=("One management-team member", "Eén lid van het managementteam")
-        />
-        <TextField
-            label=chain::description
-            multiline=true
-            long=true
-            value=get(|c| c.description.clone())
-            on_input=set(ChainField::Description)
-        />
-    }
+    form_view(&chain_form(), src, write, |_| ().into_any())
 }
 
 #[component]
 pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     let app = use_app();
-    let read = {
-        let (chain, link) = (chain.clone(), link.clone());
-        move |f: fn(&Link) -> String| {
-            let (chain, link) = (chain.clone(), link.clone());
-            from_reader(move |r| r.link(&chain, &link).map(f))
-        }
-    };
     let write = {
         let (chain, link) = (chain.clone(), link.clone());
         move |field: LinkField, coalesce: bool| {
@@ -91,13 +45,6 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
             );
         }
     };
-    let text = {
-        let write = write.clone();
-        move |field: fn(String) -> LinkField| {
-            let write = write.clone();
-            Callback::new(move |v: String| write(field(v), true))
-        }
-    };
     let departments = move || {
         app.doc
             .read(|r| {
@@ -108,15 +55,16 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let department = read(|l| {
-        l.department
-            .as_ref()
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-    });
-    let external = {
+    let department = {
         let (chain, link) = (chain.clone(), link.clone());
-        from_reader(move |r| r.link(&chain, &link).map(|l| l.external))
+        from_reader(move |r| {
+            r.link(&chain, &link).map(|l| {
+                l.department
+                    .as_ref()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            })
+        })
     };
     let on_department = {
         let write = write.clone();
@@ -170,12 +118,12 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
             );
         }
     };
-    let on_external = {
-        let write = write.clone();
-        Callback::new(move |v: bool| write(LinkField::External(v), false))
+    let src = Source {
+        key: (chain, link),
+        get: |r, (chain, link)| r.link(chain, link),
     };
-    view! {
-        <TextField label=link::name value=read(|l| l.name.clone()) on_input=text(LinkField::Name) />
+    let department_select = move || {
+        view! {
         <label class="field">
             <span class="field-label">{tr(app.lang, link::department.0, link::department.1)}</span>
             <select
@@ -201,14 +149,13 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
                 {tr(app.lang, "+ New department from this link", "+ Nieuwe afdeling van deze schakel")}
             </button>
         </Show>
-        <CheckField label=link::external checked=external on_change=on_external />
-        <TextField label=link::owner value=read(|l| l.owner.clone()) on_input=text(LinkField::Owner) />
-        <TextField
-            label=link::description
-            multiline=true
-            long=true
-            value=read(|l| l.description.clone())
-            on_input=text(LinkField::Description)
-        />
-    }
+        }
+        .into_any()
+    };
+    let mut department_select = Some(department_select);
+    form_view(&link_form(), src, write, move |_| {
+        department_select
+            .take()
+            .map_or_else(|| ().into_any(), |f| f())
+    })
 }

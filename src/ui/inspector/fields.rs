@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::model::fields::{Element, Field, FieldInput, FieldKind};
 use crate::model::{format_number, parse_number, Link, Model, Reader};
+use crate::present::form::{choice_options, Form};
 use crate::ui::state::use_app;
 
 /// One value read from the open model, as a signal (the default when the element is gone).
@@ -32,6 +34,135 @@ pub fn find_link<'a>(
 /// An (English, Dutch) pair.
 pub type Text2 = (&'static str, &'static str);
 
+/// How a form finds its element through a reader: by a key (an id; a link's chain and id; `()`
+/// for the model) and an accessor such as [`Reader::kpi`], so a control depends on its
+/// element's fields only.
+pub struct Source<T: 'static, K> {
+    pub key: K,
+    pub get: for<'r, 'm> fn(&'r Reader<'m>, &K) -> Option<&'m T>,
+}
+
+impl<T, K: Clone> Clone for Source<T, K> {
+    fn clone(&self) -> Self {
+        Source {
+            key: self.key.clone(),
+            get: self.get,
+        }
+    }
+}
+
+/// The control of field `f` of the element `src` finds, by the field's kind: a text input
+/// (a textarea for a long text), a number input, a checkbox or a select of the choice's
+/// options. `write` applies the field's edit (`true`: keystrokes coalesce into one undo step).
+/// `None` for a reference (its form draws that control).
+pub fn field_control<T: Element, K>(
+    f: &'static Field<T>,
+    src: Source<T, K>,
+    write: impl Fn(T::Edit, bool) + Clone + Send + Sync + 'static,
+    placeholder: Option<Text2>,
+    described_by: Option<&'static str>,
+) -> Option<AnyView>
+where
+    K: Clone + Send + Sync + 'static,
+{
+    let app = use_app();
+    let label = (f.en, f.nl);
+    let value = {
+        let src = src.clone();
+        from_reader(move |r| (src.get)(r, &src.key).map(|e| (f.get)(e).to_input()))
+    };
+    let set = move |v: FieldInput, coalesce: bool| {
+        if let Some(edit) = (f.set)(v) {
+            write(edit, coalesce);
+        }
+    };
+    let text = move || match value.get() {
+        FieldInput::Text(t) | FieldInput::Code(t) => t,
+        _ => String::new(),
+    };
+    Some(match f.kind {
+        FieldKind::Text | FieldKind::LongText => {
+            let long = f.kind == FieldKind::LongText;
+            let on_input = Callback::new(move |v: String| set(FieldInput::Text(v), true));
+            view! {
+                <TextField
+                    label=label
+                    multiline=long
+                    long=long
+                    value=Signal::derive(text)
+                    on_input=on_input
+                    placeholder=placeholder
+                    described_by=described_by
+                />
+            }
+            .into_any()
+        }
+        FieldKind::Number => {
+            let number = Signal::derive(move || match value.get() {
+                FieldInput::Number(n) => n,
+                _ => None,
+            });
+            let on_input = Callback::new(move |v: Option<f64>| set(FieldInput::Number(v), true));
+            view! { <NumberField label=label value=number on_input=on_input /> }.into_any()
+        }
+        FieldKind::Flag => {
+            let checked = Signal::derive(move || value.get() == FieldInput::Flag(true));
+            let on_change = Callback::new(move |v: bool| set(FieldInput::Flag(v), false));
+            view! { <CheckField label=label checked=checked on_change=on_change /> }.into_any()
+        }
+        FieldKind::Choice => {
+            let options = app
+                .doc
+                .with_untracked(|m| {
+                    (src.get)(&Reader::new(m), &src.key).map(|e| choice_options((f.get)(e)))
+                })
+                .flatten()
+                .unwrap_or_default();
+            let on_change = Callback::new(move |v: String| set(FieldInput::Code(v), false));
+            view! {
+                <SelectField
+                    label=label
+                    options=options
+                    value=Signal::derive(text)
+                    on_change=on_change
+                />
+            }
+            .into_any()
+        }
+        FieldKind::Reference => return None,
+    })
+}
+
+/// A whole form, each field a control in table order (a row's fields side by side); a
+/// reference field is drawn by `reference`.
+pub fn form_view<T: Element, K>(
+    form: &Form<T>,
+    src: Source<T, K>,
+    write: impl Fn(T::Edit, bool) + Clone + Send + Sync + 'static,
+    mut reference: impl FnMut(&'static Field<T>) -> AnyView,
+) -> impl IntoView
+where
+    K: Clone + Send + Sync + 'static,
+{
+    form.rows
+        .iter()
+        .map(|row| {
+            let controls = row
+                .iter()
+                .map(|f| {
+                    field_control(f, src.clone(), write.clone(), form.hint(f.key), None)
+                        .unwrap_or_else(|| reference(f))
+                })
+                .collect_view();
+            if row.len() > 1 {
+                view! { <div class="field-row">{controls}</div> }.into_any()
+            } else {
+                controls.into_any()
+            }
+        })
+        .collect_view()
+}
+
 /// A labelled text input (or textarea). Keystrokes coalesce into one undo step until blur.
 /// Its length is capped at what a file may hold (`long`: a description or definition), so an
 /// exported model always opens again.
@@ -42,9 +173,11 @@ pub fn TextField(
     #[prop(into)] on_input: Callback<String>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] long: bool,
-    #[prop(optional)] placeholder: Option<Text2>,
+    /// A hint shown in the empty control.
+    #[prop(optional_no_strip)]
+    placeholder: Option<Text2>,
     /// The id of a text that describes the control (`aria-describedby`).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     described_by: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();

@@ -1,173 +1,103 @@
-//! Inspector of a KPI: every field of the KPI definition, and "Drives" as checkboxes.
+//! Inspector of a KPI: every field of the KPI definition (from the field table), and "Drives"
+//! as checkboxes.
 
 use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use super::fields::{from_reader, NumberField, SelectField, Text2, TextField};
-use crate::model::fields::kpi;
-use crate::model::{
-    shown_norm, Choice, Direction, Edit, Frequency, Id, Kpi, KpiField, Lang, ValueType,
-};
-use crate::present::labels::{direction_name, frequency_name, value_type_name};
+use super::fields::{field_control, Source};
+use crate::model::fields::KPI_FIELDS;
+use crate::model::{shown_norm, Direction, Edit, Id, KpiField, Lang};
+use crate::present::form::{kpi_form, kpi_row_when, When};
 use crate::ui::state::use_app;
 use crate::ui::views::status::{
     drivers_status, kpi_status, kpi_value_text, Sparkline, StatusBadge,
 };
 
-/// (code, name) options of a choice field, from the shared labels.
-fn options<T: Choice>(name: fn(T, Lang) -> &'static str) -> Vec<(String, Text2)> {
-    T::ALL
-        .iter()
-        .map(|v| {
-            (
-                v.code().to_string(),
-                (name(*v, Lang::En), name(*v, Lang::Nl)),
-            )
-        })
-        .collect()
-}
-
+/// Every field of `KPI_FIELDS` (`present::form::kpi_form`), the standing after the name, the
+/// norm as shown after its numbers, and "Drives".
 #[component]
 pub fn KpiInspector(id: Id) -> impl IntoView {
     let app = use_app();
-    let get = {
-        let id = id.clone();
-        move |f: fn(&Kpi) -> String| {
-            let id = id.clone();
-            from_reader(move |r| r.kpi(&id).map(f))
-        }
+    let src = Source {
+        key: id.clone(),
+        get: |r, id| r.kpi(id),
     };
-    let set_text = {
+    let write = {
         let id = id.clone();
-        move |field: fn(String) -> KpiField| {
-            let id = id.clone();
-            Callback::new(move |v: String| {
-                app.edit(
-                    Edit::SetKpi {
-                        id: id.clone(),
-                        field: field(v),
-                    },
-                    true,
-                );
-            })
-        }
-    };
-    let get_num = {
-        let id = id.clone();
-        move |f: fn(&Kpi) -> Option<f64>| {
-            let id = id.clone();
-            from_reader(move |r| r.kpi(&id).map(f))
-        }
-    };
-    let set_num = {
-        let id = id.clone();
-        move |field: fn(Option<f64>) -> KpiField| {
-            let id = id.clone();
-            Callback::new(move |v: Option<f64>| {
-                app.edit(
-                    Edit::SetKpi {
-                        id: id.clone(),
-                        field: field(v),
-                    },
-                    true,
-                );
-            })
+        move |field: KpiField, coalesce: bool| {
+            app.edit(
+                Edit::SetKpi {
+                    id: id.clone(),
+                    field,
+                },
+                coalesce,
+            );
         }
     };
     // Within a band the norm has low, high and tolerance; otherwise target and red.
     let band = {
         let id = id.clone();
-        let direction = from_reader(move |r| r.kpi(&id).map(|k| k.direction == Direction::Band));
-        Memo::new(move |_| direction.get())
+        Memo::new(move |_| {
+            app.doc
+                .read(|r| r.kpi(&id).map(|k| k.direction == Direction::Band))
+                .flatten()
+                .unwrap_or(false)
+        })
     };
-    let set_choice = {
-        let id = id.clone();
-        move |field: fn(&str) -> KpiField| {
-            let id = id.clone();
-            Callback::new(move |v: String| {
-                app.edit(
-                    Edit::SetKpi {
-                        id: id.clone(),
-                        field: field(&v),
-                    },
-                    false,
-                );
-            })
-        }
-    };
-    view! {
-        <TextField label=kpi::name value=get(|k| k.name.clone()) on_input=set_text(KpiField::Name) />
-        <KpiStanding id=id.clone() />
-        <TextField
-            label=kpi::definition
-            multiline=true
-            long=true
-            value=get(|k| k.definition.clone())
-            on_input=set_text(KpiField::Definition)
-            placeholder=("The question this KPI answers", "De vraag die deze KPI beantwoordt")
-        />
-        <TextField label=kpi::formula value=get(|k| k.formula.clone()) on_input=set_text(KpiField::Formula) />
-        <div class="field-row">
-            <TextField label=kpi::unit value=get(|k| k.unit.clone()) on_input=set_text(KpiField::Unit) />
-            <SelectField
-                label=kpi::direction
-                options=options(direction_name)
-                value=get(|k| k.direction.code().to_string())
-                on_change=set_choice(|v| KpiField::Direction(Direction::from_code(v)))
-            />
-        </div>
-        {move || {
-            if band.get() {
-                view! {
-                    <div class="field-row three">
-                        <NumberField label=kpi::low value=get_num(|k| k.low) on_input=set_num(KpiField::Low) />
-                        <NumberField label=kpi::high value=get_num(|k| k.high) on_input=set_num(KpiField::High) />
-                        <NumberField label=kpi::tolerance value=get_num(|k| k.tolerance) on_input=set_num(KpiField::Tolerance) />
-                    </div>
+    let form = kpi_form();
+    let hints: Vec<_> = KPI_FIELDS
+        .iter()
+        .map(|f| (f.key, form.hint(f.key)))
+        .collect();
+    let hint = move |key: &str| hints.iter().find(|(k, _)| *k == key).and_then(|(_, h)| *h);
+    let rows = form.rows.into_iter().map(|row| {
+        let key = row[0].key;
+        let render = {
+            let (src, write, row, hint) = (src.clone(), write.clone(), row.clone(), hint.clone());
+            move || {
+                let controls = row
+                    .iter()
+                    .filter_map(|f| {
+                        let described = (f.key == "norm_description").then_some("norm-note-hint");
+                        field_control(f, src.clone(), write.clone(), hint(f.key), described)
+                    })
+                    .collect_view();
+                match row.len() {
+                    1 => controls.into_any(),
+                    2 => view! { <div class="field-row">{controls}</div> }.into_any(),
+                    _ => view! { <div class="field-row three">{controls}</div> }.into_any(),
                 }
-                .into_any()
-            } else {
-                view! {
-                    <div class="field-row">
-                        <NumberField label=kpi::target value=get_num(|k| k.target) on_input=set_num(KpiField::Target) />
-                        <NumberField label=kpi::red value=get_num(|k| k.red) on_input=set_num(KpiField::Red) />
-                    </div>
-                }
-                .into_any()
             }
-        }}
-        <NormShown id=id.clone() />
-        <Contradiction id=id.clone() />
-        <TextField
-            label=kpi::norm_description
-            multiline=true
-            long=true
-            described_by="norm-note-hint"
-            value=get(|k| k.norm_description.clone())
-            on_input=set_text(KpiField::NormDescription)
-        />
-        <p id="norm-note-hint" class="field-hint">
-            {tr(
-                app.lang,
-                "A note in your own words: views show it as a note beside the norm. The norm itself comes from the numbers above.",
-                "Een notitie in eigen woorden: overzichten tonen die als notitie naast de norm. De norm zelf volgt uit de getallen hierboven.",
-            )}
-        </p>
-        <SelectField
-            label=kpi::frequency
-            options=options(frequency_name)
-            value=get(|k| k.frequency.code().to_string())
-            on_change=set_choice(|v| KpiField::Frequency(Frequency::from_code(v)))
-        />
-        <TextField label=kpi::owner value=get(|k| k.owner.clone()) on_input=set_text(KpiField::Owner) />
-        <TextField label=kpi::data_source value=get(|k| k.data_source.clone()) on_input=set_text(KpiField::DataSource) />
-        <SelectField
-            label=kpi::value_type
-            options=options(value_type_name)
-            value=get(|k| k.value_type.code().to_string())
-            on_change=set_choice(|v| KpiField::ValueType(ValueType::from_code(v)))
-        />
+        };
+        let body = match kpi_row_when(key) {
+            When::Always => render().into_any(),
+            When::Band => (move || band.get().then(render.clone())).into_any(),
+            When::NotBand => (move || (!band.get()).then(render.clone())).into_any(),
+        };
+        let after = match key {
+            "name" => view! { <KpiStanding id=id.clone() /> }.into_any(),
+            "low" => view! {
+                <NormShown id=id.clone() />
+                <Contradiction id=id.clone() />
+            }
+            .into_any(),
+            "norm_description" => view! {
+                <p id="norm-note-hint" class="field-hint">
+                    {tr(
+                        app.lang,
+                        "A note in your own words: views show it as a note beside the norm. The norm itself comes from the numbers above.",
+                        "Een notitie in eigen woorden: overzichten tonen die als notitie naast de norm. De norm zelf volgt uit de getallen hierboven.",
+                    )}
+                </p>
+            }
+            .into_any(),
+            _ => ().into_any(),
+        };
+        view! { {body} {after} }
+    });
+    view! {
+        {rows.collect_view()}
         <Drives id=id />
     }
 }
