@@ -284,7 +284,7 @@ pub fn merge_folder(base: &Model, files: &[ChangeFile]) -> Merged {
         );
         winners.push(w.clone());
     }
-    conflicts.extend(lost_in_deletions(&winners));
+    let mut conflicts = lost_in_deletions(&winners, conflicts);
     conflicts.sort_by(|a, b| a.key.cmp(&b.key));
     let writers: BTreeSet<String> = files
         .iter()
@@ -299,41 +299,53 @@ pub fn merge_folder(base: &Model, files: &[ChangeFile]) -> Merged {
     }
 }
 
-/// Changes lost with a deleted element: the element's existence key's winning entry removes
-/// it, and another writer changed a field inside it later (without having seen the
-/// deletion). One conflict per element and writer (their latest such change).
-fn lost_in_deletions(winners: &[Entry]) -> Vec<FolderConflict> {
+/// Changes lost with a deleted element (its existence key's winning entry removes it): a
+/// change inside it by another writer that is in the merged fields (the deleter had not seen
+/// it), or that lost to the deletion. One conflict per element and writer (their latest
+/// such change), instead of one per field; `conflicts` are the fields' conflicts.
+fn lost_in_deletions(winners: &[Entry], conflicts: Vec<FolderConflict>) -> Vec<FolderConflict> {
     let deletions: BTreeMap<&str, &Entry> = winners
         .iter()
         .filter(|e| e.change.value.is_none() && e.change.old == Some(Value::Bool(true)))
         .map(|e| (e.change.key.as_str(), e))
         .collect();
-    let mut lost: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
-    for e in winners
-        .iter()
-        .filter(|e| present(e.change.value.as_ref()).is_some())
-    {
-        let key = e.change.key.as_str();
-        let prefixes = key.match_indices('/').map(|(i, _)| &key[..i]);
-        for element in prefixes {
-            let Some(del) = deletions.get(element) else {
-                continue;
-            };
-            if del.by != e.by && sort_key(e) > sort_key(del) {
-                let slot = lost.entry((element, e.by.as_str())).or_insert(e);
-                if sort_key(e) > sort_key(slot) {
-                    *slot = e;
-                }
+    let deleted = |key: &str| -> Option<(String, &Entry)> {
+        let mut prefixes = key.match_indices('/').map(|(i, _)| &key[..i]);
+        prefixes.find_map(|p| deletions.get(p).map(|d| (p.to_string(), *d)))
+    };
+    let mut out = Vec::new();
+    let mut lost: BTreeMap<(String, String), Entry> = BTreeMap::new();
+    let mut note = |element: String, del: &Entry, e: &Entry| {
+        if present(e.change.value.as_ref()).is_none() || e.by == del.by {
+            return;
+        }
+        let slot = lost
+            .entry((element, e.by.clone()))
+            .or_insert_with(|| e.clone());
+        if sort_key(e) > sort_key(slot) {
+            *slot = e.clone();
+        }
+    };
+    for c in conflicts {
+        match deleted(&c.key) {
+            Some((element, del)) => {
+                note(element.clone(), del, &c.kept);
+                note(element, del, &c.lost);
             }
+            None => out.push(c),
         }
     }
-    lost.into_iter()
-        .map(|((element, _), e)| FolderConflict {
-            key: element.to_string(),
-            kept: (*deletions[element]).clone(),
-            lost: e.clone(),
-        })
-        .collect()
+    for e in winners {
+        if let Some((element, del)) = deleted(&e.change.key) {
+            note(element, del, e);
+        }
+    }
+    out.extend(lost.into_iter().map(|((element, _), e)| FolderConflict {
+        kept: deletions[element.as_str()].clone(),
+        key: element,
+        lost: e,
+    }));
+    out
 }
 
 /// One change of a KPI's value (or comment) for a period, by whom and when.
