@@ -250,6 +250,8 @@ pub fn merge_folder(base: &Model, files: &[ChangeFile]) -> Merged {
     let mut winners: Vec<Entry> = Vec::new();
     for (key, entries) in entries_by_key(files, |_| true) {
         let mut current: (Option<Value>, Option<&Entry>) = (present(flat.get(&key)).cloned(), None);
+        // This key's conflicts (few: scanned whole).
+        let mut here: Vec<FolderConflict> = Vec::new();
         for e in &entries {
             let (value, old) = (
                 present(e.change.value.as_ref()),
@@ -257,7 +259,7 @@ pub fn merge_folder(base: &Model, files: &[ChangeFile]) -> Merged {
             );
             if let (Some(prev), true) = (current.1, old != current.0.as_ref()) {
                 if prev.by != e.by && value != current.0.as_ref() {
-                    conflicts.push(FolderConflict {
+                    here.push(FolderConflict {
                         key: key.clone(),
                         kept: e.clone(),
                         lost: prev.clone(),
@@ -266,10 +268,11 @@ pub fn merge_folder(base: &Model, files: &[ChangeFile]) -> Merged {
             }
             // The writer of an overwritten change who then builds on the result has seen it.
             if old == current.0.as_ref() {
-                conflicts.retain(|c| c.key != key || c.lost.by != e.by);
+                here.retain(|c| c.lost.by != e.by);
             }
             current = (value.cloned(), Some(e));
         }
+        conflicts.extend(here);
         let Some(w) = entries.last() else { continue };
         match present(w.change.value.as_ref()) {
             Some(v) => flat.insert(key.clone(), v.clone()),
