@@ -130,7 +130,7 @@ fn read_lineage(value: &Value) -> Option<Lineage> {
     (!lineage.version.is_empty()).then_some(lineage)
 }
 
-fn parse(text: &str) -> Result<Value, Problem> {
+pub(crate) fn parse(text: &str) -> Result<Value, Problem> {
     if text.len() > MAX_FILE_BYTES {
         return Err(Problem::too_large(text.len()));
     }
@@ -214,7 +214,7 @@ fn check_envelope(value: &Value) -> Result<u32, Problem> {
 }
 
 /// A `version` value: a whole number of at least 1.
-fn whole_version(value: &Value) -> Result<u32, Problem> {
+pub(crate) fn whole_version(value: &Value) -> Result<u32, Problem> {
     let whole = value.as_u64().or_else(|| {
         value
             .as_f64()

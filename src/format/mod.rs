@@ -9,6 +9,8 @@ mod delimited;
 mod envelope;
 mod file_name;
 pub mod fixed;
+mod folder;
+mod folder_name;
 mod import;
 mod lang;
 mod limits;
@@ -34,6 +36,13 @@ pub use envelope::{
     CURRENT_VERSION, FILE_TYPE,
 };
 pub use file_name::{file_name, file_stem, FILE_EXTENSION};
+pub use folder::{
+    changes_to_json, read_changes, read_folder, Folder, ReadChanges, CHANGES_FORMAT,
+    CHANGES_VERSION,
+};
+pub use folder_name::{
+    changes_file_name, classify, writer_slug, FolderFile, BASE_FILE, CHANGES_DIR, CHANGES_EXTENSION,
+};
 pub use import::{import_json, import_json_with, read_stored, Imported};
 pub use lang::Lang;
 pub use limits::{MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_NESTING, MAX_TEXT_CHARS};

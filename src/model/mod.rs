@@ -6,6 +6,7 @@
 pub mod add;
 pub mod agenda;
 mod apply;
+pub mod changes;
 pub mod checks;
 mod choice;
 pub mod compare;
@@ -24,6 +25,7 @@ pub mod lang;
 pub mod lineage;
 pub mod meeting;
 pub mod merge;
+pub mod missing;
 pub mod names;
 pub mod norm;
 pub mod norm_text;
