@@ -316,7 +316,11 @@ mod tests {
 
     /// The edit's tag in JSON (the undo history) and its `name` (coalescing) are the key of its
     /// table's field, in the same order.
-    fn check<F: Serialize, T: Element>(every: Vec<F>, name: fn(&F) -> &'static str, table: &[Field<T>]) {
+    fn check<F: Serialize, T: Element>(
+        every: Vec<F>,
+        name: fn(&F) -> &'static str,
+        table: &[Field<T>],
+    ) {
         let keys: Vec<&str> = table.iter().map(|f| f.key).collect();
         let names: Vec<&str> = every.iter().map(name).collect();
         assert_eq!(names, keys);

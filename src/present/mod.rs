@@ -18,5 +18,6 @@ pub mod labels;
 pub mod meeting;
 pub mod print;
 pub mod sparkline;
+pub mod team;
 pub mod values_grid;
 pub mod window;

@@ -533,6 +533,32 @@ impl<S: KeyValue> Session<S> {
         }
     }
 
+    /// Takes in the content of `model` (the open model merged with others' changes from a
+    /// shared folder) as the open model, in place: its id, timestamps and origin stay, the
+    /// views update what changed (as after another tab's save), the undo history stays (edits
+    /// name fields), and it is saved. False if nothing changed or no model is open.
+    pub fn take_in(&mut self, model: Model, now: f64) -> bool {
+        let Some(open) = self.open.as_mut() else {
+            return false;
+        };
+        let touched = Touched::between(&open.model, &model);
+        if touched.is_empty() {
+            return false;
+        }
+        let model = Model {
+            id: open.model.id.clone(),
+            created: open.model.created,
+            modified: open.model.modified,
+            origin: open.model.origin.clone(),
+            ..model
+        };
+        self.adopted.extend(touched);
+        open.model = model;
+        open.pending = true;
+        self.save(now);
+        true
+    }
+
     /// Makes `model` the open model at the stored revision `saved` (another tab's), keeping
     /// the undo history (edits and their inverses name fields, so they still apply).
     /// `pending`: `model` is a merge holding this tab's unsaved edits too, not a plain take.

@@ -14,6 +14,7 @@ use super::state::App;
 pub fn Root() -> impl IntoView {
     let app = App::new();
     provide_context(app);
+    super::folder::provide_folder();
     // <html lang> follows the UI language.
     Effect::new(move |_| {
         let code = app.lang.get().code();

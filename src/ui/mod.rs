@@ -8,6 +8,7 @@ pub mod doc;
 pub mod editor;
 pub mod engine;
 pub mod files;
+pub mod folder;
 pub mod header;
 pub mod i18n;
 pub mod inspector;

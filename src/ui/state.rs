@@ -546,6 +546,13 @@ impl App {
         self.sync();
     }
 
+    /// Takes in the open model merged with others' changes (a shared folder), in place.
+    pub fn take_in(&self, model: Model) {
+        self.replace(|s, now| {
+            s.take_in(model, now);
+        });
+    }
+
     /// Merges another tab's newer save into the open model and saves the result (or shows
     /// the fields both changed).
     pub fn merge_behind(&self) {

@@ -9,6 +9,7 @@ use super::fields::{field_control, Source};
 use crate::model::fields::KPI_FIELDS;
 use crate::model::{shown_norm, Direction, Edit, Id, KpiField, Lang};
 use crate::present::form::{kpi_form, kpi_row_when, When};
+use crate::ui::folder::history::ValueHistory;
 use crate::ui::state::use_app;
 use crate::ui::views::status::{
     drivers_status, kpi_status, kpi_value_text, Sparkline, StatusBadge,
@@ -98,7 +99,8 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
     });
     view! {
         {rows.collect_view()}
-        <Drives id=id />
+        <Drives id=id.clone() />
+        <ValueHistory id=id />
     }
 }
 

@@ -205,6 +205,7 @@ fn cell(
             }
         }
     };
+    let who = kpi.clone();
     let on_blur = move |ev: leptos::ev::FocusEvent| {
         let Some((period, old)) = now() else { return };
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -217,11 +218,17 @@ fn cell(
             {move || {
                 period()
                     .map(|p| {
+                        let kpi = who.clone();
+                        // Who entered it, in a shared folder (names are self-declared).
+                        let title = move || {
+                            crate::ui::folder::value_entered_by(&kpi, p, app.lang.get())
+                        };
                         view! {
                             <input
                                 type="text"
                                 inputmode="decimal"
                                 autocomplete="off"
+                                title=title
                                 id=cell_id(row, col)
                                 aria-label=label
                                 placeholder=(!matches!(p, Period::Month { .. })).then(|| p.to_string())
