@@ -14,6 +14,7 @@ use super::state::App;
 pub fn Root() -> impl IntoView {
     let app = App::new();
     provide_context(app);
+    super::identity::provide_identity();
     // <html lang> follows the UI language.
     Effect::new(move |_| {
         let code = app.lang.get().code();
@@ -60,6 +61,7 @@ pub fn Root() -> impl IntoView {
             </Show>
         </main>
         <super::copies::CopiesDialog />
+        <super::identity::YourNameDialog />
         <super::copies::CopiesWatcher />
         <PrintDocument />
     }

@@ -10,6 +10,7 @@ pub mod engine;
 pub mod files;
 pub mod header;
 pub mod i18n;
+pub mod identity;
 pub mod inspector;
 pub mod library;
 pub mod modal;
