@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use kpi_structure::model::add::{read_chain_context, read_kpi_context};
+use kpi_structure::model::missing::{read_waiting_for_values, Waiting};
 use kpi_structure::model::queries::department_matrix;
 use kpi_structure::model::steer::Month;
 use kpi_structure::model::*;
@@ -16,7 +17,7 @@ use kpi_structure::present::chains::{read_chain_of, read_name_of};
 use kpi_structure::present::diagram::layout::Skeleton;
 use kpi_structure::present::kpi_table::read_row_data;
 use kpi_structure::present::meeting::{read_change_groups, read_meeting_rows, MeetingRow};
-use kpi_structure::present::values_grid::{read_grid_rows, GridRow};
+use kpi_structure::present::values_grid::{read_grid_rows, read_my_grid_rows, GridRow};
 use proptest::prelude::*;
 
 mod edits;
@@ -53,6 +54,9 @@ struct Views {
     rows: HashMap<Id, Live<Option<kpi_structure::present::kpi_table::RowData>>>,
     findings: Vec<(Finding, Live<String>)>,
     grid: Live<Vec<GridRow>>,
+    /// The Values view's "My KPIs" rows and its "Waiting for values".
+    my_grid: Live<Vec<GridRow>>,
+    waiting: Live<Vec<Waiting>>,
     meetings: HashMap<Id, Live<Vec<MeetingRow>>>,
     /// Per chain: the Meeting view's "Since the last meeting" and the Chains view's KPIs at
     /// the chain and at each link.
@@ -118,6 +122,14 @@ fn keep_live<F: Fn(&Reader) -> String>(
     }
 }
 
+fn my_grid(r: &Reader) -> Vec<GridRow> {
+    read_my_grid_rows(r, "Sales")
+}
+
+fn waiting(r: &Reader) -> Vec<Waiting> {
+    read_waiting_for_values(r, (2026, 6))
+}
+
 fn meeting(chain: Id) -> impl Fn(&Reader) -> Vec<MeetingRow> {
     move |r| read_meeting_rows(r, &chain)
 }
@@ -148,6 +160,8 @@ impl Views {
                 })
                 .collect(),
             grid: Live::run(m, &read_grid_rows),
+            my_grid: Live::run(m, &my_grid),
+            waiting: Live::run(m, &waiting),
             meetings: m
                 .chains
                 .keys()
@@ -185,6 +199,8 @@ impl Views {
             live.notify(m, touched, &message(f.clone()));
         }
         self.grid.notify(m, touched, &read_grid_rows);
+        self.my_grid.notify(m, touched, &my_grid);
+        self.waiting.notify(m, touched, &waiting);
         // The Meeting view shows one chain at a time; keep one live per chain that exists.
         self.meetings.retain(|c, _| m.chains.contains_key(c));
         for c in m.chains.keys() {
@@ -232,6 +248,15 @@ impl Views {
         }
         if self.grid.value != fresh.grid.value {
             return Err("Values grid rows are stale".into());
+        }
+        if self.my_grid.value != fresh.my_grid.value {
+            return Err("My KPIs rows are stale".into());
+        }
+        if self.waiting.value != fresh.waiting.value {
+            return Err(format!(
+                "Waiting for values is stale: {:?} != {:?}",
+                self.waiting.value, fresh.waiting.value
+            ));
         }
         for (c, live) in &self.meetings {
             if live.value != fresh.meetings[c].value {

@@ -1,8 +1,10 @@
 //! The Values grid's rows, slots and keyboard steps.
 
+use kpi_structure::model::missing::{waiting_for_values, Waiting};
 use kpi_structure::model::*;
 use kpi_structure::present::values_grid::{
-    cell_value, grid_rows, slot_months, slot_period, step, GridRow, Move, SLOTS,
+    cell_value, grid_rows, kpi_count, read_my_grid_rows, slot_months, slot_period, step,
+    waiting_line, waiting_summary, GridRow, Move, SLOTS,
 };
 
 mod support;
@@ -118,4 +120,63 @@ fn a_cell_is_read_from_the_model_as_it_is() {
     m.kpis.get_mut(&id).expect("the KPI").frequency = Frequency::Unset;
     assert_eq!(cell_value(&m, &id, as_of, SLOTS - 1), None);
     assert_eq!(cell_value(&m, &Id::new("gone"), as_of, SLOTS - 1), None);
+}
+
+#[test]
+fn my_kpis_keep_only_the_kpis_i_own_under_their_headings() {
+    let m = coffee();
+    let all = grid_rows(&m);
+    let mine = read_my_grid_rows(&Reader::new(&m), " service DIRECTOR");
+    let kpis = |rows: &[GridRow]| -> Vec<Id> {
+        rows.iter()
+            .filter_map(|r| match r {
+                GridRow::Kpi(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let want: Vec<Id> = kpis(&all)
+        .into_iter()
+        .filter(|id| m.kpis[id].owner == "Service director")
+        .collect();
+    assert_eq!(want.len(), 3);
+    assert_eq!(kpis(&mine), want);
+    // Each heading is the one of the full grid, and only where one of mine follows.
+    for (i, r) in mine.iter().enumerate() {
+        if let GridRow::Group(_) = r {
+            assert!(matches!(mine.get(i + 1), Some(GridRow::Kpi(_))), "{r:?}");
+            assert!(all.contains(r));
+        }
+    }
+    let j = |r: &GridRow| all.iter().position(|a| a == r).unwrap();
+    assert!(mine.windows(2).all(|w| j(&w[0]) < j(&w[1])));
+    // Nobody, or nobody's name: nothing.
+    assert!(read_my_grid_rows(&Reader::new(&m), "").is_empty());
+    assert!(read_my_grid_rows(&Reader::new(&m), "Anna").is_empty());
+}
+
+#[test]
+fn waiting_lines_count_kpis_in_both_languages() {
+    let w = |owner: &str, n: usize| Waiting {
+        owner: owner.into(),
+        kpis: (0..n).map(|i| Id::new(format!("k{i}"))).collect(),
+    };
+    assert_eq!(waiting_line(&w("Anna", 3), Lang::En), "Anna: 3 KPIs");
+    assert_eq!(waiting_line(&w("Anna", 3), Lang::Nl), "Anna: 3 KPI's");
+    assert_eq!(waiting_line(&w("Ben", 1), Lang::En), "Ben: 1 KPI");
+    assert_eq!(waiting_line(&w("Ben", 1), Lang::Nl), "Ben: 1 KPI");
+    assert_eq!(waiting_line(&w("", 2), Lang::En), "No owner: 2 KPIs");
+    assert_eq!(waiting_line(&w("", 2), Lang::Nl), "Geen eigenaar: 2 KPI's");
+    assert_eq!(kpi_count(0, Lang::En), "0 KPIs");
+    // As of 2026-12 the coffee model waits for every KPI (its values run to 2026-11).
+    let m = coffee();
+    let waiting = waiting_for_values(&m, (2026, 12));
+    assert_eq!(
+        waiting_summary(&waiting, (2026, 12), Lang::En),
+        format!("Waiting for values for 2026-12: {} KPIs", m.kpis.len())
+    );
+    assert_eq!(
+        waiting_summary(&waiting_for_values(&m, (2026, 11)), (2026, 11), Lang::Nl),
+        "Wachten op waarden voor 2026-11: geen, elke KPI heeft zijn waarde"
+    );
 }

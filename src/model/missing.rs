@@ -2,6 +2,7 @@
 //! which KPIs are "mine".
 
 use super::names::{name_key, same_name};
+use super::read::Reader;
 use super::steer::{period_as_of, value_as_of, Month};
 use super::types::{Kpi, Model};
 use super::Id;
@@ -22,8 +23,17 @@ pub struct Waiting {
 /// ([`same_name`]), sorted by name (case-insensitive); the KPIs without an owner come last.
 /// A KPI without a frequency has no period, so it never waits.
 pub fn waiting_for_values(m: &Model, as_of: Month) -> Vec<Waiting> {
+    read_waiting_for_values(&Reader::new(m), as_of)
+}
+
+/// [`waiting_for_values`], read through `r` (which KPIs exist, and each one's own fields and
+/// values): the Values view's "Waiting for values" list.
+pub fn read_waiting_for_values(r: &Reader, as_of: Month) -> Vec<Waiting> {
     let mut groups: Vec<(String, Waiting)> = Vec::new();
-    for k in m.kpis.values() {
+    for (id, _) in r.kpi_places() {
+        let Some(k) = r.kpi_with_values(id) else {
+            continue;
+        };
         if period_as_of(k, as_of).is_none() || value_as_of(k, as_of).is_some() {
             continue;
         }

@@ -9,8 +9,9 @@
 //! and days are entered with Paste values or a values CSV). The last column is thus each
 //! KPI's period as of the chosen month, when that period ends in it.
 
+use crate::model::missing::{is_mine, Waiting};
 use crate::model::steer::{month_of, prev_month, Month};
-use crate::model::{Attach, Frequency, Id, Model, Period, Reader, Target};
+use crate::model::{Attach, Frequency, Id, Lang, Model, Period, Reader, Target};
 
 /// How many period slots the grid has (three years of months).
 pub const SLOTS: usize = 36;
@@ -39,9 +40,23 @@ pub fn grid_rows(m: &Model) -> Vec<GridRow> {
 
 /// [`grid_rows`], read through `r` (which goals, chains, links and KPIs exist; no names).
 pub fn read_grid_rows(r: &Reader) -> Vec<GridRow> {
+    rows_of(r, |_| true)
+}
+
+/// The rows of "My KPIs": [`read_grid_rows`] with only the KPIs whose owner is `your_name`
+/// ([`is_mine`]; none when the name is empty), a heading only where one of them follows.
+/// Reads each KPI's own fields too (its owner).
+pub fn read_my_grid_rows(r: &Reader, your_name: &str) -> Vec<GridRow> {
+    rows_of(r, |id| r.kpi(id).is_some_and(|k| is_mine(k, your_name)))
+}
+
+/// The rows of the KPIs for which `keep` holds.
+fn rows_of(r: &Reader, keep: impl Fn(&Id) -> bool) -> Vec<GridRow> {
     let mut at: std::collections::HashMap<&Attach, Vec<&Id>> = std::collections::HashMap::new();
     for (id, a) in r.kpi_places() {
-        at.entry(a).or_default().push(id);
+        if keep(id) {
+            at.entry(a).or_default().push(id);
+        }
     }
     let mut rows = Vec::new();
     let group = |rows: &mut Vec<GridRow>, target: Target, attach: Attach| {
@@ -132,5 +147,41 @@ pub fn step(rows: &[GridRow], (row, col): (usize, usize), mv: Move) -> (usize, u
         Move::End => (row, last_col),
         Move::Up => ((0..row).rev().find(kpi_row).unwrap_or(row), col),
         Move::Down => ((row + 1..rows.len()).find(kpi_row).unwrap_or(row), col),
+    }
+}
+
+/// "3 KPIs" / "3 KPI's", "1 KPI".
+pub fn kpi_count(n: usize, lang: Lang) -> String {
+    match (n, lang) {
+        (1, _) => "1 KPI".to_string(),
+        (n, Lang::En) => format!("{n} KPIs"),
+        (n, Lang::Nl) => format!("{n} KPI's"),
+    }
+}
+
+/// An owner's line of "Waiting for values": "Anna: 3 KPIs"; the KPIs without an owner are
+/// "No owner: 2 KPIs" ("Geen eigenaar: 2 KPI's").
+pub fn waiting_line(w: &Waiting, lang: Lang) -> String {
+    let owner = if w.owner.is_empty() {
+        lang.pick("No owner", "Geen eigenaar")
+    } else {
+        w.owner.as_str()
+    };
+    format!("{owner}: {}", kpi_count(w.kpis.len(), lang))
+}
+
+/// The heading of "Waiting for values" as of `as_of`: how many KPIs wait in all ("Waiting for
+/// values for 2026-12: 5 KPIs"), or that none do.
+pub fn waiting_summary(waiting: &[Waiting], as_of: Month, lang: Lang) -> String {
+    let month = crate::model::steer::month_text(as_of);
+    match waiting.iter().map(|w| w.kpis.len()).sum() {
+        0 => lang.pick(
+            format!("Waiting for values for {month}: none, every KPI has its value"),
+            format!("Wachten op waarden voor {month}: geen, elke KPI heeft zijn waarde"),
+        ),
+        n => lang.pick(
+            format!("Waiting for values for {month}: {}", kpi_count(n, lang)),
+            format!("Wachten op waarden voor {month}: {}", kpi_count(n, lang)),
+        ),
     }
 }

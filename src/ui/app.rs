@@ -15,6 +15,7 @@ pub fn Root() -> impl IntoView {
     let app = App::new();
     provide_context(app);
     super::folder::provide_folder();
+    super::identity::provide_identity();
     // <html lang> follows the UI language.
     Effect::new(move |_| {
         let code = app.lang.get().code();
@@ -61,6 +62,7 @@ pub fn Root() -> impl IntoView {
             </Show>
         </main>
         <super::copies::CopiesDialog />
+        <super::identity::YourNameDialog />
         <super::copies::CopiesWatcher />
         <PrintDocument />
     }

@@ -11,6 +11,7 @@ pub mod files;
 pub mod folder;
 pub mod header;
 pub mod i18n;
+pub mod identity;
 pub mod inspector;
 pub mod library;
 pub mod modal;

@@ -4,17 +4,22 @@
 //! mounted (`present::window`), so a 3,000-KPI model costs what a template does.
 
 mod row;
+mod waiting;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::steer::month_text;
-use crate::present::values_grid::{read_grid_rows, slot_months, step, GridRow, Move, SLOTS};
+use crate::present::values_grid::{
+    read_grid_rows, read_my_grid_rows, slot_months, step, GridRow, Move, SLOTS,
+};
 use crate::present::window::window;
 use crate::ui::i18n::tr;
+use crate::ui::identity::{your_name, YourNameControl};
 use crate::ui::state::{use_app, App};
 use crate::ui::values_io::{PasteValuesButton, ValuesFileActions};
 use row::GridRowView;
+use waiting::{MyKpisToggle, WaitingForValues};
 
 /// Row height and column widths in pixels (fixed, so the window is arithmetic).
 pub(super) const ROW_H: f64 = 34.0;
@@ -24,9 +29,14 @@ pub(super) const COL_W: f64 = 86.0;
 const ROW_OVERSCAN: usize = 6;
 const COL_OVERSCAN: usize = 1;
 
-/// The grid's rows; depends on which goals, chains, links and KPIs exist (not on names).
-fn rows(app: App) -> Vec<GridRow> {
-    app.doc.read(read_grid_rows).unwrap_or_default()
+/// The grid's rows; depends on which goals, chains, links and KPIs exist (not on names), and
+/// with "My KPIs" (`mine`: the name) on each KPI's owner.
+fn rows(app: App, mine: Option<&str>) -> Vec<GridRow> {
+    match mine {
+        Some(name) => app.doc.read(|r| read_my_grid_rows(r, name)),
+        None => app.doc.read(read_grid_rows),
+    }
+    .unwrap_or_default()
 }
 
 /// The scroll box's offsets and size.
@@ -116,7 +126,14 @@ fn focus_cell(id: &str) -> bool {
 #[component]
 pub fn ValuesView() -> impl IntoView {
     let app = use_app();
-    let rows = Memo::new(move |_| rows(app));
+    // "My KPIs": off by default; on only with a name (checking it asks for one).
+    let mine = RwSignal::new(false);
+    let name = your_name();
+    let rows = Memo::new(move |_| {
+        let name = name.get();
+        let mine = mine.get() && !name.is_empty();
+        rows(app, mine.then_some(name.as_str()))
+    });
     let scroll = NodeRef::<leptos::html::Div>::new();
     let viewport = RwSignal::new(Viewport {
         height: 600.0,
@@ -183,13 +200,29 @@ pub fn ValuesView() -> impl IntoView {
             <div class="values-toolbar">
                 <PasteValuesButton />
                 <ValuesFileActions />
+                <MyKpisToggle mine=mine />
+                <YourNameControl />
             </div>
+            <WaitingForValues />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! {
-                    <p class="muted">
-                        {tr(app.lang, "No KPIs yet. Add KPIs to goals, chains and links; their values are entered here.", "Nog geen KPI's. Voeg KPI's toe aan doelen, ketens en schakels; hun waarden vul je hier in.")}
-                    </p>
+                fallback=move || {
+                    let mine = mine.get() && !name.get().is_empty();
+                    view! {
+                        <p class="muted">
+                            {move || if mine {
+                                app.lang.get().pick(
+                                    format!("No KPI has “{}” as its owner. Clear “My KPIs” to see every KPI.", name.get()),
+                                    format!("Geen KPI heeft “{}” als eigenaar. Zet “Mijn KPI's” uit om alle KPI's te zien.", name.get()),
+                                )
+                            } else {
+                                app.lang.get().pick(
+                                    "No KPIs yet. Add KPIs to goals, chains and links; their values are entered here.",
+                                    "Nog geen KPI's. Voeg KPI's toe aan doelen, ketens en schakels; hun waarden vul je hier in.",
+                                ).to_string()
+                            }}
+                        </p>
+                    }
                 }
             >
                 <p class="muted small values-hint">
