@@ -153,6 +153,7 @@ test('two people steer on one model through a shared folder', { timeout: 240_000
     console.log(`# a value typed by Ben showed on Anna's screen after ${seconds.toFixed(1)} s`);
     assert.ok(seconds <= 30, `${seconds} s`);
     assert.match(await annaCell.getAttribute('title'), /Entered by Ben/);
+    await anna.page.getByRole('tab', { name: 'Chains', exact: true }).click();
     await anna.page.getByRole('button', { name: ON_TIME, exact: true }).first().click();
     const history = anna.page.getByRole('list', { name: 'Value history' });
     await history.getByRole('listitem').filter({ hasText: 'Ben' }).first().waitFor({ timeout: 30_000 });
@@ -165,20 +166,20 @@ test('two people steer on one model through a shared folder', { timeout: 240_000
     assert.equal(await annaComment.inputValue(), 'Two fitters ill');
 
     // Both edit different fields at once: both keep both.
-    const unit = async (page, kpi, value) => {
+    for (const side of [anna, ben]) await side.page.getByRole('tab', { name: 'Chains', exact: true }).click();
+    const dataSource = async (page, kpi, value) => {
       await page.getByRole('button', { name: kpi, exact: true }).first().click();
       const box = page.getByRole('textbox', { name: 'Data source', exact: true });
       await box.fill(value);
       await box.blur();
     };
-    await unit(anna.page, ON_TIME, 'Planning system');
-    await unit(ben.page, 'Installed right the first time', 'Service reports');
+    await dataSource(anna.page, ON_TIME, 'Planning system');
+    await dataSource(ben.page, 'Installed right the first time', 'Service reports');
     const source = async (page, kpi) => {
       await page.getByRole('button', { name: kpi, exact: true }).first().click();
       return page.getByRole('textbox', { name: 'Data source', exact: true }).inputValue();
     };
     for (const side of [anna, ben]) {
-      await side.page.waitForFunction(async () => true);
       const end = Date.now() + 40_000;
       let got;
       do {

@@ -58,6 +58,7 @@ pub fn FileActions() -> impl IntoView {
             <button type="button" on:click=move |_| spawn_local(copy_share_link(app))>
                 {tr(app.lang, "Copy share link", "Deellink kopiëren")}
             </button>
+            <crate::ui::folder::menu::FolderActions />
         </div>
     }
 }

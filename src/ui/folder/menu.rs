@@ -12,9 +12,27 @@ use crate::storage::folder_fs;
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 
-/// The folder buttons and status (in the header's lazy file menus).
+/// "Open folder" (in the header's lazy file menus: it works with no model open).
 #[component]
-pub fn FolderMenu() -> impl IntoView {
+pub fn OpenFolder() -> impl IntoView {
+    let app = use_app();
+    if folder_fs::supported() {
+        view! {
+            <button type="button" on:click=move |_| open_folder(app)>
+                {tr(app.lang, "Open folder", "Map openen")}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <ReadOnlyInput /> }.into_any()
+    }
+}
+
+/// The open model's folder in the editor's file actions: "Save to folder" (not in a folder
+/// yet), its status ("Folder “team”", who writes, when read), "Reconnect folder", or read
+/// only with "Download my changes"; and the loop that keeps it in step.
+#[component]
+pub fn FolderActions() -> impl IntoView {
     let app = use_app();
     let Some(ctx) = use_folder() else {
         return ().into_any();
@@ -26,29 +44,23 @@ pub fn FolderMenu() -> impl IntoView {
         app.doc.is_open();
         spawn_local(reconnect(app, false));
     });
-    let open = if writable {
-        view! {
-            <button type="button" on:click=move |_| open_folder(app)>
-                {tr(app.lang, "Open folder", "Map openen")}
-            </button>
-        }
-        .into_any()
-    } else {
-        view! { <ReadOnlyInput /> }.into_any()
-    };
-    let status = move || ctx.status.get();
+    let status = Memo::new(move |_| ctx.status.get());
+    let status = move || status.get();
     view! {
-        {open}
-        <Show when=move || writable && app.doc.is_open() && status() == Status::Off>
-            <button type="button" on:click=move |_| save_to_folder(app)>
-                {tr(app.lang, "Save to folder", "In map bewaren")}
-            </button>
-        </Show>
         {move || match status() {
-            Status::Off => ().into_any(),
+            Status::Off => writable
+                .then(|| {
+                    view! {
+                        <button type="button" on:click=move |_| save_to_folder(app)>
+                            {tr(app.lang, "Save to folder", "In map bewaren")}
+                        </button>
+                    }
+                })
+                .into_any(),
             Status::Connected(name) => view! {
-                <span class="folder-status" role="status" title=move || ctx.notices.get().join("\n")>
-                    {tr(app.lang, "Folder", "Map")} " “" {name} "” · " {move || ctx.summary.get()}
+                <span class="folder-status" role="status" title=move || ctx.summary.get()>
+                    {tr(app.lang, "Folder", "Map")} " “" {name} "”"
+                    <span class="folder-summary">" · " {move || ctx.summary.get()}</span>
                 </span>
                 <FolderNotices />
             }

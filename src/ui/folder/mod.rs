@@ -78,6 +78,14 @@ pub fn use_folder() -> Option<FolderCtx> {
     use_context::<FolderCtx>().or_else(|| FOLDER.with(std::cell::Cell::get))
 }
 
+/// Sets the folder's status only when it changes (a control showing it is not redrawn, so a
+/// click on it is never lost).
+pub fn set_status(ctx: FolderCtx, status: Status) {
+    if ctx.status.with_untracked(|s| *s != status) {
+        ctx.status.set(status);
+    }
+}
+
 /// An ISO time (`2026-12-04T10:15:00.000Z`) as local `2026-12-04 11:15`.
 pub fn local_time(at: &str) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(at));

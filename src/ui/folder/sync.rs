@@ -12,7 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{local_time, use_folder, FolderCtx, Status};
+use super::{local_time, set_status, use_folder, FolderCtx, Status};
 use crate::format::{
     changes_file_name, changes_to_json, export_json, read_folder, Folder, ImportErrors, BASE_FILE,
     CHANGES_DIR,
@@ -122,15 +122,14 @@ fn open_merged(app: App, model: Model) {
     }
 }
 
-/// Starts the loop's clock (once): a tick every [`CHECK_EVERY`] and on window focus, and one
-/// a moment after edits settle (call from a component: the effect needs its owner).
+/// Starts the loop's clock: a tick every [`CHECK_EVERY`] and on window focus (once per page),
+/// and one a moment after edits settle (an effect of the calling component).
 pub fn start(app: App) {
-    if STARTED.with(|s| s.replace(true)) {
-        return;
+    if !STARTED.with(|s| s.replace(true)) {
+        let _ = set_interval_with_handle(move || soon(app, Duration::ZERO), CHECK_EVERY);
+        let focus = window_event_listener(leptos::ev::focus, move |_| soon(app, Duration::ZERO));
+        std::mem::forget(focus);
     }
-    let _ = set_interval_with_handle(move || soon(app, Duration::ZERO), CHECK_EVERY);
-    let focus = window_event_listener(leptos::ev::focus, move |_| soon(app, Duration::ZERO));
-    std::mem::forget(focus);
     Effect::new(move |_| {
         app.doc.with_settled(|_| ());
         soon(app, WRITE_AFTER);
@@ -204,7 +203,7 @@ pub fn open_folder_files(app: App, folder: String, files: Vec<(String, String)>)
             LINK.with(|l| *l.borrow_mut() = None);
             open_files(app, None, files).await;
             if let Some(ctx) = use_folder() {
-                ctx.status.set(Status::ReadOnly(folder));
+                set_status(ctx, Status::ReadOnly(folder));
             }
         })
     });
@@ -240,19 +239,11 @@ fn folder_errors(app: App, errors: ImportErrors) {
 /// Makes `dir` the open model's folder (kept for the next visit) and starts the loop.
 async fn connect(app: App, model: Id, dir: Option<Dir>, files: Vec<(String, String)>, seen: Model) {
     let name = dir.as_ref().map(Dir::name).unwrap_or_default();
-    if let Some(d) = &dir {
-        if fs::keep(model.as_str(), d).await.is_err() {
-            say(
-                app,
-                "The browser could not keep this folder for your next visit: open it again with “Open folder” then. Nothing is lost.",
-                "De browser kon deze map niet onthouden voor je volgende bezoek: open hem dan opnieuw met “Map openen”. Er gaat niets verloren.",
-            );
-        }
-    }
+    let kept = dir.clone();
     let writable = dir.is_some();
     LINK.with(|l| {
         *l.borrow_mut() = Some(Link {
-            model,
+            model: model.clone(),
             dir,
             name: name.clone(),
             files,
@@ -261,7 +252,16 @@ async fn connect(app: App, model: Id, dir: Option<Dir>, files: Vec<(String, Stri
     });
     if let Some(ctx) = use_folder() {
         if writable {
-            ctx.status.set(Status::Connected(name));
+            set_status(ctx, Status::Connected(name));
+        }
+    }
+    if let Some(d) = &kept {
+        if fs::keep(model.as_str(), d).await.is_err() {
+            say(
+                app,
+                "The browser could not keep this folder for your next visit: open it again with “Open folder” then. Nothing is lost.",
+                "De browser kon deze map niet onthouden voor je volgende bezoek: open hem dan opnieuw met “Map openen”. Er gaat niets verloren.",
+            );
         }
     }
 }
@@ -271,17 +271,22 @@ async fn connect(app: App, model: Id, dir: Option<Dir>, files: Vec<(String, Stri
 pub async fn reconnect(app: App, ask: bool) {
     let Some(ctx) = use_folder() else { return };
     let Some(id) = open_model_id(app) else {
-        ctx.status.set(Status::Off);
+        set_status(ctx, Status::Off);
         return;
     };
     if LINK.with(|l| l.borrow().as_ref().is_some_and(|l| l.model == id)) && !ask {
         return;
     }
-    let dir = match fs::kept(id.as_str()).await {
+    let dir = fs::kept(id.as_str()).await;
+    // Opened or saved to a folder meanwhile: that link stands.
+    if LINK.with(|l| l.borrow().as_ref().is_some_and(|l| l.model == id)) && !ask {
+        return;
+    }
+    let dir = match dir {
         Ok(Some(d)) => d,
         _ => {
             LINK.with(|l| *l.borrow_mut() = None);
-            ctx.status.set(Status::Off);
+            set_status(ctx, Status::Off);
             return;
         }
     };
@@ -293,9 +298,9 @@ pub async fn reconnect(app: App, ask: bool) {
                 tick(app).await;
             }
         }
-        Err(FolderError::NeedsPermission) => ctx.status.set(Status::NeedsPermission(dir.name())),
+        Err(FolderError::NeedsPermission) => set_status(ctx, Status::NeedsPermission(dir.name())),
         Err(e) => {
-            ctx.status.set(Status::NeedsPermission(dir.name()));
+            set_status(ctx, Status::NeedsPermission(dir.name()));
             if ask {
                 fs_error(app, &e);
             }
@@ -316,9 +321,18 @@ pub async fn tick(app: App) {
         if let Some(ctx) = use_folder() {
             let name = LINK.with(|l| l.borrow().as_ref().map(|l| l.name.clone()));
             match e {
-                FolderError::NeedsPermission | FolderError::Refused => ctx
-                    .status
-                    .set(Status::NeedsPermission(name.unwrap_or_default())),
+                FolderError::NeedsPermission => {
+                    set_status(ctx, Status::NeedsPermission(name.unwrap_or_default()))
+                }
+                // Writing refused (a policy): read only from now on, "Download my changes".
+                FolderError::Refused => {
+                    LINK.with(|l| {
+                        if let Some(l) = l.borrow_mut().as_mut() {
+                            l.dir = None;
+                        }
+                    });
+                    set_status(ctx, Status::ReadOnly(name.unwrap_or_default()));
+                }
                 other => fs_error(app, &other),
             }
         }
@@ -340,7 +354,7 @@ async fn step(app: App) -> Result<(), FolderError> {
     if open_model_id(app).as_ref() != Some(&model) {
         LINK.with(|l| *l.borrow_mut() = None);
         if let Some(ctx) = use_folder() {
-            ctx.status.set(Status::Off);
+            set_status(ctx, Status::Off);
         }
         spawn_local(reconnect(app, false));
         return Ok(());
