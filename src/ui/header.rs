@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::files::ImportButton;
-use super::folder::menu::OpenFolder;
 use super::i18n::{tr_key, T};
 use super::split::{after_first_view, build};
 use super::state::{use_app, SaveState};
@@ -17,7 +16,6 @@ async fn file_menus(show_models: RwSignal<bool>) -> AnyView {
         view! {
             <TemplatesMenu show_models=show_models />
             <ImportButton />
-            <OpenFolder />
         }
         .into_any()
     })

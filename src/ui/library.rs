@@ -20,6 +20,15 @@ pub fn Library(show: RwSignal<bool>) -> impl IntoView {
                     {tr_key(app.lang, T::Close)}
                 </button>
             </div>
+            <div class="library-folder">
+                {after_first_view(folder_opener)}
+                <span class="muted small">
+                    {move || app.lang.get().pick(
+                        "A model your team keeps in a synced folder (OneDrive, Google Drive, Dropbox).",
+                        "Een model dat je team in een gesynchroniseerde map bewaart (OneDrive, Google Drive, Dropbox).",
+                    )}
+                </span>
+            </div>
             <Show
                 when=move || !app.listing.with(|l| l.models.is_empty())
                 fallback=move || view! { <p class="muted">{tr_key(app.lang, T::NoModels)}</p> }
@@ -85,6 +94,12 @@ fn size_text(bytes: usize) -> String {
             crate::format::fixed::fixed(b as f64 / (1024.0 * 1024.0), 1)
         ),
     }
+}
+
+/// Lazy: "Open folder" (a model a team keeps in a synced folder) comes after the first view.
+#[cfg_attr(feature = "split", lazy)]
+async fn folder_opener() -> AnyView {
+    build(|| view! { <super::folder::menu::OpenFolder /> }.into_any())
 }
 
 /// Lazy: the storage measure comes after the first view.
