@@ -175,7 +175,7 @@ async fn an_edit_and_its_undo_wake_exactly_the_readers_of_what_they_touched() {
     use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
     use std::sync::Arc;
 
-    use kpi_structure::model::{Edit, Goal, GoalField, Id, Model, Target, Topic};
+    use kpi_structure::model::{Edit, Goal, GoalField, Id, Model, Reader};
     use kpi_structure::ui::state::App;
     use leptos::prelude::*;
 
@@ -201,17 +201,22 @@ async fn an_edit_and_its_undo_wake_exactly_the_readers_of_what_they_touched() {
             model.goals.insert(Id::new(g), goal(g));
         }
         app.open_new(model);
-        for (i, topic) in [
-            Topic::Fields(Target::Goal(Id::new("a"))),
-            Topic::Fields(Target::Goal(Id::new("b"))),
-            Topic::Goals,
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        // Three readers: goal a's fields, goal b's fields, the list of goals.
+        let readers: [fn(&Reader); 3] = [
+            |r| {
+                r.goal(&Id::new("a"));
+            },
+            |r| {
+                r.goal(&Id::new("b"));
+            },
+            |r| {
+                r.goal_ids().count();
+            },
+        ];
+        for (i, read) in readers.into_iter().enumerate() {
             let r = r.clone();
             Effect::new(move |_| {
-                app.doc.with(topic.clone(), |_| ());
+                app.doc.read(read);
                 r[i].fetch_add(1, SeqCst);
             });
         }

@@ -43,6 +43,23 @@ extern "C" {
     async fn query_permission(this: &Permissions, descriptor: &JsValue)
         -> Result<JsValue, JsValue>;
 
+    /// `FileSystemObserver` (Chromium): calls back when files under a handle change.
+    #[wasm_bindgen(js_name = FileSystemObserver)]
+    type Observer;
+
+    #[wasm_bindgen(constructor, catch, js_class = "FileSystemObserver")]
+    fn new(callback: &js_sys::Function) -> Result<Observer, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_class = "FileSystemObserver")]
+    async fn observe(
+        this: &Observer,
+        handle: &JsValue,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(method, js_class = "FileSystemObserver")]
+    fn disconnect(this: &Observer);
+
     #[wasm_bindgen(method, catch, js_name = requestPermission)]
     async fn request_permission(
         this: &Permissions,
@@ -210,6 +227,26 @@ pub async fn write(dir: &Dir, path: &str, text: &str) -> Result<(), FolderError>
         .map_err(error)?;
     JsFuture::from(stream.close()).await.map_err(error)?;
     Ok(())
+}
+
+/// Watches a folder while it is kept: `on_change` runs when a file in it changes (where the
+/// browser has a `FileSystemObserver`; elsewhere the caller's regular check is all there is).
+pub struct Watch(Observer);
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.0.disconnect();
+    }
+}
+
+/// Starts watching `dir` (and its `changes/`); `None` where the browser cannot.
+pub async fn watch(dir: &Dir, on_change: impl Fn() + 'static) -> Option<Watch> {
+    let callback = Closure::<dyn Fn()>::new(on_change).into_js_value();
+    let observer = Observer::new(callback.unchecked_ref()).ok()?;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"recursive".into(), &JsValue::TRUE);
+    observer.observe(&dir.0, &options).await.ok()?;
+    Some(Watch(observer))
 }
 
 const DB: &str = "kpi-structure";

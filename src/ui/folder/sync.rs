@@ -48,6 +48,8 @@ thread_local! {
     static BUSY: Cell<bool> = const { Cell::new(false) };
     static AGAIN: Cell<bool> = const { Cell::new(false) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
+    /// The open folder's watcher, where the browser has one.
+    static WATCH: RefCell<Option<fs::Watch>> = const { RefCell::new(None) };
 }
 
 fn now_iso() -> String {
@@ -256,6 +258,8 @@ async fn connect(app: App, model: Id, dir: Option<Dir>, files: Vec<(String, Stri
         }
     }
     if let Some(d) = &kept {
+        let watch = fs::watch(d, move || soon(app, Duration::from_millis(300))).await;
+        WATCH.with(|w| *w.borrow_mut() = watch);
         if fs::keep(model.as_str(), d).await.is_err() {
             say(
                 app,
