@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::i18n::tr;
 use super::modal::Modal;
+use super::split::{build, deferred};
 use super::state::{use_app, App};
 use crate::storage::keys;
 
@@ -94,8 +95,14 @@ pub fn YourNameDialog() -> impl IntoView {
     let id = identity();
     move || {
         let id = id?;
-        id.asking.get().then(|| name_form(app, id))
+        id.asking.get().then(|| deferred(name_form_part(app, id)))
     }
+}
+
+/// Lazy: the dialog's form comes when it is first asked for (not in the first load).
+#[cfg_attr(feature = "split", lazy)]
+async fn name_form_part(app: App, id: Identity) -> AnyView {
+    build(|| name_form(app, id).into_any())
 }
 
 fn name_form(app: App, id: Identity) -> impl IntoView {

@@ -4,8 +4,9 @@
 // driven). The test plays the sync client (OneDrive, Dropbox): every second it copies files
 // that changed on one side to the other, and when both changed one file it keeps one and
 // makes a "(conflicted copy)" as Dropbox does. It checks that no file is ever written on both
-// sides (one writer per file), that each side sees the other's work within 30 s, and the
-// read-only fallback of a browser without the API.
+// sides (one writer per file), that each side sees the other's work within 30 s, that a
+// reload reconnects (and "Reconnect folder" when the browser asks again), and the read-only
+// fallback of a browser without the API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -219,6 +220,15 @@ test('two people steer on one model through a shared folder', { timeout: 240_000
     await anna.page.waitForFunction(
       (name) => [...document.querySelectorAll('.values-grid input')].some((i) => i.getAttribute('aria-label') === name && i.value === '89'),
       `${ON_TIME}, 2026-11`, { timeout: 40_000 });
+
+    // When the browser wants permission again, "Reconnect folder" shows and reconnects.
+    await anna.page.addInitScript(() => {
+      FileSystemHandle.prototype.queryPermission = async () => 'prompt';
+      FileSystemHandle.prototype.requestPermission = async () => 'granted';
+    });
+    await anna.page.reload();
+    await anna.page.getByRole('button', { name: 'Reconnect folder' }).click({ timeout: 20_000 });
+    await anna.page.getByRole('status').filter({ hasText: 'Folder “team”' }).waitFor({ timeout: 20_000 });
 
     assert.deepEqual(anna.errors, []);
     assert.deepEqual(ben.errors, []);

@@ -14,14 +14,19 @@ import { DIST } from './support.mjs';
 // These guard against growth: the present sizes plus a little. Issue 20 (session 9) took the
 // first load from 250,710 to 261,973 B brotli (the edit journal read at open, the fields'
 // unknown properties kept by serde flatten, As of completeness, derived norm texts, the
-// Reader): raised to 265 KB; issue 24 asks for 255 KB again (see docs/SIZE.md).
+// Reader): raised to 265 KB; issue 24 asks for 255 KB again (see docs/SIZE.md). Issue 20's
+// last points and issue 21 (session 10: Doc::read everywhere, the forms from the field tables,
+// the folder's context and "Your name") took it to 265,841 B after cutting 4.9 KB (one
+// non-generic control per kind, the name dialog lazy): 266 KB.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 265 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 266 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
 // Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
 // Issue 20 took it from 775,641 to 808,918 B (the field table, the journal's codec, kept
-// properties in every part that reads or writes a model).
-export const TOTAL_BUDGET_BROTLI = 820 * 1000;
+// properties in every part that reads or writes a model). Issue 21 took it to 907,900 B (the
+// shared folder: change files, merge, File System Access and IndexedDB bindings, Your name,
+// Waiting for values, My KPIs; all lazy).
+export const TOTAL_BUDGET_BROTLI = 915 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));

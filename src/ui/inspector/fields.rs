@@ -65,25 +65,55 @@ pub fn field_control<T: Element, K>(
 where
     K: Clone + Send + Sync + 'static,
 {
-    let app = use_app();
-    let label = (f.en, f.nl);
     let value = {
         let src = src.clone();
         from_reader(move |r| (src.get)(r, &src.key).map(|e| (f.get)(e).to_input()))
     };
-    let set = move |v: FieldInput, coalesce: bool| {
+    let set = Callback::new(move |(v, coalesce): (FieldInput, bool)| {
         if let Some(edit) = (f.set)(v) {
             write(edit, coalesce);
         }
+    });
+    let options = if f.kind == FieldKind::Choice {
+        use_app()
+            .doc
+            .with_untracked(|m| {
+                (src.get)(&Reader::new(m), &src.key).map(|e| choice_options((f.get)(e)))
+            })
+            .flatten()
+            .unwrap_or_default()
+    } else {
+        Vec::new()
     };
+    control(
+        f.kind,
+        (f.en, f.nl),
+        value,
+        set,
+        options,
+        placeholder,
+        described_by,
+    )
+}
+
+/// The control of one kind (not generic: one copy in the wasm whatever the element kind).
+fn control(
+    kind: FieldKind,
+    label: Text2,
+    value: Signal<FieldInput>,
+    set: Callback<(FieldInput, bool)>,
+    options: Vec<(String, Text2)>,
+    placeholder: Option<Text2>,
+    described_by: Option<&'static str>,
+) -> Option<AnyView> {
     let text = move || match value.get() {
         FieldInput::Text(t) | FieldInput::Code(t) => t,
         _ => String::new(),
     };
-    Some(match f.kind {
+    Some(match kind {
         FieldKind::Text | FieldKind::LongText => {
-            let long = f.kind == FieldKind::LongText;
-            let on_input = Callback::new(move |v: String| set(FieldInput::Text(v), true));
+            let long = kind == FieldKind::LongText;
+            let on_input = Callback::new(move |v: String| set.run((FieldInput::Text(v), true)));
             view! {
                 <TextField
                     label=label
@@ -102,23 +132,17 @@ where
                 FieldInput::Number(n) => n,
                 _ => None,
             });
-            let on_input = Callback::new(move |v: Option<f64>| set(FieldInput::Number(v), true));
+            let on_input =
+                Callback::new(move |v: Option<f64>| set.run((FieldInput::Number(v), true)));
             view! { <NumberField label=label value=number on_input=on_input /> }.into_any()
         }
         FieldKind::Flag => {
             let checked = Signal::derive(move || value.get() == FieldInput::Flag(true));
-            let on_change = Callback::new(move |v: bool| set(FieldInput::Flag(v), false));
+            let on_change = Callback::new(move |v: bool| set.run((FieldInput::Flag(v), false)));
             view! { <CheckField label=label checked=checked on_change=on_change /> }.into_any()
         }
         FieldKind::Choice => {
-            let options = app
-                .doc
-                .with_untracked(|m| {
-                    (src.get)(&Reader::new(m), &src.key).map(|e| choice_options((f.get)(e)))
-                })
-                .flatten()
-                .unwrap_or_default();
-            let on_change = Callback::new(move |v: String| set(FieldInput::Code(v), false));
+            let on_change = Callback::new(move |v: String| set.run((FieldInput::Code(v), false)));
             view! {
                 <SelectField
                     label=label
