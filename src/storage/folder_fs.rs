@@ -78,9 +78,8 @@ impl Dir {
     }
 }
 
-/// One file read: its path in the folder (`changes/ben.kpi-changes.json`), its text, and
-/// when it last changed (ms since 1970).
-pub type ReadFile = (String, String, f64);
+/// One file read: its path in the folder (`changes/ben.kpi-changes.json`) and its text.
+pub type ReadFile = (String, String);
 
 /// True when this browser can open a folder for writing.
 pub fn supported() -> bool {
@@ -170,7 +169,6 @@ async fn each_file(
         out.push((
             format!("{prefix}{}", file.name()),
             text.as_string().unwrap_or_default(),
-            file.last_modified(),
         ));
     }
 }

@@ -159,11 +159,10 @@ async fn save_to(app: App) {
     let Some(model) = app.doc.with_untracked(Model::clone) else {
         return;
     };
-    let files = match fs::read_all(&dir).await {
-        Ok(f) => f,
+    let texts = match fs::read_all(&dir).await {
+        Ok(t) => t,
         Err(e) => return fs_error(app, &e),
     };
-    let texts: Vec<(String, String)> = files.into_iter().map(|(n, t, _)| (n, t)).collect();
     if let Ok(folder) = read_folder(&texts) {
         if folder.base.id != model.id {
             let lang = app.lang.get_untracked();
@@ -190,11 +189,10 @@ async fn open_picked(app: App) {
         Ok(d) => d,
         Err(e) => return fs_error(app, &e),
     };
-    let files = match fs::read_all(&dir).await {
-        Ok(f) => f,
+    let texts = match fs::read_all(&dir).await {
+        Ok(t) => t,
         Err(e) => return fs_error(app, &e),
     };
-    let texts: Vec<(String, String)> = files.into_iter().map(|(n, t, _)| (n, t)).collect();
     open_files(app, Some(dir), texts).await;
 }
 
@@ -367,7 +365,7 @@ async fn step(app: App) -> Result<(), FolderError> {
         return Ok(()); // read only: "Download my changes" writes nothing here
     };
     let name = your_name().get_untracked();
-    let texts = read_texts(&dir).await?;
+    let texts = fs::read_all(&dir).await?;
     let Ok(folder) = read_folder(&texts) else {
         return Ok(()); // the base is gone or broken: keep working locally, read again later
     };
@@ -387,7 +385,7 @@ async fn step(app: App) -> Result<(), FolderError> {
                 l.seen = local.clone();
             }
         });
-        let texts = read_texts(&dir).await?;
+        let texts = fs::read_all(&dir).await?;
         match read_folder(&texts) {
             Ok(f) => (f, texts),
             Err(_) => return Ok(()),
@@ -415,14 +413,6 @@ async fn step(app: App) -> Result<(), FolderError> {
         AGAIN.with(|a| a.set(true));
     }
     Ok(())
-}
-
-async fn read_texts(dir: &Dir) -> Result<Vec<(String, String)>, FolderError> {
-    Ok(fs::read_all(dir)
-        .await?
-        .into_iter()
-        .map(|(n, t, _)| (n, t))
-        .collect())
 }
 
 /// "Download my changes": this person's file for the folder (their changes so far and the
