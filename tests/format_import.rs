@@ -207,7 +207,7 @@ fn bad_attachments() {
         &v,
         ProblemKind::Missing,
         "kpis[0].at",
-        "kpis[0].at is missing (it says whether the KPI measures a goal, a chain or a link)",
+        "kpis[0].at is missing (it says whether the KPI measures a goal, a chain, a link or a handover)",
     );
     let mut v = valid();
     v["model"]["kpis"][0]["at"]["level"] = json!("department");
@@ -215,7 +215,7 @@ fn bad_attachments() {
         &v,
         ProblemKind::BadValue,
         "kpis[0].at.level",
-        "kpis[0].at.level must be one of result, chain, link",
+        "kpis[0].at.level must be one of result, chain, link, handover",
     );
     let mut v = valid();
     v["model"]["kpis"][0]["at"] = json!({"level": "result"});
@@ -427,11 +427,11 @@ fn newer_version_is_refused_with_update_message() {
         &v,
         ProblemKind::NewerVersion,
         "version",
-        "This file was made with a newer version of KPI Structure (version 3). Update the app to open it.",
+        "This file was made with a newer version of KPI Structure (version 4). Update the app to open it.",
     );
     assert_eq!(
         p.nl,
-        "Dit bestand is gemaakt met een nieuwere versie van KPI Structure (versie 3). Werk de app bij om het te openen."
+        "Dit bestand is gemaakt met een nieuwere versie van KPI Structure (versie 4). Werk de app bij om het te openen."
     );
     let mut v = valid();
     v["version"] = json!(u64::MAX);

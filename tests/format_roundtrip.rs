@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use kpi_structure::format::{export_csv, export_json, file_name, import_json, share_payload};
 use kpi_structure::model::{
-    Attach, Chain, Choice, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Level, Link,
+    Agreement, Attach, Chain, Choice, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Level, Link,
     Model, ValueType,
 };
 use kpi_structure::session::{Opened, Session};
@@ -97,7 +97,7 @@ fn hand_made_model_round_trips() {
         m.kpis.insert(k.id.clone(), k);
     }
     let text = export_json(&m);
-    assert!(text.starts_with("{\n  \"type\": \"kpi-structure\",\n  \"version\": 2,\n  \"source\": {\n    \"app\": \"KPI Structure\""));
+    assert!(text.starts_with("{\n  \"type\": \"kpi-structure\",\n  \"version\": 3,\n  \"source\": {\n    \"app\": \"KPI Structure\""));
     assert!(text.ends_with("}\n"));
     let imported = import_json(&text).unwrap();
     assert!(imported.warnings.is_empty());
@@ -225,12 +225,26 @@ fn build(
             .enumerate()
             .map(|(j, (name, dep, external, owner))| Link {
                 id: Id::new(format!("l{j}")),
-                name,
                 description: String::new(),
                 department: dep
                     .filter(|_| n_deps > 0)
                     .map(|d| Id::new(format!("d{}{salt}", d % n_deps))),
                 external,
+                touches_customer: j % 2 == 0,
+                handover: if j % 3 == 1 {
+                    owner.clone()
+                } else {
+                    String::new()
+                },
+                agreements: if j % 2 == 1 {
+                    vec![Agreement {
+                        text: name.clone(),
+                        owner: owner.clone(),
+                    }]
+                } else {
+                    Vec::new()
+                },
+                name,
                 owner,
                 extra: Extra::new(),
             })
@@ -239,6 +253,8 @@ fn build(
             id.clone(),
             Chain {
                 id,
+                customer_value: name.to_uppercase(),
+                internal_value: owner.to_lowercase(),
                 name,
                 description,
                 customer,
@@ -301,9 +317,16 @@ fn attach(m: &Model, sel: u8, a: usize, b: usize) -> Option<Attach> {
         2 if !m.chains.is_empty() => {
             let (cid, chain) = m.chains.get_index(a % m.chains.len())?;
             let link = chain.links.get(b % chain.links.len().max(1))?;
-            Some(Attach::Link {
-                chain: cid.clone(),
-                link: link.id.clone(),
+            Some(if b % 2 == 0 {
+                Attach::Link {
+                    chain: cid.clone(),
+                    link: link.id.clone(),
+                }
+            } else {
+                Attach::Handover {
+                    chain: cid.clone(),
+                    link: link.id.clone(),
+                }
             })
         }
         _ => None,

@@ -11,7 +11,7 @@ use kpi_structure::format::{
 };
 use kpi_structure::model::meeting::{Action, Attendee, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::{
-    Attach, Chain, Comments, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, Period,
+    Agreement, Attach, Chain, Comments, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, Period,
     Series, Status, ValueType,
 };
 
@@ -112,6 +112,7 @@ fn full_model() -> Model {
         created: 1_767_225_600_000.0,
         modified: 1_769_904_000_000.0,
         origin: "0123456789abcdef".into(),
+        management_team: "Commercial director\nOperations director".into(),
     };
     for (i, name) in ["Satisfied customers", "Healthy finances"]
         .iter()
@@ -142,6 +143,12 @@ fn full_model() -> Model {
         department: department.map(id),
         external: department.is_none(),
         owner: format!("Head of {name}"),
+        touches_customer: n == "l1",
+        handover: format!("What {name} hands over"),
+        agreements: vec![Agreement {
+            text: format!("{name} answers within a day"),
+            owner: format!("Head of {name}"),
+        }],
     };
     let c1 = Chain {
         extra: Default::default(),
@@ -152,6 +159,8 @@ fn full_model() -> Model {
         trigger: "Wants a coffee machine".into(),
         outcome: "Machine installed, on contract".into(),
         owner: "Commercial director".into(),
+        customer_value: "A working machine on the agreed day".into(),
+        internal_value: "Margin per installation".into(),
         links: vec![
             link("l1", "Sales", Some("d1")),
             link("l2", "Service", Some("d2")),
@@ -184,6 +193,14 @@ fn full_model() -> Model {
                 link: id("l3"),
             },
             Frequency::Unset,
+        ),
+        full_kpi(
+            "k7",
+            Attach::Handover {
+                chain: id("c1"),
+                link: id("l1"),
+            },
+            Frequency::Monthly,
         ),
     ];
     for k in kpis {

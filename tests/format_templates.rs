@@ -134,7 +134,7 @@ fn method_findings(m: &Model) -> Vec<String> {
                 goals_measured.insert(goal.clone());
             }
             Attach::Chain { chain } => *chain_kpis.entry(chain.clone()).or_default() += 1,
-            Attach::Link { .. } => {}
+            Attach::Link { .. } | Attach::Handover { .. } => {}
         }
         for t in &k.drives {
             driven.insert(t.clone());

@@ -170,7 +170,17 @@ fn all_topics(a: &Model, b: &Model) -> Vec<Topic> {
 /// What a reader of `topic` sees in `m`.
 fn answer(m: &Model, topic: &Topic) -> String {
     match topic {
-        Topic::Fields(Target::Model) => format!("{:?}", (&m.name, &m.organisation, &m.description)),
+        Topic::Fields(Target::Model) => format!(
+            "{:?}",
+            (
+                &m.name,
+                &m.organisation,
+                &m.description,
+                &m.management_team
+            )
+        ),
+        // A handover has no fields of its own: its text is its link's.
+        Topic::Fields(Target::Handover { .. }) => String::new(),
         Topic::Fields(Target::Goal(id)) => format!("{:?}", m.goals.get(id)),
         Topic::Fields(Target::Department(id)) => format!("{:?}", m.departments.get(id)),
         Topic::Fields(Target::Chain(id)) => format!(

@@ -63,7 +63,7 @@ fn value(m: &Model, k: &Kpi, key: SortKey) -> Option<V> {
         SortKey::Name => text(&k.name),
         SortKey::Level => Some(V::Rank(k.level() as usize)),
         SortKey::Chain => text(chain),
-        SortKey::Link => text(link),
+        SortKey::Link => text(&link),
         SortKey::Owner => text(&k.owner),
         SortKey::Unit => text(&k.unit),
         SortKey::Direction => rank(k.direction),
@@ -174,7 +174,7 @@ fn the_text_filter_matches_names_case_insensitively() {
             let kpi = &m.kpis[id];
             let (chain, link) = place_names(&m, kpi);
             assert!(
-                [kpi.name.as_str(), chain, link, kpi.owner.as_str()]
+                [kpi.name.as_str(), chain, &link, kpi.owner.as_str()]
                     .iter()
                     .any(|s| s.to_lowercase().contains(&q)),
                 "{q:?} kept {}",

@@ -79,14 +79,16 @@ fn html_names_own_link(m: &Model, html: &str, section_of: impl Fn(&Kpi) -> Strin
 
 fn place_chain<'m>(m: &'m Model, k: &Kpi) -> Option<&'m Chain> {
     match &k.at {
-        Attach::Link { chain, .. } | Attach::Chain { chain } => m.chains.get(chain),
+        Attach::Link { chain, .. } | Attach::Handover { chain, .. } | Attach::Chain { chain } => {
+            m.chains.get(chain)
+        }
         Attach::Result { .. } => None,
     }
 }
 
 fn chain_of(k: &Kpi) -> &Id {
     match &k.at {
-        Attach::Link { chain, .. } | Attach::Chain { chain } => chain,
+        Attach::Link { chain, .. } | Attach::Handover { chain, .. } | Attach::Chain { chain } => chain,
         Attach::Result { .. } => panic!("a result KPI has no chain"),
     }
 }

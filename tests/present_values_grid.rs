@@ -37,6 +37,10 @@ fn rows_group_every_kpi_once_under_its_goal_chain_or_link() {
                         chain: chain.clone(),
                         link: link.clone(),
                     },
+                    Attach::Handover { chain, link } => Target::Handover {
+                        chain: chain.clone(),
+                        link: link.clone(),
+                    },
                 };
                 assert_eq!(heading, Some(&want));
             }

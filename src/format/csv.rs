@@ -7,6 +7,7 @@
 //! formula by spreadsheet programs; such cells get a leading `'` (so `-5%` is written `'-5%`).
 
 use crate::model::fields::{FieldValue, KPI_FIELDS};
+use crate::model::handover::handover_name;
 use crate::model::{
     format_number, shown_norm, Attach, Choice, Direction, Frequency, Kpi, Level, Model, ValueType,
 };
@@ -70,7 +71,7 @@ fn sort_key(model: &Model, kpi: &Kpi) -> (Level, usize, usize) {
     match &kpi.at {
         Attach::Result { goal } => (Level::Result, position(model.goals.get_index_of(goal)), 0),
         Attach::Chain { chain } => (Level::Chain, position(model.chains.get_index_of(chain)), 0),
-        Attach::Link { chain, link } => {
+        Attach::Link { chain, link } | Attach::Handover { chain, link } => {
             let c = model.chains.get_index_of(chain);
             let l = model
                 .chains
@@ -86,8 +87,9 @@ fn position(p: Option<usize>) -> usize {
 }
 
 /// Where a KPI hangs, by name: its goal (result KPIs), its chain, and its link (the link of
-/// its own chain: link ids are unique only within their chain), each empty where none.
-pub(crate) fn place(model: &Model, kpi: &Kpi) -> (String, String, String) {
+/// its own chain: link ids are unique only within their chain; a handover's two links), each
+/// empty where none.
+pub(crate) fn place(model: &Model, kpi: &Kpi, lang: Lang) -> (String, String, String) {
     match &kpi.at {
         Attach::Result { goal } => (
             model
@@ -118,12 +120,17 @@ pub(crate) fn place(model: &Model, kpi: &Kpi) -> (String, String, String) {
                 .unwrap_or_default();
             (String::new(), chain_name(model, chain), link_name)
         }
+        Attach::Handover { chain, link } => (
+            String::new(),
+            chain_name(model, chain),
+            handover_name(model, chain, link, lang),
+        ),
     }
 }
 
 fn row<'k>(model: &Model, kpi: &'k Kpi, lang: Lang) -> impl Iterator<Item = String> + 'k {
     let nl = lang == Lang::Nl;
-    let (goal, chain, link) = place(model, kpi);
+    let (goal, chain, link) = place(model, kpi, lang);
     let level = match (kpi.level(), nl) {
         (Level::Result, false) => "result",
         (Level::Chain, false) => "chain",
@@ -168,6 +175,11 @@ fn cell(value: FieldValue, nl: bool) -> String {
         FieldValue::Direction(d) => direction(d, nl).to_string(),
         FieldValue::Frequency(f) => frequency(f, nl).to_string(),
         FieldValue::ValueType(v) => value_type(v, nl).to_string(),
+        FieldValue::Agreements(list) => list
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 

@@ -19,7 +19,7 @@ pub const FILE_TYPE: &str = "kpi-structure";
 
 /// The format version this app writes. Older versions are migrated on import (see
 /// [`super::migrate`]).
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The app name written in `source.app`.
 pub const APP_NAME: &str = "KPI Structure";

@@ -20,7 +20,15 @@ use crate::model::{norm_from_text, Direction, Lang, Norm};
 pub type Migration = fn(Value, &mut Vec<Problem>) -> Result<Value, Problem>;
 
 /// Every migration, ordered by `from`.
-pub const MIGRATIONS: &[(u32, Migration)] = &[(1, v1_to_v2)];
+pub const MIGRATIONS: &[(u32, Migration)] = &[(1, v1_to_v2), (2, v2_to_v3)];
+
+/// Version 2 -> 3: a KPI may now hang at a handover between two links (`{"level":
+/// "handover", "chain": …, "link": …}`, [`crate::model::Attach::Handover`]). A version-2
+/// reader would refuse such a KPI and lose it, hence the new version; a version-2 file has
+/// none, so nothing in it changes but its version.
+pub fn v2_to_v3(file: Value, _warnings: &mut Vec<Problem>) -> Result<Value, Problem> {
+    Ok(file)
+}
 
 /// Version 1 -> 2: a KPI's free-text norm (`target`, `amber`, `red`) becomes numbers
 /// (`target` and `red`, or `low`, `high` and `tolerance`) where [`norm_from_text`] reads

@@ -35,7 +35,7 @@ pub fn read_meeting(r: &mut Reader, o: &Map<String, Value>, p: &str) -> ChainMee
 }
 
 /// Each element of the list `key` as a `T`; one that does not read is reported and skipped.
-fn items<T: DeserializeOwned>(
+pub fn items<T: DeserializeOwned>(
     r: &mut Reader,
     o: &Map<String, Value>,
     key: &str,

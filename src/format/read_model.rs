@@ -8,7 +8,7 @@ use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
 use super::problem::ProblemKind;
-use super::read_meeting::read_meeting;
+use super::read_meeting::{items, read_meeting};
 use super::read_values::{read_comments, read_series};
 use super::reader::{child, extra, item, Reader, TextSize};
 use crate::model::fields::{
@@ -80,6 +80,7 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         created,
         modified,
         origin,
+        management_team: r.text(obj, "management_team", path, TextSize::Long),
         extra: extra(obj, MODEL),
     };
     super::cycles::report_cycles(&model, &positions, &kpis_path, r);
@@ -184,6 +185,8 @@ fn read_chain(
         trigger: r.text(o, "trigger", p, TextSize::Short),
         outcome: r.text(o, "outcome", p, TextSize::Short),
         owner: r.text(o, "owner", p, TextSize::Short),
+        customer_value: r.text(o, "customer_value", p, TextSize::Long),
+        internal_value: r.text(o, "internal_value", p, TextSize::Long),
         meeting: read_meeting(r, o, p),
         links: read_links(o, p, r, departments),
         extra: extra(o, CHAIN),
@@ -225,6 +228,9 @@ fn read_links(
             department,
             external: r.flag(lo, "external", &lp),
             owner: r.text(lo, "owner", &lp, TextSize::Short),
+            touches_customer: r.flag(lo, "touches_customer", &lp),
+            handover: r.text(lo, "handover", &lp, TextSize::Long),
+            agreements: items(r, lo, "agreements", &lp),
             extra: extra(lo, LINK),
         };
         let Some(id) = id else { continue };
@@ -338,8 +344,8 @@ fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, places: Places) 
         r.error(
             ProblemKind::Missing,
             &ap,
-            "is missing (it says whether the KPI measures a goal, a chain or a link)",
-            "ontbreekt (het zegt of de KPI bij een doel, een keten of een schakel hoort)",
+            "is missing (it says whether the KPI measures a goal, a chain, a link or a handover)",
+            "ontbreekt (het zegt of de KPI bij een doel, een keten, een schakel of een overdracht hoort)",
         );
         return None;
     };
@@ -363,7 +369,7 @@ fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, places: Places) 
             }
             Some(Attach::Chain { chain })
         }
-        "link" => {
+        "link" | "handover" => {
             let chain = r.required_id(at, "chain", &ap);
             let link = r.required_id(at, "link", &ap);
             let (chain, link) = (chain?, link?);
@@ -377,14 +383,18 @@ fn read_attach(o: &Map<String, Value>, p: &str, r: &mut Reader, places: Places) 
                 ),
                 Some(_) => {}
             }
-            Some(Attach::Link { chain, link })
+            Some(if level == "link" {
+                Attach::Link { chain, link }
+            } else {
+                Attach::Handover { chain, link }
+            })
         }
         _ => {
             r.error(
                 ProblemKind::BadValue,
                 &child(&ap, "level"),
-                "must be one of result, chain, link",
-                "moet een van deze zijn: result, chain, link",
+                "must be one of result, chain, link, handover",
+                "moet een van deze zijn: result, chain, link, handover",
             );
             None
         }

@@ -26,7 +26,7 @@ pub fn export_values_csv(model: &Model) -> String {
     out.push_str(&VALUES_CSV_COLUMNS.join(","));
     out.push_str("\r\n");
     for kpi in model.kpis.values() {
-        let (_, chain, link) = place(model, kpi);
+        let (_, chain, link) = place(model, kpi, Lang::En);
         let periods: BTreeSet<Period> = kpi
             .values
             .iter()

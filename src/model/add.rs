@@ -110,10 +110,14 @@ pub fn chain_context(model: &Model, sel: &Target) -> Option<(Id, Option<Id>)> {
 pub fn read_chain_context(r: &Reader, sel: &Target) -> Option<(Id, Option<Id>)> {
     match sel {
         Target::Chain(c) => Some((c.clone(), None)),
-        Target::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
+        Target::Link { chain, link } | Target::Handover { chain, link } => {
+            Some((chain.clone(), Some(link.clone())))
+        }
         Target::Kpi(k) => match r.kpi_at(k)? {
             Attach::Chain { chain } => Some((chain.clone(), None)),
-            Attach::Link { chain, link } => Some((chain.clone(), Some(link.clone()))),
+            Attach::Link { chain, link } | Attach::Handover { chain, link } => {
+                Some((chain.clone(), Some(link.clone())))
+            }
             Attach::Result { .. } => None,
         },
         _ => None,
@@ -131,6 +135,10 @@ pub fn read_kpi_context(r: &Reader, sel: &Target) -> Option<Attach> {
         Target::Goal(g) => Some(Attach::Result { goal: g.clone() }),
         Target::Chain(c) => Some(Attach::Chain { chain: c.clone() }),
         Target::Link { chain, link } => Some(Attach::Link {
+            chain: chain.clone(),
+            link: link.clone(),
+        }),
+        Target::Handover { chain, link } => Some(Attach::Handover {
             chain: chain.clone(),
             link: link.clone(),
         }),

@@ -31,6 +31,9 @@ pub fn read_meeting_kpis<'m>(r: &Reader<'m>, chain: &Id) -> Vec<&'m Id> {
         out.extend(at(
             &|a| matches!(a, Attach::Link { chain: c, link } if c == chain && link == l),
         ));
+        out.extend(at(
+            &|a| matches!(a, Attach::Handover { chain: c, link } if c == chain && link == l),
+        ));
     }
     let driven: std::collections::HashSet<&Id> =
         out.iter().flat_map(|k| r.drives(k).iter()).collect();

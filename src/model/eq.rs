@@ -19,6 +19,7 @@ impl PartialEq for Model {
             created,
             modified,
             origin,
+            management_team,
             extra,
         } = self;
         *id == other.id
@@ -32,6 +33,7 @@ impl PartialEq for Model {
             && *created == other.created
             && *modified == other.modified
             && *origin == other.origin
+            && *management_team == other.management_team
             && *extra == other.extra
     }
 }

@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::choice::Choice;
 use super::id::Id;
 use super::lang::Lang;
-use super::types::{Chain, Department, Direction, Frequency, Goal, Kpi, Link, Model, ValueType};
+use super::types::{
+    Agreement, Chain, Department, Direction, Frequency, Goal, Kpi, Link, Model, ValueType,
+};
 
 /// What a field holds: how a form shows it, how long a text may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub enum FieldKind {
     Choice,
     /// Another element, by id: a link's department.
     Reference,
+    /// A list with its own control: a link's agreements.
+    List,
 }
 
 /// A field's value in an element, borrowed.
@@ -45,6 +49,7 @@ pub enum FieldValue<'a> {
     Direction(Direction),
     Frequency(Frequency),
     ValueType(ValueType),
+    Agreements(&'a [Agreement]),
 }
 
 macro_rules! field_value_from {
@@ -65,6 +70,7 @@ field_value_from! {
     Direction => |v| FieldValue::Direction(*v),
     Frequency => |v| FieldValue::Frequency(*v),
     ValueType => |v| FieldValue::ValueType(*v),
+    Vec<Agreement> => |v| FieldValue::Agreements(v),
 }
 
 impl FieldValue<'_> {
@@ -79,6 +85,7 @@ impl FieldValue<'_> {
             FieldValue::Direction(d) => Value::from(d.code()),
             FieldValue::Frequency(f) => Value::from(f.code()),
             FieldValue::ValueType(v) => Value::from(v.code()),
+            FieldValue::Agreements(a) => serde_json::to_value(a).unwrap_or(Value::Null),
         }
     }
 }
@@ -92,6 +99,7 @@ pub enum FieldInput {
     Reference(Option<Id>),
     /// A [`Choice`]'s code ("higher", "quarterly"; "" when not set).
     Code(String),
+    Agreements(Vec<Agreement>),
 }
 
 impl Default for FieldInput {
@@ -111,6 +119,7 @@ impl FieldValue<'_> {
             FieldValue::Direction(d) => FieldInput::Code(d.code().to_string()),
             FieldValue::Frequency(f) => FieldInput::Code(f.code().to_string()),
             FieldValue::ValueType(v) => FieldInput::Code(v.code().to_string()),
+            FieldValue::Agreements(a) => FieldInput::Agreements(a.to_vec()),
         }
     }
 }
@@ -141,6 +150,7 @@ from_input! {
     Direction => FieldInput::Code(c) => Direction::from_code(&c),
     Frequency => FieldInput::Code(c) => Frequency::from_code(&c),
     ValueType => FieldInput::Code(c) => ValueType::from_code(&c),
+    Vec<Agreement> => FieldInput::Agreements(a) => a,
 }
 
 /// An element kind with fields: the edit that sets one of them.
@@ -244,6 +254,7 @@ fields! {
         Name(String) = name, Text, "Name", "Naam";
         Organisation(String) = organisation, Text, "Organisation", "Organisatie";
         Description(String) = description, LongText, "Description", "Beschrijving";
+        ManagementTeam(String) = management_team, LongText, "Management team", "Managementteam";
     }
 }
 
@@ -271,6 +282,8 @@ fields! {
         Trigger(String) = trigger, Text, "Trigger", "Aanleiding";
         Outcome(String) = outcome, Text, "Outcome", "Resultaat";
         Owner(String) = owner, Text, "Owner", "Eigenaar";
+        CustomerValue(String) = customer_value, LongText, "Customer value", "Klantwaarde";
+        InternalValue(String) = internal_value, LongText, "Internal value", "Interne waarde";
         Description(String) = description, LongText, "Description", "Beschrijving";
     }
 }
@@ -283,7 +296,10 @@ fields! {
         Department(Option<Id>) = department, Reference, "Department", "Afdeling";
         External(bool) = external, Flag, "External", "Extern";
         Owner(String) = owner, Text, "Owner", "Eigenaar";
+        TouchesCustomer(bool) = touches_customer, Flag, "Touches the customer", "Raakt de klant";
         Description(String) = description, LongText, "Description", "Beschrijving";
+        Agreements(Vec<Agreement>) = agreements, List, "Agreements", "Afspraken";
+        Handover(String) = handover, LongText, "Handover to the next link", "Overdracht aan de volgende schakel";
     }
 }
 

@@ -262,6 +262,7 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
         name: text("name"),
         organisation: text("organisation"),
         description: text("description"),
+        management_team: text("management_team"),
         created: base.created,
         modified: base.modified,
         origin: base.origin.clone(),
@@ -269,7 +270,12 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
             .filter(|(k, _)| !MODEL_KEYS.contains(k))
             .map(|(k, v)| (unesc(k), v.clone()))
             .collect(),
-        ..Model::default()
+        // Filled below. No `..Default::default()`: a field added to `Model` does not compile
+        // here until it is read back.
+        goals: Default::default(),
+        departments: Default::default(),
+        chains: Default::default(),
+        kpis: Default::default(),
     };
     m.goals = map_of(f, "goal", "order/goals", |id| {
         element::<Goal>(f, &format!("goal/{id}"), id)
@@ -358,7 +364,8 @@ fn repair(m: &mut Model) {
     m.kpis.retain(|_, k| match &k.at {
         super::types::Attach::Result { goal } => goals.contains_key(goal),
         super::types::Attach::Chain { chain } => chains.contains_key(chain),
-        super::types::Attach::Link { chain, link } => chains
+        super::types::Attach::Link { chain, link }
+        | super::types::Attach::Handover { chain, link } => chains
             .get(chain)
             .is_some_and(|c| c.links.iter().any(|l| &l.id == link)),
     });

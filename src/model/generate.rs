@@ -106,6 +106,9 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
                         .then(|| Id::from_seed('d', ((c + l) % DEPARTMENTS) as u64)),
                     external,
                     owner: format!("Team lead {l}"),
+                    touches_customer: false,
+                    handover: String::new(),
+                    agreements: Vec::new(),
                     extra: Extra::new(),
                 }
             })
@@ -127,6 +130,8 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
             } else {
                 format!("Manager {}", c % 23)
             },
+            customer_value: String::new(),
+            internal_value: String::new(),
             links,
             meeting: Default::default(),
             extra: Extra::new(),

@@ -18,6 +18,7 @@ pub mod fields;
 pub mod flat;
 pub mod generate;
 mod graph;
+pub mod handover;
 pub mod history;
 pub mod id;
 pub mod keyed;

@@ -33,6 +33,16 @@ pub struct MatrixLink {
 }
 
 impl Model {
+    /// The management team's members, one per line of `management_team` (blank lines left
+    /// out, spaces around a name trimmed).
+    pub fn management_team_members(&self) -> Vec<&str> {
+        self.management_team
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     /// The level of a KPI, `None` if there is no such KPI.
     pub fn level_of(&self, kpi: &Id) -> Option<Level> {
         self.kpis.get(kpi).map(|k| k.level())
@@ -121,7 +131,10 @@ impl Model {
         };
         let blocked: HashSet<&Id> = self.driven_by_transitive(kpi).into_iter().collect();
         let fits = |c: &Kpi| match (&k.at, &c.at) {
-            (Attach::Link { chain, .. }, Attach::Chain { chain: c }) => chain == c,
+            (
+                Attach::Link { chain, .. } | Attach::Handover { chain, .. },
+                Attach::Chain { chain: c },
+            ) => chain == c,
             (Attach::Chain { .. }, Attach::Result { .. }) => true,
             _ => false,
         };

@@ -212,9 +212,31 @@ impl<'m> Reader<'m> {
     pub fn describe(&self, target: &Target, lang: Lang) -> String {
         // A KPI's level is its `at`, one of its fields; a link is named with its chain.
         self.note(Topic::Fields(target.clone()));
-        if let Target::Link { chain, .. } = target {
-            self.note(Topic::Fields(Target::Chain(chain.clone())));
+        match target {
+            Target::Link { chain, .. } => self.note(Topic::Fields(Target::Chain(chain.clone()))),
+            Target::Handover { chain, link } => {
+                self.note(Topic::Fields(Target::Chain(chain.clone())));
+                self.handover_between(chain, link, lang);
+            }
+            _ => {}
         }
         target.describe(self.m, lang)
+    }
+
+    /// [`super::handover::between`]: "Sales -> Planning", read with the chain's links, the two
+    /// links' names (and departments) and the chain's customer.
+    pub fn handover_between(&self, chain: &Id, link: &Id, lang: Lang) -> String {
+        let ids: Vec<&Id> = self.link_ids(chain).collect();
+        self.note(Topic::Fields(Target::Chain(chain.clone())));
+        if let Some(i) = ids.iter().position(|l| *l == link) {
+            for l in ids.iter().skip(i).take(2) {
+                if let Some(k) = self.link(chain, l) {
+                    if let Some(d) = &k.department {
+                        self.department(d);
+                    }
+                }
+            }
+        }
+        super::handover::between(self.m, chain, link, lang)
     }
 }

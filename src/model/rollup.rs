@@ -94,6 +94,13 @@ pub fn status_at(model: &Model, statuses: &Statuses, at: &Attach) -> Option<Stat
         Attach::Result { goal } => goal_status(model, statuses, goal),
         Attach::Chain { chain } => chain_status(model, statuses, chain),
         Attach::Link { chain, link } => link_status(model, statuses, chain, link),
+        Attach::Handover { chain, link } => combine(
+            model
+                .kpis
+                .values()
+                .filter(|k| super::handover::is_at(k, chain, link))
+                .map(|k| status_of(statuses, &k.id)),
+        ),
     }
 }
 

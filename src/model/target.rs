@@ -17,6 +17,8 @@ pub enum ElementKind {
     Kpi,
     /// An action agreed in a chain meeting.
     Action,
+    /// A handover between two links of a chain.
+    Handover,
 }
 
 impl ElementKind {
@@ -29,6 +31,7 @@ impl ElementKind {
             ElementKind::Link => lang.pick("link", "schakel"),
             ElementKind::Kpi => "KPI",
             ElementKind::Action => lang.pick("action", "actie"),
+            ElementKind::Handover => lang.pick("handover", "overdracht"),
         }
     }
 
@@ -41,6 +44,7 @@ impl ElementKind {
             ElementKind::Link => lang.pick("links", "schakels"),
             ElementKind::Kpi => lang.pick("KPIs", "KPI's"),
             ElementKind::Action => lang.pick("actions", "acties"),
+            ElementKind::Handover => lang.pick("handovers", "overdrachten"),
         }
     }
 }
@@ -55,6 +59,8 @@ pub enum Target {
     Chain(Id),
     Link { chain: Id, link: Id },
     Kpi(Id),
+    /// The handover from `link` to the link after it in `chain` ([`super::Attach::Handover`]).
+    Handover { chain: Id, link: Id },
 }
 
 impl Target {
@@ -67,6 +73,7 @@ impl Target {
             Target::Chain(_) => Some(ElementKind::Chain),
             Target::Link { .. } => Some(ElementKind::Link),
             Target::Kpi(_) => Some(ElementKind::Kpi),
+            Target::Handover { .. } => Some(ElementKind::Handover),
         }
     }
 
@@ -77,7 +84,7 @@ impl Target {
             Target::Goal(id) => model.goals.contains_key(id),
             Target::Department(id) => model.departments.contains_key(id),
             Target::Chain(id) => model.chains.contains_key(id),
-            Target::Link { chain, link } => model
+            Target::Link { chain, link } | Target::Handover { chain, link } => model
                 .chains
                 .get(chain)
                 .is_some_and(|c| c.links.iter().any(|l| &l.id == link)),
@@ -98,6 +105,7 @@ impl Target {
                 .and_then(|c| c.links.iter().find(|l| &l.id == link))
                 .map(|l| l.name.as_str()),
             Target::Kpi(id) => model.kpis.get(id).map(|k| k.name.as_str()),
+            Target::Handover { .. } => None,
         }
     }
 
@@ -111,7 +119,8 @@ impl Target {
                 | Target::Department(id)
                 | Target::Chain(id)
                 | Target::Kpi(id)
-                | Target::Link { link: id, .. } => id.as_str(),
+                | Target::Link { link: id, .. }
+                | Target::Handover { link: id, .. } => id.as_str(),
             },
         }
     }
@@ -135,6 +144,14 @@ impl Target {
             Target::Kpi(id) => {
                 let level = model.kpis.get(id).map(|k| k.level());
                 format!("{} “{name}”", kpi_noun(level, lang))
+            }
+            Target::Handover { chain, link } => {
+                let chain_name = Target::Chain(chain.clone()).name(model).to_string();
+                let between = super::handover::between(model, chain, link, lang);
+                match lang {
+                    Lang::En => format!("Handover “{between}” of chain “{chain_name}”"),
+                    Lang::Nl => format!("Overdracht “{between}” van keten “{chain_name}”"),
+                }
             }
         }
     }

@@ -137,7 +137,7 @@ impl Touched {
                 ElementKind::Goal => self.add(Topic::Goals),
                 ElementKind::Department => self.add(Topic::Departments),
                 ElementKind::Chain => self.add(Topic::Chains),
-                ElementKind::Link | ElementKind::Action => {}
+                ElementKind::Link | ElementKind::Action | ElementKind::Handover => {}
                 ElementKind::Kpi => {
                     self.add(Topic::Kpis);
                     if let Some(k) = after.kpis.get(id) {

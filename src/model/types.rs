@@ -58,6 +58,9 @@ pub struct Model {
     #[serde(skip_serializing_if = "String::is_empty")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(length(min = 1)))]
     pub origin: String,
+    /// The management team (MT), one name per line; chain owners belong in it (check 18).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub management_team: String,
     /// Properties this version does not know (from a newer version of the format), kept as
     /// they came and written back after the known ones ([`Extra`]).
     #[serde(flatten)]
@@ -111,6 +114,12 @@ pub struct Chain {
     pub outcome: String,
     /// The chain owner, one management-team member.
     pub owner: String,
+    /// What the customer expects of the chain (its customer value), set with its owner.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub customer_value: String,
+    /// What the organisation needs of the chain (cost, margin: its internal value).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub internal_value: String,
     /// The links in the order the chain runs through them.
     pub links: Vec<Link>,
     /// Its chain meeting: actions, the next meeting's notes and attendance, meetings held.
@@ -136,11 +145,35 @@ pub struct Link {
     /// True for a partner organisation outside the organisation.
     pub external: bool,
     pub owner: String,
+    /// True when the customer meets this link (a moment of truth).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub touches_customer: bool,
+    /// What this link hands over to the next one (the handover after it, see
+    /// [`Attach::Handover`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub handover: String,
+    /// The team's agreements about how to play together (tactics).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<Agreement>,
     /// Properties this version does not know (from a newer version of the format), kept as
     /// they came and written back after the known ones ([`Extra`]).
     #[serde(flatten)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub extra: Extra,
+}
+
+/// An agreement within a link's team about how to play together (a tactic), with who sees to it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(JsonSchema),
+    schemars(deny_unknown_fields)
+)]
+#[serde(default)]
+pub struct Agreement {
+    pub text: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 /// Where a KPI is attached; its level follows from it.
@@ -158,6 +191,10 @@ pub enum Attach {
     Chain { chain: Id },
     /// A link KPI of one link of a chain.
     Link { chain: Id, link: Id },
+    /// A handover KPI: of the handover from `link` to the link after it in `chain` (format
+    /// version 3). A handover belongs to the link that hands over; its KPIs are at the link
+    /// level.
+    Handover { chain: Id, link: Id },
 }
 
 /// The level of a KPI in the KPI structure.
@@ -175,7 +212,7 @@ impl Attach {
         match self {
             Attach::Result { .. } => Level::Result,
             Attach::Chain { .. } => Level::Chain,
-            Attach::Link { .. } => Level::Link,
+            Attach::Link { .. } | Attach::Handover { .. } => Level::Link,
         }
     }
 }

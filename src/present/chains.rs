@@ -13,9 +13,11 @@ pub fn chain_of(m: &Model, selection: Option<&Target>) -> Option<Id> {
 pub fn read_chain_of(r: &Reader, selection: Option<&Target>) -> Option<Id> {
     match selection? {
         Target::Chain(id) => Some(id.clone()),
-        Target::Link { chain, .. } => Some(chain.clone()),
+        Target::Link { chain, .. } | Target::Handover { chain, .. } => Some(chain.clone()),
         Target::Kpi(k) => match r.kpi_at(k)? {
-            Attach::Chain { chain } | Attach::Link { chain, .. } => Some(chain.clone()),
+            Attach::Chain { chain } | Attach::Link { chain, .. } | Attach::Handover { chain, .. } => {
+                Some(chain.clone())
+            }
             Attach::Result { .. } => None,
         },
         _ => None,
@@ -37,8 +39,12 @@ pub fn name_of(m: &Model, target: &Target, lang: Lang) -> String {
     read_name_of(&Reader::new(m), target, lang)
 }
 
-/// [`name_of`], read through `r` (that element's own fields).
+/// [`name_of`], read through `r` (that element's own fields; a handover's two links).
 pub fn read_name_of(r: &Reader, target: &Target, lang: Lang) -> String {
+    if let Target::Handover { chain, link } = target {
+        let between = r.handover_between(chain, link, lang);
+        return format!("{} {between}", lang.pick("Handover", "Overdracht"));
+    }
     r.stored_name(target)
         .map(|n| or_unnamed(n, lang))
         .unwrap_or_default()

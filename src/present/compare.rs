@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::model::compare::{difference_of, Difference, Subject};
 use crate::model::fields::{self, Field};
+use crate::model::handover::between;
 use crate::model::merge::Conflict;
 use crate::model::{format_number, Attach, Id, Lang, Model};
 
@@ -103,19 +104,36 @@ fn text(v: &Option<Value>, a: &Model, b: &Model, lang: Lang) -> String {
             .pick(if *x { "yes" } else { "no" }, if *x { "ja" } else { "nee" })
             .to_string(),
         Some(v @ Value::Object(_)) => match serde_json::from_value::<Attach>(v.clone()) {
+            Ok(Attach::Handover { chain, link }) => {
+                let m = if b.chains.contains_key(&chain) { b } else { a };
+                format!(
+                    "{} “{}”",
+                    lang.pick("handover", "overdracht"),
+                    between(m, &chain, &link, lang)
+                )
+            }
             Ok(at) => {
                 let s = match &at {
                     Attach::Result { goal } => Subject::Goal(goal.clone()),
                     Attach::Chain { chain } => Subject::Chain(chain.clone()),
-                    Attach::Link { chain, link } => Subject::Link {
-                        chain: chain.clone(),
-                        link: link.clone(),
-                    },
+                    Attach::Link { chain, link } | Attach::Handover { chain, link } => {
+                        Subject::Link {
+                            chain: chain.clone(),
+                            link: link.clone(),
+                        }
+                    }
                 };
                 format!("{} “{}”", kind(&s, lang).to_lowercase(), name_of(a, b, &s))
             }
             Err(_) => v.to_string(),
         },
+        // A link's agreements: their texts.
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| i.get("text").and_then(Value::as_str).unwrap_or_default())
+            .map(|t| format!("“{t}”"))
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(v) => v.to_string(),
     }
 }
@@ -375,7 +393,9 @@ fn chain_of(d: &Difference, a: &Model, b: &Model) -> Option<Id> {
             .get(k)
             .or_else(|| a.kpis.get(k))
             .and_then(|k| match &k.at {
-                Attach::Chain { chain } | Attach::Link { chain, .. } => Some(chain.clone()),
+                Attach::Chain { chain }
+                | Attach::Link { chain, .. }
+                | Attach::Handover { chain, .. } => Some(chain.clone()),
                 Attach::Result { .. } => None,
             })
     };

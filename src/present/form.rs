@@ -126,14 +126,43 @@ pub fn chain_form() -> Form<crate::model::Chain> {
                     "Eén lid van het managementteam",
                 ),
             ),
+            (
+                "customer_value",
+                (
+                    "What the customer expects of this chain",
+                    "Wat de klant van deze keten verwacht",
+                ),
+            ),
+            (
+                "internal_value",
+                (
+                    "What the organisation needs: cost, margin",
+                    "Wat de organisatie nodig heeft: kosten, marge",
+                ),
+            ),
         ],
     )
 }
 
-/// The link form.
+/// The link form (its handover's text is in the handover's form).
 pub fn link_form() -> Form<crate::model::Link> {
-    Form::new(LINK_FIELDS, &[], &[], &[])
+    Form::new(LINK_FIELDS, &[], &["handover"], &[])
 }
+
+/// The form of the handover after a link: the link's `handover` text alone.
+pub fn handover_form() -> Form<crate::model::Link> {
+    let mut form = Form::new(LINK_FIELDS, &[], &[], HANDOVER_HINTS);
+    form.rows.retain(|r| r[0].key == "handover");
+    form
+}
+
+const HANDOVER_HINTS: &[(&str, Text2)] = &[(
+    "handover",
+    (
+        "What is handed over, complete and on time",
+        "Wat er wordt overgedragen, volledig en op tijd",
+    ),
+)];
 
 /// The goal form.
 pub fn goal_form() -> Form<crate::model::Goal> {
@@ -147,7 +176,18 @@ pub fn department_form() -> Form<crate::model::Department> {
 
 /// The model's form (its name is in the top bar).
 pub fn model_form() -> Form<crate::model::Model> {
-    Form::new(MODEL_FIELDS, &[], &["name"], &[])
+    Form::new(
+        MODEL_FIELDS,
+        &[],
+        &["name"],
+        &[(
+            "management_team",
+            (
+                "One name per line: the chain owners belong here",
+                "Eén naam per regel: de keteneigenaren horen hierbij",
+            ),
+        )],
+    )
 }
 
 /// A choice field's options, "not set" first: each one's code and its name in English and

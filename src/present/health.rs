@@ -70,6 +70,11 @@ pub fn check_label(kind: &CheckKind, lang: Lang) -> String {
             "grenzen volgen de richting",
         ),
         CheckKind::OnTargetDriversOff => lang.pick("drivers on target", "sturende KPI's op norm"),
+        CheckKind::ChainValueUnbalanced { .. } => {
+            lang.pick("customer and internal value", "klant- en interne waarde")
+        }
+        CheckKind::ChainNoHandoverKpi => lang.pick("a handover KPI", "een overdrachts-KPI"),
+        CheckKind::OwnerNotInMt => lang.pick("owner in the MT", "eigenaar in het MT"),
     };
     format!(
         "{} {} · {what}",

@@ -1,6 +1,7 @@
 //! What the KPIs table shows of a KPI, and the order of its rows (filter and sort), computed
 //! from the model without Leptos so it stays cheap and testable.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use crate::model::{
@@ -66,20 +67,25 @@ pub struct RowData {
     pub drives: Vec<String>,
 }
 
-/// The chain's name and the link's (or, for a result KPI, the goal's) name of a KPI.
-pub fn place_names<'a>(m: &'a Model, k: &Kpi) -> (&'a str, &'a str) {
-    read_place_names(&Reader::new(m), k)
+/// The chain's name and the link's (or, for a result KPI, the goal's; for a handover KPI,
+/// "Sales -> Planning") name of a KPI.
+pub fn place_names<'a>(m: &'a Model, k: &Kpi) -> (&'a str, Cow<'a, str>) {
+    read_place_names(&Reader::new(m), k, Lang::En)
 }
 
 /// [`place_names`], read through `r`.
-fn read_place_names<'a>(r: &Reader<'a>, k: &Kpi) -> (&'a str, &'a str) {
+fn read_place_names<'a>(r: &Reader<'a>, k: &Kpi, lang: Lang) -> (&'a str, Cow<'a, str>) {
     let chain_name = |chain: &Id| r.chain(chain).map_or("", |c| c.name.as_str());
     match &k.at {
-        Attach::Result { goal } => ("", r.goal(goal).map_or("", |g| g.name.as_str())),
-        Attach::Chain { chain } => (chain_name(chain), ""),
+        Attach::Result { goal } => ("", r.goal(goal).map_or("", |g| g.name.as_str()).into()),
+        Attach::Chain { chain } => (chain_name(chain), "".into()),
         Attach::Link { chain, link } => (
             chain_name(chain),
-            r.link(chain, link).map_or("", |l| l.name.as_str()),
+            r.link(chain, link).map_or("", |l| l.name.as_str()).into(),
+        ),
+        Attach::Handover { chain, link } => (
+            chain_name(chain),
+            r.handover_between(chain, link, lang).into(),
         ),
     }
 }
@@ -93,7 +99,7 @@ pub fn row_data(m: &Model, id: &Id) -> Option<RowData> {
 /// KPIs it drives.
 pub fn read_row_data(r: &Reader, id: &Id) -> Option<RowData> {
     let k = r.kpi(id)?;
-    let (chain, link) = read_place_names(r, k);
+    let (chain, link) = read_place_names(r, k, Lang::En);
     Some(RowData {
         level: Some(k.level()),
         chain: chain.to_string(),
@@ -119,7 +125,7 @@ fn matches(m: &Model, k: &Kpi, query: &str) -> bool {
         return true;
     }
     let (chain, link) = place_names(m, k);
-    [k.name.as_str(), chain, link, k.owner.as_str()]
+    [k.name.as_str(), chain, &link, k.owner.as_str()]
         .iter()
         .any(|s| s.to_lowercase().contains(query))
 }
@@ -204,7 +210,7 @@ fn sort_value(m: &Model, k: &Kpi, key: SortKey, as_of: Month) -> Option<Val> {
         SortKey::Name => text(&k.name),
         SortKey::Level => Some(Val::Rank(level_rank(k.level()))),
         SortKey::Chain => text(place_names(m, k).0),
-        SortKey::Link => text(place_names(m, k).1),
+        SortKey::Link => text(&place_names(m, k).1),
         SortKey::Owner => text(&k.owner),
         SortKey::Unit => text(&k.unit),
         SortKey::Direction => direction_rank(k.direction).map(Val::Rank),

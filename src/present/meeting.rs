@@ -23,7 +23,8 @@ use crate::present::print::norm_html;
 pub enum Group {
     /// The chain's own KPIs.
     Chain,
-    /// A link's KPIs: the link with its chain (link ids are unique only within their chain).
+    /// A link's KPIs: the link with its chain (link ids are unique only within their chain);
+    /// or a handover's KPIs (`Target::Handover`).
     Link(Target),
     /// The result KPIs the chain's KPIs drive.
     Result,
@@ -35,6 +36,10 @@ impl Group {
         match at {
             Attach::Chain { .. } => Group::Chain,
             Attach::Link { chain, link } => Group::Link(Target::Link {
+                chain: chain.clone(),
+                link: link.clone(),
+            }),
+            Attach::Handover { chain, link } => Group::Link(Target::Handover {
                 chain: chain.clone(),
                 link: link.clone(),
             }),

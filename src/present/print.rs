@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::model::handover::{between, is_at};
 use crate::model::steer::month_text;
 use crate::model::{norm_note, note_of, shown_norm, status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::chains::or_unnamed;
@@ -74,18 +75,31 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
     out.push_str("</tbody></table>");
 }
 
+/// " · Customer value: … · Internal value: …" for the values a chain has.
+fn chain_values(c: &Chain, lang: Lang) -> String {
+    [
+        (lang.pick("Customer value", "Klantwaarde"), &c.customer_value),
+        (lang.pick("Internal value", "Interne waarde"), &c.internal_value),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(label, v)| format!(" · {label}: <b>{}</b>", escape(v.trim())))
+    .collect()
+}
+
 /// One chain card: the flow from customer need to outcome, the chain KPIs and the link KPIs.
 pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<section class=\"chain-card\"><h2>{} <span>{}</span></h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b></p><ol class=\"print-flow\"><li class=\"print-end\"><small>{}</small>{}</li>",
+        "<section class=\"chain-card\"><h2>{} <span>{}</span></h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b>{}</p><ol class=\"print-flow\"><li class=\"print-end\"><small>{}</small>{}</li>",
         lang.pick("Customer chain", "Klantketen"),
         escape(&c.name),
         lang.pick("Owner", "Eigenaar"),
         escape(&c.owner),
         lang.pick("Customer", "Klant"),
         escape(&c.customer),
+        chain_values(c, lang),
         lang.pick("Customer need", "Klantbehoefte"),
         escape(&c.trigger),
     );
@@ -101,7 +115,22 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
         } else {
             String::new()
         };
-        let _ = write!(s, "<li>{}{ext}{dept}</li>", escape(&l.name));
+        let touch = if l.touches_customer {
+            format!(" <em>({})</em>", lang.pick("customer contact", "klantcontact"))
+        } else {
+            String::new()
+        };
+        let agreements: String = l
+            .agreements
+            .iter()
+            .filter(|a| !a.text.trim().is_empty())
+            .map(|a| format!("<small>✓ {}</small>", escape(a.text.trim())))
+            .collect();
+        let _ = write!(
+            s,
+            "<li>{}{ext}{touch}{dept}{agreements}</li>",
+            escape(&l.name)
+        );
     }
     let _ = write!(
         s,
@@ -126,6 +155,37 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
     if !link_kpis.is_empty() {
         let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
         kpi_rows(&mut s, m, &link_kpis, lang, as_of);
+    }
+    // Each handover KPI beside its handover ("Sales -> Planning"), with what is handed over.
+    let handovers: Vec<(String, &str)> = c
+        .links
+        .iter()
+        .map(|l| (between(m, &c.id, &l.id, lang), l.handover.trim()))
+        .collect();
+    let handover_kpis: Vec<(Option<&str>, &Kpi)> = c
+        .links
+        .iter()
+        .zip(&handovers)
+        .flat_map(|(l, (name, _))| {
+            m.kpis
+                .values()
+                .filter(|k| is_at(k, &c.id, &l.id))
+                .map(move |k| (Some(name.as_str()), k))
+        })
+        .collect();
+    let texts: Vec<&(String, &str)> = handovers.iter().filter(|(_, t)| !t.is_empty()).collect();
+    if !handover_kpis.is_empty() || !texts.is_empty() {
+        let _ = write!(s, "<h3>{}</h3>", lang.pick("Handovers", "Overdrachten"));
+        if !texts.is_empty() {
+            s.push_str("<ul class=\"print-handovers\">");
+            for (name, text) in texts {
+                let _ = write!(s, "<li><b>{}</b>: {}</li>", escape(name), escape(text));
+            }
+            s.push_str("</ul>");
+        }
+        if !handover_kpis.is_empty() {
+            kpi_rows(&mut s, m, &handover_kpis, lang, as_of);
+        }
     }
     s.push_str("</section>");
     s

@@ -86,7 +86,18 @@ fn rows_of(r: &Reader, keep: impl Fn(&Id) -> bool) -> Vec<GridRow> {
                     chain: chain.clone(),
                     link: link.clone(),
                 },
-                Attach::Link { chain, link },
+                Attach::Link {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                },
+            );
+            group(
+                &mut rows,
+                Target::Handover {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                },
+                Attach::Handover { chain, link },
             );
         }
     }

@@ -20,7 +20,7 @@ use super::change::Change;
 use crate::model::add::AddPlan;
 use crate::model::meeting::{Action, ActionField};
 use crate::model::{
-    ChainField, Choice, Department, DepartmentField, Edit, GoalField, Id, KpiField, LinkField,
+    Agreement, ChainField, Choice, Department, DepartmentField, Edit, GoalField, Id, KpiField, LinkField,
     ModelField, Period, Target,
 };
 
@@ -78,6 +78,7 @@ fn target(t: &Target) -> String {
         Target::Department(id) => Out::new("department").id(id),
         Target::Chain(id) => Out::new("chain").id(id),
         Target::Link { chain, link } => Out::new("link").id(chain).id(link),
+        Target::Handover { chain, link } => Out::new("handover").id(chain).id(link),
         Target::Kpi(id) => Out::new("kpi").id(id),
     }
     .done()
@@ -88,8 +89,10 @@ fn target(t: &Target) -> String {
 fn edit(e: &Edit) -> Option<String> {
     let out = match e {
         Edit::SetModel { field } => {
-            let (ModelField::Name(s) | ModelField::Organisation(s) | ModelField::Description(s)) =
-                field;
+            let (ModelField::Name(s)
+            | ModelField::Organisation(s)
+            | ModelField::Description(s)
+            | ModelField::ManagementTeam(s)) = field;
             Out::new("SetModel").text(field.name()).text(s)
         }
         Edit::SetGoal { id, field } => {
@@ -106,16 +109,30 @@ fn edit(e: &Edit) -> Option<String> {
             | ChainField::Customer(s)
             | ChainField::Trigger(s)
             | ChainField::Outcome(s)
-            | ChainField::Owner(s)) = field;
+            | ChainField::Owner(s)
+            | ChainField::CustomerValue(s)
+            | ChainField::InternalValue(s)) = field;
             Out::new("SetChain").id(id).text(field.name()).text(s)
         }
         Edit::SetLink { chain, link, field } => {
             let o = Out::new("SetLink").id(chain).id(link).text(field.name());
             match field {
-                LinkField::Name(s) | LinkField::Description(s) | LinkField::Owner(s) => o.text(s),
+                LinkField::Name(s)
+                | LinkField::Description(s)
+                | LinkField::Owner(s)
+                | LinkField::Handover(s) => o.text(s),
                 LinkField::Department(Some(d)) => o.id(d),
                 LinkField::Department(None) => o.item("null"),
-                LinkField::External(b) => o.flag(*b),
+                LinkField::External(b) | LinkField::TouchesCustomer(b) => o.flag(*b),
+                LinkField::Agreements(list) => {
+                    let items = list.iter().map(|a| {
+                        Out(String::from("["))
+                            .text(&a.text)
+                            .text(&a.owner)
+                            .done()
+                    });
+                    o.item(&format!("[{}]", items.collect::<Vec<_>>().join(",")))
+                }
             }
         }
         Edit::SetKpi { id, field } => {
@@ -302,6 +319,10 @@ fn read_target(v: &Value) -> Option<Target> {
             link: at(2)?,
         },
         "kpi" => Target::Kpi(at(1)?),
+        "handover" => Target::Handover {
+            chain: at(1)?,
+            link: at(2)?,
+        },
         _ => return None,
     })
 }
@@ -330,6 +351,19 @@ fn read_kpi_field(name: &str, v: &Value) -> Option<KpiField> {
     })
 }
 
+/// A link's agreements, written as `[[text, owner], ...]`.
+fn agreements(v: &Value) -> Option<Vec<Agreement>> {
+    v.as_array()?
+        .iter()
+        .map(|a| {
+            Some(Agreement {
+                text: text(a.get(0)?)?,
+                owner: text(a.get(1)?)?,
+            })
+        })
+        .collect()
+}
+
 fn read_edit(v: &Value) -> Option<Edit> {
     let a = v.as_array()?;
     let at = |i: usize| a.get(i);
@@ -342,6 +376,7 @@ fn read_edit(v: &Value) -> Option<Edit> {
                 "name" => ModelField::Name(text_at(2)?),
                 "organisation" => ModelField::Organisation(text_at(2)?),
                 "description" => ModelField::Description(text_at(2)?),
+                "management_team" => ModelField::ManagementTeam(text_at(2)?),
                 _ => return None,
             },
         },
@@ -372,6 +407,8 @@ fn read_edit(v: &Value) -> Option<Edit> {
                     "trigger" => ChainField::Trigger(s),
                     "outcome" => ChainField::Outcome(s),
                     "owner" => ChainField::Owner(s),
+                    "customer_value" => ChainField::CustomerValue(s),
+                    "internal_value" => ChainField::InternalValue(s),
                     _ => return None,
                 }
             },
@@ -385,6 +422,9 @@ fn read_edit(v: &Value) -> Option<Edit> {
                 "owner" => LinkField::Owner(text_at(4)?),
                 "department" => LinkField::Department(at(4)?.as_str().map(Id::new)),
                 "external" => LinkField::External(at(4)?.as_bool()?),
+                "touches_customer" => LinkField::TouchesCustomer(at(4)?.as_bool()?),
+                "handover" => LinkField::Handover(text_at(4)?),
+                "agreements" => LinkField::Agreements(agreements(at(4)?)?),
                 _ => return None,
             },
         },

@@ -401,7 +401,7 @@ mod tests {
             load(&kv, &Id::new("long")).unwrap().unwrap().0.name,
             long.name
         );
-        assert!(kv.map[&keys::model("long")].starts_with(r#"{"version":2,"rev":1,"#));
+        assert!(kv.map[&keys::model("long")].starts_with(r#"{"version":3,"rev":1,"#));
         // Valid JSON with a damaged model, or from a newer app: quarantined and kept.
         for raw in [
             r#"{"rev":1,"model":{"id":"bad","kpis":{}}}"#,
@@ -443,10 +443,10 @@ mod tests {
         assert_eq!((vague.target, vague.red), (None, None));
         assert_eq!(vague.norm_description, "high");
         assert_eq!(list(&kv).unwrap().models.len(), 1);
-        // Saved again, it is a version-2 entry with numbers.
+        // Saved again, it is an entry of the current version (3) with numbers.
         save(&mut kv, &m, 3).unwrap();
         let raw = &kv.map[&keys::model("v1")];
-        assert!(raw.starts_with(r#"{"version":2,"rev":4,"#), "{raw}");
+        assert!(raw.starts_with(r#"{"version":3,"rev":4,"#), "{raw}");
         assert!(raw.contains(r#""target":9.0,"red":8.5"#), "{raw}");
         assert_eq!(load(&kv, &Id::new("v1")).unwrap().unwrap().0, m);
     }

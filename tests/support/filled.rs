@@ -6,7 +6,7 @@
 
 use kpi_structure::model::meeting::{Action, Attendee, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::{
-    Attach, Chain, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Link, Model, Period,
+    Agreement, Attach, Chain, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Link, Model, Period,
     Series, Status, ValueType,
 };
 use serde_json::json;
@@ -141,6 +141,18 @@ pub fn filled() -> Model {
             department: Some("d1".into()),
             external: true,
             owner: "Sales manager".into(),
+            touches_customer: true,
+            handover: "A complete order with the customer's wishes".into(),
+            agreements: vec![
+                Agreement {
+                    text: "Orders reach Planning the same day".into(),
+                    owner: "Sales manager".into(),
+                },
+                Agreement {
+                    text: "No order without an installation date".into(),
+                    owner: String::new(),
+                },
+            ],
             extra: newer("link"),
         },
         Link {
@@ -150,6 +162,12 @@ pub fn filled() -> Model {
             department: Some("d1".into()),
             external: true,
             owner: "Carrier's planner".into(),
+            touches_customer: true,
+            handover: "The machine, delivered".into(),
+            agreements: vec![Agreement {
+                text: "Call before delivery".into(),
+                owner: "Planner".into(),
+            }],
             extra: Extra::new(),
         },
     ];
@@ -161,6 +179,8 @@ pub fn filled() -> Model {
         trigger: "Wants a machine".into(),
         outcome: "Machine installed".into(),
         owner: "Commercial director".into(),
+        customer_value: "Machine working on the agreed day".into(),
+        internal_value: "Margin per installation".into(),
         links,
         meeting: filled_meeting(),
         extra: newer("chain"),
@@ -187,6 +207,15 @@ pub fn filled() -> Model {
             },
             &["k2", "k1"],
         ),
+        filled_kpi(
+            "k4",
+            "Complete orders handed over",
+            Attach::Handover {
+                chain: "c1".into(),
+                link: "l1".into(),
+            },
+            &["k2"],
+        ),
     ];
     Model {
         id: "m1".into(),
@@ -200,6 +229,7 @@ pub fn filled() -> Model {
         created: 1_700_000_000_000.0,
         modified: 1_700_000_123_456.0,
         origin: "0123456789abcdef".into(),
+        management_team: "Commercial director\nOperations director".into(),
         extra: newer("model"),
     }
 }

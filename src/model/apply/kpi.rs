@@ -166,7 +166,7 @@ impl Model {
                     Err(unknown(ElementKind::Chain, chain))
                 }
             }
-            Attach::Link { chain, link } => {
+            Attach::Link { chain, link } | Attach::Handover { chain, link } => {
                 let links = match (self.chains.get(chain), root) {
                     (Some(c), _) => &c.links,
                     (None, Some(Root::Chain { chain: c, .. })) if &c.id == chain => &c.links,

@@ -28,7 +28,8 @@ impl Model {
         Ok(Edit::DeleteLink { chain, link: id })
     }
 
-    /// `DeleteLink`: removes the link and its link KPIs; the inverse restores them.
+    /// `DeleteLink`: removes the link, its link KPIs and the KPIs of its handover (the one
+    /// after it, `model::handover`); the inverse restores them.
     pub(super) fn delete_link(&mut self, chain: Id, link: Id) -> Result<Edit, EditError> {
         let c = self
             .chains
@@ -36,7 +37,7 @@ impl Model {
             .ok_or_else(|| unknown(ElementKind::Chain, &chain))?;
         let index = link_pos(c, &link)?;
         let (kpis, drives) = self.take_kpis(
-            |k| matches!(&k.at, Attach::Link { chain: c, link: l } if c == &chain && l == &link),
+            |k| matches!(&k.at, Attach::Link { chain: c, link: l } | Attach::Handover { chain: c, link: l } if c == &chain && l == &link),
         );
         let removed = match self.chains.get_mut(&chain) {
             Some(c) if index < c.links.len() => c.links.remove(index),

@@ -105,7 +105,9 @@ impl Model {
             ElementKind::Chain => reorder(&mut self.chains, kind, id, to),
             ElementKind::Kpi => reorder(&mut self.kpis, kind, id, to),
             // Links move with `Edit::MoveLink`; actions stay in the order they were added.
-            ElementKind::Link | ElementKind::Action => Err(unknown(kind, &id)),
+            ElementKind::Link | ElementKind::Action | ElementKind::Handover => {
+                Err(unknown(kind, &id))
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::model::lang::Lang;
 use crate::model::read::Reader;
 use crate::model::steer::month_text;
 use crate::model::target::{ElementKind, Target};
-use crate::model::types::Model;
+use crate::model::types::{Model, ValueType};
 
 impl Finding {
     /// The finding as a sentence naming the element, in English or Dutch.
@@ -156,8 +156,46 @@ impl Finding {
                 "{who} staat op norm, maar de meeste KPI's die hem sturen staan buiten norm: \
                  het resultaat kan dalen."
             ),
+            (CheckKind::ChainValueUnbalanced { only }, Lang::En) => {
+                let (has, lacks) = match only {
+                    ValueType::Internal => ("internal value", "customer value"),
+                    _ => ("customer value", "internal value"),
+                };
+                format!("{who}: its chain KPIs measure only {has}; none measures {lacks}.")
+            }
+            (CheckKind::ChainValueUnbalanced { only }, Lang::Nl) => {
+                let (has, lacks) = match only {
+                    ValueType::Internal => ("interne waarde", "klantwaarde"),
+                    _ => ("klantwaarde", "interne waarde"),
+                };
+                format!("{who}: de keten-KPI's meten alleen {has}; geen enkele meet {lacks}.")
+            }
+            (CheckKind::ChainNoHandoverKpi, Lang::En) => format!(
+                "{who} has no handover KPI: things go wrong at the handovers between links."
+            ),
+            (CheckKind::ChainNoHandoverKpi, Lang::Nl) => format!(
+                "{who} heeft geen overdrachts-KPI: het gaat mis in de overdrachtsmomenten \
+                 tussen schakels."
+            ),
+            (CheckKind::OwnerNotInMt, Lang::En) => {
+                let owner = owner_of(r, &self.target);
+                format!("{who}: its owner “{owner}” is not in the management team.")
+            }
+            (CheckKind::OwnerNotInMt, Lang::Nl) => {
+                let owner = owner_of(r, &self.target);
+                format!("{who}: eigenaar “{owner}” zit niet in het managementteam.")
+            }
         }
     }
+}
+
+/// The owner of the chain `target` names, as typed.
+fn owner_of(r: &Reader, target: &Target) -> String {
+    match target {
+        Target::Chain(c) => r.chain(c).map(|c| c.owner.trim().to_string()),
+        _ => None,
+    }
+    .unwrap_or_default()
 }
 
 /// "a, b and c" / "a, b en c".

@@ -1,17 +1,19 @@
-//! The fifteen method checks of the iPM method (see `docs/MODEL.md`), each with an English and
-//! a Dutch message that names the element: twelve on the structure, three on steering (13-15,
-//! which read the values "as of" a month).
+//! The eighteen method checks of the iPM method (see `docs/MODEL.md`), each with an English
+//! and a Dutch message that names the element: twelve on the structure, three on steering
+//! (13-15, which read the values "as of" a month), three on the method in depth (16-18:
+//! customer and internal value, handovers, the management team).
 //!
 //! [`check`] is linear in the size of the model (hash maps and sets of ids, no quadratic
 //! work) and returns findings in a deterministic order: by check number, then model order.
 //!
 //! `CHECKS` lists them in order, one function each: `chains.rs` (1-4), `kpis.rs` (levels,
 //! drives, cycles and definitions: 5-11), `names.rs` (12), `steer.rs` (values and norms as
-//! of a month: 13-15); `messages.rs` words the findings.
+//! of a month: 13-15), `method.rs` (16-18); `messages.rs` words the findings.
 
 mod chains;
 mod kpis;
 mod messages;
+pub mod method;
 mod names;
 mod steer;
 
@@ -24,7 +26,7 @@ use crate::model::norm::Contradiction;
 use crate::model::period::Period;
 use crate::model::steer::{latest_value_month, Month};
 use crate::model::target::Target;
-use crate::model::types::{Attach, Level, Model};
+use crate::model::types::{Attach, Level, Model, ValueType};
 
 pub use crate::model::graph::cycles;
 
@@ -87,10 +89,16 @@ pub enum CheckKind {
     /// Check 15: a KPI is on target while most of the KPIs that drive it are off target (the
     /// method's early warning: the result may drop).
     OnTargetDriversOff,
+    /// 16. A chain's chain KPIs measure only one of customer value and internal value.
+    ChainValueUnbalanced { only: ValueType },
+    /// 17. A chain of 3 or more links has no handover KPI.
+    ChainNoHandoverKpi,
+    /// 18. A chain owner is not in the management team.
+    OwnerNotInMt,
 }
 
 impl CheckKind {
-    /// The check's number in the method (1 to 15).
+    /// The check's number in the method (1 to 18).
     pub fn number(&self) -> u8 {
         match self {
             CheckKind::ChainNoOwner => 1,
@@ -108,16 +116,23 @@ impl CheckKind {
             CheckKind::KpiNoValue { .. } => 13,
             CheckKind::NormContradiction { .. } => 14,
             CheckKind::OnTargetDriversOff => 15,
+            CheckKind::ChainValueUnbalanced { .. } => 16,
+            CheckKind::ChainNoHandoverKpi => 17,
+            CheckKind::OwnerNotInMt => 18,
         }
     }
 
     /// A cycle is an error (the structure cannot be read); a KPI's missing unit, direction or
     /// target and a missing value are information (every new KPI starts that way, and the
-    /// latest month is often not measured yet); the rest are warnings.
+    /// latest month is often not measured yet), and so are the balance of values and a
+    /// missing handover KPI (the method's advice, notes); the rest are warnings.
     pub fn severity(&self) -> Severity {
         match self {
             CheckKind::DrivesCycle { .. } => Severity::Error,
-            CheckKind::KpiIncomplete { .. } | CheckKind::KpiNoValue { .. } => Severity::Info,
+            CheckKind::KpiIncomplete { .. }
+            | CheckKind::KpiNoValue { .. }
+            | CheckKind::ChainValueUnbalanced { .. }
+            | CheckKind::ChainNoHandoverKpi => Severity::Info,
             _ => Severity::Warning,
         }
     }
@@ -144,8 +159,8 @@ impl Finding {
 /// One check: reads the facts, appends its findings in model order.
 type Check = fn(&Facts, &mut Vec<Finding>);
 
-/// The fifteen checks in the method's order; [`check_as_of`] runs them one after the other.
-const CHECKS: [(u8, Check); 15] = [
+/// The eighteen checks in the method's order; [`check_as_of`] runs them one after the other.
+const CHECKS: [(u8, Check); 18] = [
     (1, chains::no_owner),
     (2, chains::kpi_count),
     (3, chains::no_trigger_or_outcome),
@@ -161,15 +176,18 @@ const CHECKS: [(u8, Check); 15] = [
     (13, steer::kpi_no_value),
     (14, steer::norm_contradiction),
     (15, steer::on_target_drivers_off),
+    (16, method::value_balance),
+    (17, method::no_handover_kpi),
+    (18, method::owner_not_in_mt),
 ];
 
-/// Runs the fifteen checks as of the latest month with a value (the month a model opens at;
+/// Runs the eighteen checks as of the latest month with a value (the month a model opens at;
 /// without any value, checks 13 and 15 find nothing). The editor uses [`check_as_of`].
 pub fn check(model: &Model) -> Vec<Finding> {
     run(model, latest_value_month(model))
 }
 
-/// Runs the fifteen checks, the steering ones (13, 15) as of `as_of`. Dangling references
+/// Runs the eighteen checks, the steering ones (13, 15) as of `as_of`. Dangling references
 /// (possible in imported files) are skipped, never a panic.
 pub fn check_as_of(model: &Model, as_of: Month) -> Vec<Finding> {
     run(model, Some(as_of))
@@ -197,6 +215,10 @@ struct Facts<'a> {
     driven_results: HashSet<&'a Id>,
     /// Result KPIs in the model.
     result_count: usize,
+    /// Per chain: whether any chain KPI measures customer value, internal value.
+    chain_values: HashMap<&'a Id, (bool, bool)>,
+    /// Chains with at least one handover KPI.
+    handover_chains: HashSet<&'a Id>,
 }
 
 impl<'a> Facts<'a> {
@@ -208,6 +230,8 @@ impl<'a> Facts<'a> {
             goals_with_result: HashSet::with_capacity(model.goals.len()),
             driven_results: HashSet::new(),
             result_count: 0,
+            chain_values: HashMap::new(),
+            handover_chains: HashSet::new(),
         };
         for k in model.kpis.values() {
             match &k.at {
@@ -217,6 +241,9 @@ impl<'a> Facts<'a> {
                 }
                 Attach::Chain { chain } => {
                     *facts.chain_kpis.entry(chain).or_default() += 1;
+                    let values = facts.chain_values.entry(chain).or_default();
+                    values.0 |= k.value_type == ValueType::Customer;
+                    values.1 |= k.value_type == ValueType::Internal;
                     for t in &k.drives {
                         if facts.level_of(t) == Some(Level::Result) {
                             facts.driven_results.insert(t);
@@ -224,6 +251,9 @@ impl<'a> Facts<'a> {
                     }
                 }
                 Attach::Link { .. } => {}
+                Attach::Handover { chain, .. } => {
+                    facts.handover_chains.insert(chain);
+                }
             }
         }
         facts
@@ -242,6 +272,6 @@ mod tests {
     #[test]
     fn checks_are_listed_in_the_method_order() {
         let numbers: Vec<u8> = CHECKS.iter().map(|(n, _)| *n).collect();
-        assert_eq!(numbers, (1..=15).collect::<Vec<u8>>());
+        assert_eq!(numbers, (1..=18).collect::<Vec<u8>>());
     }
 }

@@ -27,6 +27,10 @@ pub enum Kind {
     Link,
     /// A link KPI, beneath its link.
     LinkKpi,
+    /// A handover from a link to the next, after the link's KPIs (only one with KPIs).
+    Handover,
+    /// A handover KPI, beneath its handover.
+    HandoverKpi,
 }
 
 /// One chain's structure.
@@ -38,6 +42,9 @@ pub struct ChainShape {
     pub kpis: Vec<Id>,
     /// Links in chain order, each with its link KPIs (model order).
     pub links: Vec<(Id, Vec<Id>)>,
+    /// The handovers with KPIs, by the link that hands over (chain order), each with its
+    /// KPIs (model order).
+    pub handovers: Vec<(Id, Vec<Id>)>,
 }
 
 /// The model's structure only: what the layout depends on.
@@ -63,6 +70,7 @@ impl Skeleton {
         let mut results: HashMap<&Id, Vec<Id>> = HashMap::new();
         let mut chain_kpis: HashMap<&Id, Vec<Id>> = HashMap::new();
         let mut link_kpis: HashMap<(&Id, &Id), Vec<Id>> = HashMap::new();
+        let mut handover_kpis: HashMap<(&Id, &Id), Vec<Id>> = HashMap::new();
         let mut drives = Vec::new();
         let places: Vec<(&Id, &Attach)> = r.kpi_places().collect();
         let exists: HashSet<&Id> = places.iter().map(|(id, _)| *id).collect();
@@ -73,6 +81,10 @@ impl Skeleton {
                 Attach::Link { chain, link } => {
                     link_kpis.entry((chain, link)).or_default().push(id.clone())
                 }
+                Attach::Handover { chain, link } => handover_kpis
+                    .entry((chain, link))
+                    .or_default()
+                    .push(id.clone()),
             }
             for t in r.drives(id) {
                 if exists.contains(t) {
@@ -95,6 +107,10 @@ impl Skeleton {
                         let kpis = link_kpis.remove(&(cid, l)).unwrap_or_default();
                         (l.clone(), kpis)
                     })
+                    .collect(),
+                handovers: r
+                    .link_ids(cid)
+                    .filter_map(|l| Some((l.clone(), handover_kpis.remove(&(cid, l))?)))
                     .collect(),
             })
             .collect();
@@ -321,6 +337,8 @@ pub const CHAIN_KPI_H: f64 = 34.0;
 pub const LINK_H: f64 = 32.0;
 /// Height of a link KPI box.
 pub const LINK_KPI_H: f64 = 32.0;
+/// Height of a handover box.
+pub const HANDOVER_H: f64 = 24.0;
 /// Vertical space between two boxes of a column.
 pub const GAP: f64 = 4.0;
 
@@ -330,7 +348,8 @@ impl Kind {
         match self {
             Kind::Goal | Kind::Chain => (12.5, true),
             Kind::Link => (12.0, false),
-            Kind::Result | Kind::ChainKpi | Kind::LinkKpi => (11.0, false),
+            Kind::Result | Kind::ChainKpi | Kind::LinkKpi | Kind::HandoverKpi => (11.0, false),
+            Kind::Handover => (10.5, false),
         }
     }
 
@@ -466,6 +485,35 @@ pub fn layout(s: &Skeleton) -> Layout {
                 });
                 y += LINK_KPI_H + GAP;
             }
+            if let Some((_, kpis)) = c.handovers.iter().find(|(h, _)| h == l) {
+                nodes.push(Node {
+                    target: Target::Handover {
+                        chain: c.id.clone(),
+                        link: l.clone(),
+                    },
+                    kind: Kind::Handover,
+                    x: cx + STRIP + LINK_KPI_INDENT,
+                    y,
+                    w: COL_W - STRIP - LINK_KPI_INDENT,
+                    h: HANDOVER_H,
+                    step: None,
+                });
+                y += HANDOVER_H + GAP;
+                for k in kpis {
+                    pos.insert(k, nodes.len());
+                    column.insert(k, (cx, 0));
+                    nodes.push(Node {
+                        target: Target::Kpi(k.clone()),
+                        kind: Kind::HandoverKpi,
+                        x: cx + STRIP + 2.0 * LINK_KPI_INDENT,
+                        y,
+                        w: COL_W - STRIP - 2.0 * LINK_KPI_INDENT,
+                        h: LINK_KPI_H,
+                        step: None,
+                    });
+                    y += LINK_KPI_H + GAP;
+                }
+            }
             y += 6.0;
         }
         bottom = bottom.max(y);
@@ -484,7 +532,7 @@ pub fn layout(s: &Skeleton) -> Layout {
         };
         let (na, nb) = (&nodes[a], &nodes[b]);
         let d = match (na.kind, nb.kind) {
-            (Kind::LinkKpi, Kind::ChainKpi)
+            (Kind::LinkKpi | Kind::HandoverKpi, Kind::ChainKpi)
                 if column.get(from).map(|c| c.0) == column.get(to).map(|c| c.0) =>
             {
                 let lane_i = column.get(to).map(|c| c.1 % 3).unwrap_or(0);

@@ -72,6 +72,18 @@ impl Kind {
                 text: INK,
                 radius: 6.0,
             },
+            Kind::Handover => Palette {
+                fill: "#ffffff",
+                stroke: "#7b4fa6",
+                text: INK,
+                radius: 12.0,
+            },
+            Kind::HandoverKpi => Palette {
+                fill: "#f3ecfa",
+                stroke: "#7b4fa6",
+                text: INK,
+                radius: 6.0,
+            },
         }
     }
 
@@ -84,17 +96,21 @@ impl Kind {
             Kind::ChainKpi => lang.pick("Chain KPI", "Keten-KPI"),
             Kind::Link => lang.pick("Link", "Schakel"),
             Kind::LinkKpi => lang.pick("Link KPI", "Schakel-KPI"),
+            Kind::Handover => lang.pick("Handover", "Overdracht"),
+            Kind::HandoverKpi => lang.pick("Handover KPI", "Overdrachts-KPI"),
         }
     }
 
     /// Every kind, in legend order.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Goal,
         Kind::Result,
         Kind::Chain,
         Kind::ChainKpi,
         Kind::Link,
         Kind::LinkKpi,
+        Kind::Handover,
+        Kind::HandoverKpi,
     ];
 }
 

@@ -116,6 +116,8 @@ pub fn delete_edit(sel: &Target) -> Option<Edit> {
             link: link.clone(),
         },
         Target::Kpi(id) => Edit::DeleteKpi { id: id.clone() },
+        // A handover is there as long as its links are; its KPIs are deleted one by one.
+        Target::Handover { .. } => return None,
     })
 }
 

@@ -1,11 +1,14 @@
-//! Inspector of a customer chain and of a link.
+//! Inspector of a customer chain, of a link (with its agreements) and of the handover after a
+//! link.
 
 use leptos::prelude::*;
 
+use super::agreements::Agreements;
 use super::fields::{find_link, form_view, from_reader, Source};
 use crate::model::fields::link;
-use crate::model::{unique_name, ChainField, Department, Edit, Id, LinkField};
-use crate::present::form::{chain_form, link_form};
+use crate::model::{unique_name, Attach, ChainField, Department, Edit, Id, LinkField, Target};
+use crate::present::chains::read_name_of;
+use crate::present::form::{chain_form, handover_form, link_form};
 use crate::ui::i18n::tr;
 use crate::ui::state::{fresh_id, use_app};
 
@@ -118,6 +121,10 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
             );
         }
     };
+    let agreements = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move || view! { <Agreements chain=chain link=link /> }.into_any()
+    };
     let src = Source {
         key: (chain, link),
         get: |r, (chain, link)| r.link(chain, link),
@@ -153,9 +160,94 @@ pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
         .into_any()
     };
     let mut department_select = Some(department_select);
-    form_view(&link_form(), src, write, move |_| {
-        department_select
-            .take()
-            .map_or_else(|| ().into_any(), |f| f())
+    let mut agreements = Some(agreements);
+    form_view(&link_form(), src, write, move |f| {
+        let drawn = match f.key {
+            "agreements" => agreements.take().map(|f| f()),
+            _ => department_select.take().map(|f| f()),
+        };
+        drawn.unwrap_or_else(|| ().into_any())
     })
+}
+
+/// The handover after link `link` of `chain`: what is handed over (the link's `handover`
+/// text) and its KPIs ("Add KPI" with the handover selected adds one).
+#[component]
+pub fn HandoverInspector(chain: Id, link: Id) -> impl IntoView {
+    let app = use_app();
+    let name = {
+        let target = Target::Handover {
+            chain: chain.clone(),
+            link: link.clone(),
+        };
+        move || {
+            let lang = app.lang.get();
+            app.doc
+                .read(|r| read_name_of(r, &target, lang))
+                .unwrap_or_default()
+        }
+    };
+    let kpis = {
+        let at = Attach::Handover {
+            chain: chain.clone(),
+            link: link.clone(),
+        };
+        move || {
+            app.doc
+                .read(|r| {
+                    r.kpis_at(&at)
+                        .filter_map(|id| r.kpi(id).map(|k| (id.clone(), k.name.clone())))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        }
+    };
+    let write = {
+        let (chain, link) = (chain.clone(), link.clone());
+        move |field: LinkField, coalesce: bool| {
+            app.edit(
+                Edit::SetLink {
+                    chain: chain.clone(),
+                    link: link.clone(),
+                    field,
+                },
+                coalesce,
+            );
+        }
+    };
+    let src = Source {
+        key: (chain, link),
+        get: |r, (chain, link)| r.link(chain, link),
+    };
+    view! {
+        <p class="handover-between">{name}</p>
+        {form_view(&handover_form(), src, write, |_| ().into_any())}
+        <h3 class="inspector-sub">{tr(app.lang, "Handover KPIs", "Overdrachts-KPI's")}</h3>
+        <ul class="handover-kpis">
+            <For
+                each=kpis
+                key=|k| k.clone()
+                children=move |(id, kpi_name)| {
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="quiet"
+                                on:click=move |_| app.selection.set(Some(Target::Kpi(id.clone())))
+                            >
+                                {kpi_name}
+                            </button>
+                        </li>
+                    }
+                }
+            />
+        </ul>
+        <p class="muted">
+            {tr(
+                app.lang,
+                "“Add KPI” adds a KPI to this handover: what must be complete and on time when the work changes hands.",
+                "“KPI toevoegen” voegt een KPI aan deze overdracht toe: wat volledig en op tijd moet zijn als het werk van hand wisselt.",
+            )}
+        </p>
+    }
 }

@@ -153,7 +153,7 @@ fn control(
             }
             .into_any()
         }
-        FieldKind::Reference => return None,
+        FieldKind::Reference | FieldKind::List => return None,
     })
 }
 

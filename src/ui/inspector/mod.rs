@@ -1,5 +1,6 @@
 //! The inspector: every field of the selected goal, chain, link, department or KPI.
 
+mod agreements;
 mod chain;
 pub mod fields;
 mod goal;
@@ -17,6 +18,7 @@ fn heading(target: &Target, level: Option<crate::model::Level>, lang: Lang) -> &
         Target::Department(_) => lang.pick("Department", "Afdeling"),
         Target::Chain(_) => lang.pick("Customer chain", "Klantketen"),
         Target::Link { .. } => lang.pick("Link", "Schakel"),
+        Target::Handover { .. } => lang.pick("Handover", "Overdracht"),
         Target::Kpi(_) => kpi_noun(level, lang),
     }
 }
@@ -43,6 +45,9 @@ pub fn Inspector() -> impl IntoView {
         Some(Target::Chain(id)) => view! { <chain::ChainInspector id=id /> }.into_any(),
         Some(Target::Link { chain, link }) => {
             view! { <chain::LinkInspector chain=chain link=link /> }.into_any()
+        }
+        Some(Target::Handover { chain, link }) => {
+            view! { <chain::HandoverInspector chain=chain link=link /> }.into_any()
         }
         Some(Target::Kpi(id)) => view! { <kpi::KpiInspector id=id /> }.into_any(),
         Some(Target::Model) | None => {

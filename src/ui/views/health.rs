@@ -1,4 +1,4 @@
-//! The Health view: the fifteen method checks on the open model, errors first, each finding
+//! The Health view: the eighteen method checks on the open model, errors first, each finding
 //! naming its element with a "Show" button that selects it and opens a view that shows it.
 //!
 //! The findings are a `Memo` on the model (`check` is linear, ~1.4 ms natively on 3,000
@@ -23,7 +23,7 @@ fn destination(f: &Finding, m: &Model) -> (View, Option<Target>) {
     let view = match &f.target {
         Target::Model | Target::Goal(_) => View::Structure,
         Target::Department(_) => View::Matrix,
-        Target::Chain(_) | Target::Link { .. } => View::Chains,
+        Target::Chain(_) | Target::Link { .. } | Target::Handover { .. } => View::Chains,
         Target::Kpi(id) => match (&f.kind, m.level_of(id)) {
             // The KPIs table edits unit, direction, target and names in place.
             (
@@ -74,8 +74,8 @@ pub fn HealthView() -> impl IntoView {
                 <p class="muted health-intro">
                     {move || {
                         app.lang.get().pick(
-                            "The fifteen checks of the customer-chain method, run on every edit.",
-                            "De vijftien controles van de klantketenmethode, bij elke wijziging opnieuw.",
+                            "The eighteen checks of the customer-chain method, run on every edit.",
+                            "De achttien controles van de klantketenmethode, bij elke wijziging opnieuw.",
                         )
                     }}
                 </p>

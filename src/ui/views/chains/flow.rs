@@ -19,11 +19,13 @@ use crate::ui::views::status::{KpiStanding, RollupDot};
 /// The selection as a [`Selector`], so only the buttons whose "selected" state changes update.
 type Sel = Selector<Option<Target>>;
 
-/// A chain's KPIs: chain KPIs, and the link KPIs per link (model order).
+/// A chain's KPIs: chain KPIs, the link KPIs per link and the KPIs of the handover after each
+/// link (model order).
 #[derive(Clone, Debug, Default, PartialEq)]
 struct ChainKpis {
     chain: Vec<Id>,
     links: HashMap<Id, Vec<Id>>,
+    handovers: HashMap<Id, Vec<Id>>,
 }
 
 /// The drag data type of a link being moved (its id), so a drop knows the link even when the
@@ -128,6 +130,12 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                         };
                         out.links
                             .insert(link.clone(), r.kpis_at(&at).cloned().collect());
+                        let at = Attach::Handover {
+                            chain: chain.clone(),
+                            link: link.clone(),
+                        };
+                        out.handovers
+                            .insert(link.clone(), r.kpis_at(&at).cloned().collect());
                     }
                     out
                 })
@@ -143,6 +151,8 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
     let customer = field(|c| c.customer.clone());
     let trigger = field(|c| c.trigger.clone());
     let outcome = field(|c| c.outcome.clone());
+    let customer_value = field(|c| c.customer_value.clone());
+    let internal_value = field(|c| c.internal_value.clone());
 
     // Drag and drop: the link being dragged and the link under the pointer.
     let dragging = RwSignal::new(None::<Id>);
@@ -187,6 +197,18 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                     <dt>{tr(app.lang, "Customer", "Klant")}</dt>
                     <dd class:unset=move || customer.with(|s| s.trim().is_empty())>
                         {move || empty(customer.get())}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{tr(app.lang, "Customer value", "Klantwaarde")}</dt>
+                    <dd class:unset=move || customer_value.with(|s| s.trim().is_empty())>
+                        {move || empty(customer_value.get())}
+                    </dd>
+                </div>
+                <div>
+                    <dt>{tr(app.lang, "Internal value", "Interne waarde")}</dt>
+                    <dd class:unset=move || internal_value.with(|s| s.trim().is_empty())>
+                        {move || empty(internal_value.get())}
                     </dd>
                 </div>
             </dl>
@@ -306,6 +328,22 @@ fn LinkCard(
         let (chain, link) = (chain.clone(), link.clone());
         Memo::new(move |_| read_link(app, &chain, &link, |l| l.external))
     };
+    let touches = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Memo::new(move |_| read_link(app, &chain, &link, |l| l.touches_customer))
+    };
+    let agreements = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Memo::new(move |_| {
+            read_link(app, &chain, &link, |l| {
+                l.agreements
+                    .iter()
+                    .filter(|a| !a.text.trim().is_empty())
+                    .map(|a| (a.text.trim().to_string(), a.owner.trim().to_string()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let department = {
         let (chain, link) = (chain.clone(), link.clone());
         Memo::new(move |_| {
@@ -416,6 +454,7 @@ fn LinkCard(
         move || dragging.with(|d| d.as_ref() == Some(&link))
     };
 
+    let sel_handover = sel.clone();
     let name_button = select_button(
         app,
         &sel,
@@ -430,6 +469,7 @@ fn LinkCard(
     view! {
         <li class="flow-step">
             <span class="flow-arrow" aria-hidden="true"></span>
+            <div class="link-stack">
             <div
                 class="link-card"
                 class:selected=selected
@@ -463,8 +503,31 @@ fn LinkCard(
                             {tr(app.lang, "External", "Extern")}
                         </span>
                     </Show>
+                    <Show when=move || touches.get()>
+                        <span
+                            class="link-touch"
+                            title=tr(app.lang, "Touches the customer: a moment of truth", "Raakt de klant: een moment van de waarheid")
+                        >
+                            {tr(app.lang, "Customer contact", "Klantcontact")}
+                        </span>
+                    </Show>
                 </div>
                 {name_button}
+                <Show when=move || agreements.with(|a| !a.is_empty())>
+                    <ul
+                        class="link-agreements"
+                        aria-label=move || format!("{} {}", app.lang.get().pick("Agreements of", "Afspraken van"), or_unnamed(&name.get(), app.lang.get()))
+                    >
+                        <For
+                            each=move || agreements.get()
+                            key=|a| a.clone()
+                            children=move |(text, owner)| {
+                                let owner = (!owner.is_empty()).then(|| view! { <span class="agreement-by">{format!(" · {owner}")}</span> });
+                                view! { <li>{text}{owner}</li> }
+                            }
+                        />
+                    </ul>
+                </Show>
                 <Show when=move || link_kpis.with(|k| !k.is_empty())>
                     <ul class="kpi-chips link-kpis">
                         <For
@@ -478,6 +541,90 @@ fn LinkCard(
                     </ul>
                 </Show>
             </div>
+            <HandoverCard chain=chain.clone() link=link.clone() links=links kpis=kpis sel=sel_handover />
+            </div>
         </li>
     }
+}
+
+/// The handover after a link: a button selecting it (named "Handover Sales -> Planning"),
+/// what is handed over and its KPIs. Shown after every link but the last, and after the last
+/// only when it has a text or KPIs (`model::handover`).
+#[component]
+fn HandoverCard(
+    chain: Id,
+    link: Id,
+    links: Memo<Vec<Id>>,
+    kpis: Memo<ChainKpis>,
+    sel: Sel,
+) -> impl IntoView {
+    let app = use_app();
+    let target = Target::Handover {
+        chain: chain.clone(),
+        link: link.clone(),
+    };
+    let text = {
+        let (chain, link) = (chain.clone(), link.clone());
+        Memo::new(move |_| read_link(app, &chain, &link, |l| l.handover.trim().to_string()))
+    };
+    let handover_kpis = {
+        let link = link.clone();
+        Memo::new(move |_| kpis.with(|k| k.handovers.get(&link).cloned().unwrap_or_default()))
+    };
+    let shown = {
+        let link = link.clone();
+        move || {
+            let last = links.with(|l| l.last() == Some(&link));
+            !last || !text.with(String::is_empty) || handover_kpis.with(|k| !k.is_empty())
+        }
+    };
+    let name = {
+        let target = target.clone();
+        Memo::new(move |_| {
+            let lang = app.lang.get();
+            app.doc
+                .read(|r| read_name_of(r, &target, lang))
+                .unwrap_or_default()
+        })
+    };
+    let card = move || {
+        let key = Some(target.clone());
+        let selected = {
+            let sel = sel.clone();
+            move || sel.selected(&key)
+        };
+        let pressed = selected.clone();
+        let sel2 = sel.clone();
+        let target = target.clone();
+        view! {
+            <div class="handover-card" class:selected=selected>
+                <button
+                    type="button"
+                    class="handover-name"
+                    aria-label=move || name.get()
+                    title=move || name.get()
+                    aria-pressed=move || pressed().to_string()
+                    on:click=move |_| app.selection.set(Some(target.clone()))
+                >
+                    {tr(app.lang, "Handover", "Overdracht")}
+                </button>
+                <Show when=move || !text.with(String::is_empty)>
+                    <p class="handover-text">{move || text.get()}</p>
+                </Show>
+                <Show when=move || handover_kpis.with(|k| !k.is_empty())>
+                    <ul class="kpi-chips handover-kpis">
+                        <For
+                            each=move || handover_kpis.get()
+                            key=|id| id.clone()
+                            children={
+                                let sel = sel2.clone();
+                                move |id: Id| view! { <li class="chip-row">{kpi_button(app, &sel, id.clone(), "kpi-chip handover-kpi")} <KpiStanding id trend=true /></li> }
+                            }
+                        />
+                    </ul>
+                </Show>
+            </div>
+        }
+    };
+    view! { <Show when=shown>{card.clone()}</Show> }
 }

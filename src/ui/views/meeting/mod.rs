@@ -122,6 +122,7 @@ pub fn MeetingView() -> impl IntoView {
                         .get()
                         .map(|chain| {
                             view! {
+                                <ChainValues chain=chain.clone() />
                                 // The flow and the KPIs first, so a chain of 6 links and 12
                                 // KPIs fits a projector's 1280x800 whatever changed; what
                                 // changed since the last meeting follows right under them.
@@ -138,5 +139,42 @@ pub fn MeetingView() -> impl IntoView {
                 }}
             </Show>
         </div>
+    }
+}
+
+/// The chain's customer value and internal value, the two things its KPIs weigh (only those
+/// set; nothing when neither is).
+#[component]
+fn ChainValues(chain: Id) -> impl IntoView {
+    let app = use_app();
+    let values = Memo::new(move |_| {
+        app.doc
+            .read(|r| {
+                r.chain(&chain)
+                    .map(|c| (c.customer_value.trim().to_string(), c.internal_value.trim().to_string()))
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    let item = move |label: Signal<&'static str>, pick: fn(&(String, String)) -> &String| {
+        move || {
+            let text = values.with(|v| pick(v).clone());
+            (!text.is_empty()).then(|| {
+                view! {
+                    <div>
+                        <dt>{label}</dt>
+                        <dd>{text}</dd>
+                    </div>
+                }
+            })
+        }
+    };
+    view! {
+        <Show when=move || values.with(|(c, i)| !c.is_empty() || !i.is_empty())>
+            <dl class="meeting-values">
+                {item(tr(app.lang, "Customer value", "Klantwaarde"), |v| &v.0)}
+                {item(tr(app.lang, "Internal value", "Interne waarde"), |v| &v.1)}
+            </dl>
+        </Show>
     }
 }

@@ -440,6 +440,8 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         Kind::ChainKpi => "st-node st-chain-kpi",
         Kind::Link => "st-node st-link",
         Kind::LinkKpi => "st-node st-link-kpi",
+        Kind::Handover => "st-node st-handover",
+        Kind::HandoverKpi => "st-node st-handover-kpi",
     };
     let badge = step.map(|s| {
         view! {
