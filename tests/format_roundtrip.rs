@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use kpi_structure::format::{export_csv, export_json, file_name, import_json, share_payload};
 use kpi_structure::model::{
-    Agreement, Attach, Chain, Choice, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Level, Link,
-    Model, ValueType,
+    Agreement, Attach, Chain, Choice, Department, Direction, Extra, Frequency, Goal, Id, Kpi,
+    Level, Link, Model, ValueType,
 };
 use kpi_structure::session::{Opened, Session};
 use kpi_structure::storage::kv::MemoryStore;
@@ -317,7 +317,7 @@ fn attach(m: &Model, sel: u8, a: usize, b: usize) -> Option<Attach> {
         2 if !m.chains.is_empty() => {
             let (cid, chain) = m.chains.get_index(a % m.chains.len())?;
             let link = chain.links.get(b % chain.links.len().max(1))?;
-            Some(if b % 2 == 0 {
+            Some(if b.is_multiple_of(2) {
                 Attach::Link {
                     chain: cid.clone(),
                     link: link.id.clone(),

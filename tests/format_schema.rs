@@ -11,8 +11,8 @@ use kpi_structure::format::{
 };
 use kpi_structure::model::meeting::{Action, Attendee, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::{
-    Agreement, Attach, Chain, Comments, Department, Direction, Frequency, Goal, Id, Kpi, Link, Model, Period,
-    Series, Status, ValueType,
+    Agreement, Attach, Chain, Comments, Department, Direction, Frequency, Goal, Id, Kpi, Link,
+    Model, Period, Series, Status, ValueType,
 };
 
 /// The export of [`full_model`], relative to the crate root.

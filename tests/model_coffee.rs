@@ -16,6 +16,7 @@ struct Words {
     on_time: &'static str,
     first_time: &'static str,
     planned: &'static str,
+    handed_over: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -33,6 +34,7 @@ fn words(lang: Lang) -> Words {
             on_time: "Installed on time",
             first_time: "Right first time",
             planned: "Installation planned within 2 days",
+            handed_over: "Complete orders handed over",
         },
         Lang::Nl => Words {
             model: "Koffiemachines",
@@ -48,6 +50,7 @@ fn words(lang: Lang) -> Words {
             on_time: "Op tijd geïnstalleerd",
             first_time: "In één keer goed",
             planned: "Installatie binnen 2 dagen gepland",
+            handed_over: "Complete orders overgedragen",
         },
     }
 }
@@ -68,6 +71,29 @@ fn kpi_fields(h: &mut History, m: &mut Model, kpi: &str, unit: &str, norm: (f64,
         h.apply(m, Edit::SetKpi { id: id(kpi), field }, false)
             .expect("set KPI field");
     }
+}
+
+/// Adds KPI `(id, name)` at `at` with its fields and `norm`, driving the chain KPI `drives`.
+fn add_driver(
+    h: &mut History,
+    m: &mut Model,
+    (kid, name): (&str, &str),
+    at: Attach,
+    norm: (f64, f64),
+    drives: &str,
+) {
+    let kpi = Kpi::new(id(kid), name, at);
+    let add = Edit::AddKpi {
+        kpi: Box::new(kpi),
+        index: None,
+    };
+    h.apply(m, add, false).expect("add KPI");
+    kpi_fields(h, m, kid, "%", norm);
+    let set = Edit::SetDrives {
+        id: id(kid),
+        drives: vec![id(drives)],
+    };
+    h.apply(m, set, false).expect("set drives");
 }
 
 /// Builds the model through edits only, starting from an empty model.
@@ -200,24 +226,31 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
         chain: id("c-new"),
         link: Id::from_seed('l', 1),
     };
-    let kpi = Kpi::new(id("k-planned"), w.planned, at);
+    add_driver(
+        &mut h,
+        &mut m,
+        ("k-planned", w.planned),
+        at,
+        (90.0, 85.0),
+        "k-on-time",
+    );
+    // "Right first time" weighs the internal value (no second visit), "on time" the
+    // customer's: the chain KPIs measure both (check 16).
     edit(
         &mut h,
         &mut m,
-        Edit::AddKpi {
-            kpi: Box::new(kpi),
-            index: None,
+        Edit::SetKpi {
+            id: id("k-first-time"),
+            field: KpiField::ValueType(ValueType::Internal),
         },
     );
-    kpi_fields(&mut h, &mut m, "k-planned", "%", (90.0, 85.0));
-    edit(
-        &mut h,
-        &mut m,
-        Edit::SetDrives {
-            id: id("k-planned"),
-            drives: vec![id("k-on-time")],
-        },
-    );
+    // One handover KPI, from Sales to Planning, driving "right first time" (check 17).
+    let at = Attach::Handover {
+        chain: id("c-new"),
+        link: Id::from_seed('l', 0),
+    };
+    let kpi = ("k-handed-over", w.handed_over);
+    add_driver(&mut h, &mut m, kpi, at, (98.0, 95.0), "k-first-time");
     (m, h)
 }
 
@@ -228,7 +261,7 @@ fn coffee_machines_has_no_findings() {
         assert!(m.validate().is_empty(), "{:?}", m.validate());
         assert_eq!(m.chains.len(), 1);
         assert_eq!(m.chains[&id("c-new")].links.len(), 5);
-        assert_eq!(m.kpis.len(), 4);
+        assert_eq!(m.kpis.len(), 5);
         let findings = check(&m);
         let messages: Vec<String> = findings.iter().map(|f| f.message(&m, lang)).collect();
         assert!(findings.is_empty(), "{messages:?}");

@@ -172,12 +172,7 @@ fn answer(m: &Model, topic: &Topic) -> String {
     match topic {
         Topic::Fields(Target::Model) => format!(
             "{:?}",
-            (
-                &m.name,
-                &m.organisation,
-                &m.description,
-                &m.management_team
-            )
+            (&m.name, &m.organisation, &m.description, &m.management_team)
         ),
         // A handover has no fields of its own: its text is its link's.
         Topic::Fields(Target::Handover { .. }) => String::new(),

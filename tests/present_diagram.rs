@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use kpi_structure::format::import_json;
-use kpi_structure::model::{large_model, Lang, Model, Target};
+use kpi_structure::model::{large_model, Attach, Lang, Model, Target};
 use kpi_structure::present::diagram::layout::{
     fit_lines, layout, text_width, Kind, Layout, Node, Skeleton,
 };
@@ -95,8 +95,33 @@ fn coffee_has_one_box_per_element() {
             assert_eq!((n.kind, n.step), (Kind::Link, Some(i + 1)));
         }
     }
-    let boxes =
-        m.goals.len() + m.kpis.len() + m.chains.values().map(|c| 1 + c.links.len()).sum::<usize>();
+    // A handover with KPIs has a box of its own (coffee: three, one per chain).
+    let mut handovers: Vec<Target> = m
+        .kpis
+        .values()
+        .filter_map(|k| match &k.at {
+            Attach::Handover { chain, link } => Some(Target::Handover {
+                chain: chain.clone(),
+                link: link.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    handovers.sort();
+    handovers.dedup();
+    assert_eq!(handovers.len(), 3);
+    for t in &handovers {
+        let n = l
+            .nodes
+            .iter()
+            .find(|n| &n.target == t)
+            .expect("handover box");
+        assert_eq!(n.kind, Kind::Handover);
+    }
+    let boxes = m.goals.len()
+        + m.kpis.len()
+        + handovers.len()
+        + m.chains.values().map(|c| 1 + c.links.len()).sum::<usize>();
     assert_eq!(l.nodes.len(), boxes);
 }
 

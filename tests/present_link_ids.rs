@@ -88,7 +88,9 @@ fn place_chain<'m>(m: &'m Model, k: &Kpi) -> Option<&'m Chain> {
 
 fn chain_of(k: &Kpi) -> &Id {
     match &k.at {
-        Attach::Link { chain, .. } | Attach::Handover { chain, .. } | Attach::Chain { chain } => chain,
+        Attach::Link { chain, .. } | Attach::Handover { chain, .. } | Attach::Chain { chain } => {
+            chain
+        }
         Attach::Result { .. } => panic!("a result KPI has no chain"),
     }
 }

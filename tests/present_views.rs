@@ -49,9 +49,9 @@ fn chain_of_follows_links_and_kpis_to_their_chain() {
     for k in m.kpis.values() {
         let expected = match &k.at {
             Attach::Result { .. } => None,
-            Attach::Chain { chain } | Attach::Link { chain, .. } | Attach::Handover { chain, .. } => {
-                Some(chain.clone())
-            }
+            Attach::Chain { chain }
+            | Attach::Link { chain, .. }
+            | Attach::Handover { chain, .. } => Some(chain.clone()),
         };
         assert_eq!(chain_of(&m, Some(&Target::Kpi(k.id.clone()))), expected);
     }

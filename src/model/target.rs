@@ -57,10 +57,16 @@ pub enum Target {
     Goal(Id),
     Department(Id),
     Chain(Id),
-    Link { chain: Id, link: Id },
+    Link {
+        chain: Id,
+        link: Id,
+    },
     Kpi(Id),
     /// The handover from `link` to the link after it in `chain` ([`super::Attach::Handover`]).
-    Handover { chain: Id, link: Id },
+    Handover {
+        chain: Id,
+        link: Id,
+    },
 }
 
 impl Target {

@@ -56,7 +56,10 @@ impl Model {
                 Attach::Chain { chain } if !self.chains.contains_key(chain) => {
                     out.push(format!("KPI “{id}” is attached to missing chain “{chain}”"))
                 }
-                Attach::Link { chain, link } | Attach::Handover { chain, link } => match self.chains.get(chain) {
+                Attach::Link { chain, link } | Attach::Handover { chain, link } => match self
+                    .chains
+                    .get(chain)
+                {
                     None => out.push(format!("KPI “{id}” is attached to missing chain “{chain}”")),
                     Some(c) if !c.links.iter().any(|l| &l.id == link) => out.push(format!(
                         "KPI “{id}” is attached to missing link “{link}” of chain “{chain}”"

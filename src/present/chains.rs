@@ -15,9 +15,9 @@ pub fn read_chain_of(r: &Reader, selection: Option<&Target>) -> Option<Id> {
         Target::Chain(id) => Some(id.clone()),
         Target::Link { chain, .. } | Target::Handover { chain, .. } => Some(chain.clone()),
         Target::Kpi(k) => match r.kpi_at(k)? {
-            Attach::Chain { chain } | Attach::Link { chain, .. } | Attach::Handover { chain, .. } => {
-                Some(chain.clone())
-            }
+            Attach::Chain { chain }
+            | Attach::Link { chain, .. }
+            | Attach::Handover { chain, .. } => Some(chain.clone()),
             Attach::Result { .. } => None,
         },
         _ => None,

@@ -78,8 +78,14 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
 /// " · Customer value: … · Internal value: …" for the values a chain has.
 fn chain_values(c: &Chain, lang: Lang) -> String {
     [
-        (lang.pick("Customer value", "Klantwaarde"), &c.customer_value),
-        (lang.pick("Internal value", "Interne waarde"), &c.internal_value),
+        (
+            lang.pick("Customer value", "Klantwaarde"),
+            &c.customer_value,
+        ),
+        (
+            lang.pick("Internal value", "Interne waarde"),
+            &c.internal_value,
+        ),
     ]
     .iter()
     .filter(|(_, v)| !v.trim().is_empty())
@@ -116,7 +122,10 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
             String::new()
         };
         let touch = if l.touches_customer {
-            format!(" <em>({})</em>", lang.pick("customer contact", "klantcontact"))
+            format!(
+                " <em>({})</em>",
+                lang.pick("customer contact", "klantcontact")
+            )
         } else {
             String::new()
         };

@@ -20,8 +20,8 @@ use super::change::Change;
 use crate::model::add::AddPlan;
 use crate::model::meeting::{Action, ActionField};
 use crate::model::{
-    Agreement, ChainField, Choice, Department, DepartmentField, Edit, GoalField, Id, KpiField, LinkField,
-    ModelField, Period, Target,
+    Agreement, ChainField, Choice, Department, DepartmentField, Edit, GoalField, Id, KpiField,
+    LinkField, ModelField, Period, Target,
 };
 
 /// One piece of work for the edit engine, as it is journaled while it waits for it.
@@ -125,12 +125,9 @@ fn edit(e: &Edit) -> Option<String> {
                 LinkField::Department(None) => o.item("null"),
                 LinkField::External(b) | LinkField::TouchesCustomer(b) => o.flag(*b),
                 LinkField::Agreements(list) => {
-                    let items = list.iter().map(|a| {
-                        Out(String::from("["))
-                            .text(&a.text)
-                            .text(&a.owner)
-                            .done()
-                    });
+                    let items = list
+                        .iter()
+                        .map(|a| Out(String::from("[")).text(&a.text).text(&a.owner).done());
                     o.item(&format!("[{}]", items.collect::<Vec<_>>().join(",")))
                 }
             }

@@ -6,8 +6,8 @@
 
 use kpi_structure::model::meeting::{Action, Attendee, ChainMeeting, KpiState, Meeting};
 use kpi_structure::model::{
-    Agreement, Attach, Chain, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Link, Model, Period,
-    Series, Status, ValueType,
+    Agreement, Attach, Chain, Department, Direction, Extra, Frequency, Goal, Id, Kpi, Link, Model,
+    Period, Series, Status, ValueType,
 };
 use serde_json::json;
 

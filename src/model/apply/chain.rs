@@ -40,9 +40,9 @@ impl Model {
             .get_index_of(&id)
             .ok_or_else(|| unknown(ElementKind::Chain, &id))?;
         let (kpis, drives) = self.take_kpis(|k| match &k.at {
-            Attach::Chain { chain } | Attach::Link { chain, .. } | Attach::Handover { chain, .. } => {
-                chain == &id
-            }
+            Attach::Chain { chain }
+            | Attach::Link { chain, .. }
+            | Attach::Handover { chain, .. } => chain == &id,
             Attach::Result { .. } => false,
         });
         let (_, chain) = self

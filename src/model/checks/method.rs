@@ -9,8 +9,8 @@ use crate::model::types::ValueType;
 /// A chain of this many links or more should measure at least one handover (check 17).
 pub const MIN_LINKS_FOR_HANDOVER_KPI: usize = 3;
 
-/// 16. A chain's chain KPIs measure only customer value or only internal value (those whose
-/// value type is set; a chain with none set has nothing to weigh yet).
+/// Check 16: a chain's chain KPIs measure only customer value or only internal value. Only those
+/// whose value type is set count: a chain with none set has nothing to weigh yet.
 pub(super) fn value_balance(f: &Facts, out: &mut Vec<Finding>) {
     for id in f.model.chains.keys() {
         let (customer, internal) = f.chain_values.get(id).copied().unwrap_or((false, false));
@@ -26,7 +26,7 @@ pub(super) fn value_balance(f: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// 17. A chain of 3 or more links has no handover KPI.
+/// Check 17: a chain of 3 or more links has no handover KPI.
 pub(super) fn no_handover_kpi(f: &Facts, out: &mut Vec<Finding>) {
     for (id, c) in &f.model.chains {
         if c.links.len() >= MIN_LINKS_FOR_HANDOVER_KPI && !f.handover_chains.contains(id) {
@@ -38,7 +38,7 @@ pub(super) fn no_handover_kpi(f: &Facts, out: &mut Vec<Finding>) {
     }
 }
 
-/// 18. A chain owner is not in the management team (only when the model names its members).
+/// Check 18: a chain owner is not in the management team (only when the model names its members).
 pub(super) fn owner_not_in_mt(f: &Facts, out: &mut Vec<Finding>) {
     let members = f.model.management_team_members();
     if members.is_empty() {

@@ -38,27 +38,25 @@ pub fn Agreements(chain: Id, link: Id) -> impl IntoView {
             }
         }
     };
-    let add = {
-        let write = write.clone();
-        move |_| {
-            let mut new = list.get_untracked();
-            new.push(Agreement::default());
-            let at = new.len();
-            write(new, false);
-            // The new agreement's text box, to type in at once.
-            request_animation_frame(move || {
-                let q = format!(".agreements li:nth-child({at}) input");
-                if let Some(el) = document()
-                    .query_selector(&q)
-                    .ok()
-                    .flatten()
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = el.focus();
-                }
-            });
-        }
-    };
+    let add =
+        {
+            let write = write.clone();
+            move |_| {
+                let mut new = list.get_untracked();
+                new.push(Agreement::default());
+                let at = new.len();
+                write(new, false);
+                // The new agreement's text box, to type in at once.
+                request_animation_frame(move || {
+                    let q = format!(".agreements li:nth-child({at}) input");
+                    if let Some(el) = document().query_selector(&q).ok().flatten().and_then(|e| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                    }) {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        };
     let count = move || list.with(Vec::len);
     view! {
         <fieldset class="field agreements">

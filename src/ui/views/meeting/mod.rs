@@ -150,8 +150,12 @@ fn ChainValues(chain: Id) -> impl IntoView {
     let values = Memo::new(move |_| {
         app.doc
             .read(|r| {
-                r.chain(&chain)
-                    .map(|c| (c.customer_value.trim().to_string(), c.internal_value.trim().to_string()))
+                r.chain(&chain).map(|c| {
+                    (
+                        c.customer_value.trim().to_string(),
+                        c.internal_value.trim().to_string(),
+                    )
+                })
             })
             .flatten()
             .unwrap_or_default()
