@@ -60,7 +60,7 @@ pub use period::{Period, PeriodError, PeriodKind};
 pub use queries::{DepartmentMatrix, MatrixLink, MatrixRow};
 pub use read::Reader;
 pub use steer::{status_as_of, value_as_of, Month};
-pub use target::{kpi_noun, ElementKind, Target};
+pub use target::{kpi_noun, kpi_noun_at, ElementKind, Target};
 pub use touch::{Topic, Touched};
 pub use types::*;
 pub use values::{Comments, Series};

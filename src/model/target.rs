@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::id::Id;
 use super::lang::Lang;
-use super::types::{Level, Model};
+use super::types::{Attach, Level, Model};
 
 /// The kinds of elements a model holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -148,8 +148,8 @@ impl Target {
                 }
             }
             Target::Kpi(id) => {
-                let level = model.kpis.get(id).map(|k| k.level());
-                format!("{} “{name}”", kpi_noun(level, lang))
+                let at = model.kpis.get(id).map(|k| &k.at);
+                format!("{} “{name}”", kpi_noun_at(at, lang))
             }
             Target::Handover { chain, link } => {
                 let chain_name = Target::Chain(chain.clone()).name(model).to_string();
@@ -160,6 +160,14 @@ impl Target {
                 }
             }
         }
+    }
+}
+
+/// [`kpi_noun`] of a KPI hanging at `at`; a handover's KPI is a "Handover KPI".
+pub fn kpi_noun_at(at: Option<&Attach>, lang: Lang) -> &'static str {
+    match at {
+        Some(Attach::Handover { .. }) => lang.pick("Handover KPI", "Overdrachts-KPI"),
+        at => kpi_noun(at.map(Attach::level), lang),
     }
 }
 

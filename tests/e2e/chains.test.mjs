@@ -54,7 +54,7 @@ test('the Chains view shows a chain as a flow and moves links', async () => {
   assert.deepEqual(await settled(() => linkNames(page), moved), moved);
 
   // The first link cannot move left, the last not right.
-  await page.getByRole('button', { name: 'Sales or Online' }).click();
+  await page.getByRole('button', { name: 'Sales or Online', exact: true }).click();
   assert.equal(await page.getByRole('button', { name: 'Move left' }).isDisabled(), true);
   assert.equal(await page.getByRole('button', { name: 'Move right' }).isDisabled(), false);
   await page.getByRole('button', { name: 'Finance (contract and billing)' }).click();

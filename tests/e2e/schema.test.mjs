@@ -46,7 +46,7 @@ test('every template in public/templates passes the schema', () => {
 });
 
 test('the export of a fully filled model passes the schema', () => {
-  assert.equal(FULL.version, 2);
+  assert.equal(FULL.version, 3);
   assert.deepEqual(errorsOf(FULL), []);
 });
 

@@ -8,10 +8,10 @@ mod kpi;
 
 use leptos::prelude::*;
 
-use crate::model::{kpi_noun, Lang, Target};
+use crate::model::{kpi_noun_at, Attach, Lang, Target};
 use crate::ui::state::use_app;
 
-fn heading(target: &Target, level: Option<crate::model::Level>, lang: Lang) -> &'static str {
+fn heading(target: &Target, at: Option<&Attach>, lang: Lang) -> &'static str {
     match target {
         Target::Model => lang.pick("Model", "Model"),
         Target::Goal(_) => lang.pick("Goal", "Doel"),
@@ -19,7 +19,7 @@ fn heading(target: &Target, level: Option<crate::model::Level>, lang: Lang) -> &
         Target::Chain(_) => lang.pick("Customer chain", "Klantketen"),
         Target::Link { .. } => lang.pick("Link", "Schakel"),
         Target::Handover { .. } => lang.pick("Handover", "Overdracht"),
-        Target::Kpi(_) => kpi_noun(level, lang),
+        Target::Kpi(_) => kpi_noun_at(at, lang),
     }
 }
 
@@ -31,11 +31,11 @@ pub fn Inspector() -> impl IntoView {
         app.selection.with(|s| match s {
             None => lang.pick("Model", "Model"),
             Some(t) => {
-                let level = match t {
-                    Target::Kpi(id) => app.doc.read(|r| r.kpi(id).map(|k| k.level())).flatten(),
+                let at = match t {
+                    Target::Kpi(id) => app.doc.read(|r| r.kpi_at(id).cloned()).flatten(),
                     _ => None,
                 };
-                heading(t, level, lang)
+                heading(t, at.as_ref(), lang)
             }
         })
     };

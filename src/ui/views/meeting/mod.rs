@@ -167,7 +167,7 @@ fn ChainValues(chain: Id) -> impl IntoView {
                 view! {
                     <div>
                         <dt>{label}</dt>
-                        <dd>{text}</dd>
+                        <dd title=text.clone()>{text}</dd>
                     </div>
                 }
             })
