@@ -164,10 +164,11 @@ fn ChainValues(chain: Id) -> impl IntoView {
         move || {
             let text = values.with(|v| pick(v).clone());
             (!text.is_empty()).then(|| {
+                let title = text.clone();
                 view! {
                     <div>
                         <dt>{label}</dt>
-                        <dd title=text.clone()>{text}</dd>
+                        <dd title=title>{text}</dd>
                     </div>
                 }
             })
