@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::model::handover::handover_name;
 use crate::model::{Lang, Model, Target};
 
 use super::layout::{fit_lines, Kind, Layout};
@@ -183,9 +184,12 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
     }
     for n in &l.nodes {
         let p = n.kind.palette();
-        let name = n.target.name(m);
+        let name = match &n.target {
+            Target::Handover { chain, link } => handover_name(m, chain, link, lang).into(),
+            t => std::borrow::Cow::Borrowed(t.name(m)),
+        };
         let (size, bold) = n.kind.font();
-        let (lines, _) = fit_lines(name, n.w - n.kind.text_left() - 8.0, size, bold, 2);
+        let (lines, _) = fit_lines(&name, n.w - n.kind.text_left() - 8.0, size, bold, 2);
         let dash = if is_external(m, &n.target) {
             r#" stroke-dasharray="4 3""#
         } else {
@@ -196,7 +200,7 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
             r#"<g transform="translate({} {})"><title>{}</title><rect width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="1.2"{dash}/>"#,
             n.x,
             n.y,
-            escape(name),
+            escape(&name),
             n.w,
             n.h,
             p.radius,

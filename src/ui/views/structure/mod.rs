@@ -17,6 +17,7 @@ use crate::ui::state::{use_app, App};
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
 use crate::format::fixed::{fixed, tenths, Tenths};
+use crate::present::chains::read_name_of;
 use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
 use crate::present::diagram::svg::{
     baselines, export_svg, read_is_external, BADGE, EDGE, EDGE_HOT, FONT,
@@ -335,7 +336,16 @@ pub fn StructureView() -> impl IntoView {
 fn label(app: App, target: &Target) -> (Signal<String>, Signal<bool>) {
     let name = {
         let t = target.clone();
-        Signal::derive(move || app.doc.read(|r| r.name(&t).to_string()).unwrap_or_default())
+        Signal::derive(move || {
+            let lang = app.lang.get();
+            app.doc
+                .read(|r| match &t {
+                    // A handover has no name of its own: its two links name it.
+                    Target::Handover { .. } => read_name_of(r, &t, lang),
+                    t => r.name(t).to_string(),
+                })
+                .unwrap_or_default()
+        })
     };
     let external = {
         let t = target.clone();
