@@ -2,13 +2,15 @@
 //! topics it read, and re-runs only when an edit (or its undo or redo) touched one of them, as
 //! the shell does (`ui::doc::Doc::read`). After random edit sequences with undo and redo, every
 //! live view model equals the one computed from scratch: the Structure diagram's skeleton, the
-//! Matrix, every row of the KPIs table, every Health finding's sentence, the Values grid's
-//! rows, each chain's Meeting rows and "Since the last meeting", the KPIs of each chain and
-//! link, and each KPI's "Drives" candidates, place and name.
+//! Matrix, every row of the KPIs table, every Health finding's sentence and its count of fully
+//! defined KPIs, the Values grid's rows, each chain's Meeting rows and "Since the last
+//! meeting", the KPIs of each chain and link, and each KPI's "Drives" candidates, place and
+//! name.
 
 use std::collections::HashMap;
 
 use kpi_structure::model::add::{read_chain_context, read_kpi_context};
+use kpi_structure::model::completeness::{read_model_completeness, ModelCompleteness};
 use kpi_structure::model::missing::{read_waiting_for_values, Waiting};
 use kpi_structure::model::queries::department_matrix;
 use kpi_structure::model::steer::Month;
@@ -57,6 +59,8 @@ struct Views {
     /// The Values view's "My KPIs" rows and its "Waiting for values".
     my_grid: Live<Vec<GridRow>>,
     waiting: Live<Vec<Waiting>>,
+    /// Health's "KPI definitions": how many are fully defined, what the others miss.
+    completeness: Live<ModelCompleteness>,
     meetings: HashMap<Id, Live<Vec<MeetingRow>>>,
     /// Per chain: the Meeting view's "Since the last meeting" and the Chains view's KPIs at
     /// the chain and at each link.
@@ -162,6 +166,7 @@ impl Views {
             grid: Live::run(m, &read_grid_rows),
             my_grid: Live::run(m, &my_grid),
             waiting: Live::run(m, &waiting),
+            completeness: Live::run(m, &read_model_completeness),
             meetings: m
                 .chains
                 .keys()
@@ -201,6 +206,8 @@ impl Views {
         self.grid.notify(m, touched, &read_grid_rows);
         self.my_grid.notify(m, touched, &my_grid);
         self.waiting.notify(m, touched, &waiting);
+        self.completeness
+            .notify(m, touched, &read_model_completeness);
         // The Meeting view shows one chain at a time; keep one live per chain that exists.
         self.meetings.retain(|c, _| m.chains.contains_key(c));
         for c in m.chains.keys() {
@@ -256,6 +263,12 @@ impl Views {
             return Err(format!(
                 "Waiting for values is stale: {:?} != {:?}",
                 self.waiting.value, fresh.waiting.value
+            ));
+        }
+        if self.completeness.value != fresh.completeness.value {
+            return Err(format!(
+                "KPI definitions are stale: {:?} != {:?}",
+                self.completeness.value, fresh.completeness.value
             ));
         }
         for (c, live) in &self.meetings {

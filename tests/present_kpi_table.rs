@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use kpi_structure::format::import_json;
+use kpi_structure::model::completeness::Completeness;
 use kpi_structure::model::{
     large_model, status_as_of, value_as_of, Choice, Id, Kpi, Lang, Level, Model, Month, Norm,
     Period,
@@ -24,7 +25,7 @@ fn coffee() -> Model {
 
 const AS_OF: Month = (2026, 3);
 
-const KEYS: [SortKey; 11] = [
+const KEYS: [SortKey; 12] = [
     SortKey::Name,
     SortKey::Level,
     SortKey::Chain,
@@ -34,6 +35,7 @@ const KEYS: [SortKey; 11] = [
     SortKey::Direction,
     SortKey::Target,
     SortKey::Frequency,
+    SortKey::Defined,
     SortKey::Value,
     SortKey::Status,
 ];
@@ -75,6 +77,7 @@ fn value(m: &Model, k: &Kpi, key: SortKey) -> Option<V> {
             V::Number((x * 1000.0).round() as i64)
         }),
         SortKey::Frequency => rank(k.frequency),
+        SortKey::Defined => Some(V::Rank(Completeness::of(k).score().0)),
         SortKey::Value => value_as_of(k, AS_OF).map(|v| V::Number((v * 1000.0).round() as i64)),
         SortKey::Status => Some(V::Rank(status_rank(status_as_of(k, AS_OF)).into())),
     }
@@ -87,6 +90,10 @@ fn models() -> Vec<Model> {
         k.unit.clear();
         k.owner = " ".into();
         k.red = None;
+    }
+    // Definitions filled to different degrees.
+    for k in m.kpis.values_mut().step_by(3) {
+        k.formula.clear();
     }
     // Values as of March 2026 for some monthly KPIs (ties, gaps, each status).
     let march = Period::Month { y: 2026, m: 3 };
@@ -226,6 +233,15 @@ fn a_row_shows_its_place_and_drives_by_name_and_follows_edits() {
     );
     let gone = Id::from("gone");
     assert_eq!(row_data(&m, &gone), None);
+
+    // The "Defined" column: its score and what is missing follow the KPI's fields.
+    assert_eq!(row.completeness.score_text(), "8/8");
+    let kpi = m.kpis.get_mut(&k.id).expect("kpi");
+    kpi.formula = " ".into();
+    kpi.data_source.clear();
+    let less = row_data(&m, &k.id).expect("row").completeness;
+    assert_eq!(less.score_text(), "6/8");
+    assert_eq!(less.missing_text(Lang::En), "Missing: formula, data source");
 
     let mut unnamed = row.clone();
     unnamed.name = "  ".into();

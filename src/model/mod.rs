@@ -10,6 +10,7 @@ pub mod changes;
 pub mod checks;
 mod choice;
 pub mod compare;
+pub mod completeness;
 pub mod date;
 pub mod edit;
 mod eq;

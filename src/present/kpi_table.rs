@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use crate::model::completeness::Completeness;
 use crate::model::{
     note_of, status_as_of, value_as_of, Attach, Direction, Frequency, Id, Kpi, Lang, Level, Model,
     Month, Norm, Reader, Status,
@@ -30,6 +31,8 @@ pub enum SortKey {
     Target,
     /// Its frequency: daily to yearly; unset last.
     Frequency,
+    /// How many of the eight items of its definition are filled: fewest first.
+    Defined,
     /// Its value as of the month; no value last.
     Value,
     /// Its status as of the month: off target, at risk, on target, no value, no norm.
@@ -63,6 +66,8 @@ pub struct RowData {
     pub note: String,
     /// Its frequency.
     pub frequency: Frequency,
+    /// Which items of its definition are filled (the "Defined" column).
+    pub completeness: Completeness,
     /// The names of the KPIs it drives (existing ones, in its order).
     pub drives: Vec<String>,
 }
@@ -111,6 +116,7 @@ pub fn read_row_data(r: &Reader, id: &Id) -> Option<RowData> {
         norm: k.norm(),
         note: note_of(k).to_string(),
         frequency: k.frequency,
+        completeness: Completeness::of(k),
         drives: r
             .drives(id)
             .iter()
@@ -221,6 +227,7 @@ fn sort_value(m: &Model, k: &Kpi, key: SortKey, as_of: Month) -> Option<Val> {
             }))
         }),
         SortKey::Frequency => frequency_rank(k.frequency).map(Val::Rank),
+        SortKey::Defined => Some(Val::Rank(Completeness::of(k).score().0 as u8)),
         SortKey::Value => value_as_of(k, as_of).map(|v| Val::Number(Num(v))),
         SortKey::Status => Some(Val::Rank(status_rank(status_as_of(k, as_of)))),
     }

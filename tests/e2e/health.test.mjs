@@ -53,6 +53,59 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
   await context.close();
 });
 
+test('Health counts the fully defined KPIs and lists the others with what they miss', async () => {
+  // The template defines every KPI fully; this copy lacks a formula and a data source.
+  const { init, model } = seedTemplate('coffee-machines.en.kpi.json', 'mseed', (m) => {
+    const k = m.kpis.find((k) => k.name === 'Repeat breakdowns');
+    k.formula = '';
+    k.data_source = '  ';
+  });
+  const n = model.kpis.length;
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.getByRole('tab', { name: 'Health' }).click();
+  await page.getByRole('heading', { name: 'KPI definitions' }).waitFor();
+  await page.getByText(`${n - 1} of ${n} KPIs fully defined`, { exact: true }).waitFor();
+  const list = page.getByRole('list', { name: 'KPIs not fully defined' });
+  assert.equal(await list.getByRole('listitem').count(), 1);
+  const item = list.getByRole('listitem').filter({ hasText: 'Repeat breakdowns' });
+  assert.match(await item.innerText(), /6\/8/);
+  assert.match(await item.innerText(), /Missing: formula, data source/);
+  await page.locator('html[data-idle]').waitFor({ state: 'attached' });
+  await page.screenshot({ path: '/tmp/complete-health-en.png' });
+
+  // Its name selects it; filled in the inspector, the count goes up by one.
+  const name = item.getByRole('button', { name: 'Repeat breakdowns', exact: true });
+  await name.click();
+  assert.equal(await name.getAttribute('aria-pressed'), 'true');
+  await page.getByRole('textbox', { name: 'Formula', exact: true }).fill('Machines with a new breakdown within 30 days / repaired machines x 100%');
+  await item.getByText('7/8', { exact: true }).waitFor();
+  assert.match(await item.innerText(), /Missing: data source/);
+  await page.getByRole('textbox', { name: 'Data source', exact: true }).fill('Service tickets');
+  await page.getByText(`${n} of ${n} KPIs fully defined`, { exact: true }).waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 0);
+
+  // Dutch, and Show opens the KPIs table with the KPI selected.
+  await page.getByRole('textbox', { name: 'Owner', exact: true }).fill(' ');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+  await page.getByRole('heading', { name: 'KPI-definities' }).waitFor();
+  await page.getByText(`${n - 1} van ${n} KPI's volledig gedefinieerd`, { exact: true }).waitFor();
+  const nl = page.getByRole('list', { name: "Niet volledig gedefinieerde KPI's" });
+  const nlItem = nl.getByRole('listitem').filter({ hasText: 'Repeat breakdowns' });
+  assert.match(await nlItem.innerText(), /7\/8/);
+  assert.match(await nlItem.innerText(), /Ontbreekt: eigenaar/);
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  await page.screenshot({ path: '/tmp/complete-health-nl.png' });
+  await nlItem.getByRole('button', { name: 'Tonen' }).click();
+  assert.equal(await page.getByRole('tab', { name: "KPI's" }).getAttribute('aria-selected'), 'true');
+  const kpi = page.getByRole('table').getByRole('button', { name: 'Repeat breakdowns', exact: true });
+  assert.equal(await kpi.getAttribute('aria-pressed'), 'true');
+  await page.getByRole('textbox', { name: 'Eigenaar', exact: true }).fill('Service manager');
+  await page.getByRole('tab', { name: 'Gezondheid' }).click();
+  await page.getByText(`${n} van ${n} KPI's volledig gedefinieerd`, { exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the Health view speaks Dutch', async () => {
   const { init } = seedTemplate('coffee-machines.en.kpi.json');
   const { page, context, errors } = await openPage(browser, server.url, { init });

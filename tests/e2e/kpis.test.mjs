@@ -1,7 +1,7 @@
 // The KPIs view: every KPI in a table; filter, sort, edit in place; fast on 3,000 KPIs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot, seedTemplate, partsLoaded } from './support.mjs';
+import { serve, launch, openPage, screenshot, seedTemplate, partsLoaded, settled } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -63,6 +63,60 @@ test('the KPIs table lists, filters, sorts and edits in place', async () => {
   await page.getByRole('tab', { name: 'KPIs' }).click();
   assert.equal(await page.getByRole('textbox', { name: 'Unit of Order to first invoice' }).inputValue(), 'working days');
   assert.equal(await page.getByRole('combobox', { name: 'Direction of Order to first invoice' }).inputValue(), 'band');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the Defined column scores each KPI\'s definition and names what is missing', async () => {
+  // The template defines every KPI fully; this copy lacks a formula and a data source.
+  const { init, model } = seedTemplate('coffee-machines.en.kpi.json', 'mseed', (m) => {
+    const k = m.kpis.find((k) => k.name === 'Repeat breakdowns');
+    k.formula = '';
+    k.data_source = '  ';
+  });
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  const table = page.getByRole('table');
+  await table.waitFor();
+  const defined = table.getByRole('columnheader', { name: 'Defined', exact: true });
+  assert.equal(await defined.count(), 1);
+  const row = (name) => table.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+  const score = (name) => row(name).getByRole('cell', { name: /^\d\/8$/ });
+  assert.equal(await score('Repeat breakdowns').innerText(), '6/8');
+  assert.equal(await score('Repeat breakdowns').getAttribute('title'), 'Missing: formula, data source');
+  assert.equal(await score('Machines installed on time').innerText(), '8/8');
+  assert.equal(await score('Machines installed on time').getAttribute('title'), 'Fully defined');
+  assert.equal(await table.getByRole('cell', { name: '8/8', exact: true }).count(), model.kpis.length - 1);
+
+  // Sorted by it, the least defined KPI comes first.
+  await defined.getByRole('button').click();
+  assert.equal(await defined.getAttribute('aria-sort'), 'ascending');
+  assert.equal(await firstName(page), 'Repeat breakdowns');
+
+  // Filled in the inspector, the score goes to 8/8.
+  await table.getByRole('button', { name: 'Repeat breakdowns', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Formula', exact: true }).fill('Machines with a new breakdown within 30 days / repaired machines x 100%');
+  assert.equal(await settled(() => score('Repeat breakdowns').innerText(), '7/8'), '7/8');
+  assert.equal(await score('Repeat breakdowns').getAttribute('title'), 'Missing: data source');
+  await page.getByRole('textbox', { name: 'Data source', exact: true }).fill('Service tickets');
+  assert.equal(await settled(() => score('Repeat breakdowns').innerText(), '8/8'), '8/8');
+  assert.equal(await score('Repeat breakdowns').getAttribute('title'), 'Fully defined');
+
+  // Dutch: the column and what is missing.
+  await page.getByRole('textbox', { name: 'Owner', exact: true }).fill('');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+  assert.equal(await table.getByRole('columnheader', { name: 'Gedefinieerd', exact: true }).count(), 1);
+  assert.equal(await settled(() => score('Repeat breakdowns').getAttribute('title'), 'Ontbreekt: eigenaar'), 'Ontbreekt: eigenaar');
+  assert.equal(await score('Repeat breakdowns').innerText(), '7/8');
+  await page.locator('html[data-idle]').waitFor({ state: 'attached' });
+  // (The inspector's field scrolled the page.)
+  const top = () => page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  await top();
+  await page.screenshot({ path: '/tmp/complete-kpis-nl.png' });
+  await page.getByRole('combobox', { name: 'Taal' }).selectOption({ label: 'English' });
+  await settled(() => score('Repeat breakdowns').getAttribute('title'), 'Missing: owner');
+  await top();
+  await page.screenshot({ path: '/tmp/complete-kpis-en.png' });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,18 +4,23 @@
 //! The findings are a `Memo` on the model (`check` is linear, ~1.4 ms natively on 3,000
 //! KPIs) that only notifies when the findings change; each item's text reads the model
 //! itself, so a rename updates the sentence without rebuilding the list.
+//!
+//! Below them, "KPI definitions": how many KPIs are fully defined (all eight items of the
+//! method's KPI definition filled) and the others with what they miss, each selectable.
 
 use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::{check_as_of, CheckKind, Finding, Level, Model, Severity, Target};
+use crate::model::completeness::{read_model_completeness, Completeness};
+use crate::model::{check_as_of, CheckKind, Finding, Id, Level, Model, Severity, Target};
 use crate::present::health::{
     check_label, severity_class, severity_name, severity_plural, SEVERITIES,
 };
 use crate::ui::state::{use_app, View};
+use crate::ui::views::names::live_name;
 
-/// Findings mounted at first; "Show all" mounts the rest.
+/// Findings (and KPIs not fully defined) mounted at first; "Show all" mounts the rest.
 const PAGE: usize = 300;
 
 /// The view that shows a finding's element best, and what to select there.
@@ -124,7 +129,97 @@ pub fn HealthView() -> impl IntoView {
                     }}
                 </button>
             </Show>
+            <Definitions />
         </div>
+    }
+}
+
+/// "KPI definitions": "12 of 18 KPIs fully defined" and a list of the others, each with its
+/// score and what it misses. It reads which KPIs exist and each one's own fields, so it
+/// re-runs on a KPI's field edit (a linear pass of a few comparisons a KPI) and the list
+/// changes only where a score changes; each name follows its KPI at once.
+#[component]
+fn Definitions() -> impl IntoView {
+    let app = use_app();
+    let defined = Memo::new(move |_| app.doc.read(read_model_completeness).unwrap_or_default());
+    let limit = RwSignal::new(PAGE);
+    let visible = move || {
+        defined.with(|d| {
+            d.incomplete
+                .iter()
+                .take(limit.get())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let missing = move || defined.with(|d| d.incomplete.len());
+    view! {
+        <section class="health-defined" aria-labelledby="health-defined-title">
+            <h3 id="health-defined-title">{tr(app.lang, "KPI definitions", "KPI-definities")}</h3>
+            <p class="health-defined-summary">
+                {move || defined.with(|d| d.summary(app.lang.get()))}
+            </p>
+            <ul
+                class="health-list"
+                role="list"
+                aria-label=tr(app.lang, "KPIs not fully defined", "Niet volledig gedefinieerde KPI's")
+            >
+                <For
+                    each=visible
+                    key=|item| item.clone()
+                    children=move |(id, completeness)| view! { <DefinitionItem id completeness /> }
+                />
+            </ul>
+            <Show when=move || { missing() > limit.get() }>
+                <button type="button" class="health-more" on:click=move |_| limit.set(usize::MAX)>
+                    {move || {
+                        let n = missing();
+                        app.lang.get().pick(format!("Show all {n} KPIs"), format!("Alle {n} KPI's tonen"))
+                    }}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// One KPI not fully defined: its score, its name (a button that selects it), what it
+/// misses, and "Show", which selects it in the KPIs table.
+#[component]
+fn DefinitionItem(id: Id, completeness: Completeness) -> impl IntoView {
+    let app = use_app();
+    let target = Target::Kpi(id);
+    let selected = {
+        let target = target.clone();
+        Memo::new(move |_| app.selection.with(|s| s.as_ref() == Some(&target)))
+    };
+    let name = live_name(app, target.clone());
+    let select = {
+        let target = target.clone();
+        move |_| app.selection.set(Some(target.clone()))
+    };
+    let show = move |_| {
+        app.selection.set(Some(target.clone()));
+        app.view.set(View::Kpis);
+    };
+    let missing = move || completeness.missing_text(app.lang.get());
+    view! {
+        <li class="finding definition" class:selected=move || selected.get()>
+            <span class="definition-score">{completeness.score_text()}</span>
+            <span class="finding-text">
+                <button
+                    type="button"
+                    class="definition-name"
+                    aria-pressed=move || selected.get().to_string()
+                    on:click=select
+                >
+                    {name}
+                </button>
+                <small class="finding-check muted">{missing}</small>
+            </span>
+            <button type="button" class="finding-show" on:click=show>
+                {tr(app.lang, "Show", "Tonen")}
+            </button>
+        </li>
     }
 }
 

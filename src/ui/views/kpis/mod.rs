@@ -199,6 +199,7 @@ pub fn KpisView() -> impl IntoView {
                                 <SortHeader sort scroll key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
                                 <SortHeader sort scroll key=SortKey::Target en="Target" nl="Norm" class="col-target" />
                                 <SortHeader sort scroll key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
+                                <SortHeader sort scroll key=SortKey::Defined en="Defined" nl="Gedefinieerd" class="col-defined" />
                                 <th scope="col" class="col-drives plain">{tr(app.lang, "Drives", "Stuurt")}</th>
                                 <SortHeader sort scroll key=SortKey::Value en="Value" nl="Waarde" class="col-value" />
                                 <SortHeader sort scroll key=SortKey::Status en="Status" nl="Status" class="col-status" />
@@ -252,6 +253,8 @@ fn SortHeader(
             <button
                 type="button"
                 class="sort"
+                // The whole title where a narrow column cuts it ("Gedefinieerd").
+                title=tr(app.lang, en, nl)
                 on:click=move |_| {
                     // Untracked, and nothing once the table is gone (see `Scroll::to_top`).
                     let Some(now) = sort.try_get_untracked() else { return };

@@ -221,6 +221,13 @@ pub fn KpiRow(
                     }}
                 </select>
             </td>
+            <td
+                class="col-defined"
+                class:complete=move || row.with(|r| r.as_ref().is_some_and(|r| r.completeness.is_complete()))
+                title=move || row.with(|r| r.as_ref().map(|r| r.completeness.missing_text(app.lang.get())))
+            >
+                {move || row.with(|r| r.as_ref().map(|r| r.completeness.score_text()))}
+            </td>
             <td class="col-drives" title=drives>{drives}</td>
             <td class="col-value">{move || kpi_value_text(app, &value_id)}</td>
             <td class="col-status"><StatusBadge status=Signal::derive(move || kpi_status(app, &status_id)) /></td>
