@@ -129,17 +129,7 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
         } else {
             String::new()
         };
-        let agreements: String = l
-            .agreements
-            .iter()
-            .filter(|a| !a.text.trim().is_empty())
-            .map(|a| format!("<small>✓ {}</small>", escape(a.text.trim())))
-            .collect();
-        let _ = write!(
-            s,
-            "<li>{}{ext}{touch}{dept}{agreements}</li>",
-            escape(&l.name)
-        );
+        let _ = write!(s, "<li>{}{ext}{touch}{dept}</li>", escape(&l.name));
     }
     let _ = write!(
         s,
@@ -161,40 +151,27 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
                 .map(move |k| (Some(name.as_str()), k))
         })
         .collect();
+    // Each handover KPI beside its handover ("Sales -> Planning"), in the same table, so a
+    // chain still prints on one page.
+    let handovers: Vec<String> = c
+        .links
+        .iter()
+        .map(|l| between(m, &c.id, &l.id, lang))
+        .collect();
+    let handover_kpis = c.links.iter().zip(&handovers).flat_map(|(l, name)| {
+        m.kpis
+            .values()
+            .filter(|k| is_at(k, &c.id, &l.id))
+            .map(move |k| (Some(name.as_str()), k))
+    });
+    let link_kpis: Vec<(Option<&str>, &Kpi)> = link_kpis.into_iter().chain(handover_kpis).collect();
     if !link_kpis.is_empty() {
-        let _ = write!(s, "<h3>{}</h3>", lang.pick("Link KPIs", "Schakel-KPI's"));
+        let _ = write!(
+            s,
+            "<h3>{}</h3>",
+            lang.pick("Link and handover KPIs", "Schakel- en overdrachts-KPI's")
+        );
         kpi_rows(&mut s, m, &link_kpis, lang, as_of);
-    }
-    // Each handover KPI beside its handover ("Sales -> Planning"), with what is handed over.
-    let handovers: Vec<(String, &str)> = c
-        .links
-        .iter()
-        .map(|l| (between(m, &c.id, &l.id, lang), l.handover.trim()))
-        .collect();
-    let handover_kpis: Vec<(Option<&str>, &Kpi)> = c
-        .links
-        .iter()
-        .zip(&handovers)
-        .flat_map(|(l, (name, _))| {
-            m.kpis
-                .values()
-                .filter(|k| is_at(k, &c.id, &l.id))
-                .map(move |k| (Some(name.as_str()), k))
-        })
-        .collect();
-    let texts: Vec<&(String, &str)> = handovers.iter().filter(|(_, t)| !t.is_empty()).collect();
-    if !handover_kpis.is_empty() || !texts.is_empty() {
-        let _ = write!(s, "<h3>{}</h3>", lang.pick("Handovers", "Overdrachten"));
-        if !texts.is_empty() {
-            s.push_str("<ul class=\"print-handovers\">");
-            for (name, text) in texts {
-                let _ = write!(s, "<li><b>{}</b>: {}</li>", escape(name), escape(text));
-            }
-            s.push_str("</ul>");
-        }
-        if !handover_kpis.is_empty() {
-            kpi_rows(&mut s, m, &handover_kpis, lang, as_of);
-        }
     }
     s.push_str("</section>");
     s

@@ -57,7 +57,7 @@ test('the Chains view shows a chain as a flow and moves links', async () => {
   await page.getByRole('button', { name: 'Sales or Online', exact: true }).click();
   assert.equal(await page.getByRole('button', { name: 'Move left' }).isDisabled(), true);
   assert.equal(await page.getByRole('button', { name: 'Move right' }).isDisabled(), false);
-  await page.getByRole('button', { name: 'Finance (contract and billing)' }).click();
+  await page.getByRole('button', { name: 'Finance (contract and billing)', exact: true }).click();
   assert.equal(await page.getByRole('button', { name: 'Move right' }).isDisabled(), true);
 
   // The order is saved.

@@ -84,7 +84,7 @@ test('the coffee template as a diagram: select, highlight drives, export', async
   assert.equal(await chain.getAttribute('aria-pressed'), 'true');
   assert.equal(await kpi.getAttribute('aria-pressed'), 'false');
   assert.equal(await page.locator('.st-edges-hot path').count(), 0);
-  const link = diagram.getByRole('button', { name: 'Sales or Online' });
+  const link = diagram.getByRole('button', { name: 'Sales or Online', exact: true });
   await link.focus();
   await page.keyboard.press(' ');
   assert.equal(await link.getAttribute('aria-pressed'), 'true');
