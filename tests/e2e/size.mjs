@@ -19,10 +19,10 @@ import { DIST } from './support.mjs';
 // the folder's context and "Your name") took it to 265,841 B after cutting 4.9 KB (one
 // non-generic control per kind, the name dialog lazy): 266 KB. Issue 22 (session 11: the
 // handover place in every view that names a KPI's place, the Chains view's handover cards and
-// agreements, checks 16-18, the Defined column) measured 267,934 B with the meeting levels
-// merged (then taken out again): 268 KB, to be cut back under issue 24.
+// agreements, checks 16-18, the Defined column) measured 268,557 B (267,934 B with the meeting
+// levels merged, which also cut Touched::between): 269 KB, to be cut back under issue 24.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 268 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 269 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
 // Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
 // Issue 20 took it from 775,641 to 808,918 B (the field table, the journal's codec, kept
