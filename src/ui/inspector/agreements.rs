@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::fields::from_reader;
+use super::fields::{from_reader, link_write};
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::{Agreement, Edit, Id, LinkField};
+use crate::model::{Agreement, Id, LinkField};
 use crate::ui::i18n::tr;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, App};
 
 /// The agreements of link `link` of chain `chain`.
 #[component]
@@ -18,16 +18,9 @@ pub fn Agreements(chain: Id, link: Id) -> impl IntoView {
         let (chain, link) = (chain.clone(), link.clone());
         from_reader(move |r| r.link(&chain, &link).map(|l| l.agreements.clone()))
     };
-    let write = move |new: Vec<Agreement>, coalesce: bool| {
-        app.edit(
-            Edit::SetLink {
-                chain: chain.clone(),
-                link: link.clone(),
-                field: LinkField::Agreements(new),
-            },
-            coalesce,
-        );
-    };
+    let set = link_write(app, chain, link);
+    let write =
+        move |new: Vec<Agreement>, coalesce: bool| set(LinkField::Agreements(new), coalesce);
     let change = {
         let write = write.clone();
         move |i: usize, f: &dyn Fn(&mut Agreement), coalesce: bool| {
@@ -66,9 +59,6 @@ pub fn Agreements(chain: Id, link: Id) -> impl IntoView {
                     each=move || 0..count()
                     key=|i| *i
                     children=move |i| {
-                        let text = move || list.with(|l| l.get(i).map(|a| a.text.clone()).unwrap_or_default());
-                        let owner = move || list.with(|l| l.get(i).map(|a| a.owner.clone()).unwrap_or_default());
-                        let (c1, c2) = (change.clone(), change.clone());
                         let write = write.clone();
                         let delete = move |_| {
                             let mut new = list.get_untracked();
@@ -79,31 +69,8 @@ pub fn Agreements(chain: Id, link: Id) -> impl IntoView {
                         };
                         view! {
                             <li class="agreement">
-                                <input
-                                    type="text"
-                                    maxlength=MAX_TEXT_CHARS
-                                    aria-label=tr(app.lang, "Agreement", "Afspraak")
-                                    placeholder=tr(app.lang, "What the team agrees", "Wat het team afspreekt")
-                                    prop:value=text
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        c1(i, &|a: &mut Agreement| a.text = v.clone(), true)
-                                    }
-                                    on:blur=move |_| app.break_coalescing()
-                                />
-                                <input
-                                    type="text"
-                                    class="agreement-owner"
-                                    maxlength=MAX_NAME_CHARS
-                                    aria-label=tr(app.lang, "Agreement owner", "Eigenaar van de afspraak")
-                                    placeholder=tr(app.lang, "Owner", "Eigenaar")
-                                    prop:value=owner
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        c2(i, &|a: &mut Agreement| a.owner = v.clone(), true)
-                                    }
-                                    on:blur=move |_| app.break_coalescing()
-                                />
+                                {part(app, list, i, &change, TEXT)}
+                                {part(app, list, i, &change, OWNER)}
                                 <button
                                     type="button"
                                     class="quiet small"
@@ -122,5 +89,60 @@ pub fn Agreements(chain: Id, link: Id) -> impl IntoView {
                 {tr(app.lang, "Add agreement", "Afspraak toevoegen")}
             </button>
         </fieldset>
+    }
+}
+
+/// One text box of an agreement: which part, its name, hint, length and class.
+struct Part {
+    get: fn(&Agreement) -> &String,
+    set: fn(&mut Agreement, String),
+    label: (&'static str, &'static str),
+    hint: (&'static str, &'static str),
+    max: usize,
+    class: &'static str,
+}
+
+const TEXT: Part = Part {
+    get: |a| &a.text,
+    set: |a, v| a.text = v,
+    label: ("Agreement", "Afspraak"),
+    hint: ("What the team agrees", "Wat het team afspreekt"),
+    max: MAX_TEXT_CHARS,
+    class: "",
+};
+
+const OWNER: Part = Part {
+    get: |a| &a.owner,
+    set: |a, v| a.owner = v,
+    label: ("Agreement owner", "Eigenaar van de afspraak"),
+    hint: ("Owner", "Eigenaar"),
+    max: MAX_NAME_CHARS,
+    class: "agreement-owner",
+};
+
+/// The text box of part `p` of agreement `i`; typing changes that part (coalescing).
+fn part(
+    app: App,
+    list: Signal<Vec<Agreement>>,
+    i: usize,
+    change: &(impl Fn(usize, &dyn Fn(&mut Agreement), bool) + Clone + 'static),
+    p: Part,
+) -> impl IntoView {
+    let change = change.clone();
+    let value = move || list.with(|l| l.get(i).map(|a| (p.get)(a).clone()).unwrap_or_default());
+    view! {
+        <input
+            type="text"
+            class=p.class
+            maxlength=p.max
+            aria-label=tr(app.lang, p.label.0, p.label.1)
+            placeholder=tr(app.lang, p.hint.0, p.hint.1)
+            prop:value=value
+            on:input=move |ev| {
+                let v = event_target_value(&ev);
+                change(i, &|a: &mut Agreement| (p.set)(a, v.clone()), true)
+            }
+            on:blur=move |_| app.break_coalescing()
+        />
     }
 }

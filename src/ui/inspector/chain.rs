@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::agreements::Agreements;
-use super::fields::{find_link, form_view, from_reader, Source};
+use super::fields::{find_link, form_view, from_reader, link_write, Source};
 use crate::model::fields::link;
 use crate::model::{unique_name, Attach, ChainField, Department, Edit, Id, LinkField, Target};
 use crate::present::chains::read_name_of;
@@ -35,19 +35,7 @@ pub fn ChainInspector(id: Id) -> impl IntoView {
 #[component]
 pub fn LinkInspector(chain: Id, link: Id) -> impl IntoView {
     let app = use_app();
-    let write = {
-        let (chain, link) = (chain.clone(), link.clone());
-        move |field: LinkField, coalesce: bool| {
-            app.edit(
-                Edit::SetLink {
-                    chain: chain.clone(),
-                    link: link.clone(),
-                    field,
-                },
-                coalesce,
-            );
-        }
-    };
+    let write = link_write(app, chain.clone(), link.clone());
     let departments = move || {
         app.doc
             .read(|r| {
@@ -202,19 +190,7 @@ pub fn HandoverInspector(chain: Id, link: Id) -> impl IntoView {
                 .unwrap_or_default()
         }
     };
-    let write = {
-        let (chain, link) = (chain.clone(), link.clone());
-        move |field: LinkField, coalesce: bool| {
-            app.edit(
-                Edit::SetLink {
-                    chain: chain.clone(),
-                    link: link.clone(),
-                    field,
-                },
-                coalesce,
-            );
-        }
-    };
+    let write = link_write(app, chain.clone(), link.clone());
     let src = Source {
         key: (chain, link),
         get: |r, (chain, link)| r.link(chain, link),

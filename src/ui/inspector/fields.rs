@@ -7,9 +7,9 @@ use crate::ui::i18n::tr;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::model::fields::{Element, Field, FieldInput, FieldKind};
-use crate::model::{format_number, parse_number, Link, Model, Reader};
+use crate::model::{format_number, parse_number, Edit, Link, LinkField, Model, Reader};
 use crate::present::form::{choice_options, Form};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, App};
 
 /// One value read from the open model, as a signal (the default when the element is gone).
 /// Read through a [`Reader`], so each inspector field depends on exactly what `f` reads (its
@@ -20,6 +20,25 @@ where
 {
     let app = use_app();
     Signal::derive(move || app.doc.read(&f).flatten().unwrap_or_default())
+}
+
+/// The writer of link `link`'s fields in `chain`: each call is one `SetLink` edit (`true`:
+/// keystrokes coalesce). The link, handover and agreements forms share it.
+pub fn link_write(
+    app: App,
+    chain: crate::model::Id,
+    link: crate::model::Id,
+) -> impl Fn(LinkField, bool) + Clone + Send + Sync + 'static {
+    move |field, coalesce| {
+        app.edit(
+            Edit::SetLink {
+                chain: chain.clone(),
+                link: link.clone(),
+                field,
+            },
+            coalesce,
+        );
+    }
 }
 
 /// A link of a chain.
