@@ -2,7 +2,9 @@
 //! lists, what changed, the status summary, the trend, the printed pack.
 
 use kpi_structure::model::agenda::{changes_since, record};
-use kpi_structure::model::meeting::{Action, ActionField, ChainMeeting, KpiState, Meeting};
+use kpi_structure::model::meeting::{
+    Action, ActionField, ChainMeeting, KpiState, Meeting, MeetingAt,
+};
 use kpi_structure::model::*;
 use kpi_structure::present::meeting::*;
 
@@ -20,6 +22,7 @@ fn action(id: &str, what: &str, due: &str, done: bool) -> Action {
         owner: "Planning".into(),
         due: due.into(),
         done,
+        escalated: false,
     }
 }
 
@@ -118,18 +121,18 @@ fn a_trend_is_its_values_oldest_first() {
 #[test]
 fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
     let mut m = coffee();
-    let c = chain_named(&m, "New coffee machine");
+    let c = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
     let k = kpi_named(&m, "Machines installed on time");
     let as_of = (2026, 11);
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: action("a1", "Extra fitter", "2026-12", false),
         index: None,
     })
     .unwrap();
     let meeting = record(&m, &c, as_of, "2026-12-01").unwrap();
     m.apply(Edit::CloseMeeting {
-        chain: c.clone(),
+        at: c.clone(),
         meeting: Box::new(meeting),
     })
     .unwrap();
@@ -143,13 +146,13 @@ fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
     })
     .unwrap();
     m.apply(Edit::SetAction {
-        chain: c.clone(),
+        at: c.clone(),
         id: Id::new("a1"),
         field: ActionField::Done(true),
     })
     .unwrap();
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: Action {
             id: Id::new("a2"),
             ..Action::default()
@@ -188,7 +191,7 @@ fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
 #[test]
 fn the_meeting_pack_has_one_page_per_chain_escaped_with_statuses_in_words() {
     let mut m = coffee();
-    let c = chain_named(&m, "New coffee machine");
+    let c = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
     let k = kpi_named(&m, "Machines installed on time");
     m.apply(Edit::SetComment {
         kpi: k.clone(),
@@ -197,13 +200,13 @@ fn the_meeting_pack_has_one_page_per_chain_escaped_with_statuses_in_words() {
     })
     .unwrap();
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: action("a1", "Hire a \"second\" fitter", "2026-09", false),
         index: None,
     })
     .unwrap();
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: action("a2", "Already done", "2026-09", true),
         index: None,
     })

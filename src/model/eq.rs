@@ -19,6 +19,7 @@ impl PartialEq for Model {
             created,
             modified,
             origin,
+            mt_meeting,
             extra,
         } = self;
         *id == other.id
@@ -32,6 +33,7 @@ impl PartialEq for Model {
             && *created == other.created
             && *modified == other.modified
             && *origin == other.origin
+            && *mt_meeting == other.mt_meeting
             && *extra == other.extra
     }
 }
