@@ -27,14 +27,36 @@ pub fn read_meeting_kpis<'m>(r: &Reader<'m>, at: &MeetingAt) -> Vec<&'m Id> {
     let hanging = |want: &dyn Fn(&Attach) -> bool| hanging(&places, want);
     match at {
         MeetingAt::Chain(chain) => chain_kpis(r, chain, &places),
-        MeetingAt::Department(d) => department_links(r, d)
-            .into_iter()
-            .flat_map(|(chain, link)| {
-                hanging(
+        MeetingAt::Department(d) => {
+            // Each of its links with the handovers it is part of: the one it receives (the
+            // link before it hands over) and the one it makes, each once.
+            let mut handovers: Vec<(&Id, &Id)> = Vec::new();
+            let mut out = Vec::new();
+            for (chain, link) in department_links(r, d) {
+                let ids: Vec<&Id> = r.link_ids(chain).collect();
+                let before = ids
+                    .iter()
+                    .position(|l| *l == link)
+                    .and_then(|i| i.checked_sub(1))
+                    .map(|i| ids[i]);
+                let mut handover = |from: &'m Id, out: &mut Vec<&'m Id>| {
+                    if !handovers.contains(&(chain, from)) {
+                        handovers.push((chain, from));
+                        out.extend(hanging(&|a| {
+                            matches!(a, Attach::Handover { chain: c, link: l } if c == chain && l == from)
+                        }));
+                    }
+                };
+                if let Some(before) = before {
+                    handover(before, &mut out);
+                }
+                out.extend(hanging(
                     &|a| matches!(a, Attach::Link { chain: c, link: l } if c == chain && l == link),
-                )
-            })
-            .collect(),
+                ));
+                handover(link, &mut out);
+            }
+            out
+        }
         MeetingAt::Mt => r
             .goal_ids()
             .flat_map(|g| hanging(&|a| matches!(a, Attach::Result { goal } if goal == g)))

@@ -74,7 +74,7 @@ impl Group {
     /// link's (in a department meeting with its chain's: "New coffee machine · Service").
     pub fn heading(&self, r: &Reader, at: &MeetingAt, lang: Lang) -> String {
         match self {
-            Group::Link(target @ Target::Link { chain, .. }) => {
+            Group::Link(target @ (Target::Link { chain, .. } | Target::Handover { chain, .. })) => {
                 let link = read_name_of(r, target, lang);
                 match at {
                     MeetingAt::Department(_) => format!(
