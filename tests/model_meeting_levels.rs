@@ -214,11 +214,13 @@ fn a_department_meeting_discusses_its_links_kpis_across_all_chains() {
             .map(|id| m.kpis[id].name.clone())
             .collect()
     };
-    // Logistics is a link of "New coffee machine" and of "Coffee beans and ingredients".
+    // Logistics is a link of "New coffee machine" and of "Coffee beans and ingredients"; in
+    // the second it receives the orders Customer service releases (a handover KPI).
     assert_eq!(
         names(&department(&m, "Logistics")),
         [
             "Machines delivered on the planned day",
+            "Orders released to the warehouse the same day",
             "Orders picked correctly"
         ]
     );
