@@ -233,10 +233,11 @@ fn a_department_meeting_discusses_its_links_kpis_across_all_chains() {
             "Operating margin"
         ]
     );
-    // A department none of whose links has KPIs discusses nothing, and says so elsewhere.
+    // A department none of whose links or handovers has KPIs discusses nothing, and says so
+    // elsewhere.
     let mut bare = m.clone();
     bare.kpis
-        .retain(|_, k| !matches!(k.at, Attach::Link { .. }));
+        .retain(|_, k| !matches!(k.at, Attach::Link { .. } | Attach::Handover { .. }));
     assert!(meeting_kpis(&bare, &department(&bare, "Logistics")).is_empty());
 }
 
