@@ -248,10 +248,12 @@ fn a_department_meetings_rows_are_groups_by_chain_and_link() {
         .iter()
         .map(|g| g.group.heading(&r, &at, Lang::En))
         .collect();
+    // The handover Logistics receives in the supplies chain is a group of its own.
     assert_eq!(
         headings,
         [
             "New coffee machine · Logistics",
+            "Coffee beans and ingredients · Handover Customer service (order intake) -> Logistics (picking and delivery)",
             "Coffee beans and ingredients · Logistics (picking and delivery)"
         ]
     );
@@ -260,12 +262,13 @@ fn a_department_meetings_rows_are_groups_by_chain_and_link() {
         kpis,
         [
             vec![kpi_named(&m, "Machines delivered on the planned day")],
+            vec![kpi_named(&m, "Orders released to the warehouse the same day")],
             vec![kpi_named(&m, "Orders picked correctly")]
         ]
     );
     // The table's rows: one per KPI, each group's first spanning it.
     let rows = meeting_rows(&m, &at);
-    assert_eq!(rows.iter().map(|r| r.span).collect::<Vec<_>>(), [1, 1]);
+    assert_eq!(rows.iter().map(|r| r.span).collect::<Vec<_>>(), [1, 1, 1]);
     // In the chain meeting the same link is headed by its own name only.
     let chain = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
     let link = &groups[0].group;
