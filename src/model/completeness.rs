@@ -162,6 +162,22 @@ impl ModelCompleteness {
     }
 }
 
+/// Counts the KPIs given with their completeness, in order.
+impl FromIterator<(Id, Completeness)> for ModelCompleteness {
+    fn from_iter<I: IntoIterator<Item = (Id, Completeness)>>(kpis: I) -> Self {
+        let mut out = ModelCompleteness::default();
+        for (id, c) in kpis {
+            out.kpis += 1;
+            if c.is_complete() {
+                out.defined += 1;
+            } else {
+                out.incomplete.push((id, c));
+            }
+        }
+        out
+    }
+}
+
 /// The completeness of KPI `id`, `None` if it is gone.
 pub fn completeness(m: &Model, id: &Id) -> Option<Completeness> {
     m.kpis.get(id).map(Completeness::of)
@@ -177,19 +193,12 @@ pub fn model_completeness(m: &Model) -> ModelCompleteness {
     read_model_completeness(&Reader::new(m))
 }
 
-/// [`model_completeness`], read through `r`: which KPIs exist and each one's own fields.
+/// [`model_completeness`], read through `r`: which KPIs exist ([`Reader::kpi_places`]) and
+/// each one's own fields ([`read_completeness`]). A view may keep the second part per KPI
+/// and collect it ([`ModelCompleteness`]'s `FromIterator`), so that a keystroke in one KPI's
+/// name re-runs only that KPI's part.
 pub fn read_model_completeness(r: &Reader) -> ModelCompleteness {
-    let mut out = ModelCompleteness::default();
-    for (id, _) in r.kpi_places() {
-        let Some(c) = read_completeness(r, id) else {
-            continue;
-        };
-        out.kpis += 1;
-        if c.is_complete() {
-            out.defined += 1;
-        } else {
-            out.incomplete.push((id.clone(), c));
-        }
-    }
-    out
+    r.kpi_places()
+        .filter_map(|(id, _)| read_completeness(r, id).map(|c| (id.clone(), c)))
+        .collect()
 }

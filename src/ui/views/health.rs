@@ -12,12 +12,14 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use crate::model::completeness::{read_model_completeness, Completeness};
+use std::collections::{HashMap, HashSet};
+
+use crate::model::completeness::{read_completeness, Completeness, ModelCompleteness};
 use crate::model::{check_as_of, CheckKind, Finding, Id, Level, Model, Severity, Target};
 use crate::present::health::{
     check_label, severity_class, severity_name, severity_plural, SEVERITIES,
 };
-use crate::ui::state::{use_app, View};
+use crate::ui::state::{use_app, App, View};
 use crate::ui::views::names::live_name;
 
 /// Findings (and KPIs not fully defined) mounted at first; "Show all" mounts the rest.
@@ -134,14 +136,52 @@ pub fn HealthView() -> impl IntoView {
     }
 }
 
+/// How many KPIs are fully defined and what the others miss (as
+/// `completeness::read_model_completeness` reads it), kept per KPI: one memo per KPI of its
+/// completeness (its own fields) and the count over them. A keystroke in a KPI's name re-runs
+/// that KPI's memo only (its score stays, so nothing follows); the count re-runs when a KPI
+/// comes, goes or changes its score.
+fn definitions(app: App) -> Memo<ModelCompleteness> {
+    // The per-KPI memos belong to the view, not to the count's run (which re-runs).
+    let owner = Owner::current().unwrap_or_default();
+    let per_kpi = StoredValue::new(HashMap::<Id, ArcMemo<Option<Completeness>>>::new());
+    let ids = Memo::new(move |_| {
+        app.doc
+            .read(|r| r.kpi_places().map(|(id, _)| id.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    Memo::new(move |_| {
+        ids.with(|ids| {
+            per_kpi.update_value(|memos| {
+                let kept: HashSet<&Id> = ids.iter().collect();
+                memos.retain(|id, _| kept.contains(id));
+                for id in ids {
+                    memos.entry(id.clone()).or_insert_with(|| {
+                        let id = id.clone();
+                        owner.with(|| {
+                            ArcMemo::new(move |_| {
+                                app.doc.read(|r| read_completeness(r, &id)).flatten()
+                            })
+                        })
+                    });
+                }
+            });
+            per_kpi.with_value(|memos| {
+                ids.iter()
+                    .filter_map(|id| memos.get(id)?.get().map(|c| (id.clone(), c)))
+                    .collect()
+            })
+        })
+    })
+}
+
 /// "KPI definitions": "12 of 18 KPIs fully defined" and a list of the others, each with its
-/// score and what it misses. It reads which KPIs exist and each one's own fields, so it
-/// re-runs on a KPI's field edit (a linear pass of a few comparisons a KPI) and the list
-/// changes only where a score changes; each name follows its KPI at once.
+/// score and what it misses; the list changes only where a score changes, and each name
+/// follows its KPI at once.
 #[component]
 fn Definitions() -> impl IntoView {
     let app = use_app();
-    let defined = Memo::new(move |_| app.doc.read(read_model_completeness).unwrap_or_default());
+    let defined = definitions(app);
     let limit = RwSignal::new(PAGE);
     let visible = move || {
         defined.with(|d| {
