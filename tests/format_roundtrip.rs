@@ -44,6 +44,7 @@ fn hand_made_model_round_trips() {
             id: "d1".into(),
             name: "Sales".into(),
             description: "Sells".into(),
+            meeting: Default::default(),
             extra: Extra::new(),
         },
     );
@@ -211,6 +212,7 @@ fn build(
                 id,
                 name,
                 description,
+                meeting: Default::default(),
                 extra: Extra::new(),
             },
         );

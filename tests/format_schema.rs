@@ -94,7 +94,8 @@ fn month(y: i32, m: u32) -> Period {
 
 /// A model in which every field of every element kind is set (and each choice of every
 /// enumeration is used somewhere): the structure, values of every period kind with gaps,
-/// comments, a chain meeting with actions, notes, absence and a meeting held, and an origin
+/// comments, a chain meeting with actions, notes, absence and a meeting held (a department's
+/// and the MT's too), and an origin
 /// (so the file's lineage has `from`). Struct literals without `..`: a new field does not
 /// compile until it is filled in here. `tests/e2e/schema.test.mjs` checks that the export
 /// uses every property and every choice the schema has.
@@ -113,6 +114,12 @@ fn full_model() -> Model {
         modified: 1_769_904_000_000.0,
         origin: "0123456789abcdef".into(),
         management_team: "Commercial director\nOperations director".into(),
+        // The MT meeting: an escalation-free meeting of its own.
+        mt_meeting: ChainMeeting {
+            absent: Vec::new(),
+            notes: "The MT's own notes.".into(),
+            ..full_meeting()
+        },
     };
     for (i, name) in ["Satisfied customers", "Healthy finances"]
         .iter()
@@ -128,6 +135,15 @@ fn full_model() -> Model {
     }
     for (i, name) in ["Sales", "Service"].iter().enumerate() {
         let d = Department {
+            // The Service department's meeting (attendance is a chain meeting's only).
+            meeting: if i == 1 {
+                ChainMeeting {
+                    absent: Vec::new(),
+                    ..full_meeting()
+                }
+            } else {
+                ChainMeeting::default()
+            },
             extra: Default::default(),
             id: id(&format!("d{}", i + 1)),
             name: name.to_string(),
@@ -278,8 +294,8 @@ fn full_kpi(n: &str, at: Attach, frequency: Frequency) -> Kpi {
     }
 }
 
-/// A chain meeting with an open and a done action, notes, an absent link and a meeting held
-/// that saw every status.
+/// A chain meeting with an open (escalated) and a done action, notes, an absent link and a
+/// meeting held that saw every status.
 fn full_meeting() -> ChainMeeting {
     let action = |n: &str, done: bool| Action {
         id: id(n),
@@ -287,6 +303,8 @@ fn full_meeting() -> ChainMeeting {
         owner: "Service".into(),
         due: "2026-03".into(),
         done,
+        // The open one is escalated to the MT.
+        escalated: !done,
     };
     let state = |kpi: &str, period: Option<Period>, value: Option<f64>, status: Status| KpiState {
         kpi: id(kpi),

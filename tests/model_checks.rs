@@ -34,6 +34,7 @@ fn clean() -> Model {
             id: id("d1"),
             name: "Sales".into(),
             description: String::new(),
+            meeting: Default::default(),
             extra: Default::default(),
         },
     );

@@ -140,6 +140,7 @@ fn coffee_machines(lang: Lang) -> (Model, History) {
             id: Id::from_seed('d', i as u64),
             name: name.to_string(),
             description: String::new(),
+            meeting: Default::default(),
             extra: Default::default(),
         };
         edit(

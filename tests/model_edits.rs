@@ -63,6 +63,7 @@ fn fixture() -> Model {
                 id: id(d),
                 name: format!("Dept {d}"),
                 description: String::new(),
+                meeting: Default::default(),
                 extra: Default::default(),
             },
         );
@@ -230,6 +231,7 @@ fn departments_add_set_delete() {
         id: id("d3"),
         name: "Finance".into(),
         description: String::new(),
+        meeting: Default::default(),
         extra: Default::default(),
     };
     round_trip(Edit::AddDepartment {

@@ -2,7 +2,7 @@
 
 use kpi_structure::format::{export_json, import_json};
 use kpi_structure::model::agenda::{changes_since, meeting_kpis, record};
-use kpi_structure::model::meeting::{Action, ActionField};
+use kpi_structure::model::meeting::{Action, ActionField, MeetingAt};
 use kpi_structure::model::*;
 
 mod support;
@@ -12,7 +12,7 @@ use support::{chain_named, coffee, kpi_named};
 fn a_meeting_discusses_chain_kpis_then_link_kpis_then_the_results_they_drive() {
     let m = coffee();
     let c = chain_named(&m, "New coffee machine");
-    let names: Vec<&str> = meeting_kpis(&m, &c)
+    let names: Vec<&str> = meeting_kpis(&m, &MeetingAt::Chain(c.clone()))
         .into_iter()
         .map(|id| m.kpis[id].name.as_str())
         .collect();
@@ -43,13 +43,14 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
         &mut h,
         &mut m,
         Edit::AddAction {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             action: Action {
                 id: Id::new("a1"),
                 what: "Extra fitter in July".into(),
                 owner: "Service".into(),
                 due: "2027-06".into(),
                 done: false,
+                escalated: false,
             },
             index: None,
         },
@@ -58,7 +59,7 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
         &mut h,
         &mut m,
         Edit::SetMeetingNotes {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             notes: "Good month".into(),
         },
     );
@@ -67,13 +68,13 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
         &mut h,
         &mut m,
         Edit::SetAttendance {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             link: link.clone(),
             present: false,
         },
     );
     let before_close = m.clone();
-    let meeting = record(&m, &c, as_of, "2026-12-01").unwrap();
+    let meeting = record(&m, &MeetingAt::Chain(c.clone()), as_of, "2026-12-01").unwrap();
     assert_eq!(meeting.attendees.len(), m.chains[&c].links.len() - 1);
     assert_eq!(meeting.open, vec![Id::new("a1")]);
     let st = meeting.kpis.iter().find(|k| k.kpi == on_time).unwrap();
@@ -83,7 +84,7 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
         &mut h,
         &mut m,
         Edit::CloseMeeting {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             meeting: Box::new(meeting),
         },
     );
@@ -91,7 +92,9 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
     assert_eq!(m.chains[&c].meeting.notes, "");
     assert!(m.chains[&c].meeting.absent.is_empty());
     assert_eq!(m.chains[&c].meeting.held.len(), 1);
-    assert!(changes_since(&m, &c, as_of).unwrap().is_empty());
+    assert!(changes_since(&m, &MeetingAt::Chain(c.clone()), as_of)
+        .unwrap()
+        .is_empty());
 
     // A value changes, the action is done, another is added.
     apply(
@@ -107,7 +110,7 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
         &mut h,
         &mut m,
         Edit::SetAction {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             id: Id::new("a1"),
             field: ActionField::Done(true),
         },
@@ -116,7 +119,7 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
         &mut h,
         &mut m,
         Edit::AddAction {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             action: Action {
                 id: Id::new("a2"),
                 ..Action::default()
@@ -124,7 +127,7 @@ fn closing_records_the_moment_and_the_next_meeting_shows_what_changed() {
             index: None,
         },
     );
-    let ch = changes_since(&m, &c, as_of).unwrap();
+    let ch = changes_since(&m, &MeetingAt::Chain(c.clone()), as_of).unwrap();
     assert_eq!(ch.values, vec![(on_time.clone(), Some(97.5), Some(80.0))]);
     assert_eq!(
         ch.statuses,
@@ -149,7 +152,7 @@ fn a_bad_action_in_a_file_is_reported_and_the_rest_kept() {
     let mut m = coffee();
     let c = chain_named(&m, "New coffee machine");
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: MeetingAt::Chain(c.clone()),
         action: Action {
             id: Id::new("a1"),
             what: "x".into(),
@@ -188,7 +191,7 @@ fn typing_a_comment_or_an_action_text_is_one_undo_step() {
     };
     h.apply(&mut m, e, true).unwrap();
     let add = Edit::AddAction {
-        chain: c.clone(),
+        at: MeetingAt::Chain(c.clone()),
         action: Action {
             id: Id::new("a1"),
             ..Action::default()
@@ -199,14 +202,14 @@ fn typing_a_comment_or_an_action_text_is_one_undo_step() {
     for text in ["C", "Ca", "Call"] {
         let field = ActionField::What(text.into());
         let e = Edit::SetAction {
-            chain: c.clone(),
+            at: MeetingAt::Chain(c.clone()),
             id: Id::new("a1"),
             field,
         };
         h.apply(&mut m, e, true).unwrap();
     }
     let e = Edit::SetAction {
-        chain: c.clone(),
+        at: MeetingAt::Chain(c.clone()),
         id: Id::new("a1"),
         field: ActionField::Owner("Sales".into()),
     };

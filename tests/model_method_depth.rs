@@ -289,3 +289,36 @@ fn version_2_files_open_as_version_3_unchanged() {
     assert_eq!(files, 8);
     assert_eq!(CURRENT_VERSION, 3);
 }
+
+#[test]
+fn a_department_meeting_holds_the_handovers_its_links_receive_and_make() {
+    use kpi_structure::model::agenda::meeting_kpis;
+    use kpi_structure::model::meeting::MeetingAt;
+    let m = coffee();
+    let department = |name: &str| {
+        m.departments
+            .values()
+            .find(|d| d.name == name)
+            .unwrap()
+            .id
+            .clone()
+    };
+    let names = |d: &str| -> Vec<&str> {
+        meeting_kpis(&m, &MeetingAt::Department(department(d)))
+            .into_iter()
+            .map(|k| m.kpis[k].name.as_str())
+            .collect()
+    };
+    // Planning receives the orders from Sales (chain 1) and the diagnosed reports from
+    // Customer service (chain 3); its own link KPI sits between them.
+    assert_eq!(
+        names("Planning"),
+        [
+            "Complete orders handed over",
+            "Installation planned within 2 days",
+            "Reports handed over with a complete diagnosis",
+        ]
+    );
+    // Sales makes the first handover: it is in its meeting too, once.
+    assert_eq!(names("Sales"), ["Complete orders handed over"]);
+}

@@ -2,6 +2,7 @@
 //! are valid and some are not, keep every invariant; a refused edit changes nothing; undoing
 //! everything gives back the starting model exactly, and redoing everything the end model.
 
+use kpi_structure::model::meeting::MeetingAt;
 use kpi_structure::model::*;
 use kpi_structure::session::{Change, Step};
 use proptest::prelude::*;
@@ -146,10 +147,16 @@ fn all_topics(a: &Model, b: &Model) -> Vec<Topic> {
                 .keys()
                 .map(|d| Topic::Fields(Target::Department(d.clone()))),
         );
+        out.extend(
+            m.departments
+                .keys()
+                .map(|d| Topic::Meeting(MeetingAt::Department(d.clone()))),
+        );
+        out.push(Topic::Meeting(MeetingAt::Mt));
         for (c, chain) in &m.chains {
             out.push(Topic::Fields(Target::Chain(c.clone())));
             out.push(Topic::Links(c.clone()));
-            out.push(Topic::Meeting(c.clone()));
+            out.push(Topic::Meeting(MeetingAt::Chain(c.clone())));
             out.push(Topic::KpisAt(Attach::Chain { chain: c.clone() }));
             for l in &chain.links {
                 let (chain, link) = (c.clone(), l.id.clone());
@@ -177,7 +184,13 @@ fn answer(m: &Model, topic: &Topic) -> String {
         // A handover has no fields of its own: its text is its link's.
         Topic::Fields(Target::Handover { .. }) => String::new(),
         Topic::Fields(Target::Goal(id)) => format!("{:?}", m.goals.get(id)),
-        Topic::Fields(Target::Department(id)) => format!("{:?}", m.departments.get(id)),
+        Topic::Fields(Target::Department(id)) => format!(
+            "{:?}",
+            m.departments.get(id).map(|d| Department {
+                meeting: Default::default(),
+                ..d.clone()
+            })
+        ),
         Topic::Fields(Target::Chain(id)) => format!(
             "{:?}",
             m.chains.get(id).map(|c| Chain {
@@ -201,7 +214,7 @@ fn answer(m: &Model, topic: &Topic) -> String {
                 ..k.clone()
             })
         ),
-        Topic::Meeting(c) => format!("{:?}", m.chains.get(c).map(|c| &c.meeting)),
+        Topic::Meeting(at) => format!("{:?}", m.meeting(at)),
         Topic::Values(id) => format!("{:?}", m.kpis.get(id).map(|k| &k.values)),
         Topic::Comments(id) => format!("{:?}", m.kpis.get(id).map(|k| &k.comments)),
         Topic::Goals => format!("{:?}", m.goals.keys().collect::<Vec<_>>()),

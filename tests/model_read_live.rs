@@ -3,14 +3,15 @@
 //! the shell does (`ui::doc::Doc::read`). After random edit sequences with undo and redo, every
 //! live view model equals the one computed from scratch: the Structure diagram's skeleton, the
 //! Matrix, every row of the KPIs table, every Health finding's sentence and its count of fully
-//! defined KPIs, the Values grid's rows, each chain's Meeting rows and "Since the last
-//! meeting", the KPIs of each chain and link, and each KPI's "Drives" candidates, place and
-//! name.
+//! defined KPIs, the Values grid's rows, each meeting's rows and "Since the last meeting" (every
+//! chain's, every department's and the MT's, with the MT's chain lines and escalated actions),
+//! the KPIs of each chain and link, and each KPI's "Drives" candidates, place and name.
 
 use std::collections::HashMap;
 
 use kpi_structure::model::add::{read_chain_context, read_kpi_context};
 use kpi_structure::model::completeness::{read_model_completeness, ModelCompleteness};
+use kpi_structure::model::meeting::MeetingAt;
 use kpi_structure::model::missing::{read_waiting_for_values, Waiting};
 use kpi_structure::model::queries::department_matrix;
 use kpi_structure::model::steer::Month;
@@ -18,7 +19,10 @@ use kpi_structure::model::*;
 use kpi_structure::present::chains::{read_chain_of, read_name_of};
 use kpi_structure::present::diagram::layout::Skeleton;
 use kpi_structure::present::kpi_table::read_row_data;
-use kpi_structure::present::meeting::{read_change_groups, read_meeting_rows, MeetingRow};
+use kpi_structure::present::meeting::{
+    read_chain_lines, read_change_groups, read_escalated_lines, read_goals_without_results,
+    read_meeting_rows,
+};
 use kpi_structure::present::values_grid::{read_grid_rows, read_my_grid_rows, GridRow};
 use proptest::prelude::*;
 
@@ -61,9 +65,10 @@ struct Views {
     waiting: Live<Vec<Waiting>>,
     /// Health's "KPI definitions": how many are fully defined, what the others miss.
     completeness: Live<ModelCompleteness>,
-    meetings: HashMap<Id, Live<Vec<MeetingRow>>>,
-    /// Per chain: the Meeting view's "Since the last meeting" and the Chains view's KPIs at
-    /// the chain and at each link.
+    /// Per meeting (each chain's, each department's, the MT's): its rows and "Since the last
+    /// meeting"; the MT's also its chain lines, escalated actions and goals without results.
+    meetings: HashMap<MeetingAt, Live<String>>,
+    /// Per chain: the Chains view's KPIs at the chain and at each link.
     chain_parts: HashMap<Id, Live<String>>,
     /// Per KPI: the inspector's "Drives" candidates, its heading's level, the toolbar's Add
     /// context and the shown name.
@@ -72,9 +77,6 @@ struct Views {
 
 fn chain_part(chain: Id) -> impl Fn(&Reader) -> String {
     move |r| {
-        let as_of: Month = (2026, 6);
-        let changes = agenda::read_changes_since(r, &chain, as_of)
-            .map(|ch| read_change_groups(r, &chain, &ch, Lang::En));
         let at = Attach::Chain {
             chain: chain.clone(),
         };
@@ -86,7 +88,7 @@ fn chain_part(chain: Id) -> impl Fn(&Reader) -> String {
             };
             kpis.push(r.kpis_at(&at).cloned().collect());
         }
-        format!("{changes:?} {kpis:?}")
+        format!("{kpis:?}")
     }
 }
 
@@ -134,8 +136,36 @@ fn waiting(r: &Reader) -> Vec<Waiting> {
     read_waiting_for_values(r, (2026, 6))
 }
 
-fn meeting(chain: Id) -> impl Fn(&Reader) -> Vec<MeetingRow> {
-    move |r| read_meeting_rows(r, &chain)
+fn meeting(at: MeetingAt) -> impl Fn(&Reader) -> String {
+    move |r| {
+        let as_of: Month = (2026, 6);
+        let changes = agenda::read_changes_since(r, &at, as_of)
+            .map(|ch| read_change_groups(r, &at, &ch, Lang::En));
+        let rows = read_meeting_rows(r, &at);
+        let mt = (at == MeetingAt::Mt).then(|| {
+            format!(
+                "{:?} {:?} {:?}",
+                read_chain_lines(r, as_of, Lang::En),
+                read_escalated_lines(r, Lang::En),
+                read_goals_without_results(r)
+            )
+        });
+        format!("{rows:?} {changes:?} {mt:?}")
+    }
+}
+
+/// Every meeting of `m`: each chain's, each department's, the MT's.
+fn meetings_of(m: &Model) -> Vec<MeetingAt> {
+    m.chains
+        .keys()
+        .map(|c| MeetingAt::Chain(c.clone()))
+        .chain(
+            m.departments
+                .keys()
+                .map(|d| MeetingAt::Department(d.clone())),
+        )
+        .chain([MeetingAt::Mt])
+        .collect()
 }
 
 fn row(id: Id) -> impl Fn(&Reader) -> Option<kpi_structure::present::kpi_table::RowData> {
@@ -167,10 +197,9 @@ impl Views {
             my_grid: Live::run(m, &my_grid),
             waiting: Live::run(m, &waiting),
             completeness: Live::run(m, &read_model_completeness),
-            meetings: m
-                .chains
-                .keys()
-                .map(|c| (c.clone(), Live::run(m, &meeting(c.clone()))))
+            meetings: meetings_of(m)
+                .into_iter()
+                .map(|at| (at.clone(), Live::run(m, &meeting(at))))
                 .collect(),
             chain_parts: m
                 .chains
@@ -208,14 +237,15 @@ impl Views {
         self.waiting.notify(m, touched, &waiting);
         self.completeness
             .notify(m, touched, &read_model_completeness);
-        // The Meeting view shows one chain at a time; keep one live per chain that exists.
-        self.meetings.retain(|c, _| m.chains.contains_key(c));
-        for c in m.chains.keys() {
-            match self.meetings.get_mut(c) {
-                Some(live) => live.notify(m, touched, &meeting(c.clone())),
+        // A meeting view shows one meeting at a time; keep one live per meeting that exists.
+        let all = meetings_of(m);
+        self.meetings.retain(|at, _| all.contains(at));
+        for at in all {
+            match self.meetings.get_mut(&at) {
+                Some(live) => live.notify(m, touched, &meeting(at.clone())),
                 None => {
-                    self.meetings
-                        .insert(c.clone(), Live::run(m, &meeting(c.clone())));
+                    let live = Live::run(m, &meeting(at.clone()));
+                    self.meetings.insert(at, live);
                 }
             }
         }
@@ -273,7 +303,10 @@ impl Views {
         }
         for (c, live) in &self.meetings {
             if live.value != fresh.meetings[c].value {
-                return Err(format!("meeting of {c:?} is stale"));
+                return Err(format!(
+                    "meeting of {c:?} is stale: {} != {}",
+                    live.value, fresh.meetings[c].value
+                ));
             }
         }
         for (c, live) in &self.chain_parts {

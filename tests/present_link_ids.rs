@@ -105,6 +105,7 @@ fn names_own_links(m: &Model) {
     }
     // The Meeting view: each row's group is the KPI's own link.
     for c in m.chains.keys() {
+        let c = &kpi_structure::model::meeting::MeetingAt::Chain(c.clone());
         for row in meeting_rows(m, c) {
             let k = &m.kpis[&row.kpi];
             if let Some(own) = own_link_name(m, k) {
@@ -187,7 +188,10 @@ fn names_own_links(m: &Model) {
 fn the_coffee_meeting_puts_each_kpi_under_its_own_link() {
     let m = coffee();
     let repair = chain_named(&m, "Breakdown repair");
-    let rows = meeting_rows(&m, &repair);
+    let rows = meeting_rows(
+        &m,
+        &kpi_structure::model::meeting::MeetingAt::Chain(repair.clone()),
+    );
     let group_of = |name: &str| {
         let id = kpi_named(&m, name);
         let row = rows.iter().find(|r| r.kpi == id).expect("in the meeting");

@@ -2,7 +2,9 @@
 //! lists, what changed, the status summary, the trend, the printed pack.
 
 use kpi_structure::model::agenda::{changes_since, record};
-use kpi_structure::model::meeting::{Action, ActionField, ChainMeeting, KpiState, Meeting};
+use kpi_structure::model::meeting::{
+    Action, ActionField, ChainMeeting, KpiState, Meeting, MeetingAt,
+};
 use kpi_structure::model::*;
 use kpi_structure::present::meeting::*;
 
@@ -20,6 +22,7 @@ fn action(id: &str, what: &str, due: &str, done: bool) -> Action {
         owner: "Planning".into(),
         due: due.into(),
         done,
+        escalated: false,
     }
 }
 
@@ -118,18 +121,18 @@ fn a_trend_is_its_values_oldest_first() {
 #[test]
 fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
     let mut m = coffee();
-    let c = chain_named(&m, "New coffee machine");
+    let c = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
     let k = kpi_named(&m, "Machines installed on time");
     let as_of = (2026, 11);
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: action("a1", "Extra fitter", "2026-12", false),
         index: None,
     })
     .unwrap();
     let meeting = record(&m, &c, as_of, "2026-12-01").unwrap();
     m.apply(Edit::CloseMeeting {
-        chain: c.clone(),
+        at: c.clone(),
         meeting: Box::new(meeting),
     })
     .unwrap();
@@ -143,13 +146,13 @@ fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
     })
     .unwrap();
     m.apply(Edit::SetAction {
-        chain: c.clone(),
+        at: c.clone(),
         id: Id::new("a1"),
         field: ActionField::Done(true),
     })
     .unwrap();
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: Action {
             id: Id::new("a2"),
             ..Action::default()
@@ -188,7 +191,7 @@ fn what_changed_since_the_last_meeting_reads_as_text_in_both_languages() {
 #[test]
 fn the_meeting_pack_has_one_page_per_chain_escaped_with_statuses_in_words() {
     let mut m = coffee();
-    let c = chain_named(&m, "New coffee machine");
+    let c = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
     let k = kpi_named(&m, "Machines installed on time");
     m.apply(Edit::SetComment {
         kpi: k.clone(),
@@ -197,13 +200,13 @@ fn the_meeting_pack_has_one_page_per_chain_escaped_with_statuses_in_words() {
     })
     .unwrap();
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: action("a1", "Hire a \"second\" fitter", "2026-09", false),
         index: None,
     })
     .unwrap();
     m.apply(Edit::AddAction {
-        chain: c.clone(),
+        at: c.clone(),
         action: action("a2", "Already done", "2026-09", true),
         index: None,
     })
@@ -228,4 +231,177 @@ fn the_meeting_pack_has_one_page_per_chain_escaped_with_statuses_in_words() {
     assert!(nl.contains("(te laat)"));
     assert!(nl.contains("✓ op norm"));
     assert!(nl.contains("97,5%"));
+}
+
+fn department_at(m: &Model, name: &str) -> MeetingAt {
+    let d = m.departments.values().find(|d| d.name == name).unwrap();
+    MeetingAt::Department(d.id.clone())
+}
+
+#[test]
+fn a_department_meetings_rows_are_groups_by_chain_and_link() {
+    let m = coffee();
+    let at = department_at(&m, "Logistics");
+    let groups = meeting_groups(&m, &at);
+    let r = Reader::new(&m);
+    let headings: Vec<String> = groups
+        .iter()
+        .map(|g| g.group.heading(&r, &at, Lang::En))
+        .collect();
+    // The handover Logistics receives in the supplies chain is a group of its own.
+    assert_eq!(
+        headings,
+        [
+            "New coffee machine · Logistics",
+            "Coffee beans and ingredients · Handover Customer service (order intake) -> Logistics (picking and delivery)",
+            "Coffee beans and ingredients · Logistics (picking and delivery)"
+        ]
+    );
+    let kpis: Vec<Vec<Id>> = groups.iter().map(|g| g.kpis.clone()).collect();
+    assert_eq!(
+        kpis,
+        [
+            vec![kpi_named(&m, "Machines delivered on the planned day")],
+            vec![kpi_named(&m, "Orders released to the warehouse the same day")],
+            vec![kpi_named(&m, "Orders picked correctly")]
+        ]
+    );
+    // The table's rows: one per KPI, each group's first spanning it.
+    let rows = meeting_rows(&m, &at);
+    assert_eq!(rows.iter().map(|r| r.span).collect::<Vec<_>>(), [1, 1, 1]);
+    // In the chain meeting the same link is headed by its own name only.
+    let chain = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
+    let link = &groups[0].group;
+    assert_eq!(link.heading(&r, &chain, Lang::En), "Logistics");
+}
+
+#[test]
+fn the_mt_meeting_shows_goals_chains_and_escalated_actions_with_where_they_came_from() {
+    let mut m = coffee();
+    // Result KPIs, goal by goal, headed by the goal.
+    let groups = meeting_groups(&m, &MeetingAt::Mt);
+    let r = Reader::new(&m);
+    let headings: Vec<String> = groups
+        .iter()
+        .map(|g| g.group.heading(&r, &MeetingAt::Mt, Lang::Nl))
+        .collect();
+    assert_eq!(
+        headings,
+        ["Satisfied customers", "Loyal customers", "Healthy finances"]
+    );
+    assert!(read_goals_without_results(&r).is_empty());
+
+    // Each chain in one line: its owner, its status as of the month, its open actions.
+    let repair = chain_named(&m, "Breakdown repair");
+    m.apply(Edit::AddAction {
+        at: MeetingAt::Chain(repair.clone()),
+        action: action("a1", "Spare parts in every van", "2026-12", false),
+        index: None,
+    })
+    .unwrap();
+    m.apply(Edit::AddAction {
+        at: MeetingAt::Chain(repair.clone()),
+        action: action("a2", "Done", "", true),
+        index: None,
+    })
+    .unwrap();
+    let lines = chain_lines(&m, (2026, 11), Lang::En);
+    assert_eq!(lines.len(), m.chains.len());
+    let line = lines.iter().find(|l| l.chain == repair).unwrap();
+    assert_eq!(line.name, "Breakdown repair");
+    assert_eq!(line.owner, "Service director");
+    assert_eq!(line.open, 1);
+    let statuses: Vec<Status> = m
+        .chain_kpis_of(&repair)
+        .map(|k| status_as_of(k, (2026, 11)))
+        .collect();
+    assert_eq!(
+        line.status,
+        kpi_structure::model::rollup::combine(statuses),
+        "the chain's roll-up"
+    );
+    assert!(line.status.is_some());
+
+    // Escalated actions, with where they came from, in both languages.
+    assert!(escalated_lines(&m, Lang::En).is_empty());
+    m.apply(Edit::SetAction {
+        at: MeetingAt::Chain(repair.clone()),
+        id: Id::new("a1"),
+        field: ActionField::Escalated(true),
+    })
+    .unwrap();
+    let service = department_at(&m, "Service");
+    let mut up = action("a1", "A second van", "2027-Q1", false);
+    up.escalated = true;
+    m.apply(Edit::AddAction {
+        at: service.clone(),
+        action: up,
+        index: None,
+    })
+    .unwrap();
+    let from = |lang| -> Vec<String> {
+        escalated_lines(&m, lang)
+            .into_iter()
+            .map(|l| l.from)
+            .collect()
+    };
+    assert_eq!(
+        from(Lang::En),
+        ["Chain: Breakdown repair", "Department: Service"]
+    );
+    assert_eq!(
+        from(Lang::Nl),
+        ["Keten: Breakdown repair", "Afdeling: Service"]
+    );
+    let lines = escalated_lines(&m, Lang::En);
+    assert_eq!(lines[1].at, service);
+
+    // Its page in the pack: goals' KPIs, the chains, the escalations with their origin.
+    let html = mt_page(&m, (2026, 11), day(2026, 12, 1), Lang::En);
+    assert_eq!(html.matches("<section class=\"meeting-page\">").count(), 1);
+    assert!(html.contains("<h2>MT meeting</h2>"));
+    assert!(html.contains("Satisfied customers"));
+    assert!(html.contains("Service director"));
+    assert!(html.contains("Spare parts in every van"));
+    assert!(html.contains("<td>Department: Service</td>"));
+    let nl = mt_page(&m, (2026, 11), day(2026, 12, 1), Lang::Nl);
+    assert!(nl.contains("MT-overleg") && nl.contains("Geëscaleerde acties"));
+
+    // A goal without a result KPI is named.
+    let g = m.goals.keys().next().unwrap().clone();
+    m.kpis
+        .retain(|_, k| k.at != Attach::Result { goal: g.clone() });
+    let r = Reader::new(&m);
+    assert_eq!(read_goals_without_results(&r), [&g]);
+}
+
+#[test]
+fn a_department_page_prints_its_kpis_by_chain_and_marks_escalated_actions() {
+    let mut m = coffee();
+    let at = department_at(&m, "Logistics");
+    let mut a = action("a1", "Check the <van> stock", "2026-09", false);
+    a.escalated = true;
+    m.apply(Edit::AddAction {
+        at: at.clone(),
+        action: a,
+        index: None,
+    })
+    .unwrap();
+    let html = department_pack_html(&m, (2026, 11), day(2026, 12, 1), Lang::En);
+    assert_eq!(
+        html.matches("<section class=\"meeting-page\">").count(),
+        m.departments.len()
+    );
+    let MeetingAt::Department(d) = &at else {
+        unreachable!()
+    };
+    let page = department_page(&m, d, (2026, 11), day(2026, 12, 1), Lang::En);
+    assert!(page.contains("<h2>Department meeting · Logistics</h2>"));
+    assert!(page.contains("New coffee machine · Logistics"));
+    assert!(page.contains("Orders picked correctly"));
+    assert!(page.contains("Check the &lt;van&gt; stock"));
+    assert!(page.contains("Escalated to MT"));
+    assert!(page.contains("(overdue)"));
+    let nl = department_page(&m, d, (2026, 11), day(2026, 12, 1), Lang::Nl);
+    assert!(nl.contains("Afdelingsoverleg") && nl.contains("Geëscaleerd naar MT"));
 }

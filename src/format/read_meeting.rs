@@ -1,6 +1,6 @@
-//! Reading a chain's `meeting` (actions, next notes and attendance, meetings held) leniently:
-//! each action or meeting that does not read is one problem with its path; the others are
-//! kept.
+//! Reading a meeting (a chain's or a department's `meeting`, the model's `mt_meeting`:
+//! actions, next notes and attendance, meetings held) leniently: each action or meeting that
+//! does not read is one problem with its path; the others are kept.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -10,12 +10,12 @@ use super::reader::{child, item, Reader, TextSize};
 use crate::model::meeting::ChainMeeting;
 use crate::model::Id;
 
-/// A chain's `meeting` field (absent or null: none). Built by a struct literal without
+/// The meeting field `key` of `o` (absent or null: none). Built by a struct literal without
 /// `..Default::default()`, so a field added to [`ChainMeeting`] is a compile error here until
 /// it is read.
-pub fn read_meeting(r: &mut Reader, o: &Map<String, Value>, p: &str) -> ChainMeeting {
-    let mp = child(p, "meeting");
-    let Some(value) = o.get("meeting").filter(|v| !v.is_null()) else {
+pub fn read_meeting(r: &mut Reader, o: &Map<String, Value>, p: &str, key: &str) -> ChainMeeting {
+    let mp = child(p, key);
+    let Some(value) = o.get(key).filter(|v| !v.is_null()) else {
         return ChainMeeting::default();
     };
     let Some(mo) = r.object(value, &mp) else {

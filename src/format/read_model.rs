@@ -30,10 +30,11 @@ const MODEL: &[&[&str]] = &[
         "created",
         "modified",
         "origin",
+        "mt_meeting",
     ],
 ];
 const GOAL: &[&[&str]] = &[GOAL_KEYS, &["id"]];
-const DEPARTMENT: &[&[&str]] = &[DEPARTMENT_KEYS, &["id"]];
+const DEPARTMENT: &[&[&str]] = &[DEPARTMENT_KEYS, &["id", "meeting"]];
 const CHAIN: &[&[&str]] = &[CHAIN_KEYS, &["id", "links", "meeting"]];
 const LINK: &[&[&str]] = &[LINK_KEYS, &["id"]];
 const KPI: &[&[&str]] = &[KPI_KEYS, &["id", "at", "drives", "values", "comments"]];
@@ -51,6 +52,7 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
     let created = r.number(obj, "created", path);
     let modified = r.number(obj, "modified", path);
     let origin = r.text(obj, "origin", path, TextSize::Short);
+    let mt_meeting = read_meeting(r, obj, path, "mt_meeting");
     let goals = read_keyed(obj, "goals", path, r, |o, p, r, id| Goal {
         id,
         name: r.text(o, "name", p, TextSize::Short),
@@ -61,6 +63,7 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         id,
         name: r.text(o, "name", p, TextSize::Short),
         description: r.text(o, "description", p, TextSize::Long),
+        meeting: read_meeting(r, o, p, "meeting"),
         extra: extra(o, DEPARTMENT),
     });
     let chains = read_keyed(obj, "chains", path, r, |o, p, r, id| {
@@ -81,6 +84,7 @@ pub fn read_model(obj: &Map<String, Value>, path: &str, r: &mut Reader) -> Model
         modified,
         origin,
         management_team: r.text(obj, "management_team", path, TextSize::Long),
+        mt_meeting,
         extra: extra(obj, MODEL),
     };
     super::cycles::report_cycles(&model, &positions, &kpis_path, r);
@@ -187,7 +191,7 @@ fn read_chain(
         owner: r.text(o, "owner", p, TextSize::Short),
         customer_value: r.text(o, "customer_value", p, TextSize::Long),
         internal_value: r.text(o, "internal_value", p, TextSize::Long),
-        meeting: read_meeting(r, o, p),
+        meeting: read_meeting(r, o, p, "meeting"),
         links: read_links(o, p, r, departments),
         extra: extra(o, CHAIN),
     }

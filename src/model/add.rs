@@ -61,6 +61,7 @@ impl AddPlan {
                     id,
                     name,
                     description: String::new(),
+                    meeting: Default::default(),
                     extra: Default::default(),
                 };
                 Edit::AddDepartment {

@@ -1,31 +1,100 @@
-//! What a chain meeting discusses: [`meeting_kpis`] (the chain's KPIs, its links' KPIs and the
-//! result KPIs they drive), [`attendees`], [`record`] (the meeting as closed now) and
-//! [`changes_since`] (what changed since the last one: values, statuses, actions done and
-//! added).
+//! What a meeting discusses, at each of the three levels ([`MeetingAt`]):
+//! [`meeting_kpis`] (a chain's: its KPIs, its links' KPIs and the result KPIs they drive; a
+//! department's: the KPIs of its links across all chains; the MT's: the result KPIs by goal),
+//! [`attendees`], [`record`] (the meeting as closed now), [`changes_since`] (what changed
+//! since the last one: values, statuses, actions done and added) and [`read_escalated`] (the
+//! actions escalated to the MT that are not done).
 
 use super::id::Id;
-use super::meeting::{Attendee, KpiState, Meeting};
+use super::meeting::{Action, Attendee, KpiState, Meeting, MeetingAt};
 use super::norm::Status;
 use super::read::Reader;
 use super::steer::{month_text, period_as_of, status_as_of, value_as_of, Month};
 use super::types::{Attach, Chain, Model};
 
-/// The KPIs a chain's meeting discusses, in this order: the chain KPIs, each link's KPIs (in
-/// link order), then the result KPIs those drive (each once, in model order).
-pub fn meeting_kpis<'m>(m: &'m Model, chain: &Id) -> Vec<&'m Id> {
-    read_meeting_kpis(&Reader::new(m), chain)
+/// The KPIs a meeting discusses. A chain's, in this order: the chain KPIs, each link's KPIs
+/// (in link order), then the result KPIs those drive (each once, in model order). A
+/// department's: the KPIs of each link in that department, chain by chain (model order), link
+/// by link (chain order). The MT's: the result KPIs, goal by goal (model order).
+pub fn meeting_kpis<'m>(m: &'m Model, at: &MeetingAt) -> Vec<&'m Id> {
+    read_meeting_kpis(&Reader::new(m), at)
 }
 
-/// [`meeting_kpis`], read through `r` (where the KPIs hang, the chain's links, the drives).
-pub fn read_meeting_kpis<'m>(r: &Reader<'m>, chain: &Id) -> Vec<&'m Id> {
-    let places: Vec<(&'m Id, &'m Attach)> = r.kpi_places().collect();
-    let at = |want: &dyn Fn(&Attach) -> bool| -> Vec<&'m Id> {
-        places
-            .iter()
-            .filter(|(_, a)| want(a))
-            .map(|(id, _)| *id)
-            .collect()
-    };
+/// [`meeting_kpis`], read through `r` (where the KPIs hang, the chains and their links, a
+/// link's department, the goals, the drives).
+pub fn read_meeting_kpis<'m>(r: &Reader<'m>, at: &MeetingAt) -> Vec<&'m Id> {
+    let places: Places<'m> = r.kpi_places().collect();
+    let hanging = |want: &dyn Fn(&Attach) -> bool| hanging(&places, want);
+    match at {
+        MeetingAt::Chain(chain) => chain_kpis(r, chain, &places),
+        MeetingAt::Department(d) => {
+            // Each of its links with the handovers it is part of: the one it receives (the
+            // link before it hands over) and the one it makes, each once.
+            let mut handovers: Vec<(&Id, &Id)> = Vec::new();
+            let mut out = Vec::new();
+            for (chain, link) in department_links(r, d) {
+                let ids: Vec<&Id> = r.link_ids(chain).collect();
+                let before = ids
+                    .iter()
+                    .position(|l| *l == link)
+                    .and_then(|i| i.checked_sub(1))
+                    .map(|i| ids[i]);
+                let mut handover = |from: &'m Id, out: &mut Vec<&'m Id>| {
+                    if !handovers.contains(&(chain, from)) {
+                        handovers.push((chain, from));
+                        out.extend(hanging(&|a| {
+                            matches!(a, Attach::Handover { chain: c, link: l } if c == chain && l == from)
+                        }));
+                    }
+                };
+                if let Some(before) = before {
+                    handover(before, &mut out);
+                }
+                out.extend(hanging(
+                    &|a| matches!(a, Attach::Link { chain: c, link: l } if c == chain && l == link),
+                ));
+                handover(link, &mut out);
+            }
+            out
+        }
+        MeetingAt::Mt => r
+            .goal_ids()
+            .flat_map(|g| hanging(&|a| matches!(a, Attach::Result { goal } if goal == g)))
+            .collect(),
+    }
+}
+
+/// The links of department `d`: (chain, link), chain by chain in model order, each chain's in
+/// chain order.
+pub fn department_links<'m>(r: &Reader<'m>, d: &Id) -> Vec<(&'m Id, &'m Id)> {
+    r.chain_ids()
+        .flat_map(|c| {
+            r.link_ids(c)
+                .filter(|l| {
+                    r.link(c, l)
+                        .is_some_and(|l| l.department.as_ref() == Some(d))
+                })
+                .map(move |l| (c, l))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Every KPI and where it hangs, in model order.
+type Places<'m> = Vec<(&'m Id, &'m Attach)>;
+
+/// The KPIs of `places` that hang where `want` says, in model order.
+fn hanging<'m>(places: &Places<'m>, want: &dyn Fn(&Attach) -> bool) -> Vec<&'m Id> {
+    places
+        .iter()
+        .filter(|(_, a)| want(a))
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// A chain meeting's KPIs (see [`meeting_kpis`]).
+fn chain_kpis<'m>(r: &Reader<'m>, chain: &Id, places: &Places<'m>) -> Vec<&'m Id> {
+    let at = |want: &dyn Fn(&Attach) -> bool| hanging(places, want);
     let mut out = at(&|a| matches!(a, Attach::Chain { chain: c } if c == chain));
     for l in r.link_ids(chain) {
         out.extend(at(
@@ -45,8 +114,17 @@ pub fn read_meeting_kpis<'m>(r: &Reader<'m>, chain: &Id) -> Vec<&'m Id> {
     out
 }
 
+/// Who attends the next meeting at `at`: a chain meeting's links (all but the absent ones,
+/// in chain order); a department's and the MT's meeting list none.
+pub fn attendees(m: &Model, at: &MeetingAt) -> Vec<Attendee> {
+    match at {
+        MeetingAt::Chain(c) => m.chains.get(c).map(chain_attendees).unwrap_or_default(),
+        MeetingAt::Department(_) | MeetingAt::Mt => Vec::new(),
+    }
+}
+
 /// The links attending the next meeting of `c` (all but the absent ones), in chain order.
-pub fn attendees(c: &Chain) -> Vec<Attendee> {
+pub fn chain_attendees(c: &Chain) -> Vec<Attendee> {
     c.links
         .iter()
         .filter(|l| !c.meeting.absent.contains(&l.id))
@@ -57,11 +135,11 @@ pub fn attendees(c: &Chain) -> Vec<Attendee> {
         .collect()
 }
 
-/// The meeting of `chain` as it would be recorded now: `date` (`YYYY-MM-DD`, from the
-/// shell's clock), the "As of" month, attendees, notes, statuses and actions.
-pub fn record(m: &Model, chain: &Id, as_of: Month, date: &str) -> Option<Meeting> {
-    let c = m.chains.get(chain)?;
-    let kpis = meeting_kpis(m, chain)
+/// The meeting at `at` as it would be recorded now: `date` (`YYYY-MM-DD`, from the shell's
+/// clock), the "As of" month, attendees, notes, statuses and its own actions.
+pub fn record(m: &Model, at: &MeetingAt, as_of: Month, date: &str) -> Option<Meeting> {
+    let meeting = m.meeting(at)?;
+    let kpis = meeting_kpis(m, at)
         .into_iter()
         .filter_map(|id| m.kpis.get(id))
         .map(|k| KpiState {
@@ -75,12 +153,11 @@ pub fn record(m: &Model, chain: &Id, as_of: Month, date: &str) -> Option<Meeting
     Some(Meeting {
         date: date.to_string(),
         as_of: month_text(as_of),
-        attendees: attendees(c),
-        notes: c.meeting.notes.clone(),
+        attendees: attendees(m, at),
+        notes: meeting.notes.clone(),
         kpis,
-        actions: c.meeting.actions.iter().map(|a| a.id.clone()).collect(),
-        open: c
-            .meeting
+        actions: meeting.actions.iter().map(|a| a.id.clone()).collect(),
+        open: meeting
             .actions
             .iter()
             .filter(|a| !a.done)
@@ -111,17 +188,17 @@ impl Changes {
     }
 }
 
-/// What changed since the last meeting of `chain` (`None` before the first one).
-pub fn changes_since(m: &Model, chain: &Id, as_of: Month) -> Option<Changes> {
-    read_changes_since(&Reader::new(m), chain, as_of)
+/// What changed since the last meeting at `at` (`None` before the first one).
+pub fn changes_since(m: &Model, at: &MeetingAt, as_of: Month) -> Option<Changes> {
+    read_changes_since(&Reader::new(m), at, as_of)
 }
 
 /// [`changes_since`], read through `r` (the meeting, which KPIs it has, their values).
-pub fn read_changes_since(r: &Reader, chain: &Id, as_of: Month) -> Option<Changes> {
-    let meeting = r.meeting(chain)?;
+pub fn read_changes_since(r: &Reader, at: &MeetingAt, as_of: Month) -> Option<Changes> {
+    let meeting = r.meeting(at)?;
     let last = meeting.last()?;
     let mut out = Changes::default();
-    for id in read_meeting_kpis(r, chain) {
+    for id in read_meeting_kpis(r, at) {
         let Some(k) = r.kpi_with_values(id) else {
             continue;
         };
@@ -144,4 +221,35 @@ pub fn read_changes_since(r: &Reader, chain: &Id, as_of: Month) -> Option<Change
         }
     }
     Some(out)
+}
+
+/// The actions escalated to the MT that are not done, each with the meeting it was agreed in:
+/// the chain meetings' (chain order), then the departments' (department order); within a
+/// meeting, in the order they were added.
+pub fn read_escalated<'m>(r: &Reader<'m>) -> Vec<(MeetingAt, &'m Action)> {
+    let places: Vec<MeetingAt> = r
+        .chain_ids()
+        .map(|c| MeetingAt::Chain(c.clone()))
+        .chain(r.department_ids().map(|d| MeetingAt::Department(d.clone())))
+        .collect();
+    places
+        .into_iter()
+        .flat_map(|at| {
+            let open: Vec<&'m Action> = r
+                .meeting(&at)
+                .map(|m| {
+                    m.actions
+                        .iter()
+                        .filter(|a| a.escalated && !a.done)
+                        .collect()
+                })
+                .unwrap_or_default();
+            open.into_iter().map(move |a| (at.clone(), a))
+        })
+        .collect()
+}
+
+/// [`read_escalated`] of `m`.
+pub fn escalated(m: &Model) -> Vec<(MeetingAt, &Action)> {
+    read_escalated(&Reader::new(m))
 }

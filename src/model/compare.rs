@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::flat::{flatten, joined, unesc, Flat};
 use super::id::Id;
+use super::meeting::MeetingAt;
 use super::period::Period;
 use super::types::Model;
 
@@ -18,9 +19,16 @@ pub enum Subject {
     Goal(Id),
     Department(Id),
     Chain(Id),
-    Link { chain: Id, link: Id },
+    Link {
+        chain: Id,
+        link: Id,
+    },
     Kpi(Id),
-    Action { chain: Id, action: Id },
+    /// An action of a meeting (a chain's, a department's or the MT's).
+    Action {
+        at: MeetingAt,
+        action: Id,
+    },
 }
 
 /// One difference from `a` (mine) to `b` (theirs).
@@ -60,9 +68,9 @@ pub enum Difference {
     },
     /// An arrow of "drives" from `kpi` to `target`, in `b` only (`added`) or `a` only.
     Drive { kpi: Id, target: Id, added: bool },
-    /// A chain meeting held in one copy only (`added`: in `b`).
+    /// A meeting held in one copy only (`added`: in `b`).
     Meeting {
-        chain: Id,
+        at: MeetingAt,
         date: String,
         added: bool,
     },
@@ -95,7 +103,23 @@ fn subject_of(key: &str) -> Option<(Subject, &str)> {
     match parts.as_slice() {
         ["model", _] => Some((Subject::Model, rest(1))),
         ["goal", g, ..] => Some((Subject::Goal(id(g)), rest(2))),
+        ["department", d, "action", a, ..] => Some((
+            Subject::Action {
+                at: MeetingAt::Department(id(d)),
+                action: id(a),
+            },
+            rest(4),
+        )),
         ["department", d, ..] => Some((Subject::Department(id(d)), rest(2))),
+        // The MT's meeting: its actions, and its notes and meetings held as the model's.
+        ["mt", "action", a, ..] => Some((
+            Subject::Action {
+                at: MeetingAt::Mt,
+                action: id(a),
+            },
+            rest(3),
+        )),
+        ["mt", ..] => Some((Subject::Model, rest(1))),
         ["chain", c, "link", l, ..] => Some((
             Subject::Link {
                 chain: id(c),
@@ -105,7 +129,7 @@ fn subject_of(key: &str) -> Option<(Subject, &str)> {
         )),
         ["chain", c, "action", a, ..] => Some((
             Subject::Action {
-                chain: id(c),
+                at: MeetingAt::Chain(id(c)),
                 action: id(a),
             },
             rest(4),
@@ -219,15 +243,21 @@ fn special(key: &str, va: Option<&Value>, vb: Option<&Value>) -> Option<Differen
                 added: vb.is_some(),
             })
         }
-        (Subject::Chain(chain), "held") => {
+        (subject, "held") => {
+            let at = match subject {
+                Subject::Chain(c) => MeetingAt::Chain(c),
+                Subject::Department(d) => MeetingAt::Department(d),
+                Subject::Model => MeetingAt::Mt,
+                _ => return None,
+            };
             let date = va.or(vb)?.get("date")?.as_str()?.to_string();
             Some(Difference::Meeting {
-                chain,
+                at,
                 date,
                 added: vb.is_some() && va.is_none(),
             })
         }
-        (Subject::Chain(_), "absent" | "meeting") => None,
+        (Subject::Chain(_) | Subject::Department(_) | Subject::Model, "absent" | "meeting") => None,
         _ => None,
     }
 }

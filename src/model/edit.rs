@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::Id;
-use super::meeting::{Action, ActionField, Meeting};
+use super::meeting::{Action, ActionField, Meeting, MeetingAt};
 use super::period::Period;
 use super::target::{ElementKind, Target};
 use super::types::{Attach, Chain, Department, Goal, Kpi, Link};
@@ -129,42 +129,42 @@ pub enum Edit {
         comment: String,
     },
 
-    /// Adds an action to a chain's meeting (`index: None` appends); its id must be new there.
+    /// Adds an action to a meeting (`index: None` appends); its id must be new there.
     AddAction {
-        chain: Id,
+        at: MeetingAt,
         action: Action,
         index: Option<usize>,
     },
     DeleteAction {
-        chain: Id,
+        at: MeetingAt,
         id: Id,
     },
     SetAction {
-        chain: Id,
+        at: MeetingAt,
         id: Id,
         field: ActionField,
     },
-    /// The notes of a chain's next meeting.
+    /// The notes of a meeting's next session.
     SetMeetingNotes {
-        chain: Id,
+        at: MeetingAt,
         notes: String,
     },
-    /// Whether a link attends a chain's next meeting.
+    /// Whether a link attends a chain's next meeting (only a chain meeting has attendees).
     SetAttendance {
-        chain: Id,
+        at: MeetingAt,
         link: Id,
         present: bool,
     },
     /// Records a meeting (made by `agenda::record`) and starts the next one: its notes and
     /// attendance start afresh; open actions carry over.
     CloseMeeting {
-        chain: Id,
+        at: MeetingAt,
         meeting: Box<Meeting>,
     },
     /// The inverse of `CloseMeeting`: removes the last meeting and puts back the notes and
     /// attendance it had.
     ReopenMeeting {
-        chain: Id,
+        at: MeetingAt,
         notes: String,
         absent: Vec<Id>,
     },
@@ -279,17 +279,17 @@ impl Edit {
                 },
             ) => kpi == k2 && period == p2,
             (
-                Edit::SetAction { chain, id, field },
+                Edit::SetAction { at, id, field },
                 Edit::SetAction {
-                    chain: c2,
+                    at: a2,
                     id: i2,
                     field: f2,
                 },
             ) => {
-                chain == c2
+                at == a2
                     && id == i2
                     && field.name() == f2.name()
-                    && !matches!(f2, ActionField::Done(_))
+                    && !matches!(f2, ActionField::Done(_) | ActionField::Escalated(_))
             }
             _ => self
                 .field_key()
@@ -315,9 +315,11 @@ impl Edit {
                 field.name(),
             )),
             Edit::SetKpi { id, field } => Some((Target::Kpi(id.clone()), field.name())),
-            Edit::SetMeetingNotes { chain, .. } => {
-                Some((Target::Chain(chain.clone()), "meeting_notes"))
-            }
+            Edit::SetMeetingNotes { at, .. } => Some(match at {
+                MeetingAt::Chain(c) => (Target::Chain(c.clone()), "meeting_notes"),
+                MeetingAt::Department(d) => (Target::Department(d.clone()), "meeting_notes"),
+                MeetingAt::Mt => (Target::Model, "mt_meeting_notes"),
+            }),
             _ => None,
         }
     }

@@ -20,6 +20,7 @@ impl PartialEq for Model {
             modified,
             origin,
             management_team,
+            mt_meeting,
             extra,
         } = self;
         *id == other.id
@@ -34,6 +35,7 @@ impl PartialEq for Model {
             && *modified == other.modified
             && *origin == other.origin
             && *management_team == other.management_team
+            && *mt_meeting == other.mt_meeting
             && *extra == other.extra
     }
 }

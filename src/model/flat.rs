@@ -4,7 +4,9 @@
 //! Every element is keyed by its id, so two copies of one model line up whatever order their
 //! lists are in: `goal/g1` (the element exists), `goal/g1/name`, `chain/c1/link/l2/department`,
 //! `kpi/k3/drives/k7` (one arrow), `kpi/k3/value/2026-03`, `kpi/k3/comment/2026-03`,
-//! `chain/c1/action/a1/done`, `chain/c1/held/0`; the order of a list is a key of its own
+//! `chain/c1/action/a1/done`, `chain/c1/held/0` (a department's meeting the same under
+//! `department/d1/`, the MT's under `mt/`: `mt/action/a1/done`, `mt/meeting/notes`); the
+//! order of a list is a key of its own
 //! (`order/goals`, `chain/c1/order/links`). Fields are taken from the elements' serde form, so a
 //! field added to a type is compared and merged without touching this file. Properties of a
 //! newer version ([`Extra`](super::types::Extra)) are fields like the others (`goal/g1/<key>`,
@@ -93,12 +95,11 @@ pub fn flatten(m: &Model) -> Flat {
         put(&mut f, &format!("goal/{}", esc(id)), fields_of(g, &[]));
     }
     for (id, d) in &m.departments {
-        put(
-            &mut f,
-            &format!("department/{}", esc(id)),
-            fields_of(d, &[]),
-        );
+        let p = format!("department/{}", esc(id));
+        put(&mut f, &p, fields_of(d, &["meeting"]));
+        put_meeting(&mut f, &p, &d.meeting);
     }
+    put_meeting(&mut f, "mt", &m.mt_meeting);
     for (id, c) in &m.chains {
         let p = format!("chain/{}", esc(id));
         put(&mut f, &p, fields_of(c, &["links", "meeting"]));
@@ -113,31 +114,7 @@ pub fn flatten(m: &Model) -> Flat {
                 fields_of(l, &[]),
             );
         }
-        let mt = &c.meeting;
-        f.insert(
-            format!("{p}/meeting/notes"),
-            Value::String(mt.notes.clone()),
-        );
-        for l in &mt.absent {
-            f.insert(format!("{p}/absent/{}", esc(l)), Value::Bool(true));
-        }
-        f.insert(
-            format!("{p}/order/actions"),
-            ids(mt.actions.iter().map(|a| &a.id)),
-        );
-        for a in &mt.actions {
-            put(
-                &mut f,
-                &format!("{p}/action/{}", esc(&a.id)),
-                fields_of(a, &[]),
-            );
-        }
-        for (i, held) in mt.held.iter().enumerate() {
-            f.insert(
-                format!("{p}/held/{i:04}"),
-                serde_json::to_value(held).unwrap_or_default(),
-            );
-        }
+        put_meeting(&mut f, &p, &c.meeting);
     }
     for (id, k) in &m.kpis {
         let p = format!("kpi/{}", esc(id));
@@ -164,6 +141,31 @@ pub fn flatten(m: &Model) -> Flat {
         }
     }
     f.0.into_iter().collect()
+}
+
+/// A meeting's keys under `p` (`chain/c1`, `department/d1`, `mt`): its notes, absent links,
+/// the order of its actions, each action's fields, each meeting held.
+fn put_meeting(f: &mut Entries, p: &str, mt: &ChainMeeting) {
+    f.insert(
+        format!("{p}/meeting/notes"),
+        Value::String(mt.notes.clone()),
+    );
+    for l in &mt.absent {
+        f.insert(format!("{p}/absent/{}", esc(l)), Value::Bool(true));
+    }
+    f.insert(
+        format!("{p}/order/actions"),
+        ids(mt.actions.iter().map(|a| &a.id)),
+    );
+    for a in &mt.actions {
+        put(f, &format!("{p}/action/{}", esc(&a.id)), fields_of(a, &[]));
+    }
+    for (i, held) in mt.held.iter().enumerate() {
+        f.insert(
+            format!("{p}/held/{i:04}"),
+            serde_json::to_value(held).unwrap_or_default(),
+        );
+    }
 }
 
 /// Every key of the given flat forms once, in order, with its value in each (`None` where a
@@ -276,13 +278,18 @@ pub fn unflatten(f: &Flat, base: &Model) -> Model {
         departments: Default::default(),
         chains: Default::default(),
         kpis: Default::default(),
+        mt_meeting: Default::default(),
     };
     m.goals = map_of(f, "goal", "order/goals", |id| {
         element::<Goal>(f, &format!("goal/{id}"), id)
     });
     m.departments = map_of(f, "department", "order/departments", |id| {
-        element::<Department>(f, &format!("department/{id}"), id)
+        let p = format!("department/{id}");
+        let mut d = element::<Department>(f, &p, id)?;
+        d.meeting = read_meeting(f, &p);
+        Some(d)
     });
+    m.mt_meeting = read_meeting(f, "mt");
     m.chains = map_of(f, "chain", "order/chains", |id| read_chain(f, id));
     m.kpis = map_of(f, "kpi", "order/kpis", |id| read_kpi(f, id));
     repair(&mut m);
@@ -299,6 +306,12 @@ fn read_chain(f: &Flat, id: &str) -> Option<Chain> {
     .into_iter()
     .filter_map(|l| element::<Link>(f, &format!("{p}/link/{l}"), &l))
     .collect();
+    c.meeting = read_meeting(f, &p);
+    Some(c)
+}
+
+/// The meeting whose keys are under `p` (see [`put_meeting`]).
+fn read_meeting(f: &Flat, p: &str) -> ChainMeeting {
     let actions = ordered(
         f.get(&format!("{p}/order/actions")),
         existing(f, &format!("{p}/action")),
@@ -309,7 +322,7 @@ fn read_chain(f: &Flat, id: &str) -> Option<Chain> {
     let held = children(f, &format!("{p}/held"))
         .filter_map(|(_, v)| serde_json::from_value::<Meeting>(v.clone()).ok())
         .collect();
-    c.meeting = ChainMeeting {
+    ChainMeeting {
         actions,
         notes: f
             .get(&format!("{p}/meeting/notes"))
@@ -320,8 +333,7 @@ fn read_chain(f: &Flat, id: &str) -> Option<Chain> {
             .map(|(l, _)| Id::new(unesc(l)))
             .collect(),
         held,
-    };
-    Some(c)
+    }
 }
 
 fn read_kpi(f: &Flat, id: &str) -> Option<Kpi> {

@@ -65,6 +65,7 @@ pub fn large_model(chains: usize, kpis: usize) -> Model {
             id: id.clone(),
             name: format!("Department {d}"),
             description: String::new(),
+            meeting: Default::default(),
             extra: Extra::new(),
         };
         m.departments.insert(id, department);

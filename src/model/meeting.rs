@@ -1,9 +1,13 @@
-//! The chain meeting (*ketenoverleg*) as data: a chain's actions, the next meeting's notes and
-//! attendance, and the meetings held, each recorded with the statuses of that moment.
+//! The three meeting levels as data (iPM's performance dialogue: department meetings, chain
+//! meetings, the management team's meeting): each has actions, the next meeting's notes and
+//! attendance, and the meetings held, each recorded with the statuses of that moment
+//! ([`ChainMeeting`]). [`MeetingAt`] names which meeting.
 //!
-//! All of it lives in the chain (`Chain::meeting`, an optional field of format version 2), so
-//! it travels with files and undoes like any edit. What a meeting discusses and what changed
-//! since the last one is computed in `agenda.rs`.
+//! All of it lives in the model (`Chain::meeting`, `Department::meeting`, `Model::mt_meeting`,
+//! optional fields of format version 2), so it travels with files and undoes like any edit.
+//! An action a level cannot solve is escalated (`Action::escalated`): it shows in the MT
+//! meeting until done, and stays the one action of the meeting it was agreed in. What a
+//! meeting discusses and what changed since the last one is computed in `agenda.rs`.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +18,18 @@ use super::id::Id;
 use super::norm::Status;
 use super::period::Period;
 
-/// A chain's meeting state.
+/// Which meeting: a chain's (*ketenoverleg*), a department's (*afdelingsoverleg*) or the
+/// management team's (*MT-overleg*).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "level", content = "id", rename_all = "snake_case")]
+pub enum MeetingAt {
+    Chain(Id),
+    Department(Id),
+    Mt,
+}
+
+/// The state of one meeting (a chain's, a department's or the MT's; the name is from when
+/// only chains had one).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
@@ -69,6 +84,13 @@ pub struct Action {
     /// By when (`2026-09`, a date, "next meeting").
     pub due: String,
     pub done: bool,
+    /// Escalated to the management team: it shows in the MT meeting until done.
+    #[serde(skip_serializing_if = "is_false")]
+    pub escalated: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// One field of an action, with its new value.
@@ -79,6 +101,7 @@ pub enum ActionField {
     Owner(String),
     Due(String),
     Done(bool),
+    Escalated(bool),
 }
 
 impl ActionField {
@@ -89,6 +112,7 @@ impl ActionField {
             ActionField::Owner(_) => "owner",
             ActionField::Due(_) => "due",
             ActionField::Done(_) => "done",
+            ActionField::Escalated(_) => "escalated",
         }
     }
 }
@@ -106,7 +130,7 @@ pub struct Meeting {
     pub date: String,
     /// The "As of" month it discussed, `YYYY-MM`.
     pub as_of: String,
-    /// The links present (ids, with their names then).
+    /// The links present (ids, with their names then; a chain meeting's only).
     pub attendees: Vec<Attendee>,
     pub notes: String,
     /// Every KPI of the meeting with its period, value and status then.

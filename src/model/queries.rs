@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::graph::closure;
 use super::id::Id;
+use super::meeting::{ChainMeeting, MeetingAt};
 use super::read::Reader;
 use super::types::{Attach, Kpi, Level, Model};
 
@@ -41,6 +42,16 @@ impl Model {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect()
+    }
+
+    /// A meeting's state: a chain's, a department's or the MT's (`None` if its chain or
+    /// department is not there).
+    pub fn meeting(&self, at: &MeetingAt) -> Option<&ChainMeeting> {
+        match at {
+            MeetingAt::Chain(c) => self.chains.get(c).map(|c| &c.meeting),
+            MeetingAt::Department(d) => self.departments.get(d).map(|d| &d.meeting),
+            MeetingAt::Mt => Some(&self.mt_meeting),
+        }
     }
 
     /// The level of a KPI, `None` if there is no such KPI.

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 
 use super::id::Id;
 use super::lang::Lang;
-use super::meeting::ChainMeeting;
+use super::meeting::{ChainMeeting, MeetingAt};
 use super::target::Target;
 use super::touch::Topic;
 use super::types::{Attach, Chain, Department, Goal, Kpi, Link, Model};
@@ -187,10 +187,11 @@ impl<'m> Reader<'m> {
         self.m.kpis.get(id).map(|k| &k.comments)
     }
 
-    /// A chain's meeting.
-    pub fn meeting(&self, chain: &Id) -> Option<&'m ChainMeeting> {
-        self.note(Topic::Meeting(chain.clone()));
-        self.m.chains.get(chain).map(|c| &c.meeting)
+    /// A meeting: a chain's, a department's or the MT's (`None` if its chain or department
+    /// is gone).
+    pub fn meeting(&self, at: &MeetingAt) -> Option<&'m ChainMeeting> {
+        self.note(Topic::Meeting(at.clone()));
+        self.m.meeting(at)
     }
 
     /// The element's own fields read: its name as stored, `None` if it is gone.

@@ -9,8 +9,9 @@ use std::collections::HashSet;
 
 use super::edit::{Edit, Restore, Root};
 use super::id::Id;
+use super::meeting::MeetingAt;
 use super::target::{ElementKind, Target};
-use super::types::{Attach, Chain, Model};
+use super::types::{Attach, Chain, Department, Model};
 
 /// One thing a reader of the model can depend on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -37,9 +38,9 @@ pub enum Topic {
     Values(Id),
     /// One KPI's comments (every period).
     Comments(Id),
-    /// One chain's meeting: its actions, the next meeting's notes and attendance, the
-    /// meetings held.
-    Meeting(Id),
+    /// One meeting (a chain's, a department's or the MT's): its actions, the next meeting's
+    /// notes and attendance, the meetings held.
+    Meeting(MeetingAt),
 }
 
 /// The topics one change touched (no duplicates, in first-touched order).
@@ -107,13 +108,13 @@ impl Touched {
             Edit::AddChain { chain, .. } => self.chain(chain),
             Edit::AddLink { chain, link, .. } => self.link(chain, &link.id),
             Edit::MoveLink { chain, .. } => self.add(Topic::Links(chain.clone())),
-            Edit::AddAction { chain, .. }
-            | Edit::DeleteAction { chain, .. }
-            | Edit::SetAction { chain, .. }
-            | Edit::SetMeetingNotes { chain, .. }
-            | Edit::SetAttendance { chain, .. }
-            | Edit::CloseMeeting { chain, .. }
-            | Edit::ReopenMeeting { chain, .. } => self.add(Topic::Meeting(chain.clone())),
+            Edit::AddAction { at, .. }
+            | Edit::DeleteAction { at, .. }
+            | Edit::SetAction { at, .. }
+            | Edit::SetMeetingNotes { at, .. }
+            | Edit::SetAttendance { at, .. }
+            | Edit::CloseMeeting { at, .. }
+            | Edit::ReopenMeeting { at, .. } => self.add(Topic::Meeting(at.clone())),
             Edit::SetValue { kpi, .. } => self.add(Topic::Values(kpi.clone())),
             Edit::SetComment { kpi, .. } => self.add(Topic::Comments(kpi.clone())),
             Edit::AddKpi { kpi, .. } => {
@@ -198,9 +199,20 @@ impl Touched {
             t.add(Topic::Departments);
         }
         for id in either(&old.departments, &new.departments) {
-            if old.departments.get(id) != new.departments.get(id) {
+            let (a, b) = (old.departments.get(id), new.departments.get(id));
+            let own = |d: &Department| Department {
+                meeting: Default::default(),
+                ..d.clone()
+            };
+            if a.map(own) != b.map(own) {
                 t.add(Topic::Fields(Target::Department(id.clone())));
             }
+            if a.map(|d| &d.meeting) != b.map(|d| &d.meeting) {
+                t.add(Topic::Meeting(MeetingAt::Department(id.clone())));
+            }
+        }
+        if old.mt_meeting != new.mt_meeting {
+            t.add(Topic::Meeting(MeetingAt::Mt));
         }
         if !old.chains.keys().eq(new.chains.keys()) {
             t.add(Topic::Chains);
@@ -288,7 +300,7 @@ impl Touched {
             }
         }
         if a.meeting != b.meeting {
-            self.add(Topic::Meeting(a.id.clone()));
+            self.add(Topic::Meeting(MeetingAt::Chain(a.id.clone())));
         }
     }
 
@@ -309,12 +321,13 @@ impl Touched {
     fn department(&mut self, id: &Id) {
         self.add(Topic::Departments);
         self.add(Topic::Fields(Target::Department(id.clone())));
+        self.add(Topic::Meeting(MeetingAt::Department(id.clone())));
     }
 
     /// A chain added or removed, with its links.
     fn chain(&mut self, chain: &Chain) {
         self.add(Topic::Chains);
-        self.add(Topic::Meeting(chain.id.clone()));
+        self.add(Topic::Meeting(MeetingAt::Chain(chain.id.clone())));
         self.add(Topic::Fields(Target::Chain(chain.id.clone())));
         for l in &chain.links {
             self.link(&chain.id, &l.id);

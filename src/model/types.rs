@@ -61,6 +61,10 @@ pub struct Model {
     /// The management team (MT), one name per line; chain owners belong in it (check 18).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub management_team: String,
+    /// The management team's meeting (*MT-overleg*): its own actions, the next meeting's
+    /// notes, the meetings held. (Escalated actions stay in the meeting they were agreed in.)
+    #[serde(skip_serializing_if = "ChainMeeting::is_empty")]
+    pub mt_meeting: ChainMeeting,
     /// Properties this version does not know (from a newer version of the format), kept as
     /// they came and written back after the known ones ([`Extra`]).
     #[serde(flatten)]
@@ -91,6 +95,10 @@ pub struct Department {
     pub id: Id,
     pub name: String,
     pub description: String,
+    /// Its department meeting (*afdelingsoverleg*): actions, the next meeting's notes, the
+    /// meetings held.
+    #[serde(skip_serializing_if = "ChainMeeting::is_empty")]
+    pub meeting: ChainMeeting,
     /// Properties this version does not know (from a newer version of the format), kept as
     /// they came and written back after the known ones ([`Extra`]).
     #[serde(flatten)]

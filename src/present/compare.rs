@@ -7,6 +7,7 @@ use serde_json::Value;
 use crate::model::compare::{difference_of, Difference, Subject};
 use crate::model::fields::{self, Field};
 use crate::model::handover::between;
+use crate::model::meeting::MeetingAt;
 use crate::model::merge::Conflict;
 use crate::model::{format_number, Attach, Id, Lang, Model};
 
@@ -37,10 +38,8 @@ fn name_of(a: &Model, b: &Model, s: &Subject) -> String {
                 .name
                 .clone(),
             Subject::Kpi(k) => m.kpis.get(k)?.name.clone(),
-            Subject::Action { chain, action } => m
-                .chains
-                .get(chain)?
-                .meeting
+            Subject::Action { at, action } => m
+                .meeting(at)?
                 .actions
                 .iter()
                 .find(|x| &x.id == action)?
@@ -86,6 +85,7 @@ fn field_label(subject: &Subject, field: &str, lang: Lang) -> String {
         (None, "owner") => ("Owner", "Eigenaar"),
         (None, "due") => ("Due", "Gereed op"),
         (None, "done") => ("Done", "Gereed"),
+        (None, "escalated") => ("Escalated to MT", "Geëscaleerd naar MT"),
         (None, other) => return other.replace('_', " "),
     };
     lang.pick(en, nl).to_string()
@@ -253,12 +253,23 @@ pub fn describe(d: &Difference, a: &Model, b: &Model, lang: Lang) -> String {
                 (false, Lang::Nl) => format!("“{k}” stuurt “{t}” niet meer"),
             }
         }
-        Difference::Meeting { date, added, .. } => match (added, lang) {
-            (true, Lang::En) => format!("Chain meeting of {date} held (in the other copy)"),
-            (true, Lang::Nl) => format!("Ketenoverleg van {date} gehouden (in de andere kopie)"),
-            (false, Lang::En) => format!("Chain meeting of {date} (only in this copy)"),
-            (false, Lang::Nl) => format!("Ketenoverleg van {date} (alleen in deze kopie)"),
-        },
+        Difference::Meeting { at, date, added } => {
+            let what = match at {
+                MeetingAt::Chain(_) => lang.pick("Chain meeting", "Ketenoverleg").to_string(),
+                MeetingAt::Department(d) => format!(
+                    "{} “{}”",
+                    lang.pick("Department meeting", "Afdelingsoverleg"),
+                    name_of(a, b, &Subject::Department(d.clone()))
+                ),
+                MeetingAt::Mt => lang.pick("MT meeting", "MT-overleg").to_string(),
+            };
+            match (added, lang) {
+                (true, Lang::En) => format!("{what} of {date} held (in the other copy)"),
+                (true, Lang::Nl) => format!("{what} van {date} gehouden (in de andere kopie)"),
+                (false, Lang::En) => format!("{what} of {date} (only in this copy)"),
+                (false, Lang::Nl) => format!("{what} van {date} (alleen in deze kopie)"),
+            }
+        }
         Difference::Order { list } => {
             let list = match (list.as_str(), lang) {
                 ("goals", Lang::Nl) => "doelen",
@@ -400,9 +411,12 @@ fn chain_of(d: &Difference, a: &Model, b: &Model) -> Option<Id> {
             })
     };
     let subject_chain = |s: &Subject| match s {
-        Subject::Chain(c) | Subject::Link { chain: c, .. } | Subject::Action { chain: c, .. } => {
-            Some(c.clone())
-        }
+        Subject::Chain(c)
+        | Subject::Link { chain: c, .. }
+        | Subject::Action {
+            at: MeetingAt::Chain(c),
+            ..
+        } => Some(c.clone()),
         Subject::Kpi(k) => kpi_chain(k),
         _ => None,
     };
@@ -410,7 +424,12 @@ fn chain_of(d: &Difference, a: &Model, b: &Model) -> Option<Id> {
         Difference::Added(s) | Difference::Removed(s) | Difference::Field { subject: s, .. } => {
             subject_chain(s)
         }
-        Difference::Moved { chain, .. } | Difference::Meeting { chain, .. } => Some(chain.clone()),
+        Difference::Moved { chain, .. }
+        | Difference::Meeting {
+            at: MeetingAt::Chain(chain),
+            ..
+        } => Some(chain.clone()),
+        Difference::Meeting { .. } => None,
         Difference::Value { kpi, .. }
         | Difference::Comment { kpi, .. }
         | Difference::Drive { kpi, .. } => kpi_chain(kpi),

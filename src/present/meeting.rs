@@ -1,20 +1,22 @@
-//! What the Meeting view and the meeting pack show, computed without the browser: which
-//! actions a meeting lists ([`shown_actions`]) and whether one is overdue ([`is_overdue`]),
-//! what changed since the last meeting as texts ([`change_groups`]), a meeting's statuses in
-//! one line ([`status_summary`]), a KPI's trend as text ([`trend_text`]), the rows of the
-//! KPI table grouped by where each KPI hangs ([`meeting_rows`]) and the printed meeting pack
-//! ([`meeting_pack_html`]: one A4 landscape page per chain).
+//! What the three meeting views (department, chain, MT) and their printed packs show,
+//! computed without the browser: which actions a meeting lists ([`shown_actions`]) and
+//! whether one is overdue ([`is_overdue`]), what changed since the last meeting as texts
+//! ([`change_groups`]), a meeting's statuses in one line ([`status_summary`]), a KPI's trend
+//! as text ([`trend_text`]), the KPI table as groups ([`meeting_groups`]: where the KPIs hang)
+//! and rows ([`meeting_rows`]), the MT meeting's chain lines ([`chain_lines`]) and escalated
+//! actions ([`escalated_lines`]), and the printed packs ([`meeting_pack_html`]: one A4
+//! landscape page per chain; [`department_pack_html`], [`mt_page`]).
 
 use std::fmt::Write;
 
-use crate::model::agenda::{read_meeting_kpis, Changes};
-use crate::model::meeting::{Action, ChainMeeting, KpiState};
+use crate::model::agenda::{read_escalated, read_meeting_kpis, Changes};
+use crate::model::meeting::{Action, ChainMeeting, KpiState, MeetingAt};
 use crate::model::rollup::combine;
 use crate::model::steer::{month_text, period_as_of, status_as_of, trend, value_as_of, Month};
 use crate::model::{
     format_number, Attach, Chain, Date, Id, Kpi, Lang, Model, Period, Reader, Status, Target,
 };
-use crate::present::chains::name_of;
+use crate::present::chains::{name_of, read_name_of};
 use crate::present::diagram::svg::escape;
 use crate::present::print::norm_html;
 
@@ -28,6 +30,8 @@ pub enum Group {
     Link(Target),
     /// The result KPIs the chain's KPIs drive.
     Result,
+    /// A goal's result KPIs (the MT meeting).
+    Goal(Id),
 }
 
 impl Group {
@@ -47,22 +51,64 @@ impl Group {
         }
     }
 
-    /// The heading of the chain's and the result group; `None` for a link (its name).
+    /// The group of a KPI hanging at `place` in the meeting at `at`: in the MT meeting a
+    /// result KPI's goal, else [`Group::of`].
+    pub fn in_meeting(at: &MeetingAt, place: &Attach) -> Group {
+        match (at, place) {
+            (MeetingAt::Mt, Attach::Result { goal }) => Group::Goal(goal.clone()),
+            _ => Group::of(place),
+        }
+    }
+
+    /// The heading of the chain's and the result group; `None` for a link or a goal (its
+    /// name).
     pub fn fixed_name(&self, lang: Lang) -> Option<&'static str> {
         match self {
             Group::Chain => Some(lang.pick("Chain", "Keten")),
             Group::Result => Some(lang.pick("Result", "Resultaat")),
-            Group::Link(_) => None,
+            Group::Link(_) | Group::Goal(_) => None,
         }
     }
 
-    /// The group's heading: "Chain", "Result" or the link's shown name.
-    pub fn name(&self, m: &Model, lang: Lang) -> String {
+    /// The group's heading in the meeting at `at`: "Chain", "Result", a goal's name, or a
+    /// link's (in a department meeting with its chain's: "New coffee machine · Service").
+    pub fn heading(&self, r: &Reader, at: &MeetingAt, lang: Lang) -> String {
         match self {
-            Group::Link(target) => name_of(m, target, lang),
+            Group::Link(target @ (Target::Link { chain, .. } | Target::Handover { chain, .. })) => {
+                let link = read_name_of(r, target, lang);
+                match at {
+                    MeetingAt::Department(_) => format!(
+                        "{} · {link}",
+                        read_name_of(r, &Target::Chain(chain.clone()), lang)
+                    ),
+                    _ => link,
+                }
+            }
+            Group::Link(other) => read_name_of(r, other, lang),
+            Group::Goal(goal) => read_name_of(r, &Target::Goal(goal.clone()), lang),
             fixed => fixed.fixed_name(lang).unwrap_or_default().to_string(),
         }
     }
+
+    /// The group's heading: "Chain", "Result", a goal's or the link's shown name.
+    pub fn name(&self, m: &Model, lang: Lang) -> String {
+        match self {
+            Group::Link(target) => name_of(m, target, lang),
+            Group::Goal(goal) => name_of(m, &Target::Goal(goal.clone()), lang),
+            fixed => fixed.fixed_name(lang).unwrap_or_default().to_string(),
+        }
+    }
+}
+
+/// A group of a meeting's KPI table: where its KPIs hang, and those KPIs (model order). A
+/// department meeting has a group per link of the department (chain by chain), the MT
+/// meeting one per goal, a chain meeting the chain's, each link's and the results'.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RowGroup {
+    /// Where its KPIs hang.
+    pub group: Group,
+    /// Its KPIs, in meeting order.
+    pub kpis: Vec<Id>,
 }
 
 /// One row of a meeting's KPI table: the KPI, its group, and how many rows the group spans if
@@ -77,32 +123,160 @@ pub struct MeetingRow {
     pub span: usize,
 }
 
-/// The rows of the meeting of `chain`, in [`crate::model::agenda::meeting_kpis`] order.
-pub fn meeting_rows(m: &Model, chain: &Id) -> Vec<MeetingRow> {
-    read_meeting_rows(&Reader::new(m), chain)
+/// The groups of the meeting at `at`, its KPIs in [`crate::model::agenda::meeting_kpis`]
+/// order (a group holds a run of KPIs that hang at the same place).
+pub fn meeting_groups(m: &Model, at: &MeetingAt) -> Vec<RowGroup> {
+    read_meeting_groups(&Reader::new(m), at)
+}
+
+/// [`meeting_groups`], read through `r`.
+pub fn read_meeting_groups(r: &Reader, at: &MeetingAt) -> Vec<RowGroup> {
+    let places: std::collections::HashMap<&Id, &Attach> = r.kpi_places().collect();
+    let mut groups: Vec<RowGroup> = Vec::new();
+    for id in read_meeting_kpis(r, at) {
+        let group = Group::in_meeting(at, places[id]);
+        match groups.last_mut() {
+            Some(last) if last.group == group => last.kpis.push(id.clone()),
+            _ => groups.push(RowGroup {
+                group,
+                kpis: vec![id.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+/// The table rows of `groups`: one per KPI, the first of each group spanning it.
+pub fn rows_of(groups: Vec<RowGroup>) -> Vec<MeetingRow> {
+    groups
+        .into_iter()
+        .flat_map(|g| {
+            let n = g.kpis.len();
+            let group = g.group;
+            g.kpis
+                .into_iter()
+                .enumerate()
+                .map(move |(i, kpi)| MeetingRow {
+                    kpi,
+                    group: group.clone(),
+                    span: if i == 0 { n } else { 0 },
+                })
+        })
+        .collect()
+}
+
+/// The rows of the meeting at `at`, in [`crate::model::agenda::meeting_kpis`] order.
+pub fn meeting_rows(m: &Model, at: &MeetingAt) -> Vec<MeetingRow> {
+    read_meeting_rows(&Reader::new(m), at)
 }
 
 /// [`meeting_rows`], read through `r`.
-pub fn read_meeting_rows(r: &Reader, chain: &Id) -> Vec<MeetingRow> {
-    let places: std::collections::HashMap<&Id, &Attach> = r.kpi_places().collect();
-    let mut rows: Vec<MeetingRow> = Vec::new();
-    let mut start = 0;
-    for id in read_meeting_kpis(r, chain) {
-        let group = Group::of(places[id]);
-        let span = if rows.last().is_some_and(|r| r.group == group) {
-            rows[start].span += 1;
-            0
-        } else {
-            start = rows.len();
-            1
-        };
-        rows.push(MeetingRow {
-            kpi: id.clone(),
-            group,
-            span,
-        });
+pub fn read_meeting_rows(r: &Reader, at: &MeetingAt) -> Vec<MeetingRow> {
+    rows_of(read_meeting_groups(r, at))
+}
+
+/// The goals without a result KPI (the MT meeting names them under its table).
+pub fn read_goals_without_results<'m>(r: &Reader<'m>) -> Vec<&'m Id> {
+    let measured: std::collections::HashSet<&Id> = r
+        .kpi_places()
+        .filter_map(|(_, a)| match a {
+            Attach::Result { goal } => Some(goal),
+            _ => None,
+        })
+        .collect();
+    r.goal_ids().filter(|g| !measured.contains(g)).collect()
+}
+
+/// A chain's line in the MT meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ChainLine {
+    /// The chain.
+    pub chain: Id,
+    /// Its name as shown (unnamed: "(no name)").
+    pub name: String,
+    /// Its chain owner.
+    pub owner: String,
+    /// Its rolled-up status as of the month (its chain KPIs, `model::rollup`); `None` without
+    /// chain KPIs.
+    pub status: Option<Status>,
+    /// Its chain meeting's open actions.
+    pub open: usize,
+}
+
+/// Each chain's line in the MT meeting, in model order: name, owner, status, open actions.
+pub fn chain_lines(m: &Model, as_of: Month, lang: Lang) -> Vec<ChainLine> {
+    read_chain_lines(&Reader::new(m), as_of, lang)
+}
+
+/// [`chain_lines`], read through `r` (the chains, their fields, chain KPIs with values and
+/// meetings).
+pub fn read_chain_lines(r: &Reader, as_of: Month, lang: Lang) -> Vec<ChainLine> {
+    r.chain_ids()
+        .map(|c| {
+            let at = Attach::Chain { chain: c.clone() };
+            let status = combine(
+                r.kpis_at(&at)
+                    .filter_map(|k| r.kpi_with_values(k))
+                    .map(|k| status_as_of(k, as_of))
+                    .collect::<Vec<_>>(),
+            );
+            let open = r
+                .meeting(&MeetingAt::Chain(c.clone()))
+                .map_or(0, |m| m.actions.iter().filter(|a| !a.done).count());
+            ChainLine {
+                chain: c.clone(),
+                name: read_name_of(r, &Target::Chain(c.clone()), lang),
+                owner: r.chain(c).map(|c| c.owner.clone()).unwrap_or_default(),
+                status,
+                open,
+            }
+        })
+        .collect()
+}
+
+/// "Chain: New coffee machine", "Department: Service", "MT": where an action was agreed.
+pub fn read_meeting_label(r: &Reader, at: &MeetingAt, lang: Lang) -> String {
+    match at {
+        MeetingAt::Chain(c) => format!(
+            "{}: {}",
+            lang.pick("Chain", "Keten"),
+            read_name_of(r, &Target::Chain(c.clone()), lang)
+        ),
+        MeetingAt::Department(d) => format!(
+            "{}: {}",
+            lang.pick("Department", "Afdeling"),
+            read_name_of(r, &Target::Department(d.clone()), lang)
+        ),
+        MeetingAt::Mt => "MT".to_string(),
     }
-    rows
+}
+
+/// An action escalated to the MT and not done, with where it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EscalatedLine {
+    /// The meeting it belongs to (marking it done there is the one edit).
+    pub at: MeetingAt,
+    /// The action's id in that meeting.
+    pub action: Id,
+    /// [`read_meeting_label`] of `at`.
+    pub from: String,
+}
+
+/// The MT meeting's escalated actions (see [`crate::model::agenda::read_escalated`]).
+pub fn escalated_lines(m: &Model, lang: Lang) -> Vec<EscalatedLine> {
+    read_escalated_lines(&Reader::new(m), lang)
+}
+
+/// [`escalated_lines`], read through `r`.
+pub fn read_escalated_lines(r: &Reader, lang: Lang) -> Vec<EscalatedLine> {
+    read_escalated(r)
+        .into_iter()
+        .map(|(at, a)| EscalatedLine {
+            from: read_meeting_label(r, &at, lang),
+            action: a.id.clone(),
+            at,
+        })
+        .collect()
 }
 
 /// True when `due` names a period (`2026-09`, `2026-09-15`, `2026-Q3`, `2026-W36`, `2026`)
@@ -190,14 +364,19 @@ fn action_text(a: &Action, lang: Lang) -> String {
     }
 }
 
-/// What changed since the last meeting of `chain`, as texts grouped by kind (empty groups
-/// left out).
-pub fn change_groups(m: &Model, chain: &Id, ch: &Changes, lang: Lang) -> Vec<ChangeGroup> {
-    read_change_groups(&Reader::new(m), chain, ch, lang)
+/// What changed since the last meeting at `at`, as texts grouped by kind (empty groups left
+/// out).
+pub fn change_groups(m: &Model, at: &MeetingAt, ch: &Changes, lang: Lang) -> Vec<ChangeGroup> {
+    read_change_groups(&Reader::new(m), at, ch, lang)
 }
 
-/// [`change_groups`], read through `r` (the KPIs' names and units, the chain's actions).
-pub fn read_change_groups(r: &Reader, chain: &Id, ch: &Changes, lang: Lang) -> Vec<ChangeGroup> {
+/// [`change_groups`], read through `r` (the KPIs' names and units, the meeting's actions).
+pub fn read_change_groups(
+    r: &Reader,
+    at: &MeetingAt,
+    ch: &Changes,
+    lang: Lang,
+) -> Vec<ChangeGroup> {
     let unit = |id: &Id| r.kpi(id).map_or("", |k| k.unit.as_str());
     let kpi_name = |id: &Id| r.kpi(id).map_or("", |k| k.name.as_str());
     let values = ch
@@ -220,7 +399,7 @@ pub fn read_change_groups(r: &Reader, chain: &Id, ch: &Changes, lang: Lang) -> V
         })
         .collect();
     let actions = |ids: &[Id]| -> Vec<String> {
-        let Some(meeting) = r.meeting(chain) else {
+        let Some(meeting) = r.meeting(at) else {
             return Vec::new();
         };
         ids.iter()
@@ -301,7 +480,7 @@ fn pack_flow(out: &mut String, m: &Model, c: &Chain, as_of: Month, lang: Lang) {
     );
 }
 
-fn pack_kpis(out: &mut String, m: &Model, c: &Chain, as_of: Month, lang: Lang) {
+fn pack_kpis(out: &mut String, m: &Model, at: &MeetingAt, as_of: Month, lang: Lang) {
     let _ = write!(
         out,
         "<table class=\"pack-kpis\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
@@ -312,21 +491,57 @@ fn pack_kpis(out: &mut String, m: &Model, c: &Chain, as_of: Month, lang: Lang) {
         lang.pick("Trend", "Verloop"),
         lang.pick("Comment", "Toelichting"),
     );
-    for row in meeting_rows(m, &c.id) {
-        if row.span > 0 {
-            let g = match &row.group {
-                Group::Chain => lang.pick("Chain KPIs", "Keten-KPI's").to_string(),
-                Group::Result => lang.pick("Result KPIs", "Resultaat-KPI's").to_string(),
-                link => link.name(m, lang),
-            };
-            let _ = write!(
-                out,
-                "<tr class=\"pack-group\"><th colspan=\"6\">{}</th></tr>",
-                escape(&g)
-            );
+    let r = Reader::new(m);
+    for group in meeting_groups(m, at) {
+        let g = match &group.group {
+            Group::Chain => lang.pick("Chain KPIs", "Keten-KPI's").to_string(),
+            Group::Result => lang.pick("Result KPIs", "Resultaat-KPI's").to_string(),
+            other => other.heading(&r, at, lang),
+        };
+        let _ = write!(
+            out,
+            "<tr class=\"pack-group\"><th colspan=\"6\">{}</th></tr>",
+            escape(&g)
+        );
+        for id in &group.kpis {
+            pack_kpi_row(out, &m.kpis[id], as_of, lang);
         }
-        let k = &m.kpis[&row.kpi];
-        pack_kpi_row(out, k, as_of, lang);
+    }
+    out.push_str("</tbody></table>");
+}
+
+/// A table of actions: what, owner, due (with "overdue"), and a last column when given.
+fn pack_action_table<'a>(
+    out: &mut String,
+    rows: impl IntoIterator<Item = (&'a Action, String)>,
+    last: Option<&str>,
+    today: Date,
+    lang: Lang,
+) {
+    let head = last.map(|h| format!("<th>{h}</th>")).unwrap_or_default();
+    let _ = write!(
+        out,
+        "<table class=\"pack-actions\"><thead><tr><th>{}</th><th>{}</th><th>{}</th>{head}</tr></thead><tbody>",
+        lang.pick("Action", "Actie"),
+        lang.pick("Action owner", "Actiehouder"),
+        lang.pick("Due", "Gereed op"),
+    );
+    for (a, extra) in rows {
+        let late = if is_overdue(&a.due, today) {
+            format!(" <b>({})</b>", lang.pick("overdue", "te laat"))
+        } else {
+            String::new()
+        };
+        let cell = last
+            .map(|_| format!("<td>{}</td>", escape(&extra)))
+            .unwrap_or_default();
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}{late}</td>{cell}</tr>",
+            escape(&a.what),
+            escape(&a.owner),
+            escape(&a.due)
+        );
     }
     out.push_str("</tbody></table>");
 }
@@ -342,38 +557,29 @@ fn pack_actions(out: &mut String, cm: &ChainMeeting, today: Date, lang: Lang) {
         let _ = write!(out, "<p>{}</p>", lang.pick("None.", "Geen."));
         return;
     }
-    let _ = write!(
-        out,
-        "<table class=\"pack-actions\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        lang.pick("Action", "Actie"),
-        lang.pick("Action owner", "Actiehouder"),
-        lang.pick("Due", "Gereed op"),
-    );
-    for a in open {
-        let late = if is_overdue(&a.due, today) {
-            format!(" <b>({})</b>", lang.pick("overdue", "te laat"))
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}{late}</td></tr>",
-            escape(&a.what),
-            escape(&a.owner),
-            escape(&a.due)
-        );
-    }
-    out.push_str("</tbody></table>");
+    let escalated = lang.pick("Escalated to MT", "Geëscaleerd naar MT");
+    let any = open.iter().any(|a| a.escalated);
+    let rows = open.into_iter().map(|a| {
+        let mark = if a.escalated { escalated } else { "" };
+        (a, mark.to_string())
+    });
+    pack_action_table(out, rows, any.then_some(escalated), today, lang);
 }
 
-/// One chain's page of the meeting pack: the flow with each link's status, the meeting's
-/// KPIs with value, norm, status (mark and word), trend and comment, the open actions and the
-/// notes so far.
-pub fn meeting_page(m: &Model, c: &Chain, as_of: Month, today: Date, lang: Lang) -> String {
-    let mut s = String::new();
-    let last = c
-        .meeting
-        .last()
+fn pack_notes(out: &mut String, cm: &ChainMeeting, lang: Lang) {
+    if !cm.notes.trim().is_empty() {
+        let _ = write!(
+            out,
+            "<h3>{}</h3><p class=\"pack-notes\">{}</p>",
+            lang.pick("Meeting notes", "Aantekeningen"),
+            escape(&cm.notes)
+        );
+    }
+}
+
+/// " · Last meeting: <date>" when one was held.
+fn last_held(cm: &ChainMeeting, lang: Lang) -> String {
+    cm.last()
         .map(|l| {
             format!(
                 " · {}: <b>{}</b>",
@@ -381,32 +587,57 @@ pub fn meeting_page(m: &Model, c: &Chain, as_of: Month, today: Date, lang: Lang)
                 escape(&l.date)
             )
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// A page's heading: "<title> · <name>", then "As of: <month>", `meta` and the last meeting.
+fn pack_head(
+    out: &mut String,
+    title: &str,
+    cm: &ChainMeeting,
+    as_of: Month,
+    meta: &str,
+    lang: Lang,
+) {
     let _ = write!(
-        s,
-        "<section class=\"meeting-page\"><h2>{} · {}</h2><p class=\"print-meta\">{}: <b>{}</b> · {}: <b>{}</b> · {}: <b>{}</b>{last}</p>",
-        lang.pick("Chain meeting", "Ketenoverleg"),
-        escape(&c.name),
+        out,
+        "<section class=\"meeting-page\"><h2>{}</h2><p class=\"print-meta\">{}: <b>{}</b>{meta}{}</p>",
+        escape(title),
         lang.pick("As of", "Stand per"),
         month_text(as_of),
+        last_held(cm, lang),
+    );
+}
+
+/// One chain's page of the meeting pack: the flow with each link's status, the meeting's
+/// KPIs with value, norm, status (mark and word), trend and comment, the open actions and the
+/// notes so far.
+pub fn meeting_page(m: &Model, c: &Chain, as_of: Month, today: Date, lang: Lang) -> String {
+    let mut s = String::new();
+    let meta = format!(
+        " · {}: <b>{}</b> · {}: <b>{}</b>",
         lang.pick("Owner", "Eigenaar"),
         escape(&c.owner),
         lang.pick("Customer", "Klant"),
         escape(&c.customer),
     );
+    let title = format!(
+        "{} · {}",
+        lang.pick("Chain meeting", "Ketenoverleg"),
+        c.name
+    );
+    pack_head(&mut s, &title, &c.meeting, as_of, &meta, lang);
     pack_flow(&mut s, m, c, as_of, lang);
-    pack_kpis(&mut s, m, c, as_of, lang);
-    pack_actions(&mut s, &c.meeting, today, lang);
-    if !c.meeting.notes.trim().is_empty() {
-        let _ = write!(
-            s,
-            "<h3>{}</h3><p class=\"pack-notes\">{}</p>",
-            lang.pick("Meeting notes", "Aantekeningen"),
-            escape(&c.meeting.notes)
-        );
-    }
-    s.push_str("</section>");
+    pack_kpis(&mut s, m, &MeetingAt::Chain(c.id.clone()), as_of, lang);
+    pack_end(&mut s, &c.meeting, today, lang);
     s
+}
+
+/// The end of a page: the open actions, the notes so far.
+fn pack_end(out: &mut String, cm: &ChainMeeting, today: Date, lang: Lang) {
+    pack_actions(out, cm, today, lang);
+    pack_notes(out, cm, lang);
+    out.push_str("</section>");
 }
 
 /// The meeting pack: one page per chain (print CSS breaks before each).
@@ -415,4 +646,84 @@ pub fn meeting_pack_html(m: &Model, as_of: Month, today: Date, lang: Lang) -> St
         .values()
         .map(|c| meeting_page(m, c, as_of, today, lang))
         .collect()
+}
+
+/// One department's page: its link KPIs across the chains (grouped by chain and link), its
+/// open actions (escalated ones marked) and the notes so far.
+pub fn department_page(m: &Model, d: &Id, as_of: Month, today: Date, lang: Lang) -> String {
+    let Some(dep) = m.departments.get(d) else {
+        return String::new();
+    };
+    let mut s = String::new();
+    let title = format!(
+        "{} · {}",
+        lang.pick("Department meeting", "Afdelingsoverleg"),
+        name_of(m, &Target::Department(d.clone()), lang)
+    );
+    pack_head(&mut s, &title, &dep.meeting, as_of, "", lang);
+    pack_kpis(&mut s, m, &MeetingAt::Department(d.clone()), as_of, lang);
+    pack_end(&mut s, &dep.meeting, today, lang);
+    s
+}
+
+/// The department meetings' pack: one page per department.
+pub fn department_pack_html(m: &Model, as_of: Month, today: Date, lang: Lang) -> String {
+    m.departments
+        .keys()
+        .map(|d| department_page(m, d, as_of, today, lang))
+        .collect()
+}
+
+/// The MT meeting's page: the goals' result KPIs, each chain's line, the escalated actions
+/// with where they came from, the MT's own open actions and the notes so far.
+pub fn mt_page(m: &Model, as_of: Month, today: Date, lang: Lang) -> String {
+    let mut s = String::new();
+    let title = lang.pick("MT meeting", "MT-overleg");
+    pack_head(&mut s, title, &m.mt_meeting, as_of, "", lang);
+    pack_kpis(&mut s, m, &MeetingAt::Mt, as_of, lang);
+    let _ = write!(
+        s,
+        "<h3>{}</h3><table class=\"pack-chains\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        lang.pick("Chains", "Ketens"),
+        lang.pick("Chain", "Keten"),
+        lang.pick("Owner", "Eigenaar"),
+        lang.pick("Status", "Status"),
+        lang.pick("Open actions", "Openstaande acties"),
+    );
+    for line in chain_lines(m, as_of, lang) {
+        let status = line
+            .status
+            .map(|st| status_cell(st, lang))
+            .unwrap_or_default();
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{status}</td><td class=\"pack-num\">{}</td></tr>",
+            escape(&line.name),
+            escape(&line.owner),
+            line.open
+        );
+    }
+    s.push_str("</tbody></table>");
+    let _ = write!(
+        s,
+        "<h3>{}</h3>",
+        lang.pick("Escalated actions", "Geëscaleerde acties")
+    );
+    let lines = escalated_lines(m, lang);
+    if lines.is_empty() {
+        let _ = write!(s, "<p>{}</p>", lang.pick("None.", "Geen."));
+    } else {
+        let rows = lines.iter().filter_map(|l| {
+            let a = m
+                .meeting(&l.at)?
+                .actions
+                .iter()
+                .find(|a| a.id == l.action)?;
+            Some((a, l.from.clone()))
+        });
+        let from = lang.pick("From", "Van");
+        pack_action_table(&mut s, rows, Some(from), today, lang);
+    }
+    pack_end(&mut s, &m.mt_meeting, today, lang);
+    s
 }

@@ -13,12 +13,13 @@
 //! | an Add button's element | `["a", "goal", id, name]`, `["a", "link", id, name, TARGET]` |
 //! | TARGET | `["model"]`, `["goal", id]`, `["link", chain, link]`, ... |
 //! | EDIT | `["SetKpi", id, "target", 95]`, `["Batch", [EDIT, ...]]`, ... (the edit's name, then its fields in order) |
+//! | a meeting (`MeetingAt`) | a chain's: its id (`"c1"`, as before there were other levels); `["department", id]`, `["mt"]` |
 
 use serde_json::Value;
 
 use super::change::Change;
 use crate::model::add::AddPlan;
-use crate::model::meeting::{Action, ActionField};
+use crate::model::meeting::{Action, ActionField, MeetingAt};
 use crate::model::{
     Agreement, ChainField, Choice, Department, DepartmentField, Edit, GoalField, Id, KpiField,
     LinkField, ModelField, Period, Target,
@@ -64,6 +65,15 @@ impl Out {
     }
     fn flag(self, b: bool) -> Out {
         self.item(if b { "true" } else { "false" })
+    }
+    /// A meeting: a chain's as its id (the form journals had before there were other
+    /// levels), a department's as `["department", id]`, the MT's as `["mt"]`.
+    fn meeting(self, at: &MeetingAt) -> Out {
+        match at {
+            MeetingAt::Chain(c) => self.id(c),
+            MeetingAt::Department(d) => self.item(&Out::new("department").id(d).done()),
+            MeetingAt::Mt => self.item(&Out::new("mt").done()),
+        }
     }
     fn done(mut self) -> String {
         self.0.push(']');
@@ -168,33 +178,32 @@ fn edit(e: &Edit) -> Option<String> {
             Out::new("MoveLink").id(chain).id(link).index(Some(*to))
         }
         Edit::ToggleDrive { id, target } => Out::new("ToggleDrive").id(id).id(target),
-        Edit::SetMeetingNotes { chain, notes } => Out::new("SetMeetingNotes").id(chain).text(notes),
-        Edit::SetAttendance {
-            chain,
-            link,
-            present,
-        } => Out::new("SetAttendance").id(chain).id(link).flag(*present),
-        Edit::SetAction { chain, id, field } => {
-            let o = Out::new("SetAction").id(chain).id(id).text(field.name());
+        Edit::SetMeetingNotes { at, notes } => Out::new("SetMeetingNotes").meeting(at).text(notes),
+        Edit::SetAttendance { at, link, present } => Out::new("SetAttendance")
+            .meeting(at)
+            .id(link)
+            .flag(*present),
+        Edit::SetAction { at, id, field } => {
+            let o = Out::new("SetAction").meeting(at).id(id).text(field.name());
             match field {
                 ActionField::What(s) | ActionField::Owner(s) | ActionField::Due(s) => o.text(s),
-                ActionField::Done(b) => o.flag(*b),
+                ActionField::Done(b) | ActionField::Escalated(b) => o.flag(*b),
             }
         }
-        Edit::AddAction {
-            chain,
-            action,
-            index,
-        } => {
+        Edit::AddAction { at, action, index } => {
             let a = Out::new(action.id.as_str())
                 .text(&action.what)
                 .text(&action.owner)
                 .text(&action.due)
-                .flag(action.done)
-                .done();
-            Out::new("AddAction").id(chain).item(&a).index(*index)
+                .flag(action.done);
+            // Escalated only when set, so an action's form is what it was before.
+            let a = if action.escalated { a.flag(true) } else { a };
+            Out::new("AddAction")
+                .meeting(at)
+                .item(&a.done())
+                .index(*index)
         }
-        Edit::DeleteAction { chain, id } => Out::new("DeleteAction").id(chain).id(id),
+        Edit::DeleteAction { at, id } => Out::new("DeleteAction").meeting(at).id(id),
         Edit::DeleteGoal { id } => Out::new("DeleteGoal").id(id),
         Edit::DeleteDepartment { id } => Out::new("DeleteDepartment").id(id),
         Edit::DeleteChain { id } => Out::new("DeleteChain").id(id),
@@ -301,6 +310,19 @@ fn number(v: &Value) -> Option<Option<f64>> {
         Value::Null => Some(None),
         v => v.as_f64().map(Some),
     }
+}
+
+/// A meeting written by `Out::meeting`.
+fn read_meeting(v: &Value) -> Option<MeetingAt> {
+    if let Some(chain) = id(v) {
+        return Some(MeetingAt::Chain(chain));
+    }
+    let a = v.as_array()?;
+    Some(match a.first()?.as_str()? {
+        "department" => MeetingAt::Department(id(a.get(1)?)?),
+        "mt" => MeetingAt::Mt,
+        _ => return None,
+    })
 }
 
 fn read_target(v: &Value) -> Option<Target> {
@@ -449,22 +471,23 @@ fn read_edit(v: &Value) -> Option<Edit> {
             target: id_at(2)?,
         },
         "SetMeetingNotes" => Edit::SetMeetingNotes {
-            chain: id_at(1)?,
+            at: read_meeting(at(1)?)?,
             notes: text_at(2)?,
         },
         "SetAttendance" => Edit::SetAttendance {
-            chain: id_at(1)?,
+            at: read_meeting(at(1)?)?,
             link: id_at(2)?,
             present: at(3)?.as_bool()?,
         },
         "SetAction" => Edit::SetAction {
-            chain: id_at(1)?,
+            at: read_meeting(at(1)?)?,
             id: id_at(2)?,
             field: match at(3)?.as_str()? {
                 "what" => ActionField::What(text_at(4)?),
                 "owner" => ActionField::Owner(text_at(4)?),
                 "due" => ActionField::Due(text_at(4)?),
                 "done" => ActionField::Done(at(4)?.as_bool()?),
+                "escalated" => ActionField::Escalated(at(4)?.as_bool()?),
                 _ => return None,
             },
         },
@@ -472,19 +495,23 @@ fn read_edit(v: &Value) -> Option<Edit> {
             let f = at(2)?.as_array()?;
             let s = |i: usize| f.get(i).and_then(text);
             Edit::AddAction {
-                chain: id_at(1)?,
+                at: read_meeting(at(1)?)?,
                 action: Action {
                     id: Id::new(s(0)?),
                     what: s(1)?,
                     owner: s(2)?,
                     due: s(3)?,
                     done: f.get(4)?.as_bool()?,
+                    escalated: match f.get(5) {
+                        None => false,
+                        Some(b) => b.as_bool()?,
+                    },
                 },
                 index: index(at(3)?)?,
             }
         }
         "DeleteAction" => Edit::DeleteAction {
-            chain: id_at(1)?,
+            at: read_meeting(at(1)?)?,
             id: id_at(2)?,
         },
         "DeleteGoal" => Edit::DeleteGoal { id: id_at(1)? },
@@ -503,6 +530,7 @@ fn read_edit(v: &Value) -> Option<Edit> {
                     id: Id::new(s(0)?),
                     name: s(1)?,
                     description: s(2)?,
+                    meeting: Default::default(),
                     extra: Default::default(),
                 },
                 index: index(at(2)?)?,

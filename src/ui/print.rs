@@ -1,6 +1,6 @@
 //! Printing: the whole structure on one page, then one page per customer chain (the chain card
-//! for the chain meeting; `present::print`), or from the Meeting view the meeting pack
-//! (`present::meeting`). The print document is plain HTML built from the model at the
+//! for the chain meeting; `present::print`), or from a meeting view its pack
+//! (`present::meeting`: a page per chain, a page per department, or the MT meeting's page). The print document is plain HTML built from the model at the
 //! `beforeprint` event (synchronously, so Ctrl+P and the Print button both get it) and
 //! removed after printing; on screen it is never built.
 //!
@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use crate::present::meeting::meeting_pack_html;
+use crate::present::meeting::{department_pack_html, meeting_pack_html, mt_page};
 use crate::present::print::print_html;
 use crate::ui::split::now_if_ready;
 use crate::ui::state::{use_app, App, View};
@@ -31,15 +31,16 @@ pub async fn preload() {
 fn print_doc_html(app: App) -> String {
     let lang = app.lang.get_untracked();
     let as_of = app.as_of.get_untracked();
-    // From the Meeting view: the meeting pack (a page per chain); else structure and cards.
-    if app.view.get_untracked() == View::Meeting {
-        let today = today_date();
-        app.doc
-            .with_untracked(|m| meeting_pack_html(m, as_of, today, lang))
-    } else {
-        app.doc.with_untracked(|m| print_html(m, lang, as_of))
-    }
-    .unwrap_or_default()
+    // From a meeting view: its pack; else structure and cards.
+    let today = today_date();
+    app.doc
+        .with_untracked(|m| match app.view.get_untracked() {
+            View::Meeting => meeting_pack_html(m, as_of, today, lang),
+            View::DepartmentMeeting => department_pack_html(m, as_of, today, lang),
+            View::MtMeeting => mt_page(m, as_of, today, lang),
+            _ => print_html(m, lang, as_of),
+        })
+        .unwrap_or_default()
 }
 
 /// Fills the print document, if the print part is there (it must be: `beforeprint` cannot wait).

@@ -38,20 +38,35 @@ pub enum View {
     Kpis,
     Matrix,
     Values,
+    /// The department meeting (*afdelingsoverleg*).
+    DepartmentMeeting,
+    /// The chain meeting (*ketenoverleg*).
     Meeting,
+    /// The management team's meeting (*MT-overleg*).
+    MtMeeting,
     Health,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 9] = [
         View::Structure,
         View::Chains,
         View::Kpis,
         View::Matrix,
         View::Values,
+        View::DepartmentMeeting,
         View::Meeting,
+        View::MtMeeting,
         View::Health,
     ];
+
+    /// One of the three meeting views (the inspector steps aside; printing gives its pack).
+    pub fn is_meeting(self) -> bool {
+        matches!(
+            self,
+            View::DepartmentMeeting | View::Meeting | View::MtMeeting
+        )
+    }
 }
 
 /// Which dialog of `ui::copies` is open.

@@ -2,6 +2,7 @@
 //! that many are valid and some are not.
 
 use indexmap::IndexMap;
+use kpi_structure::model::meeting::MeetingAt;
 use kpi_structure::model::*;
 use proptest::prelude::*;
 
@@ -30,6 +31,16 @@ fn pick_link(m: &Model, a: u16, b: u16) -> (Id, Id) {
         None => Id::new("l0"),
     };
     (chain, link)
+}
+
+/// A meeting: mostly a chain's, else a department's or the MT's (the chain or department
+/// may not exist).
+fn meeting_at(m: &Model, n: u16) -> MeetingAt {
+    match n % 4 {
+        0 => MeetingAt::Mt,
+        1 => MeetingAt::Department(pick(&m.departments, n / 4)),
+        _ => MeetingAt::Chain(pick(&m.chains, n / 4)),
+    }
 }
 
 fn maybe_department(m: &Model, n: u16) -> Option<Id> {
@@ -113,6 +124,7 @@ pub fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
                 id: new_id("d"),
                 name: text(a),
                 description: String::new(),
+                meeting: Default::default(),
                 extra: Default::default(),
             },
             index: index(m.departments.len()),
@@ -290,44 +302,52 @@ pub fn edit_for(m: &Model, (kind, a, b, c, _): Op, fresh: usize) -> Edit {
             },
         },
         23 => Edit::AddAction {
-            chain: pick(&m.chains, a),
+            at: meeting_at(m, a),
             action: kpi_structure::model::meeting::Action {
                 id: Id::new(format!("a{}", c % 4)),
                 what: text(b),
+                escalated: c.is_multiple_of(3),
                 ..Default::default()
             },
             index: None,
         },
         24 => Edit::SetAction {
-            chain: pick(&m.chains, a),
+            at: meeting_at(m, a),
             id: Id::new(format!("a{}", c % 4)),
-            field: match b % 3 {
+            field: match b % 4 {
                 0 => kpi_structure::model::meeting::ActionField::Done(true),
                 1 => kpi_structure::model::meeting::ActionField::Owner(text(c)),
+                2 => kpi_structure::model::meeting::ActionField::Escalated(c.is_multiple_of(2)),
                 _ => kpi_structure::model::meeting::ActionField::Due(text(c)),
             },
         },
         25 => {
             let (chain, link) = pick_link(m, a, b);
+            // Now and then a meeting without attendees: refused.
+            let at = if c.is_multiple_of(5) {
+                meeting_at(m, b)
+            } else {
+                MeetingAt::Chain(chain)
+            };
             Edit::SetAttendance {
-                chain,
+                at,
                 link,
                 present: c.is_multiple_of(2),
             }
         }
         26 => Edit::SetMeetingNotes {
-            chain: pick(&m.chains, a),
+            at: meeting_at(m, a),
             notes: text(c),
         },
         27 => {
-            let chain = pick(&m.chains, a);
-            match kpi_structure::model::agenda::record(m, &chain, (2026, 3), "2026-03-31") {
+            let at = meeting_at(m, a);
+            match kpi_structure::model::agenda::record(m, &at, (2026, 3), "2026-03-31") {
                 Some(meeting) if !b.is_multiple_of(3) => Edit::CloseMeeting {
-                    chain,
+                    at,
                     meeting: Box::new(meeting),
                 },
                 _ => Edit::DeleteAction {
-                    chain,
+                    at,
                     id: Id::new(format!("a{}", c % 4)),
                 },
             }

@@ -87,6 +87,7 @@ fn filled_meeting() -> ChainMeeting {
                 owner: "Logistics".into(),
                 due: "2026-04".into(),
                 done: true,
+                escalated: true,
             },
             Action {
                 id: "a2".into(),
@@ -94,6 +95,7 @@ fn filled_meeting() -> ChainMeeting {
                 owner: "Service".into(),
                 due: "next meeting".into(),
                 done: true,
+                escalated: true,
             },
         ],
         notes: "Next time: the carrier's numbers".into(),
@@ -131,6 +133,11 @@ pub fn filled() -> Model {
         id: "d1".into(),
         name: "Sales".into(),
         description: "Sells machines".into(),
+        meeting: ChainMeeting {
+            absent: Vec::new(),
+            notes: "Department: the installers' planning".into(),
+            ..filled_meeting()
+        },
         extra: newer("department"),
     };
     let links = vec![
@@ -230,6 +237,11 @@ pub fn filled() -> Model {
         modified: 1_700_000_123_456.0,
         origin: "0123456789abcdef".into(),
         management_team: "Commercial director\nOperations director".into(),
+        mt_meeting: ChainMeeting {
+            absent: Vec::new(),
+            notes: "MT: the escalations first".into(),
+            ..filled_meeting()
+        },
         extra: newer("model"),
     }
 }

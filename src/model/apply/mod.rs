@@ -66,25 +66,13 @@ impl Model {
                 comment,
             } => self.set_comment(kpi, period, comment),
 
-            Edit::AddAction {
-                chain,
-                action,
-                index,
-            } => self.add_action(chain, action, index),
-            Edit::DeleteAction { chain, id } => self.delete_action(chain, id),
-            Edit::SetAction { chain, id, field } => self.set_action(chain, id, field),
-            Edit::SetMeetingNotes { chain, notes } => self.set_meeting_notes(chain, notes),
-            Edit::SetAttendance {
-                chain,
-                link,
-                present,
-            } => self.set_attendance(chain, link, present),
-            Edit::CloseMeeting { chain, meeting } => self.close_meeting(chain, *meeting),
-            Edit::ReopenMeeting {
-                chain,
-                notes,
-                absent,
-            } => self.reopen_meeting(chain, notes, absent),
+            Edit::AddAction { at, action, index } => self.add_action(at, action, index),
+            Edit::DeleteAction { at, id } => self.delete_action(at, id),
+            Edit::SetAction { at, id, field } => self.set_action(at, id, field),
+            Edit::SetMeetingNotes { at, notes } => self.set_meeting_notes(at, notes),
+            Edit::SetAttendance { at, link, present } => self.set_attendance(at, link, present),
+            Edit::CloseMeeting { at, meeting } => self.close_meeting(at, *meeting),
+            Edit::ReopenMeeting { at, notes, absent } => self.reopen_meeting(at, notes, absent),
 
             Edit::Reorder { kind, id, to } => self.reorder(kind, id, to),
             Edit::Restore(r) => self.apply_restore(*r),

@@ -1,14 +1,19 @@
 //! The view tabs (WAI-ARIA tabs pattern: arrow keys move between tabs).
 
-use leptos::either::EitherOf7;
+use leptos::either::EitherOf9;
 use leptos::prelude::*;
 
 use crate::model::Lang;
 use crate::ui::split::{build, deferred, when_idle};
 use crate::ui::state::{use_app, View};
 use crate::ui::views::{
-    chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
-    meeting::MeetingView, structure::StructureView, values::ValuesView,
+    chains::ChainsView,
+    health::HealthView,
+    kpis::KpisView,
+    matrix::MatrixView,
+    meeting::{department::DepartmentMeetingView, mt::MtMeetingView, MeetingView},
+    structure::StructureView,
+    values::ValuesView,
 };
 
 pub fn view_name(view: View, lang: Lang) -> &'static str {
@@ -18,7 +23,9 @@ pub fn view_name(view: View, lang: Lang) -> &'static str {
         View::Kpis => lang.pick("KPIs", "KPI's"),
         View::Matrix => lang.pick("Matrix", "Matrix"),
         View::Values => lang.pick("Values", "Waarden"),
+        View::DepartmentMeeting => lang.pick("Department meeting", "Afdelingsoverleg"),
         View::Meeting => lang.pick("Meeting", "Ketenoverleg"),
+        View::MtMeeting => lang.pick("MT meeting", "MT-overleg"),
         View::Health => lang.pick("Health", "Gezondheid"),
     }
 }
@@ -30,7 +37,9 @@ fn slug(view: View) -> &'static str {
         View::Kpis => "kpis",
         View::Matrix => "matrix",
         View::Values => "values",
+        View::DepartmentMeeting => "department-meeting",
         View::Meeting => "meeting",
+        View::MtMeeting => "mt-meeting",
         View::Health => "health",
     }
 }
@@ -115,6 +124,16 @@ async fn meeting_view() -> AnyView {
 }
 
 #[cfg_attr(feature = "split", lazy)]
+async fn department_meeting_view() -> AnyView {
+    build(|| view! { <DepartmentMeetingView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
+async fn mt_meeting_view() -> AnyView {
+    build(|| view! { <MtMeetingView /> }.into_any())
+}
+
+#[cfg_attr(feature = "split", lazy)]
 async fn health_view() -> AnyView {
     build(|| view! { <HealthView /> }.into_any())
 }
@@ -130,6 +149,8 @@ async fn prefetch() {
         __preload_matrix_view().await;
         __preload_values_view().await;
         __preload_meeting_view().await;
+        __preload_department_meeting_view().await;
+        __preload_mt_meeting_view().await;
         __preload_health_view().await;
         super::__preload_inspector().await;
     }
@@ -155,13 +176,15 @@ pub fn ViewPanel() -> impl IntoView {
     move || {
         let v = view.get();
         let body = match v {
-            View::Structure => EitherOf7::A(view! { <StructureView /> }),
-            View::Chains => EitherOf7::B(deferred(chains_view())),
-            View::Kpis => EitherOf7::C(deferred(kpis_view())),
-            View::Matrix => EitherOf7::D(deferred(matrix_view())),
-            View::Values => EitherOf7::E(deferred(values_view())),
-            View::Meeting => EitherOf7::F(deferred(meeting_view())),
-            View::Health => EitherOf7::G(deferred(health_view())),
+            View::Structure => EitherOf9::A(view! { <StructureView /> }),
+            View::Chains => EitherOf9::B(deferred(chains_view())),
+            View::Kpis => EitherOf9::C(deferred(kpis_view())),
+            View::Matrix => EitherOf9::D(deferred(matrix_view())),
+            View::Values => EitherOf9::E(deferred(values_view())),
+            View::DepartmentMeeting => EitherOf9::F(deferred(department_meeting_view())),
+            View::Meeting => EitherOf9::G(deferred(meeting_view())),
+            View::MtMeeting => EitherOf9::H(deferred(mt_meeting_view())),
+            View::Health => EitherOf9::I(deferred(health_view())),
         };
         view! {
             <section

@@ -1,11 +1,12 @@
-//! The chain's actions: every open action (carried over until done) and those done since the
-//! last meeting (struck through). Each has textboxes "Action", "Action owner" and "Due" and a
-//! checkbox "Done"; an open action whose due period has passed says "overdue".
+//! A meeting's actions (a chain's, a department's or the MT's): every open action (carried
+//! over until done) and those done since the last meeting (struck through). Each has textboxes
+//! "Action", "Action owner" and "Due", a checkbox "Done" and, below the MT, "Escalate to MT";
+//! an open action whose due period has passed says "overdue".
 
 use leptos::prelude::*;
 
 use crate::format::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::model::meeting::{Action, ActionField};
+use crate::model::meeting::{Action, ActionField, MeetingAt};
 use crate::model::{Edit, Id};
 use crate::present::meeting::{is_overdue, shown_actions};
 use crate::ui::i18n::tr;
@@ -13,11 +14,16 @@ use crate::ui::state::{fresh_id, use_app, App};
 
 use super::today_date;
 
-/// Reads one field of one action of `chain` (the default once it is gone).
-fn read<T: Default>(app: App, chain: &Id, id: &Id, f: impl FnOnce(&Action) -> T) -> T {
+/// Reads one field of one action of the meeting at `at` (the default once it is gone).
+pub(super) fn read<T: Default>(
+    app: App,
+    at: &MeetingAt,
+    id: &Id,
+    f: impl FnOnce(&Action) -> T,
+) -> T {
     app.doc
         .read(|r| {
-            r.meeting(chain)
+            r.meeting(at)
                 .and_then(|m| m.actions.iter().find(|a| &a.id == id))
                 .map(f)
         })
@@ -26,14 +32,14 @@ fn read<T: Default>(app: App, chain: &Id, id: &Id, f: impl FnOnce(&Action) -> T)
 }
 
 #[component]
-pub fn Actions(chain: Id) -> impl IntoView {
+pub fn Actions(at: MeetingAt) -> impl IntoView {
     let app = use_app();
     let ids = {
-        let chain = chain.clone();
+        let at = at.clone();
         Memo::new(move |_| {
             app.doc
                 .read(|r| {
-                    r.meeting(&chain).map(|meeting| {
+                    r.meeting(&at).map(|meeting| {
                         shown_actions(meeting)
                             .into_iter()
                             .map(|a| a.id.clone())
@@ -45,7 +51,7 @@ pub fn Actions(chain: Id) -> impl IntoView {
         })
     };
     let add = {
-        let chain = chain.clone();
+        let at = at.clone();
         move |_| {
             let action = Action {
                 id: fresh_id('a'),
@@ -53,7 +59,7 @@ pub fn Actions(chain: Id) -> impl IntoView {
             };
             app.edit(
                 Edit::AddAction {
-                    chain: chain.clone(),
+                    at: at.clone(),
                     action,
                     index: None,
                 },
@@ -69,7 +75,7 @@ pub fn Actions(chain: Id) -> impl IntoView {
             </Show>
             <ul class="action-list">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
-                    {action_row(app, chain.clone(), id)}
+                    {action_row(app, at.clone(), id)}
                 </For>
             </ul>
             <button type="button" class="add-action" on:click=add>
@@ -79,22 +85,58 @@ pub fn Actions(chain: Id) -> impl IntoView {
     }
 }
 
-fn action_row(app: App, chain: Id, id: Id) -> impl IntoView {
+/// A checkbox on action `id` of the meeting at `at`: checked while `get` says so; a change
+/// sets the field `make` makes (one undo step).
+pub(super) fn action_check(
+    app: App,
+    at: MeetingAt,
+    id: Id,
+    class: &'static str,
+    label: (&'static str, &'static str),
+    get: fn(&Action) -> bool,
+    make: fn(bool) -> ActionField,
+) -> impl IntoView {
+    let checked = {
+        let (at, id) = (at.clone(), id.clone());
+        move || read(app, &at, &id, get)
+    };
+    view! {
+        <label class=class>
+            <input
+                type="checkbox"
+                prop:checked=checked
+                on:change=move |ev| {
+                    app.edit(
+                        Edit::SetAction {
+                            at: at.clone(),
+                            id: id.clone(),
+                            field: make(event_target_checked(&ev)),
+                        },
+                        false,
+                    );
+                }
+            />
+            {tr(app.lang, label.0, label.1)}
+        </label>
+    }
+}
+
+fn action_row(app: App, at: MeetingAt, id: Id) -> impl IntoView {
     let done = {
-        let (chain, id) = (chain.clone(), id.clone());
-        Memo::new(move |_| read(app, &chain, &id, |a| a.done))
+        let (at, id) = (at.clone(), id.clone());
+        Memo::new(move |_| read(app, &at, &id, |a| a.done))
     };
     let overdue = {
-        let (chain, id) = (chain.clone(), id.clone());
+        let (at, id) = (at.clone(), id.clone());
         let today = today_date();
-        Memo::new(move |_| read(app, &chain, &id, |a| !a.done && is_overdue(&a.due, today)))
+        Memo::new(move |_| read(app, &at, &id, |a| !a.done && is_overdue(&a.due, today)))
     };
     let set = {
-        let (chain, id) = (chain.clone(), id.clone());
+        let (at, id) = (at.clone(), id.clone());
         move |field: ActionField, coalesce: bool| {
             app.edit(
                 Edit::SetAction {
-                    chain: chain.clone(),
+                    at: at.clone(),
                     id: id.clone(),
                     field,
                 },
@@ -107,7 +149,7 @@ fn action_row(app: App, chain: Id, id: Id) -> impl IntoView {
                 max: usize,
                 get: fn(&Action) -> String,
                 make: fn(String) -> ActionField| {
-        let (chain, id) = (chain.clone(), id.clone());
+        let (at, id) = (at.clone(), id.clone());
         let set = set.clone();
         view! {
             <input
@@ -116,7 +158,7 @@ fn action_row(app: App, chain: Id, id: Id) -> impl IntoView {
                 maxlength=max
                 aria-label=tr(app.lang, label.0, label.1)
                 placeholder=tr(app.lang, label.0, label.1)
-                prop:value=move || read(app, &chain, &id, get)
+                prop:value=move || read(app, &at, &id, get)
                 on:input=move |ev| set(make(event_target_value(&ev)), true)
                 on:blur=move |_| app.break_coalescing()
             />
@@ -143,12 +185,33 @@ fn action_row(app: App, chain: Id, id: Id) -> impl IntoView {
         |a| a.due.clone(),
         ActionField::Due,
     );
+    let done_box = action_check(
+        app,
+        at.clone(),
+        id.clone(),
+        "action-done",
+        ("Done", "Gereed"),
+        |a| a.done,
+        ActionField::Done,
+    );
+    // An action a chain or department cannot solve goes up to the MT.
+    let escalate = (at != MeetingAt::Mt).then(|| {
+        action_check(
+            app,
+            at.clone(),
+            id.clone(),
+            "action-escalate",
+            ("Escalate to MT", "Escaleren naar MT"),
+            |a| a.escalated,
+            ActionField::Escalated,
+        )
+    });
     let remove = {
-        let (chain, id) = (chain.clone(), id.clone());
+        let (at, id) = (at.clone(), id.clone());
         move |_| {
             app.edit(
                 Edit::DeleteAction {
-                    chain: chain.clone(),
+                    at: at.clone(),
                     id: id.clone(),
                 },
                 false,
@@ -163,14 +226,8 @@ fn action_row(app: App, chain: Id, id: Id) -> impl IntoView {
             <Show when=move || overdue.get()>
                 <span class="action-late">{tr(app.lang, "overdue", "te laat")}</span>
             </Show>
-            <label class="action-done">
-                <input
-                    type="checkbox"
-                    prop:checked=move || done.get()
-                    on:change=move |ev| set(ActionField::Done(event_target_checked(&ev)), false)
-                />
-                {tr(app.lang, "Done", "Gereed")}
-            </label>
+            {done_box}
+            {escalate}
             <button
                 type="button"
                 class="action-remove"

@@ -1,11 +1,12 @@
-//! Who attends (a checkbox per link, named after it, checked unless the link is absent), the
-//! notes of this meeting, and "Close meeting": records it at once (`agenda::record`, one
-//! `CloseMeeting` edit, one undo step) and starts the next one.
+//! Who attends a chain meeting (a checkbox per link, named after it, checked unless the link
+//! is absent), the notes of this meeting (any level), and "Close meeting": records it at once
+//! (`agenda::record`, one `CloseMeeting` edit, one undo step) and starts the next one.
 
 use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
 use crate::model::agenda::record;
+use crate::model::meeting::MeetingAt;
 use crate::model::{Edit, Id, Target};
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
@@ -20,11 +21,12 @@ fn today_text() -> String {
 }
 
 fn attendee(app: App, chain: Id, link: Id) -> impl IntoView {
+    let at = MeetingAt::Chain(chain.clone());
     let present = {
-        let (chain, link) = (chain.clone(), link.clone());
+        let (at, link) = (at.clone(), link.clone());
         move || {
             app.doc
-                .read(|r| r.meeting(&chain).is_some_and(|m| !m.absent.contains(&link)))
+                .read(|r| r.meeting(&at).is_some_and(|m| !m.absent.contains(&link)))
                 .unwrap_or(true)
         }
     };
@@ -44,7 +46,7 @@ fn attendee(app: App, chain: Id, link: Id) -> impl IntoView {
                     on:change=move |ev| {
                         app.edit(
                             Edit::SetAttendance {
-                                chain: chain.clone(),
+                                at: at.clone(),
                                 link: link.clone(),
                                 present: event_target_checked(&ev),
                             },
@@ -58,62 +60,70 @@ fn attendee(app: App, chain: Id, link: Id) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn Attendance(chain: Id) -> impl IntoView {
-    let app = use_app();
+/// A chain meeting's attendees: a checkbox per link.
+fn attendees(app: App, chain: Id) -> impl IntoView {
     let links = super::link_ids(app, chain.clone());
+    view! {
+        <fieldset class="attendees">
+            <legend>{tr(app.lang, "Attendees", "Aanwezig")}</legend>
+            <ul>
+                <For each=move || links.get() key=|id| id.clone() let:link>
+                    {attendee(app, chain.clone(), link)}
+                </For>
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Attendance (a chain meeting's), the notes, and "Close meeting".
+#[component]
+pub fn Close(at: MeetingAt) -> impl IntoView {
+    let app = use_app();
     let notes = {
-        let chain = chain.clone();
+        let at = at.clone();
         move || {
             app.doc
-                .read(|r| r.meeting(&chain).map(|m| m.notes.clone()))
+                .read(|r| r.meeting(&at).map(|m| m.notes.clone()))
                 .flatten()
                 .unwrap_or_default()
         }
     };
     let set_notes = {
-        let chain = chain.clone();
+        let at = at.clone();
         move |ev| {
             app.edit(
                 Edit::SetMeetingNotes {
-                    chain: chain.clone(),
+                    at: at.clone(),
                     notes: event_target_value(&ev),
                 },
                 true,
             );
         }
     };
-    let close = {
-        let chain = chain.clone();
-        move |_| {
-            let as_of = app.as_of.get_untracked();
-            let meeting = app
-                .doc
-                .with_untracked(|m| record(m, &chain, as_of, &today_text()))
-                .flatten();
-            if let Some(meeting) = meeting {
-                app.break_coalescing();
-                app.edit(
-                    Edit::CloseMeeting {
-                        chain: chain.clone(),
-                        meeting: Box::new(meeting),
-                    },
-                    false,
-                );
-            }
+    let present = match &at {
+        MeetingAt::Chain(chain) => Some(attendees(app, chain.clone())),
+        MeetingAt::Department(_) | MeetingAt::Mt => None,
+    };
+    let close = move |_| {
+        let as_of = app.as_of.get_untracked();
+        let meeting = app
+            .doc
+            .with_untracked(|m| record(m, &at, as_of, &today_text()))
+            .flatten();
+        if let Some(meeting) = meeting {
+            app.break_coalescing();
+            app.edit(
+                Edit::CloseMeeting {
+                    at: at.clone(),
+                    meeting: Box::new(meeting),
+                },
+                false,
+            );
         }
     };
-    let chain_for_links = chain.clone();
     view! {
         <section class="meeting-attendance">
-            <fieldset class="attendees">
-                <legend>{tr(app.lang, "Attendees", "Aanwezig")}</legend>
-                <ul>
-                    <For each=move || links.get() key=|id| id.clone() let:link>
-                        {attendee(app, chain_for_links.clone(), link)}
-                    </For>
-                </ul>
-            </fieldset>
+            {present}
             <label class="meeting-notes">
                 <span>{tr(app.lang, "Meeting notes", "Aantekeningen van het overleg")}</span>
                 <textarea

@@ -4,21 +4,20 @@
 use leptos::prelude::*;
 
 use crate::model::agenda::read_changes_since;
-use crate::model::Id;
+use crate::model::meeting::MeetingAt;
 use crate::present::meeting::{read_change_groups, status_summary, ChangeGroup};
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 
 #[component]
-pub fn Changes(chain: Id) -> impl IntoView {
+pub fn Changes(at: MeetingAt) -> impl IntoView {
     let app = use_app();
     let groups = Memo::new(move |_| {
         let as_of = app.as_of.get();
         let lang = app.lang.get();
         app.doc
             .read(|r| {
-                read_changes_since(r, &chain, as_of)
-                    .map(|ch| read_change_groups(r, &chain, &ch, lang))
+                read_changes_since(r, &at, as_of).map(|ch| read_change_groups(r, &at, &ch, lang))
             })
             .flatten()
     });
@@ -61,14 +60,14 @@ fn group_view(g: ChangeGroup) -> impl IntoView {
 }
 
 #[component]
-pub fn Earlier(chain: Id) -> impl IntoView {
+pub fn Earlier(at: MeetingAt) -> impl IntoView {
     let app = use_app();
     // Each meeting held, newest first: date, as of, attendees, notes, statuses.
     let items = Memo::new(move |_| {
         let lang = app.lang.get();
         app.doc
             .read(|r| {
-                r.meeting(&chain).map(|meeting| {
+                r.meeting(&at).map(|meeting| {
                     meeting
                         .held
                         .iter()
@@ -84,11 +83,16 @@ pub fn Earlier(chain: Id) -> impl IntoView {
                                     h.as_of
                                 ),
                                 status_summary(&h.kpis, lang),
-                                format!(
-                                    "{}: {}",
-                                    lang.pick("Present", "Aanwezig"),
-                                    names.join(", ")
-                                ),
+                                // A department's and the MT's meeting list no attendees.
+                                if names.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(
+                                        "{}: {}",
+                                        lang.pick("Present", "Aanwezig"),
+                                        names.join(", ")
+                                    )
+                                },
                                 h.notes.clone(),
                             )
                         })
@@ -116,7 +120,8 @@ pub fn Earlier(chain: Id) -> impl IntoView {
                                 <li>
                                     <b>{when}</b>
                                     <span class="earlier-summary">{summary}</span>
-                                    <span class="earlier-present">{present}</span>
+                                    {(!present.is_empty())
+                                        .then(|| view! { <span class="earlier-present">{present}</span> })}
                                     {(!notes.trim().is_empty())
                                         .then(|| view! { <span class="earlier-notes">{notes}</span> })}
                                 </li>

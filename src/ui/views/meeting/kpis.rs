@@ -1,10 +1,13 @@
-//! The KPIs the meeting discusses (`agenda::meeting_kpis`): chain KPIs, each link's KPIs, then
-//! the result KPIs they drive. Each row: the KPI's name (a button selecting it), its value,
-//! norm, status word, trend and a textbox for its comment of the period as of the month.
+//! The KPIs a meeting discusses (`agenda::meeting_kpis`; a chain's: chain KPIs, each link's
+//! KPIs, then the result KPIs they drive; a department's: its links' KPIs chain by chain; the
+//! MT's: the result KPIs goal by goal), in groups (`present::meeting::meeting_groups`). Each
+//! row: the KPI's name (a button selecting it), its value, norm, status word, trend and a
+//! textbox for its comment of the period as of the month.
 
 use leptos::prelude::*;
 
 use crate::format::MAX_TEXT_CHARS;
+use crate::model::meeting::MeetingAt;
 use crate::model::steer::period_as_of;
 use crate::model::{norm_note, note_of, shown_norm, Edit, Id, Target};
 use crate::present::chains::or_unnamed;
@@ -12,7 +15,6 @@ use crate::present::meeting::{read_meeting_rows, recent_values, trend_text, Grou
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::chains::flow::kpi_button;
-use crate::ui::views::names::live_name;
 use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
 
 /// How many periods the trend shows on screen.
@@ -31,15 +33,37 @@ fn trend(app: App, id: &Id) -> String {
         .unwrap_or_default()
 }
 
+/// What the table says when the meeting at `at` has no KPIs.
+fn no_kpis(at: &MeetingAt) -> (&'static str, &'static str) {
+    match at {
+        MeetingAt::Chain(_) => (
+            "This chain has no KPIs yet.",
+            "Deze keten heeft nog geen KPI's.",
+        ),
+        MeetingAt::Department(_) => (
+            "No link of this department has KPIs yet.",
+            "Geen schakel van deze afdeling heeft al KPI's.",
+        ),
+        MeetingAt::Mt => (
+            "The goals have no result KPIs yet.",
+            "De doelen hebben nog geen resultaat-KPI's.",
+        ),
+    }
+}
+
 #[component]
-pub fn MeetingKpis(chain: Id) -> impl IntoView {
+pub fn MeetingKpis(at: MeetingAt) -> impl IntoView {
     let app = use_app();
     let sel = Selector::new(move || app.selection.get());
-    let rows = Memo::new(move |_| {
-        app.doc
-            .read(|r| read_meeting_rows(r, &chain))
-            .unwrap_or_default()
-    });
+    let empty = no_kpis(&at);
+    let rows = {
+        let at = at.clone();
+        Memo::new(move |_| {
+            app.doc
+                .read(|r| read_meeting_rows(r, &at))
+                .unwrap_or_default()
+        })
+    };
     view! {
         <table class="meeting-kpis">
             <thead>
@@ -57,33 +81,39 @@ pub fn MeetingKpis(chain: Id) -> impl IntoView {
                 <Show when=move || rows.with(|r| r.is_empty())>
                     <tr>
                         <td colspan="7" class="muted">
-                            {tr(
-                                app.lang,
-                                "This chain has no KPIs yet.",
-                                "Deze keten heeft nog geen KPI's.",
-                            )}
+                            {tr(app.lang, empty.0, empty.1)}
                         </td>
                     </tr>
                 </Show>
                 <For each=move || rows.get() key=|r| r.clone() let:row>
-                    {kpi_row(app, &sel, row)}
+                    {kpi_row(app, &sel, &at, row)}
                 </For>
             </tbody>
         </table>
     }
 }
 
-fn group_cell(app: App, row: &MeetingRow) -> impl IntoView {
+fn group_cell(app: App, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
     let label: Box<dyn Fn() -> String + Send + Sync> = match &row.group {
-        Group::Link(link) => Box::new(live_name(app, link.clone())),
-        group => {
-            let group = group.clone();
+        Group::Chain | Group::Result => {
+            let group = row.group.clone();
             Box::new(move || {
                 group
                     .fixed_name(app.lang.get())
                     .unwrap_or_default()
                     .to_string()
             })
+        }
+        // A link (with its chain in a department meeting) or a goal: its names, live.
+        group => {
+            let (group, at) = (group.clone(), at.clone());
+            let heading = Memo::new(move |_| {
+                let lang = app.lang.get();
+                app.doc
+                    .read(|r| group.heading(r, &at, lang))
+                    .unwrap_or_default()
+            });
+            Box::new(move || heading.get())
         }
     };
     (row.span > 0).then(|| {
@@ -95,7 +125,12 @@ fn group_cell(app: App, row: &MeetingRow) -> impl IntoView {
     })
 }
 
-fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl IntoView {
+fn kpi_row(
+    app: App,
+    sel: &Selector<Option<Target>>,
+    at: &MeetingAt,
+    row: MeetingRow,
+) -> impl IntoView {
     let id = row.kpi.clone();
     let status = {
         let id = id.clone();
@@ -130,7 +165,7 @@ fn kpi_row(app: App, sel: &Selector<Option<Target>>, row: MeetingRow) -> impl In
     let first = row.span > 0;
     view! {
         <tr class:mk-first=first>
-            {group_cell(app, &row)}
+            {group_cell(app, at, &row)}
             <td class="mk-name">{kpi_button(app, sel, id.clone(), "meeting-kpi-name")}</td>
             <td class="mk-num">{value}</td>
             <td class="mk-norm">

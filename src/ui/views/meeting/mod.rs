@@ -1,20 +1,25 @@
-//! The Meeting view: the chain meeting (*ketenoverleg*) of one chain as of the "As of" month,
-//! readable on a projector. At the top what changed since the last meeting; then the chain's
-//! flow with each link's status ([`flow`]), the KPIs it discusses with value, norm, status,
-//! trend and a comment per KPI ([`kpis`]); under them the actions ([`actions`]), attendance,
-//! notes and "Close meeting" ([`close`]) and the earlier meetings ([`history`]).
+//! The three meeting views, readable on a projector, as of the "As of" month. The Meeting
+//! view: the chain meeting (*ketenoverleg*) of one chain: the chain's flow with each link's
+//! status ([`flow`]), the KPIs it discusses with value, norm, status, trend and a comment per
+//! KPI ([`kpis`]), what changed since the last meeting ([`history`]); under them the actions
+//! ([`actions`]), attendance, notes and "Close meeting" ([`close`]) and the earlier meetings
+//! ([`history`]). The department meeting ([`department`]) and the MT meeting ([`mt`]) are
+//! built from the same parts, each on its own meeting (`MeetingAt`).
 //!
 //! The model and its edits are `model::meeting` and `model::agenda`; texts that need no
 //! browser are in `present::meeting`.
 
 mod actions;
 mod close;
+pub mod department;
 mod flow;
 mod history;
 mod kpis;
+pub mod mt;
 
 use leptos::prelude::*;
 
+use crate::model::meeting::MeetingAt;
 use crate::model::{Date, Id, Target};
 use crate::present::chains::read_chain_of;
 use crate::ui::i18n::tr;
@@ -66,15 +71,83 @@ pub(crate) fn today_date() -> Date {
     })
 }
 
+/// What every meeting shows under its own part: what changed since the last meeting, then
+/// the actions, notes (and a chain's attendance) with "Close meeting", and the earlier
+/// meetings.
+fn lower(at: MeetingAt) -> impl IntoView {
+    view! {
+        <history::Changes at=at.clone() />
+        <div class="meeting-lower">
+            <actions::Actions at=at.clone() />
+            <close::Close at=at.clone() />
+            <history::Earlier at=at />
+        </div>
+    }
+}
+
+/// A meeting view's head: a `<select>` named `label` of `ids` (each option the element's live
+/// name; picking one selects `target(id)`), and the title "<title> · <name> · as of <month>".
+/// `ids` empty: `empty` instead, and nothing else.
+pub(crate) fn meeting_head(
+    app: App,
+    label: (&'static str, &'static str),
+    title: (&'static str, &'static str),
+    ids: Memo<Vec<Id>>,
+    current: Memo<Option<Id>>,
+    target: fn(Id) -> Target,
+) -> impl IntoView {
+    let on_pick = move |ev| {
+        let id = Id::new(event_target_value(&ev));
+        app.selection.set(Some(target(id)));
+    };
+    view! {
+        <div class="meeting-head">
+            <label class="meeting-chain">
+                <span>{tr(app.lang, label.0, label.1)}</span>
+                <select
+                    on:change=on_pick
+                    prop:value=move || current.get().map(|c| c.to_string()).unwrap_or_default()
+                >
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <option
+                            value=id.to_string()
+                            selected={
+                                let id = id.clone();
+                                move || current.with(|c| c.as_ref() == Some(&id))
+                            }
+                        >
+                            {live_name(app, target(id.clone()))}
+                        </option>
+                    </For>
+                </select>
+            </label>
+            <h2 class="meeting-title">
+                {tr(app.lang, title.0, title.1)}
+                " · "
+                {move || current.get().map(|id| live_name(app, target(id))())}
+                " · "
+                {as_of_text(app)}
+            </h2>
+        </div>
+    }
+}
+
+/// "as of 2026-11", live.
+pub(crate) fn as_of_text(app: App) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        format!(
+            "{} {}",
+            app.lang.get().pick("as of", "stand per"),
+            crate::model::steer::month_text(app.as_of.get())
+        )
+    }
+}
+
 #[component]
 pub fn MeetingView() -> impl IntoView {
     let app = use_app();
     let current = shown_chain(app);
     let chain_ids = chain_ids(app);
-    let on_pick = move |ev| {
-        let id = Id::new(event_target_value(&ev));
-        app.selection.set(Some(Target::Chain(id)));
-    };
     let empty = move || {
         app.lang.get().pick(
             "This model has no customer chains yet. A chain meeting discusses one chain: add one with “Add chain”.",
@@ -87,53 +160,27 @@ pub fn MeetingView() -> impl IntoView {
                 when=move || chain_ids.with(|c| !c.is_empty())
                 fallback=move || view! { <p class="muted">{empty}</p> }
             >
-                <div class="meeting-head">
-                    <label class="meeting-chain">
-                        <span>{tr(app.lang, "Chain", "Keten")}</span>
-                        <select
-                            on:change=on_pick
-                            prop:value=move || current.get().map(|c| c.to_string()).unwrap_or_default()
-                        >
-                            <For each=move || chain_ids.get() key=|id| id.clone() let:id>
-                                <option
-                                    value=id.to_string()
-                                    selected={
-                                        let id = id.clone();
-                                        move || current.with(|c| c.as_ref() == Some(&id))
-                                    }
-                                >
-                                    {live_name(app, Target::Chain(id.clone()))}
-                                </option>
-                            </For>
-                        </select>
-                    </label>
-                    <h2 class="meeting-title">
-                        {tr(app.lang, "Chain meeting", "Ketenoverleg")}
-                        " · "
-                        {move || current.get().map(|id| live_name(app, Target::Chain(id))())}
-                        " · "
-                        {tr(app.lang, "as of", "stand per")}
-                        " "
-                        {move || crate::model::steer::month_text(app.as_of.get())}
-                    </h2>
-                </div>
+                {meeting_head(
+                    app,
+                    ("Chain", "Keten"),
+                    ("Chain meeting", "Ketenoverleg"),
+                    chain_ids,
+                    current,
+                    Target::Chain,
+                )}
                 {move || {
                     current
                         .get()
                         .map(|chain| {
+                            let at = MeetingAt::Chain(chain.clone());
                             view! {
                                 <ChainValues chain=chain.clone() />
                                 // The flow and the KPIs first, so a chain of 6 links and 12
                                 // KPIs fits a projector's 1280x800 whatever changed; what
                                 // changed since the last meeting follows right under them.
-                                <flow::MeetingFlow chain=chain.clone() />
-                                <kpis::MeetingKpis chain=chain.clone() />
-                                <history::Changes chain=chain.clone() />
-                                <div class="meeting-lower">
-                                    <actions::Actions chain=chain.clone() />
-                                    <close::Attendance chain=chain.clone() />
-                                    <history::Earlier chain=chain />
-                                </div>
+                                <flow::MeetingFlow chain=chain />
+                                <kpis::MeetingKpis at=at.clone() />
+                                {lower(at)}
                             }
                         })
                 }}
