@@ -11,7 +11,7 @@ use super::edit::{Edit, Restore, Root};
 use super::id::Id;
 use super::meeting::MeetingAt;
 use super::target::{ElementKind, Target};
-use super::types::{Attach, Chain, Department, Model};
+use super::types::{Attach, Chain, Department, Extra, Kpi, Model};
 
 /// One thing a reader of the model can depend on.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -200,11 +200,7 @@ impl Touched {
         }
         for id in either(&old.departments, &new.departments) {
             let (a, b) = (old.departments.get(id), new.departments.get(id));
-            let own = |d: &Department| Department {
-                meeting: Default::default(),
-                ..d.clone()
-            };
-            if a.map(own) != b.map(own) {
+            if a.map(department_fields) != b.map(department_fields) {
                 t.add(Topic::Fields(Target::Department(id.clone())));
             }
             if a.map(|d| &d.meeting) != b.map(|d| &d.meeting) {
@@ -249,7 +245,7 @@ impl Touched {
                     if a.comments != b.comments {
                         t.add(Topic::Comments(id.clone()));
                     }
-                    let own = |k: &super::types::Kpi| super::types::Kpi {
+                    let own = |k: &Kpi| Kpi {
                         drives: Vec::new(),
                         values: Default::default(),
                         comments: Default::default(),
@@ -373,6 +369,19 @@ impl Touched {
             }));
         }
     }
+}
+
+/// A department's own fields, not its meeting, compared without cloning it (destructured: a
+/// field added to `Department` does not compile here until it is placed).
+fn department_fields(d: &Department) -> (&String, &String, &Extra) {
+    let Department {
+        id: _,
+        name,
+        description,
+        meeting: _,
+        extra,
+    } = d;
+    (name, description, extra)
 }
 
 /// Link `id` of chain `c`.

@@ -59,14 +59,6 @@ impl View {
         View::MtMeeting,
         View::Health,
     ];
-
-    /// One of the three meeting views (the inspector steps aside; printing gives its pack).
-    pub fn is_meeting(self) -> bool {
-        matches!(
-            self,
-            View::DepartmentMeeting | View::Meeting | View::MtMeeting
-        )
-    }
 }
 
 /// Which dialog of `ui::copies` is open.

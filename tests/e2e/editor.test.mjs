@@ -165,15 +165,15 @@ test('every template opens in every view without a console error', async () => {
       ? ['Coffee machines', 'Order to cash', 'Source to pay', 'Issue to resolution']
       : ['Koffiemachines', 'Order to cash', 'Source to pay', 'Issue to resolution'];
     const tabs = lang === 'English'
-      ? ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Meeting', 'Health']
-      : ['Structuur', 'Ketens', "KPI's", 'Matrix', 'Waarden', 'Ketenoverleg', 'Gezondheid'];
+      ? ['Structure', 'Chains', 'KPIs', 'Matrix', 'Values', 'Department meeting', 'Meeting', 'MT meeting', 'Health']
+      : ['Structuur', 'Ketens', "KPI's", 'Matrix', 'Waarden', 'Afdelingsoverleg', 'Ketenoverleg', 'MT-overleg', 'Gezondheid'];
     for (const name of names) {
       await page.getByRole('button', { name: /^(Templates|Sjablonen)$/ }).click();
       await page.getByRole('button', { name, exact: true }).click();
       await page.getByRole('textbox', { name: /Model name|Modelnaam/ }).waitFor();
       await page.waitForFunction((n) => document.querySelector('.model-name input')?.value !== '', name);
       for (const tab of tabs) {
-        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('tab', { name: tab, exact: true }).click();
         await page.getByRole('tabpanel').waitFor();
         // A lazy view may still be loading its part on a first switch.
         await page.waitForFunction(() => document.querySelector('[role=tabpanel]')?.innerText.trim().length > 0)

@@ -19,7 +19,7 @@ const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.p
 
 async function openMeeting(page, chain = 'New coffee machine') {
   await page.getByRole('combobox', { name: 'As of' }).selectOption(AS_OF);
-  await page.getByRole('tab', { name: 'Meeting' }).click();
+  await page.getByRole('tab', { name: 'Meeting', exact: true }).click();
   await page.getByRole('combobox', { name: 'Chain' }).selectOption({ label: chain });
   await page.getByRole('list', { name: 'Earlier meetings' }).waitFor({ state: 'attached' });
 }
@@ -69,7 +69,7 @@ test('a meeting: comment, action, attendance, notes, close; the next one shows w
   const cell = page.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` });
   await cell.fill('80');
   await cell.press('Enter');
-  await page.getByRole('tab', { name: 'Meeting' }).click();
+  await page.getByRole('tab', { name: 'Meeting', exact: true }).click();
   const changes = page.getByRole('region', { name: 'Since the last meeting' });
   await changes.getByText('Machines installed on time: 97.5% → 80%').waitFor();
   await changes.getByText('Machines installed on time: on target → off target').waitFor();
@@ -212,7 +212,7 @@ for (const [width, height] of [[1280, 800], [1024, 768]]) {
     const cell = page.locator('.values-grid .vg-kpi input[aria-label$=", 2026-11"]').nth(3);
     await cell.fill('1');
     await cell.press('Enter');
-    await page.getByRole('tab', { name: 'Meeting' }).click();
+    await page.getByRole('tab', { name: 'Meeting', exact: true }).click();
     await page.locator('.meeting-changes').waitFor();
     assert.equal(await page.locator('.meeting-flow > li').count(), 8);
     const rows = page.locator('.meeting-kpis tbody tr');

@@ -71,7 +71,7 @@ test('Target 95 -> 97: every view shows the norm 97, the old text only as a note
   assert.ok(onlyAsNote(doc.all, 'Note:'));
 
   // The Meeting view: the norm 97, the old text visible under it as a note.
-  await page.getByRole('tab', { name: 'Meeting' }).click();
+  await page.getByRole('tab', { name: 'Meeting', exact: true }).click();
   await page.getByRole('combobox', { name: 'Chain' }).selectOption({ label: 'New coffee machine' });
   const mrow = page.locator('.meeting-kpis tbody tr').filter({ has: page.getByRole('button', { name: KPI, exact: true }) });
   const cell = mrow.locator('td.mk-norm');

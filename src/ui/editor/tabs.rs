@@ -1,19 +1,14 @@
 //! The view tabs (WAI-ARIA tabs pattern: arrow keys move between tabs).
 
-use leptos::either::EitherOf9;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 
 use crate::model::Lang;
 use crate::ui::split::{build, deferred, when_idle};
 use crate::ui::state::{use_app, View};
 use crate::ui::views::{
-    chains::ChainsView,
-    health::HealthView,
-    kpis::KpisView,
-    matrix::MatrixView,
-    meeting::{department::DepartmentMeetingView, mt::MtMeetingView, MeetingView},
-    structure::StructureView,
-    values::ValuesView,
+    chains::ChainsView, health::HealthView, kpis::KpisView, matrix::MatrixView,
+    meeting::MeetingsView, structure::StructureView, values::ValuesView,
 };
 
 pub fn view_name(view: View, lang: Lang) -> &'static str {
@@ -118,19 +113,11 @@ async fn values_view() -> AnyView {
     build(|| view! { <ValuesView /> }.into_any())
 }
 
+/// The three meeting views (department, chain, MT): one part and one branch of [`ViewPanel`]
+/// (they share most of their code); `MeetingsView` switches between them at once.
 #[cfg_attr(feature = "split", lazy)]
 async fn meeting_view() -> AnyView {
-    build(|| view! { <MeetingView /> }.into_any())
-}
-
-#[cfg_attr(feature = "split", lazy)]
-async fn department_meeting_view() -> AnyView {
-    build(|| view! { <DepartmentMeetingView /> }.into_any())
-}
-
-#[cfg_attr(feature = "split", lazy)]
-async fn mt_meeting_view() -> AnyView {
-    build(|| view! { <MtMeetingView /> }.into_any())
+    build(|| view! { <MeetingsView /> }.into_any())
 }
 
 #[cfg_attr(feature = "split", lazy)]
@@ -149,8 +136,6 @@ async fn prefetch() {
         __preload_matrix_view().await;
         __preload_values_view().await;
         __preload_meeting_view().await;
-        __preload_department_meeting_view().await;
-        __preload_mt_meeting_view().await;
         __preload_health_view().await;
         super::__preload_inspector().await;
     }
@@ -167,31 +152,35 @@ async fn prefetch() {
 /// one type for every lazy view, a switch would *rebuild* the old view's `Suspend`, which
 /// keeps the old view on screen, disposed but still taking keys and scrolls, until the new
 /// part arrives (a keystroke in a Values cell then read a disposed memo: a panic). The view is
-/// a memo: selecting the current tab again keeps the view as it is.
+/// a memo: selecting the current tab again keeps the view as it is. The three meeting views
+/// are one branch (one part; `ui::views::meeting::MeetingsView` switches between them
+/// without a part to wait for), so the panel's name follows the tab itself.
 #[component]
 pub fn ViewPanel() -> impl IntoView {
     let app = use_app();
     when_idle(prefetch());
-    let view = Memo::new(move |_| app.view.get());
+    let branch = Memo::new(move |_| match app.view.get() {
+        View::DepartmentMeeting | View::MtMeeting => View::Meeting,
+        v => v,
+    });
     move || {
-        let v = view.get();
-        let body = match v {
-            View::Structure => EitherOf9::A(view! { <StructureView /> }),
-            View::Chains => EitherOf9::B(deferred(chains_view())),
-            View::Kpis => EitherOf9::C(deferred(kpis_view())),
-            View::Matrix => EitherOf9::D(deferred(matrix_view())),
-            View::Values => EitherOf9::E(deferred(values_view())),
-            View::DepartmentMeeting => EitherOf9::F(deferred(department_meeting_view())),
-            View::Meeting => EitherOf9::G(deferred(meeting_view())),
-            View::MtMeeting => EitherOf9::H(deferred(mt_meeting_view())),
-            View::Health => EitherOf9::I(deferred(health_view())),
+        let body = match branch.get() {
+            View::Structure => EitherOf7::A(view! { <StructureView /> }),
+            View::Chains => EitherOf7::B(deferred(chains_view())),
+            View::Kpis => EitherOf7::C(deferred(kpis_view())),
+            View::Matrix => EitherOf7::D(deferred(matrix_view())),
+            View::Values => EitherOf7::E(deferred(values_view())),
+            View::DepartmentMeeting | View::Meeting | View::MtMeeting => {
+                EitherOf7::F(deferred(meeting_view()))
+            }
+            View::Health => EitherOf7::G(deferred(health_view())),
         };
         view! {
             <section
                 class="view-panel"
                 role="tabpanel"
-                id=format!("panel-{}", slug(v))
-                aria-labelledby=format!("tab-{}", slug(v))
+                id=move || format!("panel-{}", slug(app.view.get()))
+                aria-labelledby=move || format!("tab-{}", slug(app.view.get()))
             >
                 {body}
             </section>

@@ -50,7 +50,7 @@ pub fn DepartmentMeetingView() -> impl IntoView {
         )
     };
     view! {
-        <div class="view view-meeting">
+        <div class="view view-meeting view-department-meeting">
             <Show
                 when=move || ids.with(|d| !d.is_empty())
                 fallback=move || view! { <p class="muted">{empty}</p> }

@@ -11,19 +11,20 @@
 
 mod actions;
 mod close;
-pub mod department;
+mod department;
 mod flow;
 mod history;
 mod kpis;
-pub mod mt;
+mod mt;
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::model::meeting::MeetingAt;
 use crate::model::{Date, Id, Target};
 use crate::present::chains::read_chain_of;
 use crate::ui::i18n::tr;
-use crate::ui::state::{use_app, App};
+use crate::ui::state::{use_app, App, View};
 use crate::ui::views::names::live_name;
 
 /// The chain on show: the selection's chain, else the one shown before, else the first.
@@ -140,6 +141,23 @@ pub(crate) fn as_of_text(app: App) -> impl Fn() -> String + Send + Sync + 'stati
             app.lang.get().pick("as of", "stand per"),
             crate::model::steer::month_text(app.as_of.get())
         )
+    }
+}
+
+/// The meeting view of the tab on show: the department meeting, the chain meeting or the MT
+/// meeting (one lazy part and one branch of the view panel; a switch between them unmounts
+/// the old one at once). Another tab keeps the last one until the panel removes it.
+#[component]
+pub fn MeetingsView() -> impl IntoView {
+    let app = use_app();
+    let level = Memo::new(move |prev: Option<&View>| match app.view.get() {
+        v @ (View::DepartmentMeeting | View::Meeting | View::MtMeeting) => v,
+        _ => prev.copied().unwrap_or(View::Meeting),
+    });
+    move || match level.get() {
+        View::DepartmentMeeting => EitherOf3::A(view! { <department::DepartmentMeetingView /> }),
+        View::MtMeeting => EitherOf3::B(view! { <mt::MtMeetingView /> }),
+        _ => EitherOf3::C(view! { <MeetingView /> }),
     }
 }
 

@@ -130,9 +130,11 @@ fn escalated_row(app: App, line: EscalatedLine) -> impl IntoView {
     view! {
         <li class="escalated" class:overdue=overdue>
             <span class="esc-what">{what}</span>
-            <span class="esc-from">{from}</span>
-            <span class="esc-owner">{owner}</span>
-            <span class="esc-due">{due}</span>
+            <span class="esc-meta">
+                <span class="esc-from">{from}</span>
+                <span class="esc-owner">{owner}</span>
+                <span class="esc-due">{due}</span>
+            </span>
             {action_check(app, at, action, "action-done", ("Done", "Gereed"), |a| a.done, ActionField::Done)}
         </li>
     }
