@@ -262,7 +262,10 @@ fn a_department_meetings_rows_are_groups_by_chain_and_link() {
         kpis,
         [
             vec![kpi_named(&m, "Machines delivered on the planned day")],
-            vec![kpi_named(&m, "Orders released to the warehouse the same day")],
+            vec![kpi_named(
+                &m,
+                "Orders released to the warehouse the same day"
+            )],
             vec![kpi_named(&m, "Orders picked correctly")]
         ]
     );

@@ -21,8 +21,9 @@ pub fn Modal(
     // Held by the cleanup itself, not by the reactive owner it runs in.
     let opener = send_wrapper::SendWrapper::new(document().active_element());
     let dialog = NodeRef::<leptos::html::Div>::new();
+    // The dialog may be closed before that frame (Escape at once): then there is nothing to do.
     request_animation_frame(move || {
-        if let Some(el) = dialog.get_untracked() {
+        if let Some(el) = dialog.try_get_untracked().flatten() {
             let first = el
                 .query_selector("[data-autofocus]")
                 .ok()
