@@ -276,6 +276,12 @@ fn a_department_meetings_rows_are_groups_by_chain_and_link() {
     let chain = MeetingAt::Chain(chain_named(&m, "New coffee machine"));
     let link = &groups[0].group;
     assert_eq!(link.heading(&r, &chain, Lang::En), "Logistics");
+    // A handover is headed by its two links there (the arrow says it is a handover).
+    let supplies = MeetingAt::Chain(chain_named(&m, "Coffee beans and ingredients"));
+    assert_eq!(
+        groups[1].group.heading(&r, &supplies, Lang::Nl),
+        "Customer service (order intake) -> Logistics (picking and delivery)"
+    );
 }
 
 #[test]

@@ -71,9 +71,14 @@ impl Group {
     }
 
     /// The group's heading in the meeting at `at`: "Chain", "Result", a goal's name, or a
-    /// link's (in a department meeting with its chain's: "New coffee machine · Service").
+    /// link's (in a department meeting with its chain's: "New coffee machine · Service"). A
+    /// handover in its own chain's meeting is headed by its two links only ("Sales ->
+    /// Planning", under Sales' group: the arrow says it), so the table fits a projector.
     pub fn heading(&self, r: &Reader, at: &MeetingAt, lang: Lang) -> String {
         match self {
+            Group::Link(Target::Handover { chain, link }) if matches!(at, MeetingAt::Chain(_)) => {
+                r.handover_between(chain, link, lang)
+            }
             Group::Link(target @ (Target::Link { chain, .. } | Target::Handover { chain, .. })) => {
                 let link = read_name_of(r, target, lang);
                 match at {

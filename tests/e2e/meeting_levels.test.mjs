@@ -188,7 +188,7 @@ test('printing from the department and the MT meeting gives their packs', async 
   await context.close();
 });
 
-test('screenshots of the three meeting levels at 1280x800, EN and NL', async () => {
+test('screenshots of the three meeting levels at 1280x800, 1024x768 and 412x915, EN and NL', async () => {
   const { init } = seedTemplate('coffee-machines.en.kpi.json');
   const { page, context, errors } = await openPage(browser, server.url, { init });
   await asOf(page);
@@ -214,8 +214,15 @@ test('screenshots of the three meeting levels at 1280x800, EN and NL', async () 
     for (const [name, file] of names.map((n, i) => [n, ['department', 'chain', 'mt'][i]])) {
       await tab(page, name).click();
       await page.locator('.earlier-list').waitFor({ state: 'attached' });
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await shot(page, `${file}-${code}`);
+      for (const [width, height] of [[1280, 800], [1024, 768], [412, 915]]) {
+        await page.setViewportSize({ width, height });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        // Nothing of the meeting sticks out sideways, at any of the three widths.
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= width, `${file} ${code} at ${width}: ${wide} px wide`);
+        await shot(page, `${file}-${code}${width === 1280 ? '' : `-${width}`}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
     }
   }
   assert.deepEqual(errors, []);

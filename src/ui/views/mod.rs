@@ -1,6 +1,7 @@
 //! The editor's six views (tabs). Each reads the open model from the app state and selects
 //! elements with `app.selection`; edits go through `app.edit`.
 
+pub mod agreements;
 pub mod chains;
 pub mod health;
 pub mod kpis;

@@ -14,6 +14,7 @@ use crate::ui::i18n::tr;
 use crate::model::{Attach, Chain, Edit, Id, Link, Target};
 use crate::present::chains::{or_unnamed, read_name_of};
 use crate::ui::state::{use_app, App};
+use crate::ui::views::agreements::LinkAgreements;
 use crate::ui::views::status::{KpiStanding, RollupDot};
 
 /// The selection as a [`Selector`], so only the buttons whose "selected" state changes update.
@@ -332,18 +333,6 @@ fn LinkCard(
         let (chain, link) = (chain.clone(), link.clone());
         Memo::new(move |_| read_link(app, &chain, &link, |l| l.touches_customer))
     };
-    let agreements = {
-        let (chain, link) = (chain.clone(), link.clone());
-        Memo::new(move |_| {
-            read_link(app, &chain, &link, |l| {
-                l.agreements
-                    .iter()
-                    .filter(|a| !a.text.trim().is_empty())
-                    .map(|a| (a.text.trim().to_string(), a.owner.trim().to_string()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
     let department = {
         let (chain, link) = (chain.clone(), link.clone());
         Memo::new(move |_| {
@@ -513,21 +502,7 @@ fn LinkCard(
                     </Show>
                 </div>
                 {name_button}
-                <Show when=move || agreements.with(|a| !a.is_empty())>
-                    <ul
-                        class="link-agreements"
-                        aria-label=move || format!("{} {}", app.lang.get().pick("Agreements of", "Afspraken van"), or_unnamed(&name.get(), app.lang.get()))
-                    >
-                        <For
-                            each=move || agreements.get()
-                            key=|a| a.clone()
-                            children=move |(text, owner)| {
-                                let owner = (!owner.is_empty()).then(|| view! { <span class="agreement-by">{format!(" · {owner}")}</span> });
-                                view! { <li>{text}{owner}</li> }
-                            }
-                        />
-                    </ul>
-                </Show>
+                <LinkAgreements chain=chain.clone() link=link.clone() />
                 <Show when=move || link_kpis.with(|k| !k.is_empty())>
                     <ul class="kpi-chips link-kpis">
                         <For

@@ -14,6 +14,7 @@ use crate::present::chains::or_unnamed;
 use crate::present::meeting::{read_meeting_rows, recent_values, trend_text, Group, MeetingRow};
 use crate::ui::i18n::tr;
 use crate::ui::state::{use_app, App};
+use crate::ui::views::agreements::LinkAgreements;
 use crate::ui::views::chains::flow::kpi_button;
 use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
 
@@ -116,10 +117,18 @@ fn group_cell(app: App, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
             Box::new(move || heading.get())
         }
     };
+    // A link's agreements, folded under its name (chain and department meetings).
+    let agreements = match &row.group {
+        Group::Link(Target::Link { chain, link }) => Some(view! {
+            <LinkAgreements chain=chain.clone() link=link.clone() folded=true />
+        }),
+        _ => None,
+    };
     (row.span > 0).then(|| {
         view! {
             <th scope="rowgroup" class="mk-group" rowspan=row.span>
                 {label}
+                {agreements}
             </th>
         }
     })
