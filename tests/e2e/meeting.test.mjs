@@ -253,7 +253,7 @@ test('the meeting lists each KPI under its own link', async () => {
   const groupOf = (name) => page.getByRole('button', { name, exact: true }).evaluate((button) => {
     for (let tr = button.closest('tr'); tr; tr = tr.previousElementSibling) {
       const th = tr.querySelector('th.mk-group');
-      if (th) return th.textContent.trim();
+      if (th) return th.querySelector('.mk-group-name').textContent.trim();
     }
     return null;
   });

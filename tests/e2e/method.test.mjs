@@ -77,6 +77,19 @@ test('a handover KPI, a customer contact, an agreement and the chain values are 
   await page.locator('.flow-meta').getByText('Margin on every machine').waitFor();
   await second.getByRole('button', { name: 'Dates confirmed to Logistics' }).waitFor();
   await screenshot(page, 'chains-method');
+
+  // In the chain meeting: Planning's agreements folded under its name (the template's and
+  // the new one), and the handover headed by its two links.
+  await page.getByRole('tab', { name: 'Meeting', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Chain' }).selectOption({ label: 'New coffee machine' });
+  const planning = page.locator('.meeting-kpis th.mk-group').filter({
+    has: page.locator('.mk-group-name', { hasText: /^Planning$/ }),
+  });
+  await planning.getByText('2 agreements').click();
+  const inMeeting = planning.getByRole('list', { name: 'Agreements of Planning' });
+  await inMeeting.getByText('We call the customer before 12:00').waitFor();
+  assert.equal(await inMeeting.getByRole('listitem').count(), 2);
+  await page.locator('.meeting-kpis .mk-group-name', { hasText: /^Planning -> Logistics$/ }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -29,7 +29,9 @@ export const FIRST_LOAD_BUDGET_BROTLI = 269 * 1000;
 // properties in every part that reads or writes a model). Issue 21 took it to 907,900 B (the
 // shared folder: change files, merge, File System Access and IndexedDB bindings, Your name,
 // Waiting for values, My KPIs; all lazy).
-export const TOTAL_BUDGET_BROTLI = 955 * 1000; // issue 22 (session 11): 952,347 B
+// Issue 22's three meeting levels (department and MT meetings, their close and print packs; all
+// lazy) took it from 952,347 to 972,199 B.
+export const TOTAL_BUDGET_BROTLI = 975 * 1000; // issue 22 point 7 (session 12): 972,199 B
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));

@@ -127,7 +127,7 @@ fn group_cell(app: App, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
     (row.span > 0).then(|| {
         view! {
             <th scope="rowgroup" class="mk-group" rowspan=row.span>
-                {label}
+                <span class="mk-group-name">{label}</span>
                 {agreements}
             </th>
         }
