@@ -30,8 +30,8 @@ export const FIRST_LOAD_BUDGET_BROTLI = 269 * 1000;
 // shared folder: change files, merge, File System Access and IndexedDB bindings, Your name,
 // Waiting for values, My KPIs; all lazy).
 // Issue 22's three meeting levels (department and MT meetings, their close and print packs; all
-// lazy) took it from 952,347 to 972,199 B.
-export const TOTAL_BUDGET_BROTLI = 975 * 1000; // issue 22 point 7 (session 12): 972,199 B
+// lazy) took it from 952,347 to 972,199 B; the agreements in the meetings to 975,741 B.
+export const TOTAL_BUDGET_BROTLI = 980 * 1000; // issue 22 point 7 and agreements in the meetings (session 12): 975,741 B
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
