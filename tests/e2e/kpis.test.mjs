@@ -268,3 +268,47 @@ test('on 3,000 KPIs the table opens fast and a keystroke repaints one row', asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Issue 23: with nothing selected the inspector takes no room, so the table has the width it
+// needs; "Model details" opens the model's own fields, "Hide inspector" gives the room back.
+test('with nothing selected the KPIs table at 1280x800 shows name, value and status uncut; Model details', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init, viewport: { width: 1280, height: 800 } });
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await page.getByRole('table').waitFor();
+  await partsLoaded(page);
+  assert.equal(await page.locator('.inspector').count(), 0, 'no inspector while nothing is selected');
+  // A cell (or a part of it) whose text is wider than its box is cut, unless its title holds
+  // all of it (a long name).
+  const cut = () => page.evaluate(() => {
+    const out = [];
+    for (const col of ['col-kpi', 'col-value', 'col-status']) {
+      for (const cell of document.querySelectorAll(`.kpi-table .${col}`)) {
+        for (const el of [cell, ...cell.querySelectorAll('*')]) {
+          const text = el.textContent.trim();
+          const titled = (el.title || el.closest('[title]')?.title || '').includes(text);
+          if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !titled) out.push(`${col}: ${text}`);
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(await cut(), []);
+  await screenshot(page, 'kpis-nothing-selected-1280');
+
+  // The model's own fields, and back.
+  const details = page.getByRole('button', { name: 'Model details' });
+  await details.click();
+  await page.getByRole('textbox', { name: 'Management team' }).waitFor();
+  assert.equal(await details.getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Hide inspector' }).click();
+  await page.locator('.inspector').waitFor({ state: 'detached' });
+  assert.equal(await details.getAttribute('aria-pressed'), 'false');
+  // Selecting a KPI brings the inspector; Hide inspector takes it away again.
+  await page.getByRole('button', { name: 'Operating margin', exact: true }).click();
+  await page.getByRole('heading', { name: 'Result KPI' }).waitFor();
+  await page.getByRole('button', { name: 'Hide inspector' }).click();
+  await page.locator('.inspector').waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

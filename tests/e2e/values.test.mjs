@@ -84,6 +84,33 @@ test('typing values in the grid: Enter and Tab set them, arrows move, undo is pe
   await context.close();
 });
 
+// Issue 23: each value is coloured by its status against the KPI's norm, and the status word
+// is in its title (not colour alone); a KPI without a norm is not coloured.
+test('a value in the grid is coloured by its status against the norm, with the word in its title', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  const grid = await openValues(page);
+  // "Machines installed on time": at least 95, red below 90.
+  const cell = grid.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` });
+  const td = cell.locator('xpath=..');
+  for (const [value, cls, word] of [['97', 'vg-st-on', 'on target'], ['92', 'vg-st-risk', 'at risk'], ['80', 'vg-st-off', 'off target']]) {
+    await cell.fill(value);
+    await cell.press('Enter');
+    await page.waitForFunction(([el, c]) => el.classList.contains(c), [await td.elementHandle(), cls]);
+    assert.match(await cell.getAttribute('title'), new RegExp(`^${word}`));
+  }
+  // An empty cell has no status.
+  await cell.fill('');
+  await cell.press('Enter');
+  await page.waitForFunction((el) => !/vg-st-/.test(el.className), await td.elementHandle());
+  assert.equal(await cell.getAttribute('title'), null);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  const nl = grid.getByRole('textbox', { name: 'Machines installed on time, 2026-10' });
+  assert.match(await nl.getAttribute('title'), /^(op norm|risico|buiten norm)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('As of opens at the month the team has reported and says how complete the month is', async () => {
   // The template's values run to 2026-11; one KPI already has its December value.
   const { init, model } = seedTemplate('coffee-machines.en.kpi.json', 'mseed', (m) => {

@@ -15,7 +15,9 @@ use tabs::{Tabs, ViewPanel};
 use toolbar::Toolbar;
 
 /// The inspector is a lazy part: loaded when the browser is idle after the first view, or at
-/// once when something is selected before that. An empty panel holds its place meanwhile.
+/// once when something is selected before that. An empty panel holds its place meanwhile. With
+/// nothing selected it takes no room (the view gets the whole width; "Model details" in the
+/// toolbar shows the model's own fields).
 #[cfg_attr(feature = "split", lazy)]
 async fn inspector() -> AnyView {
     build(|| view! { <Inspector /> }.into_any())
@@ -26,8 +28,9 @@ pub fn Editor() -> impl IntoView {
     shortcuts::install();
     let app = use_app();
     let idle = idle();
+    let selected = Memo::new(move |_| app.selection.with(Option::is_some));
     let inspect = Memo::new(move |before: Option<&bool>| {
-        before.copied().unwrap_or(false) || idle.get() || app.selection.with(Option::is_some)
+        before.copied().unwrap_or(false) || idle.get() || selected.get()
     });
     view! {
         <div class="editor">
@@ -40,7 +43,9 @@ pub fn Editor() -> impl IntoView {
                 <ViewPanel />
                 {move || {
                     let placeholder = || view! { <aside class="inspector"></aside> };
-                    if inspect.get() {
+                    if !selected.get() {
+                        ().into_any()
+                    } else if inspect.get() {
                         view! { <Suspense fallback=placeholder>{deferred(inspector())}</Suspense> }
                             .into_any()
                     } else {

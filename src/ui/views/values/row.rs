@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::{cell_id, Grid};
-use crate::model::{format_number, parse_number, Edit, Frequency, Id, Lang, Period, Target};
+use crate::model::{
+    format_number, parse_number, Edit, Frequency, Id, Lang, Norm, Period, Status, Target,
+};
 use crate::present::chains::or_unnamed;
 use crate::present::values_grid::{cell_value, slot_period, GridRow, Move, SLOTS};
 use crate::ui::state::{use_app, App};
@@ -89,6 +91,15 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
         let id = id.clone();
         Memo::new(move |_| kpi_status(app, &id))
     };
+    // The KPI's norm (its own fields only): each cell's value is judged against it.
+    let norm = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.doc
+                .read(|r| r.kpi(&id).and_then(|k| k.norm()))
+                .flatten()
+        })
+    };
     let status_view = move || {
         status.get().map(|s| {
             let word = s.word(app.lang.get());
@@ -115,7 +126,7 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
         let (a, b) = grid.cols.get();
         view! {
             {(a > 0).then(|| view! { <td class="vg-spacer" colspan=a aria-hidden="true"></td> })}
-            {(a..b).map(|col| cell(app, grid, index, col, id.clone(), info, periods, values)).collect_view()}
+            {(a..b).map(|col| cell(app, grid, index, col, id.clone(), Memos { info, periods, values, norm })).collect_view()}
             {(b < SLOTS).then(|| view! { <td class="vg-spacer" colspan=SLOTS - b aria-hidden="true"></td> })}
         }
     };
@@ -129,22 +140,35 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
     }
 }
 
-/// One cell. What it shows follows the row's memos; its key and blur handlers read only the
-/// app's state and the model (`cell_value`, untracked): a focused cell's blur fires when its
-/// input is removed, which may be after its row (or the whole view) was disposed, and inside
-/// another effect's run (where a tracked read would subscribe that effect).
-#[allow(clippy::too_many_arguments)]
-fn cell(
-    app: App,
-    grid: Grid,
-    row: usize,
-    col: usize,
-    kpi: Id,
+/// What a KPI row knows that its cells show: its name and frequency, the period of each slot,
+/// the value of each, and its norm.
+#[derive(Clone, Copy)]
+struct Memos {
     info: Memo<(String, Frequency)>,
     periods: Memo<Vec<Option<Period>>>,
     values: Memo<Vec<Option<f64>>>,
-) -> impl IntoView {
+    norm: Memo<Option<Norm>>,
+}
+
+/// One cell. What it shows follows the row's memos; its key and blur handlers read only the
+/// app's state and the model (`cell_value`, untracked): a focused cell's blur fires when its
+/// input is removed, which may be after its row (or the whole view) was disposed, and inside
+/// another effect's run (where a tracked read would subscribe that effect). A value is
+/// coloured by its status against the norm, and the status word is in the cell's title (not
+/// colour alone).
+fn cell(app: App, grid: Grid, row: usize, col: usize, kpi: Id, memos: Memos) -> impl IntoView {
+    let Memos {
+        info,
+        periods,
+        values,
+        norm,
+    } = memos;
     let period = move || periods.with(|p| p.get(col).copied().flatten());
+    // The value's status, only when there is a value and a norm.
+    let judged = move || {
+        let value = values.with(|v| v.get(col).copied().flatten())?;
+        norm.with(|n| n.as_ref().map(|n| n.status(value)))
+    };
     let text = move || {
         let lang = app.lang.get();
         values
@@ -214,14 +238,28 @@ fn cell(
         }
     };
     view! {
-        <td class="vg-cell" class:vg-off=move || period().is_none() aria-colindex=col + 2>
+        <td
+            class="vg-cell"
+            class:vg-off=move || period().is_none()
+            class:vg-st-on=move || judged() == Some(Status::OnTarget)
+            class:vg-st-risk=move || judged() == Some(Status::AtRisk)
+            class:vg-st-off=move || judged() == Some(Status::OffTarget)
+            aria-colindex=col + 2
+        >
             {move || {
                 period()
                     .map(|p| {
                         let kpi = who.clone();
                         // Who entered it, in a shared folder (names are self-declared).
+                        // And the value's status ("on target · entered by Anna").
                         let title = move || {
-                            crate::ui::folder::value_entered_by(&kpi, p, app.lang.get())
+                            let lang = app.lang.get();
+                            let status = judged().map(|s| s.word(lang).to_string());
+                            let who = crate::ui::folder::value_entered_by(&kpi, p, lang);
+                            match (status, who) {
+                                (Some(s), Some(w)) => Some(format!("{s} · {w}")),
+                                (s, w) => s.or(w),
+                            }
                         };
                         view! {
                             <input
