@@ -135,6 +135,8 @@ pub fn KpiRow(
     };
     let (direction_id, frequency_id) = (id.clone(), id.clone());
     let (value_id, status_id) = (id.clone(), id.clone());
+    // The value with its unit; also the cell's title, where a narrow column cuts it.
+    let value = Memo::new(move |_| kpi_value_text(app, &value_id));
     let chain = move || row.with(|r| r.as_ref().map(|r| r.chain.clone()).unwrap_or_default());
     let link = move || row.with(|r| r.as_ref().map(|r| r.link.clone()).unwrap_or_default());
     let drives = move || row.with(|r| r.as_ref().map(|r| r.drives.join(", ")).unwrap_or_default());
@@ -229,7 +231,7 @@ pub fn KpiRow(
                 {move || row.with(|r| r.as_ref().map(|r| r.completeness.score_text()))}
             </td>
             <td class="col-drives" title=drives>{drives}</td>
-            <td class="col-value">{move || kpi_value_text(app, &value_id)}</td>
+            <td class="col-value" title=value>{value}</td>
             <td class="col-status"><StatusBadge status=Signal::derive(move || kpi_status(app, &status_id)) /></td>
             <td class="col-trend"><Sparkline id=id.clone() /></td>
         </tr>

@@ -29,6 +29,7 @@ fn group_row(app: App, index: usize, target: Target, sel: &Sel) -> impl IntoView
     let kind = match &target {
         Target::Goal(_) => ("Goal", "Doel"),
         Target::Chain(_) => ("Chain", "Keten"),
+        Target::Handover { .. } => ("Handover", "Overdracht"),
         _ => ("Link", "Schakel"),
     };
     let class = match &target {
@@ -36,7 +37,19 @@ fn group_row(app: App, index: usize, target: Target, sel: &Sel) -> impl IntoView
         Target::Chain(_) => "vg-group vg-chain",
         _ => "vg-group vg-link",
     };
-    let name = live_name(app, target.clone());
+    // A handover is named by its two links after its kind ("Handover" "Sales -> Planning").
+    let name: Box<dyn Fn() -> String + Send + Sync> = match &target {
+        Target::Handover { chain, link } => {
+            let (chain, link) = (chain.clone(), link.clone());
+            Box::new(move || {
+                let lang = app.lang.get();
+                app.doc
+                    .read(|r| r.handover_between(&chain, &link, lang))
+                    .unwrap_or_default()
+            })
+        }
+        _ => Box::new(live_name(app, target.clone())),
+    };
     view! {
         <tr class=class aria-rowindex=index + 2>
             <th scope="rowgroup" class="vg-name" aria-colindex="1">
