@@ -269,8 +269,8 @@ test('on 3,000 KPIs the table opens fast and a keystroke repaints one row', asyn
   await context.close();
 });
 
-// Issue 23: with nothing selected the inspector takes no room, so the table has the width it
-// needs; "Model details" opens the model's own fields, "Hide inspector" gives the room back.
+// Issue 23: with nothing selected the inspector takes no room in the KPIs, Matrix and Values
+// views, so the table has the width it needs; "Model details" opens the model's own fields, "Hide inspector" gives the room back.
 test('with nothing selected the KPIs table at 1280x800 shows name, value and status uncut; Model details', async () => {
   const { init } = seedTemplate('coffee-machines.en.kpi.json');
   const { page, context, errors } = await openPage(browser, server.url, { init, viewport: { width: 1280, height: 800 } });
@@ -309,6 +309,10 @@ test('with nothing selected the KPIs table at 1280x800 shows name, value and sta
   await page.getByRole('heading', { name: 'Result KPI' }).waitFor();
   await page.getByRole('button', { name: 'Hide inspector' }).click();
   await page.locator('.inspector').waitFor({ state: 'detached' });
+  // Where there is room (Structure), the model's fields show while nothing is selected.
+  await page.getByRole('tab', { name: 'Structure' }).click();
+  await page.getByRole('textbox', { name: 'Management team' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Hide inspector' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
