@@ -90,6 +90,8 @@ test('a value in the grid is coloured by its status against the norm, with the w
   const { init } = seedTemplate('coffee-machines.en.kpi.json');
   const { page, context, errors } = await openPage(browser, server.url, { init });
   const grid = await openValues(page);
+  // A handover's group is named like everywhere ("Handover <link> -> <next link>").
+  await grid.getByRole('button', { name: 'Handover Sales or Online -> Planning', exact: true }).waitFor();
   // "Machines installed on time": at least 95, red below 90.
   const cell = grid.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` });
   const td = cell.locator('xpath=..');

@@ -69,18 +69,15 @@ pub fn Inspector() -> impl IntoView {
         <aside class="inspector" aria-labelledby="inspector-title">
             <div class="inspector-head">
                 <h2 id="inspector-title">{title}</h2>
-                // Clears the selection (nothing to clear while the model's fields show unasked).
-                <Show when=move || app.selection.with(Option::is_some)>
-                    <button
-                        type="button"
-                        class="inspector-hide"
-                        aria-label=tr(app.lang, "Hide inspector", "Inspector verbergen")
-                        title=tr(app.lang, "Hide inspector", "Inspector verbergen")
-                        on:click=move |_| app.selection.set(None)
-                    >
-                        "×"
-                    </button>
-                </Show>
+                <button
+                    type="button"
+                    class="inspector-hide"
+                    aria-label=tr(app.lang, "Hide inspector", "Inspector verbergen")
+                    title=tr(app.lang, "Hide inspector", "Inspector verbergen")
+                    on:click=move |_| app.selection.set(None)
+                >
+                    "×"
+                </button>
             </div>
             <form class="inspector-form" on:submit=|ev| ev.prevent_default()>
                 {body}

@@ -26,36 +26,30 @@ pub(super) fn GridRowView(index: usize, row: GridRow, grid: Grid, sel: Sel) -> i
 }
 
 fn group_row(app: App, index: usize, target: Target, sel: &Sel) -> impl IntoView {
+    // A handover's name says what it is ("Handover Sales -> Planning", its accessible name
+    // everywhere), so it has no kind label.
     let kind = match &target {
-        Target::Goal(_) => ("Goal", "Doel"),
-        Target::Chain(_) => ("Chain", "Keten"),
-        Target::Handover { .. } => ("Handover", "Overdracht"),
-        _ => ("Link", "Schakel"),
+        Target::Goal(_) => Some(("Goal", "Doel")),
+        Target::Chain(_) => Some(("Chain", "Keten")),
+        Target::Handover { .. } => None,
+        _ => Some(("Link", "Schakel")),
     };
     let class = match &target {
         Target::Goal(_) => "vg-group vg-goal",
         Target::Chain(_) => "vg-group vg-chain",
         _ => "vg-group vg-link",
     };
-    // A handover is named by its two links after its kind ("Handover" "Sales -> Planning").
-    let name: Box<dyn Fn() -> String + Send + Sync> = match &target {
-        Target::Handover { chain, link } => {
-            let (chain, link) = (chain.clone(), link.clone());
-            Box::new(move || {
-                let lang = app.lang.get();
-                app.doc
-                    .read(|r| r.handover_between(&chain, &link, lang))
-                    .unwrap_or_default()
-            })
-        }
-        _ => Box::new(live_name(app, target.clone())),
-    };
+    let name = Memo::new({
+        let name = live_name(app, target.clone());
+        move |_| name()
+    });
     view! {
         <tr class=class aria-rowindex=index + 2>
-            <th scope="rowgroup" class="vg-name" aria-colindex="1">
+            // The whole name where the column cuts it.
+            <th scope="rowgroup" class="vg-name" aria-colindex="1" title=name>
                 <span class="vg-name-inner">
-                    <span class="vg-kind">{move || app.lang.get().pick(kind.0, kind.1)}</span>
-                    {select_button(app, sel, target, "vg-group-name", name)}
+                    {kind.map(|kind| view! { <span class="vg-kind">{move || app.lang.get().pick(kind.0, kind.1)}</span> })}
+                    {select_button(app, sel, target, "vg-group-name", move || name.get())}
                 </span>
             </th>
             <td colspan=SLOTS aria-hidden="true"></td>
