@@ -18,7 +18,14 @@ use toolbar::Toolbar;
 /// once when something is selected before that. An empty panel holds its place meanwhile.
 #[cfg_attr(feature = "split", lazy)]
 async fn inspector() -> AnyView {
-    build(|| view! { <Inspector /> }.into_any())
+    // The part may arrive after its place is gone (the editor closed or rebuilt while it
+    // loaded): then there is no app to inspect, and nothing to build.
+    build(|| {
+        if use_context::<crate::ui::state::App>().is_none() {
+            return ().into_any();
+        }
+        view! { <Inspector /> }.into_any()
+    })
 }
 
 /// The views of wide tables (KPIs, Matrix, Values): with nothing selected the inspector takes
