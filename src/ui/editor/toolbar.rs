@@ -208,20 +208,6 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             {after_first_view(file_actions)}
             <div class="toolbar-group">
-                // The model's own fields (name, organisation, management team) in the inspector,
-                // which takes no room while nothing is selected.
-                <button
-                    type="button"
-                    aria-pressed=move || {
-                        app.selection.with(|s| s.as_ref() == Some(&Target::Model)).to_string()
-                    }
-                    on:click=move |_| {
-                        let open = app.selection.with_untracked(|s| s.as_ref() == Some(&Target::Model));
-                        app.selection.set((!open).then_some(Target::Model));
-                    }
-                >
-                    {tr(app.lang, "Model details", "Modelgegevens")}
-                </button>
                 <button type="button" aria-keyshortcuts="Control+P" on:click=move |_| crate::ui::print::print()>
                     {tr(app.lang, "Print", "Afdrukken")}
                 </button>

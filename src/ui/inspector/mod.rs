@@ -9,7 +9,6 @@ mod kpi;
 use leptos::prelude::*;
 
 use crate::model::{kpi_noun_at, Attach, Lang, Target};
-use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
 
 fn heading(target: &Target, at: Option<&Attach>, lang: Lang) -> &'static str {
@@ -67,18 +66,7 @@ pub fn Inspector() -> impl IntoView {
     };
     view! {
         <aside class="inspector" aria-labelledby="inspector-title">
-            <div class="inspector-head">
-                <h2 id="inspector-title">{title}</h2>
-                <button
-                    type="button"
-                    class="inspector-hide"
-                    aria-label=tr(app.lang, "Hide inspector", "Inspector verbergen")
-                    title=tr(app.lang, "Hide inspector", "Inspector verbergen")
-                    on:click=move |_| app.selection.set(None)
-                >
-                    "×"
-                </button>
-            </div>
+            <h2 id="inspector-title">{title}</h2>
             <form class="inspector-form" on:submit=|ev| ev.prevent_default()>
                 {body}
             </form>
