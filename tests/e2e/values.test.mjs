@@ -153,6 +153,31 @@ test('As of opens at the month the team has reported and says how complete the m
   await context.close();
 });
 
+// CI once lost the cursor after Enter: the grid had scrolled to the next cell, its window of
+// mounted columns moved, and every cell of every row was built anew. A cell that stays in the
+// window must stay the same element, with the focus and the text being typed.
+test('when the grid scrolls sideways, the cell being typed in keeps the cursor and its text', async () => {
+  const { init } = seedTemplate('coffee-machines.en.kpi.json');
+  const { page, context, errors } = await openPage(browser, server.url, { init, viewport: { width: 1024, height: 768 } });
+  const grid = await openValues(page);
+  const name = 'Machines installed on time, 2026-10';
+  const cell = grid.getByRole('textbox', { name });
+  await cell.click();
+  await cell.pressSequentially('9');
+  const firstCol = () => page.evaluate(() => Math.min(...[...document.querySelectorAll('.values-grid td.vg-cell')]
+    .map((td) => Number(td.getAttribute('aria-colindex')))));
+  const before = await firstCol();
+  // One column to the left: a column comes into the window, the typed-in cell stays in view.
+  await page.evaluate(() => { document.querySelector('.values-scroll').scrollLeft -= 86; });
+  await page.waitForFunction((b) => Math.min(...[...document.querySelectorAll('.values-grid td.vg-cell')]
+    .map((td) => Number(td.getAttribute('aria-colindex')))) < b, before);
+  assert.ok(await firstCol() < before);
+  await assertFocused(page, name);
+  assert.equal(await cell.inputValue(), '9');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 async function assertFocused(page, name) {
   await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-label') === n, name, { timeout: 2000 })
     .catch(async () => {

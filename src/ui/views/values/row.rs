@@ -129,20 +129,35 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
     };
     let name = move || info.with(|i| i.0.clone());
     let button = select_button(app, sel, Target::Kpi(id.clone()), "vg-kpi-name", name);
-    let cells = move || {
-        let (a, b) = grid.cols.get();
-        view! {
-            {(a > 0).then(|| view! { <td class="vg-spacer" colspan=a aria-hidden="true"></td> })}
-            {(a..b).map(|col| cell(app, grid, index, col, id.clone(), Memos { info, periods, values, norm })).collect_view()}
-            {(b < SLOTS).then(|| view! { <td class="vg-spacer" colspan=SLOTS - b aria-hidden="true"></td> })}
-        }
+    // Keyed by column: when the window moves, the cells that stay are kept (with the focus
+    // and what is being typed in them); only those that come into view are built.
+    let memos = Memos {
+        info,
+        periods,
+        values,
+        norm,
     };
     view! {
         <tr class="vg-kpi" aria-rowindex=index + 2>
             <th scope="row" class="vg-name" aria-colindex="1">
                 <span class="vg-name-inner">{status_view} {button} {no_freq}</span>
             </th>
-            {cells}
+            {move || {
+                let a = grid.cols.get().0;
+                (a > 0).then(|| view! { <td class="vg-spacer" colspan=a aria-hidden="true"></td> })
+            }}
+            <For
+                each=move || {
+                    let (a, b) = grid.cols.get();
+                    a..b
+                }
+                key=|col| *col
+                children=move |col| cell(app, grid, index, col, id.clone(), memos)
+            />
+            {move || {
+                let b = grid.cols.get().1;
+                (b < SLOTS).then(|| view! { <td class="vg-spacer" colspan=SLOTS - b aria-hidden="true"></td> })
+            }}
         </tr>
     }
 }
