@@ -10,9 +10,11 @@
 use std::collections::HashMap;
 
 use kpi_structure::model::add::{read_chain_context, read_kpi_context};
-use kpi_structure::model::completeness::{read_model_completeness, ModelCompleteness};
+use kpi_structure::model::completeness::{
+    read_completeness, read_model_completeness, ModelCompleteness,
+};
 use kpi_structure::model::meeting::MeetingAt;
-use kpi_structure::model::missing::{read_waiting_for_values, Waiting};
+use kpi_structure::model::missing::{read_waiting_for_values, read_waits, Waiting};
 use kpi_structure::model::queries::department_matrix;
 use kpi_structure::model::steer::Month;
 use kpi_structure::model::*;
@@ -96,13 +98,16 @@ fn kpi_part(kpi: Id) -> impl Fn(&Reader) -> String {
     move |r| {
         let t = Target::Kpi(kpi.clone());
         format!(
-            "{:?} {:?} {:?} {:?} {:?} {}",
+            "{:?} {:?} {:?} {:?} {:?} {} {:?} {:?}",
             r.drive_candidates(&kpi),
             r.driven_by(&kpi),
             read_chain_context(r, &t),
             read_kpi_context(r, &t),
             read_chain_of(r, Some(&t)),
             read_name_of(r, &t, Lang::En),
+            // The Values view's "Waiting for values" and Health's definitions, kept per KPI.
+            read_waits(r, &kpi, (2026, 6)),
+            read_completeness(r, &kpi),
         )
     }
 }

@@ -11,7 +11,7 @@ use kpi_structure::model::{large_model, Attach, Lang, Model, Target};
 use kpi_structure::present::diagram::layout::{
     fit_lines, layout, text_width, Kind, Layout, Node, Skeleton,
 };
-use kpi_structure::present::diagram::svg::{escape, export_svg};
+use kpi_structure::present::diagram::svg::{escape, export_svg, export_svg_as_of};
 
 fn template(file: &str) -> Model {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -290,6 +290,36 @@ fn svg_export_escapes_names() {
         );
     }
     assert!(svg.contains("Doel"), "Dutch legend");
+}
+
+/// The printed structure: each KPI with a value as of the month carries it with its status
+/// mark and word, in the status colours; a KPI without a value carries nothing; the screen's
+/// export is unchanged.
+#[test]
+fn svg_as_of_marks_each_kpi_with_its_value_and_status() {
+    let m = coffee();
+    let month = kpi_structure::model::steer::parse_month("2026-11").expect("month");
+    let plain = export_svg(&m, &of(&m), Lang::En);
+    let svg = export_svg_as_of(&m, &of(&m), Lang::En, Some(month));
+    assert_well_formed(&svg);
+    assert_eq!(plain, export_svg_as_of(&m, &of(&m), Lang::En, None));
+    assert!(!plain.contains("<title>on target</title>"));
+    // "Machines installed on time" is 97.5% in November 2026: on target (at least 95).
+    assert!(svg.contains(">97.5% ✓</text>"), "{svg}");
+    assert!(svg.contains(r##"<title>on target</title><rect width="##));
+    assert!(svg.contains(r##"fill="#e3f4ea" stroke="#1e7b4f""##));
+    let with_value = m
+        .kpis
+        .values()
+        .filter(|k| kpi_structure::model::value_as_of(k, month).is_some())
+        .count();
+    let pills = ["on target", "at risk", "off target", "no norm"]
+        .iter()
+        .map(|w| svg.matches(&format!("<title>{w}</title><rect")).count())
+        .sum::<usize>();
+    assert_eq!(pills, with_value);
+    let nl = export_svg_as_of(&m, &of(&m), Lang::Nl, Some(month));
+    assert!(nl.contains(">97,5% ✓</text>") && nl.contains("<title>op norm</title>"));
 }
 
 /// The nodes meeting the grown rectangle, by looking at every one.

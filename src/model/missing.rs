@@ -27,24 +27,41 @@ pub fn waiting_for_values(m: &Model, as_of: Month) -> Vec<Waiting> {
 }
 
 /// [`waiting_for_values`], read through `r` (which KPIs exist, and each one's own fields and
-/// values): the Values view's "Waiting for values" list.
+/// values): the Values view's "Waiting for values" list. The same as [`read_waits`] for each
+/// KPI in model order, grouped by [`group_waiting`] (the view keeps one memo per KPI).
 pub fn read_waiting_for_values(r: &Reader, as_of: Month) -> Vec<Waiting> {
+    let ids: Vec<Id> = r.kpi_places().map(|(id, _)| id.clone()).collect();
+    group_waiting(
+        ids.iter()
+            .filter_map(|id| Some((id.clone(), read_waits(r, id, as_of)?))),
+    )
+}
+
+/// Whether the KPI `id` waits for a value as of `as_of`: its owner as written (`Some("")`: no
+/// owner) when it has a period then and no value for it; `None` when it has its value, has no
+/// frequency, or does not exist. Reads that KPI's own fields and values only.
+pub fn read_waits(r: &Reader, id: &Id, as_of: Month) -> Option<String> {
+    let k = r.kpi_with_values(id)?;
+    if period_as_of(k, as_of).is_none() || value_as_of(k, as_of).is_some() {
+        return None;
+    }
+    Some(k.owner.clone())
+}
+
+/// The waiting KPIs `(id, owner)` (in model order) grouped by owner: owners are one group
+/// whatever their case and spacing, the group named as its first KPI writes it (trimmed),
+/// sorted by name (case-insensitive), the KPIs without an owner last.
+pub fn group_waiting(waits: impl IntoIterator<Item = (Id, String)>) -> Vec<Waiting> {
     let mut groups: Vec<(String, Waiting)> = Vec::new();
-    for (id, _) in r.kpi_places() {
-        let Some(k) = r.kpi_with_values(id) else {
-            continue;
-        };
-        if period_as_of(k, as_of).is_none() || value_as_of(k, as_of).is_some() {
-            continue;
-        }
-        let key = name_key(&k.owner);
+    for (id, owner) in waits {
+        let key = name_key(&owner);
         match groups.iter_mut().find(|(g, _)| *g == key) {
-            Some((_, w)) => w.kpis.push(k.id.clone()),
+            Some((_, w)) => w.kpis.push(id),
             None => groups.push((
                 key,
                 Waiting {
-                    owner: k.owner.trim().to_string(),
-                    kpis: vec![k.id.clone()],
+                    owner: owner.trim().to_string(),
+                    kpis: vec![id],
                 },
             )),
         }

@@ -299,6 +299,18 @@ impl Status {
         }
     }
 
+    /// The mark shown beside (or instead of) the word: a shape, so colour is not the only
+    /// signal ("✓", "!", "✕", "–" no value, "·" no norm).
+    pub fn mark(self) -> &'static str {
+        match self {
+            Status::OnTarget => "✓",
+            Status::AtRisk => "!",
+            Status::OffTarget => "✕",
+            Status::NoValue => "–",
+            Status::NoNorm => "·",
+        }
+    }
+
     /// How bad a known status is for roll-up: on target 0, at risk 1, off target 2 (worst);
     /// `None` for no value and no norm, which stand apart.
     pub fn severity(self) -> Option<u8> {

@@ -430,17 +430,18 @@ pub fn read_change_groups(
     .collect()
 }
 
-/// A status as the pack prints it: a mark and the word (readable in black and white).
-fn status_cell(s: Status, lang: Lang) -> String {
-    let (class, mark) = match s {
-        Status::OnTarget => ("on", "✓"),
-        Status::AtRisk => ("risk", "!"),
-        Status::OffTarget => ("off", "✕"),
-        Status::NoValue => ("none", "–"),
-        Status::NoNorm => ("none", "·"),
+/// A status as the pack prints it: a mark and the word (readable in black and white), in its
+/// status colour where the printer prints colour.
+pub fn status_cell(s: Status, lang: Lang) -> String {
+    let class = match s {
+        Status::OnTarget => "on",
+        Status::AtRisk => "risk",
+        Status::OffTarget => "off",
+        Status::NoValue | Status::NoNorm => "none",
     };
     format!(
-        "<span class=\"pack-status pack-{class}\">{mark} {}</span>",
+        "<span class=\"pack-status pack-{class}\">{} {}</span>",
+        s.mark(),
         s.word(lang)
     )
 }

@@ -9,8 +9,9 @@ use crate::model::steer::month_text;
 use crate::model::{norm_note, note_of, shown_norm, status_as_of, Chain, Kpi, Lang, Model, Month};
 use crate::present::chains::or_unnamed;
 use crate::present::diagram::layout::{layout, Skeleton};
-use crate::present::diagram::svg::{escape, export_svg};
+use crate::present::diagram::svg::{escape, export_svg_as_of};
 use crate::present::labels::frequency_name;
+use crate::present::meeting::status_cell;
 use crate::present::sparkline::value_text;
 
 /// A KPI's norm as a printed cell: the norm derived from its direction and numbers (or "no
@@ -69,7 +70,7 @@ fn kpi_rows(out: &mut String, m: &Model, kpis: &[(Option<&str>, &Kpi)], lang: La
             frequency_name(k.frequency, lang),
             escape(&drives.join(", ")),
             escape(&value_text(k, as_of, lang).unwrap_or_default()),
-            status_as_of(k, as_of).word(lang),
+            status_cell(status_as_of(k, as_of), lang),
         );
     }
     out.push_str("</tbody></table>");
@@ -177,9 +178,10 @@ pub fn chain_card(m: &Model, c: &Chain, lang: Lang, as_of: Month) -> String {
     s
 }
 
-/// The whole print document: the structure page, then one card per chain.
+/// The whole print document: the structure page (each KPI with its value and status mark as of
+/// `as_of`), then one card per chain.
 pub fn print_html(m: &Model, lang: Lang, as_of: Month) -> String {
-    let svg = export_svg(m, &layout(&Skeleton::of(m)), lang);
+    let svg = export_svg_as_of(m, &layout(&Skeleton::of(m)), lang, Some(as_of));
     let svg = svg.split_once("?>").map_or(svg.as_str(), |(_, rest)| rest);
     let mut s = format!("<section class=\"print-structure\">{svg}</section>");
     for c in m.chains.values() {

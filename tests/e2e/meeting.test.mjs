@@ -153,6 +153,9 @@ test('the meeting pack: one A4 landscape page per chain from the Meeting view', 
   assert.ok(text.includes('Hire a second fitter'));
   assert.match(text, /✓ on target/);
   await page.emulateMedia({ media: 'print' });
+  // In colour (issue 23): a status prints in its colour, beside its mark and word.
+  const bg = (sel) => doc.locator(sel).first().evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).printColorAdjust]);
+  assert.deepEqual(await bg('.pack-on'), ['rgb(227, 244, 234)', 'exact']);
   const file = path.join(SHOTS, 'meeting-pack.pdf');
   const pdf = await page.pdf({ path: file, format: 'A4', landscape: true, preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -169,6 +172,11 @@ test('the meeting pack: one A4 landscape page per chain from the Meeting view', 
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await doc.locator('.chain-card').count(), model.chains.length);
   assert.equal(await doc.locator('.meeting-page').count(), 0);
+  // The printed structure carries each KPI's value and status mark; the cards their statuses.
+  const pills = doc.locator('.print-structure svg g g title');
+  assert.ok((await pills.allTextContents()).includes('on target'));
+  assert.match(await doc.locator('.print-structure svg').innerHTML(), /97\.5% ✓/);
+  assert.ok(await doc.locator('.chain-card .pack-status').count() > 0);
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.deepEqual(errors, []);
   await context.close();

@@ -92,8 +92,11 @@ test('a value in the grid is coloured by its status against the norm, with the w
   const grid = await openValues(page);
   // A handover's group is named like everywhere ("Handover <link> -> <next link>").
   await grid.getByRole('button', { name: 'Handover Sales or Online -> Planning', exact: true }).waitFor();
-  // "Machines installed on time": at least 95, red below 90.
+  // "Machines installed on time": at least 95, red below 90; its norm is in the Norm column.
   const cell = grid.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` });
+  await grid.getByRole('columnheader', { name: 'Norm' }).waitFor();
+  const row = page.getByRole('row').filter({ has: page.getByRole('textbox', { name: `Machines installed on time, ${AS_OF}` }) });
+  await row.getByRole('gridcell', { name: '≥ 95 (red < 90)' }).waitFor();
   const td = cell.locator('xpath=..');
   for (const [value, cls, word] of [['97', 'vg-st-on', 'on target'], ['92', 'vg-st-risk', 'at risk'], ['80', 'vg-st-off', 'off target']]) {
     await cell.fill(value);
@@ -112,6 +115,7 @@ test('a value in the grid is coloured by its status against the norm, with the w
   await page.waitForFunction((el) => el.classList.contains('vg-st-on'), await td.elementHandle());
   await page.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
   await page.waitForFunction(() => [...document.querySelectorAll('.vg-st-on input')].some((i) => /^op norm/.test(i.title)));
+  await row.getByRole('gridcell', { name: '≥ 95 (rood < 90)' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,7 +5,8 @@
 use std::fmt::Write;
 
 use crate::model::handover::handover_name;
-use crate::model::{Lang, Model, Target};
+use crate::model::{status_as_of, Lang, Model, Month, Status, Target};
+use crate::present::sparkline::value_text;
 
 use super::layout::{fit_lines, Kind, Layout};
 
@@ -158,6 +159,46 @@ const LEGEND_H: f64 = 34.0;
 
 /// The whole diagram with the model's name on top and a legend below.
 pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
+    export_svg_as_of(m, l, lang, None)
+}
+
+/// A status's colours in a drawing (the same as the screen's): its ink and its background.
+pub fn status_colours(s: Status) -> (&'static str, &'static str) {
+    match s {
+        Status::OnTarget => ("#1e7b4f", "#e3f4ea"),
+        Status::AtRisk => ("#8a5a00", "#fff1cc"),
+        Status::OffTarget => ("#b42318", "#fde7e7"),
+        Status::NoValue | Status::NoNorm => ("#5b6675", "#eef0f3"),
+    }
+}
+
+/// A KPI's value and status mark as of `as_of` as a pill on its box's top right corner
+/// ("97.5% ✓"), in the status colours; nothing for a KPI without a value.
+fn value_pill(out: &mut String, m: &Model, n: &super::layout::Node, lang: Lang, as_of: Month) {
+    let Target::Kpi(id) = &n.target else { return };
+    let Some(k) = m.kpis.get(id) else { return };
+    let Some(value) = value_text(k, as_of, lang) else {
+        return;
+    };
+    let status = status_as_of(k, as_of);
+    let (fg, bg) = status_colours(status);
+    let text = format!("{value} {}", status.mark());
+    let w = super::layout::text_width(&text, 9.5, true) + 10.0;
+    let x = n.w - w - 4.0;
+    let _ = write!(
+        out,
+        r#"<g transform="translate({} -7)"><title>{}</title><rect width="{}" height="14" rx="7" fill="{bg}" stroke="{fg}" stroke-width="0.8"/><text x="{}" y="10.2" font-size="9.5" font-weight="700" fill="{fg}" text-anchor="middle">{}</text></g>"#,
+        crate::format::fixed::fixed(x, 1),
+        escape(status.word(lang)),
+        crate::format::fixed::fixed(w, 1),
+        crate::format::fixed::fixed(w / 2.0, 1),
+        escape(&text),
+    );
+}
+
+/// [`export_svg`]; with `as_of`, each KPI's box carries its value and status mark as of that
+/// month (the printed structure).
+pub fn export_svg_as_of(m: &Model, l: &Layout, lang: Lang, as_of: Option<Month>) -> String {
     let width = l.width.max(560.0);
     let height = l.height + TITLE_H + LEGEND_H;
     let mut s = String::new();
@@ -230,7 +271,11 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
                 escape(line)
             );
         }
-        s.push_str("</text></g>\n");
+        s.push_str("</text>");
+        if let Some(as_of) = as_of {
+            value_pill(&mut s, m, n, lang, as_of);
+        }
+        s.push_str("</g>\n");
     }
     s.push_str("</g>\n");
     // Legend.

@@ -12,8 +12,6 @@ use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
 
-use std::collections::{HashMap, HashSet};
-
 use crate::model::completeness::{read_completeness, Completeness, ModelCompleteness};
 use crate::model::{check_as_of, CheckKind, Finding, Id, Level, Model, Severity, Target};
 use crate::present::health::{
@@ -21,6 +19,7 @@ use crate::present::health::{
 };
 use crate::ui::state::{use_app, App, View};
 use crate::ui::views::names::live_name;
+use crate::ui::views::per_kpi::per_kpi;
 
 /// Findings (and KPIs not fully defined) mounted at first; "Show all" mounts the rest.
 const PAGE: usize = 300;
@@ -137,42 +136,12 @@ pub fn HealthView() -> impl IntoView {
 }
 
 /// How many KPIs are fully defined and what the others miss (as
-/// `completeness::read_model_completeness` reads it), kept per KPI: one memo per KPI of its
-/// completeness (its own fields) and the count over them. A keystroke in a KPI's name re-runs
-/// that KPI's memo only (its score stays, so nothing follows); the count re-runs when a KPI
-/// comes, goes or changes its score.
+/// `completeness::read_model_completeness` reads it), kept per KPI ([`per_kpi`]): a keystroke
+/// in a KPI's name re-runs that KPI's memo only (its score stays, so nothing follows); the
+/// count re-runs when a KPI comes, goes or changes its score.
 fn definitions(app: App) -> Memo<ModelCompleteness> {
-    // The per-KPI memos belong to the view, not to the count's run (which re-runs).
-    let owner = Owner::current().unwrap_or_default();
-    let per_kpi = StoredValue::new(HashMap::<Id, ArcMemo<Option<Completeness>>>::new());
-    let ids = Memo::new(move |_| {
-        app.doc
-            .read(|r| r.kpi_places().map(|(id, _)| id.clone()).collect::<Vec<_>>())
-            .unwrap_or_default()
-    });
-    Memo::new(move |_| {
-        ids.with(|ids| {
-            per_kpi.update_value(|memos| {
-                let kept: HashSet<&Id> = ids.iter().collect();
-                memos.retain(|id, _| kept.contains(id));
-                for id in ids {
-                    memos.entry(id.clone()).or_insert_with(|| {
-                        let id = id.clone();
-                        owner.with(|| {
-                            ArcMemo::new(move |_| {
-                                app.doc.read(|r| read_completeness(r, &id)).flatten()
-                            })
-                        })
-                    });
-                }
-            });
-            per_kpi.with_value(|memos| {
-                ids.iter()
-                    .filter_map(|id| memos.get(id)?.get().map(|c| (id.clone(), c)))
-                    .collect()
-            })
-        })
-    })
+    let scores = per_kpi(app, read_completeness);
+    Memo::new(move |_| scores.with(|s| s.iter().cloned().collect()))
 }
 
 /// "KPI definitions": "12 of 18 KPIs fully defined" and a list of the others, each with its

@@ -8,6 +8,7 @@ pub mod kpis;
 pub mod matrix;
 pub mod meeting;
 pub mod names;
+pub mod per_kpi;
 pub mod status;
 pub mod structure;
 pub mod values;

@@ -24,7 +24,12 @@ use waiting::{MyKpisToggle, WaitingForValues};
 /// Row height and column widths in pixels (fixed, so the window is arithmetic).
 pub(super) const ROW_H: f64 = 34.0;
 pub(super) const NAME_W: f64 = 280.0;
+/// The norm column, frozen beside the name on a wide screen; on a phone it scrolls with the
+/// values (style/values.css), so the column window starts a norm column's width earlier.
+pub(super) const NORM_W: f64 = 120.0;
 pub(super) const COL_W: f64 = 86.0;
+/// The frozen columns (name and norm) together.
+const FROZEN_W: f64 = NAME_W + NORM_W;
 /// Rows and columns mounted beyond the visible ones on each side.
 const ROW_OVERSCAN: usize = 6;
 const COL_OVERSCAN: usize = 1;
@@ -83,8 +88,8 @@ impl Grid {
         let x = col as f64 * COL_W;
         if x < v.left {
             el.set_scroll_left(x as i32);
-        } else if x + COL_W > v.left + v.width - NAME_W {
-            el.set_scroll_left((x + COL_W - (v.width - NAME_W)) as i32);
+        } else if x + COL_W > v.left + v.width - FROZEN_W {
+            el.set_scroll_left((x + COL_W - (v.width - FROZEN_W)) as i32);
         }
         // Focus on the next frame, once the scroll has re-windowed the grid if it had to:
         // focusing at once would force a layout inside the keystroke (7 ms on 3,000 KPIs) that
@@ -172,7 +177,15 @@ pub fn ValuesView() -> impl IntoView {
     });
     let cols = Memo::new(move |_| {
         let v = viewport.get();
-        window(v.left, v.width - NAME_W, COL_W, SLOTS, COL_OVERSCAN)
+        // The slots seen: from the scroll offset (less the norm column, where it scrolls with
+        // them) to the width right of the frozen columns.
+        window(
+            (v.left - NORM_W).max(0.0),
+            v.width - NAME_W,
+            COL_W,
+            SLOTS,
+            COL_OVERSCAN,
+        )
     });
     let grid = Grid {
         rows,
@@ -193,7 +206,7 @@ pub fn ValuesView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let total_w = NAME_W + SLOTS as f64 * COL_W;
+    let total_w = FROZEN_W + SLOTS as f64 * COL_W;
 
     view! {
         <div class="view view-values">
@@ -236,11 +249,12 @@ pub fn ValuesView() -> impl IntoView {
                         role="grid"
                         aria-label=tr(app.lang, "Values", "Waarden")
                         aria-rowcount=move || rows.with(Vec::len) + 1
-                        aria-colcount=SLOTS + 1
+                        aria-colcount=SLOTS + 2
                         style:width=format!("{total_w}px")
                     >
                         <colgroup>
                             <col style:width=format!("{NAME_W}px") />
+                            <col style:width=format!("{NORM_W}px") />
                             <col span=SLOTS style:width=format!("{COL_W}px") />
                         </colgroup>
                         <thead>
@@ -248,12 +262,15 @@ pub fn ValuesView() -> impl IntoView {
                                 <th scope="col" class="vg-corner" aria-colindex="1">
                                     {tr(app.lang, "KPI", "KPI")}
                                 </th>
+                                <th scope="col" class="vg-norm" aria-colindex="2">
+                                    {tr(app.lang, "Norm", "Norm")}
+                                </th>
                                 {move || spacer_th(cols.get().0)}
                                 {move || {
                                     let (a, b) = cols.get();
                                     months.with(|m| m[a..b].to_vec()).into_iter().enumerate().map(|(i, p)| {
                                         view! {
-                                            <th scope="col" class="vg-month" aria-colindex=a + i + 2>
+                                            <th scope="col" class="vg-month" aria-colindex=a + i + 3>
                                                 {month_text(crate::model::steer::month_of(p))}
                                             </th>
                                         }
@@ -288,7 +305,7 @@ fn spacer_row(n: usize) -> impl IntoView {
     (n > 0).then(|| {
         view! {
             <tr class="vg-spacer-row" aria-hidden="true" style:height=format!("{}px", n as f64 * ROW_H)>
-                <td colspan=SLOTS + 1></td>
+                <td colspan=SLOTS + 2></td>
             </tr>
         }
     })

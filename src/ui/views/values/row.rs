@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::{cell_id, Grid};
 use crate::model::{
-    format_number, parse_number, Edit, Frequency, Id, Lang, Norm, Period, Status, Target,
+    format_number, parse_number, shown_norm, Edit, Frequency, Id, Lang, Norm, Period, Status,
+    Target,
 };
 use crate::present::chains::or_unnamed;
 use crate::present::values_grid::{cell_value, slot_period, GridRow, Move, SLOTS};
@@ -52,7 +53,7 @@ fn group_row(app: App, index: usize, target: Target, sel: &Sel) -> impl IntoView
                     {select_button(app, sel, target, "vg-group-name", move || name.get())}
                 </span>
             </th>
-            <td colspan=SLOTS aria-hidden="true"></td>
+            <td colspan=SLOTS + 1 aria-hidden="true"></td>
         </tr>
     }
 }
@@ -128,6 +129,7 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
         })
     };
     let name = move || info.with(|i| i.0.clone());
+    let norm_text = move || norm.with(|n| shown_norm(n.as_ref(), app.lang.get()));
     let button = select_button(app, sel, Target::Kpi(id.clone()), "vg-kpi-name", name);
     // Keyed by column: when the window moves, the cells that stay are kept (with the focus
     // and what is being typed in them); only those that come into view are built.
@@ -142,6 +144,10 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
             <th scope="row" class="vg-name" aria-colindex="1">
                 <span class="vg-name-inner">{status_view} {button} {no_freq}</span>
             </th>
+            // The norm each value is judged against ("≥ 95 (red < 90)"; "no norm").
+            <td class="vg-norm" aria-colindex="2" title=norm_text>
+                {norm_text}
+            </td>
             {move || {
                 let a = grid.cols.get().0;
                 (a > 0).then(|| view! { <td class="vg-spacer" colspan=a aria-hidden="true"></td> })
@@ -266,7 +272,7 @@ fn cell(app: App, grid: Grid, row: usize, col: usize, kpi: Id, memos: Memos) -> 
             class:vg-st-on=move || judged() == Some(Status::OnTarget)
             class:vg-st-risk=move || judged() == Some(Status::AtRisk)
             class:vg-st-off=move || judged() == Some(Status::OffTarget)
-            aria-colindex=col + 2
+            aria-colindex=col + 3
         >
             {move || {
                 period()

@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::model::missing::read_waiting_for_values;
+use crate::model::missing::{group_waiting, read_waits};
 use crate::present::values_grid::{waiting_line, waiting_summary};
 use crate::ui::i18n::tr;
 use crate::ui::identity::{ask_your_name, your_name};
 use crate::ui::state::use_app;
 use crate::ui::views::chains::flow::kpi_button;
+use crate::ui::views::per_kpi::per_kpi;
 
 /// The checkbox "My KPIs": off by default; checking it without a name asks for one first
 /// (Cancel leaves it off).
@@ -47,12 +48,10 @@ pub fn MyKpisToggle(mine: RwSignal<bool>) -> impl IntoView {
 #[component]
 pub fn WaitingForValues() -> impl IntoView {
     let app = use_app();
-    let waiting = Memo::new(move |_| {
-        let as_of = app.as_of.get();
-        app.doc
-            .read(|r| read_waiting_for_values(r, as_of))
-            .unwrap_or_default()
-    });
+    // Kept per KPI: a keystroke in a KPI's name or a value set re-runs that KPI's memo only,
+    // and the list when a KPI starts or stops waiting (3,000 KPIs: not a pass over all).
+    let waits = per_kpi(app, move |r, id| read_waits(r, id, app.as_of.get()));
+    let waiting = Memo::new(move |_| waits.with(|w| group_waiting(w.iter().cloned())));
     let open = RwSignal::new(false);
     let sel = Selector::new(move || app.selection.get());
     let items = move || {
