@@ -10,6 +10,7 @@
 pub mod chains;
 pub mod compare;
 pub mod diagram;
+pub mod find;
 pub mod form;
 pub mod health;
 pub mod history;

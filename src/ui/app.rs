@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use super::alerts::Alerts;
 use super::editor::Editor;
 use super::header::Header;
-use super::i18n::{tr_key, T};
 use super::library::Library;
 use super::print::PrintDocument;
+use super::start::StartScreen;
 use super::state::App;
 
 #[component]
@@ -40,7 +40,14 @@ pub fn Root() -> impl IntoView {
             }
         });
     }
-    let show_models = RwSignal::new(app.doc.with_untracked(|_| ()).is_none());
+    // The Models panel opens by itself only when no model is open and there are models to
+    // choose from: a newcomer sees the start screen, not an empty list and storage notes.
+    let show_models = RwSignal::new(
+        app.doc.with_untracked(|_| ()).is_none()
+            && app
+                .listing
+                .with_untracked(|l| !l.models.is_empty() || !l.quarantined.is_empty()),
+    );
     view! {
         <Header show_models=show_models />
         <Alerts />
@@ -50,13 +57,7 @@ pub fn Root() -> impl IntoView {
             </Show>
             <Show
                 when=move || app.doc.is_open()
-                fallback=move || view! {
-                    <div class="empty">
-                        <h1>{tr_key(app.lang, T::AppName)}</h1>
-                        <p class="tagline">{tr_key(app.lang, T::Tagline)}</p>
-                        <p class="muted">{tr_key(app.lang, T::NoModelOpen)}</p>
-                    </div>
-                }
+                fallback=move || view! { <StartScreen show_models=show_models /> }
             >
                 <Editor />
             </Show>

@@ -21,6 +21,26 @@ async fn file_menus(show_models: RwSignal<bool>) -> AnyView {
     })
 }
 
+/// "New model": creates an empty model, opens it and closes the Models panel (in the header
+/// and on the start screen, the same control).
+///
+/// - `show_models`: the Models panel's switch.
+#[component]
+pub fn NewModelButton(show_models: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button
+            type="button"
+            on:click=move |_| {
+                app.new_model();
+                show_models.set(false);
+            }
+        >
+            {tr_key(app.lang, T::NewModel)}
+        </button>
+    }
+}
+
 #[component]
 pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
@@ -31,15 +51,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
                 <span class="brand-name">{tr_key(app.lang, T::AppName)}</span>
             </div>
             <nav class="actions" aria-label="Model">
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        app.new_model();
-                        show_models.set(false);
-                    }
-                >
-                    {tr_key(app.lang, T::NewModel)}
-                </button>
+                <NewModelButton show_models=show_models />
                 {after_first_view(move || file_menus(show_models))}
                 <button
                     type="button"

@@ -7,7 +7,6 @@ use crate::model::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum T {
     AppName,
-    Tagline,
     NewModel,
     Models,
     ModelName,
@@ -20,7 +19,6 @@ pub enum T {
     ConfirmDelete,
     Cancel,
     NoModels,
-    NoModelOpen,
     Untitled,
     CopyOf,
     StorageUnavailable,
@@ -36,10 +34,6 @@ pub enum T {
 pub fn t(lang: Lang, key: T) -> &'static str {
     let (en, nl) = match key {
         T::AppName => ("KPI Structure", "KPI-structuur"),
-        T::Tagline => (
-            "KPIs on customer chains, from customer need to result",
-            "KPI's op klantketens, van klantbehoefte tot resultaat",
-        ),
         T::NewModel => ("New model", "Nieuw model"),
         T::Models => ("Models", "Modellen"),
         T::ModelName => ("Model name", "Modelnaam"),
@@ -54,10 +48,6 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         T::NoModels => (
             "No saved models yet. Start with New model or a template.",
             "Nog geen opgeslagen modellen. Begin met Nieuw model of een sjabloon.",
-        ),
-        T::NoModelOpen => (
-            "No model is open. Create one with New model, start from a template, or open one from Models.",
-            "Er is geen model geopend. Maak er een met Nieuw model, begin met een sjabloon of open er een via Modellen.",
         ),
         T::Untitled => ("Untitled model", "Naamloos model"),
         T::CopyOf => ("Copy of", "Kopie van"),

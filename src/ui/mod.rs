@@ -17,6 +17,7 @@ pub mod library;
 pub mod modal;
 pub mod print;
 pub mod split;
+pub mod start;
 pub mod state;
 pub mod templates;
 pub mod values_io;

@@ -24,6 +24,26 @@ pub const TEMPLATES: [(&str, &str, &str); 4] = [
     ),
 ];
 
+/// What each template holds, in one line (English, Dutch), in [`TEMPLATES`] order.
+pub const DESCRIPTIONS: [(&str, &str); 4] = [
+    (
+        "Three customer chains of a coffee machine supplier: a new machine, beans and ingredients, breakdown repair.",
+        "Drie klantketens van een leverancier van koffiemachines: een nieuwe machine, bonen en ingrediënten, storingsherstel.",
+    ),
+    (
+        "A wholesaler's chain from a customer's order to the payment received, and complaints and returns.",
+        "De keten van een groothandel van de order van een klant tot de ontvangen betaling, en klachten en retouren.",
+    ),
+    (
+        "A manufacturer's chain from demand planning and purchasing to the supplier paid, and a new supplier.",
+        "De keten van een producent van vraagplanning en inkoop tot de betaalde leverancier, en een nieuwe leverancier.",
+    ),
+    (
+        "A software company's customer issues resolved across departments, and a service outage.",
+        "Klantvragen van een softwarebedrijf, over afdelingen heen opgelost, en een storing.",
+    ),
+];
+
 pub fn template_url(stem: &str, lang: Lang) -> String {
     format!("templates/{stem}.{}.kpi.json", lang.code())
 }
@@ -69,6 +89,48 @@ pub async fn open_template(app: App, stem: &'static str) {
     }
 }
 
+/// The templates as buttons named after them, each with what it holds (its description, in
+/// `aria-describedby`); choosing one closes `close` and the Models panel and opens it.
+///
+/// - `show_models`: the Models panel's switch.
+/// - `close`: set to false on a choice (the menu or list this sits in).
+/// - `id`: the list's id (and the prefix of its descriptions' ids).
+#[component]
+pub fn TemplateChoices(
+    show_models: RwSignal<bool>,
+    close: RwSignal<bool>,
+    id: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <ul class="template-list" id=id aria-label=tr(app.lang, "Templates", "Sjablonen")>
+            {TEMPLATES
+                .into_iter()
+                .zip(DESCRIPTIONS)
+                .map(|((stem, en, nl), (den, dnl))| {
+                    let desc = format!("{id}-{stem}");
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                aria-describedby=desc.clone()
+                                on:click=move |_| {
+                                    close.set(false);
+                                    show_models.set(false);
+                                    leptos::task::spawn_local(open_template(app, stem));
+                                }
+                            >
+                                {tr(app.lang, en, nl)}
+                            </button>
+                            <span class="template-desc" id=desc>{tr(app.lang, den, dnl)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 pub fn TemplatesMenu(show_models: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
@@ -104,24 +166,8 @@ pub fn TemplatesMenu(show_models: RwSignal<bool>) -> impl IntoView {
                 {tr(app.lang, "Templates", "Sjablonen")}
             </button>
             <Show when=move || open.get()>
-                <div class="menu-panel" role="group" aria-label=tr(app.lang, "Templates", "Sjablonen")>
-                    {TEMPLATES
-                        .into_iter()
-                        .map(|(stem, en, nl)| {
-                            view! {
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        open.set(false);
-                                        show_models.set(false);
-                                        leptos::task::spawn_local(open_template(app, stem));
-                                    }
-                                >
-                                    {tr(app.lang, en, nl)}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
+                <div class="menu-panel">
+                    <TemplateChoices show_models=show_models close=open id="menu-templates" />
                 </div>
             </Show>
         </div>

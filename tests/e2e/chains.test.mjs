@@ -94,7 +94,7 @@ test('the Chains view shows a chain as a flow and moves links', async () => {
 test('a model without chains shows a hint', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   await page.getByRole('combobox', { name: /Language|Taal/ }).selectOption({ label: 'English' });
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   await page.getByRole('tab', { name: 'Chains' }).click();
   await page.getByText('This model has no customer chains yet').waitFor();
   assert.deepEqual(errors, []);

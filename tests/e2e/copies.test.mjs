@@ -101,7 +101,7 @@ test('export, edit the copy in another profile, compare, merge with a conflict, 
   // The client's browser (another profile: its own storage) imports the file and edits it:
   // renames a KPI, adds a link, and changes the same target as the consultant will.
   const b = await openPage(browser, server.url);
-  await b.page.getByLabel('Import JSON').setInputFiles({ name: file0.name, mimeType: 'application/json', buffer: Buffer.from(file0.text) });
+  await b.page.getByLabel('Import JSON').first().setInputFiles({ name: file0.name, mimeType: 'application/json', buffer: Buffer.from(file0.text) });
   await b.page.getByRole('textbox', { name: 'Model name' }).waitFor();
   await select(b.page, 'Right parts in the van');
   await field(b.page, 'Name', 'Right parts in the van, checked daily');

@@ -24,7 +24,7 @@ async function select(page, name) {
 }
 
 async function buildCoffeeChain(page) {
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   await page.getByRole('textbox', { name: 'Model name' }).fill('Coffee Company');
 
   await page.getByRole('button', { name: 'Add goal' }).click();
@@ -187,7 +187,7 @@ test('every template opens in every view without a console error', async () => {
 
 test('keyboard only: add a chain and a link', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   await saved(page);
   // Tab to a button by its name, then press Enter: no mouse.
   async function tabTo(name) {

@@ -58,7 +58,7 @@ test('Import JSON always adds a new model; a broken file shows every problem wit
   const rows = models.getByRole('listitem');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 1);
-  const input = page.getByLabel('Import JSON');
+  const input = page.getByLabel('Import JSON').first();
   await input.setInputFiles(templatePath);
   await assert.doesNotReject(async () => {
     for (let i = 0; i < 50 && (await rows.count()) !== 2; i++) await page.waitForTimeout(100);
@@ -100,7 +100,7 @@ test('a version-1 file opens with its norms as numbers and its texts kept as the
   v1.model.name = 'Old coffee machines';
   assert.equal(v1.model.kpis[1].name, 'Contract renewal rate');
   v1.model.kpis[1].target = 'high';
-  await page.getByLabel('Import JSON').setInputFiles({
+  await page.getByLabel('Import JSON').first().setInputFiles({
     name: 'old.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)),
   });
   const name = page.getByRole('textbox', { name: 'Model name' });
@@ -218,7 +218,7 @@ test('a model too large for a link gets an alert that offers the file instead', 
     big.model.kpis.push({ id: `kx${i}`, name: `KPI ${rnd()}`, definition: rnd() + rnd() + rnd() + rnd() + rnd(),
       at: { level: 'chain', chain: 'c1' } });
   }
-  await page.getByLabel('Import JSON').setInputFiles({
+  await page.getByLabel('Import JSON').first().setInputFiles({
     name: 'big.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)),
   });
   const name = page.getByRole('textbox', { name: 'Model name' });
@@ -325,7 +325,7 @@ test('two tabs: the list follows the other tab, a save merges, and a field both 
   const b = await open();
   const saved = (p) => p.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
 
-  await a.getByRole('button', { name: 'New model' }).click();
+  await a.getByRole('button', { name: 'New model' }).first().click();
   await a.getByRole('textbox', { name: 'Model name' }).fill('Alpha');
   await saved(a);
   const bModels = await showModels(b);
@@ -382,7 +382,7 @@ test('a file whose "drives" has a cycle opens and says so', async () => {
   const [a, b] = file.model.kpis.filter((k) => k.drives.length > 0);
   b.drives = [a.id];
   a.drives = [b.id];
-  await page.getByLabel('Import JSON').setInputFiles({
+  await page.getByLabel('Import JSON').first().setInputFiles({
     name: 'cycle.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
   });
   const note = page.getByRole('status').filter({ hasText: 'Opened, with warnings' });

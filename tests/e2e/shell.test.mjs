@@ -9,7 +9,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('a new model, once named, is still there after a reload', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   const name = page.getByRole('textbox', { name: 'Model name' });
   await name.fill('Coffee Company');
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
@@ -27,7 +27,7 @@ test('a new model, once named, is still there after a reload', async () => {
 
 test('Duplicate copies a model and Delete asks before removing it', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   await page.getByRole('textbox', { name: 'Model name' }).fill('Acme');
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
   await page.getByRole('button', { name: 'Models' }).click();
@@ -51,13 +51,13 @@ test('Duplicate copies a model and Delete asks before removing it', async () => 
 test('the language is remembered and html lang follows it', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
-  await page.getByRole('button', { name: 'Nieuw model' }).waitFor();
+  await page.getByRole('button', { name: 'Nieuw model' }).first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
   await page.reload();
-  await page.getByRole('button', { name: 'Nieuw model' }).waitFor();
+  await page.getByRole('button', { name: 'Nieuw model' }).first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
   await page.getByRole('combobox', { name: 'Taal' }).selectOption({ label: 'English' });
-  await page.getByRole('button', { name: 'New model' }).waitFor();
+  await page.getByRole('button', { name: 'New model' }).first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.deepEqual(errors, []);
   await context.close();
@@ -73,7 +73,7 @@ test('with localStorage blocked the app warns in an alert and keeps working', as
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /storage is blocked/);
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   await page.getByRole('textbox', { name: 'Model name' }).fill('In memory');
   assert.equal(await page.getByRole('textbox', { name: 'Model name' }).inputValue(), 'In memory');
   await page.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();

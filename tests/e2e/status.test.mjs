@@ -36,7 +36,7 @@ test('a value against the norm shows its status in the table, the diagram and th
   kpi.direction = 'higher';
   kpi.values = { [THIS_MONTH]: [97] };
   file.model.name = 'Status test';
-  await page.getByLabel('Import JSON').setInputFiles({
+  await page.getByLabel('Import JSON').first().setInputFiles({
     name: 'status.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
   });
   for (let i = 0; i < 50 && (await modelName.inputValue()) !== 'Status test'; i++) await page.waitForTimeout(100);

@@ -147,7 +147,7 @@ test('a 10-chain model fits 1280x800 without horizontal scrolling', async () => 
 test('an empty model shows a hint instead of a diagram', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   await english(page, false);
-  await page.getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('button', { name: 'New model' }).first().click();
   await page.getByRole('tab', { name: 'Structure' }).click();
   await page.getByText('Add a goal and a chain to start').waitFor();
   assert.equal(await page.getByRole('group', { name: 'KPI structure diagram' }).count(), 0);

@@ -3,6 +3,7 @@
 
 pub mod agreements;
 pub mod chains;
+pub mod find;
 pub mod health;
 pub mod kpis;
 pub mod matrix;

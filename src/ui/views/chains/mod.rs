@@ -3,6 +3,7 @@
 
 pub mod flow;
 
+use crate::ui::views::find::FindBox;
 use leptos::prelude::*;
 
 use crate::ui::i18n::tr;
@@ -42,6 +43,8 @@ pub fn ChainsView() -> impl IntoView {
                     }
                 }
             >
+                // "Find": the chain shown follows the selection (a link's or a KPI's chain).
+                <FindBox on_pick=Callback::new(move |t| app.selection.set(Some(t))) />
                 <ChainPicker chain_ids=chain_ids current=current />
                 <MoveToolbar />
                 {move || {

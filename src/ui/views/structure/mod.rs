@@ -14,6 +14,7 @@ use crate::format::file_stem;
 use crate::model::{Attach, Lang, Status, Target};
 use crate::ui::files::offer_download;
 use crate::ui::state::{use_app, App};
+use crate::ui::views::find::FindBox;
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
 use crate::format::fixed::{fixed, tenths, Tenths};
@@ -161,6 +162,37 @@ pub fn StructureView() -> impl IntoView {
 
     let export = move |_| leptos::task::spawn_local(export_svg_file(app, layout.get_untracked()));
 
+    // "Find": select the element and scroll its box to the middle of the canvas (a large
+    // diagram then mounts the boxes there).
+    let reveal = Callback::new(move |t: Target| {
+        app.selection.set(Some(t.clone()));
+        let (Some(canvas), Some(svg)) = (canvas_ref.get_untracked(), svg_ref.get_untracked())
+        else {
+            return;
+        };
+        let Some((x, y, w, h, lw)) = layout.with_untracked(|l| {
+            l.nodes
+                .iter()
+                .find(|n| n.target == t)
+                .map(|n| (n.x, n.y, n.w, n.h, l.width))
+        }) else {
+            return;
+        };
+        let svg: &web_sys::Element = &svg;
+        let (c, r) = (
+            canvas.get_bounding_client_rect(),
+            svg.get_bounding_client_rect(),
+        );
+        let scale = r.width() / lw.max(1.0);
+        let left = f64::from(canvas.scroll_left()) + r.left() - c.left() + (x + w / 2.0) * scale
+            - f64::from(canvas.client_width()) / 2.0;
+        let top = f64::from(canvas.scroll_top()) + r.top() - c.top() + (y + h / 2.0) * scale
+            - f64::from(canvas.client_height()) / 2.0;
+        canvas.set_scroll_left(left.max(0.0) as i32);
+        canvas.set_scroll_top(top.max(0.0) as i32);
+        measure_soon();
+    });
+
     let svg_style = move || {
         let (w, h) = layout.with(|l| (l.width, l.height));
         match zoom.get() {
@@ -196,6 +228,7 @@ pub fn StructureView() -> impl IntoView {
             <div class="st-toolbar">
                 <Legend />
                 <div class="st-tools">
+                    <FindBox on_pick=reveal />
                     <div
                         class="st-zoom"
                         role="group"

@@ -1,0 +1,65 @@
+//! The first screen, while no model is open: what the app is for in two sentences and the
+//! three ways to begin, in the centre: "Start from a template" (the templates with what each
+//! holds), "New model" and "Import JSON". The templates and the import (and the import path
+//! they pull in) are lazy parts, like the header's.
+
+use leptos::prelude::*;
+
+use super::files::ImportButton;
+use super::header::NewModelButton;
+use super::i18n::{tr, tr_key, T};
+use super::split::{after_first_view, build, deferred};
+use super::state::use_app;
+use super::templates::TemplateChoices;
+
+/// Lazy: the templates with their descriptions (the first click fetches this part).
+#[cfg_attr(feature = "split", lazy)]
+async fn start_templates(show_models: RwSignal<bool>, open: RwSignal<bool>) -> AnyView {
+    build(|| {
+        view! { <TemplateChoices show_models=show_models close=open id="start-templates" /> }
+            .into_any()
+    })
+}
+
+/// Lazy: "Import JSON" on the start screen (the same control as the header's).
+#[cfg_attr(feature = "split", lazy)]
+async fn start_import() -> AnyView {
+    build(|| view! { <ImportButton /> }.into_any())
+}
+
+/// The start screen.
+///
+/// - `show_models`: the Models panel's switch (choosing a template closes it, as in the header).
+#[component]
+pub fn StartScreen(show_models: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let templates = RwSignal::new(false);
+    view! {
+        <section class="start" aria-labelledby="start-title">
+            <h1 id="start-title">{tr_key(app.lang, T::AppName)}</h1>
+            <p class="start-lead">
+                {tr(app.lang,
+                    "Build the KPI structure of an organisation on its customer chains: from a customer's need, through the departments that fulfil it, to the goals it serves.",
+                    "Bouw de KPI-structuur van een organisatie op haar klantketens: van de behoefte van een klant, via de afdelingen die haar vervullen, tot de doelen die zij dient.")}
+                " "
+                {tr(app.lang,
+                    "Then steer on it month by month with values, norms and the chain meeting. Everything stays in this browser.",
+                    "Stuur er daarna maand na maand op met waarden, normen en het ketenoverleg. Alles blijft in deze browser.")}
+            </p>
+            <div class="start-actions">
+                <button
+                    type="button"
+                    class="primary"
+                    aria-expanded=move || templates.get().to_string()
+                    aria-controls="start-templates"
+                    on:click=move |_| templates.update(|t| *t = !*t)
+                >
+                    {tr(app.lang, "Start from a template", "Begin met een sjabloon")}
+                </button>
+                <NewModelButton show_models=show_models />
+                <span class="start-import">{after_first_view(start_import)}</span>
+            </div>
+            {move || templates.get().then(|| deferred(start_templates(show_models, templates)))}
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+// A newcomer's first screen (issue 23): what the app is for, three ways to begin in the
+// centre, the templates with what each holds; the Models panel stays closed on day one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, screenshot } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The text an element's aria-describedby points at. */
+async function description(locator) {
+  return locator.evaluate((el) => (el.getAttribute('aria-describedby') || '').split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
+}
+
+for (const [width, height] of [[1280, 800], [1024, 768], [412, 915]]) {
+  test(`the first screen at ${width}x${height}: what the app is for and how to begin, EN and NL`, async () => {
+    const { page, context, errors } = await openPage(browser, server.url, { viewport: { width, height } });
+    const start = page.getByRole('region', { name: 'KPI Structure' });
+    await start.getByRole('heading', { level: 1, name: 'KPI Structure' }).waitFor();
+    assert.match(await start.innerText(), /customer chains/);
+    // Day one: no Models panel, no storage notes.
+    assert.equal(await page.getByRole('region', { name: 'Models' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Models' }).getAttribute('aria-expanded'), 'false');
+    // The three ways to begin, in the centre.
+    const begin = start.getByRole('button', { name: 'Start from a template' });
+    await start.getByRole('button', { name: 'New model' }).waitFor();
+    await start.getByLabel('Import JSON').waitFor({ state: 'attached' });
+    const box = await begin.boundingBox();
+    const mid = box.x + box.width / 2;
+    assert.ok(mid > width * 0.2 && mid < width * 0.8, `centre ${mid} of ${width}`);
+    // No sideways scroll.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+    assert.equal(await begin.getAttribute('aria-expanded'), 'false');
+    await begin.click();
+    const list = start.getByRole('list', { name: 'Templates' });
+    const coffee = list.getByRole('button', { name: 'Coffee machines', exact: true });
+    await coffee.waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 4);
+    assert.match(await description(coffee), /coffee machine supplier/);
+    await screenshot(page, `start-${width}-en`);
+
+    // In Dutch.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+    const nl = page.getByRole('region', { name: 'KPI-structuur' });
+    await nl.getByRole('button', { name: 'Begin met een sjabloon' }).waitFor();
+    assert.match(await nl.innerText(), /klantketens/);
+    const koffie = nl.getByRole('button', { name: 'Koffiemachines', exact: true });
+    assert.match(await description(koffie), /koffiemachines/);
+    await screenshot(page, `start-${width}-nl`);
+    // Choosing one opens it.
+    await koffie.click();
+    await page.getByRole('textbox', { name: 'Modelnaam' }).waitFor();
+    assert.equal(await nl.count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the Templates menu says what each template holds; the start screen’s New model starts one', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Templates' }).click();
+  const menu = page.locator('.menu-panel');
+  const orders = menu.getByRole('button', { name: 'Order to cash', exact: true });
+  await orders.waitFor();
+  assert.match(await description(orders), /order to the payment received/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('region', { name: 'KPI Structure' }).getByRole('button', { name: 'New model' }).click();
+  await page.getByRole('textbox', { name: 'Model name' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'KPI Structure' }).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
