@@ -110,10 +110,18 @@ fn month_labels_in_english_and_dutch_with_the_year_where_it_begins() {
         labels,
         ["Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]
     );
+    // The year under the first label, and under January; the first gives way to a January
+    // right after it.
     let subs: Vec<_> = en.slots.iter().map(|s| s.sub.clone()).collect();
-    assert_eq!(subs[0].as_deref(), Some("2025"));
+    assert_eq!(subs[0], None, "Dec 2025 is next to Jan 2026");
     assert_eq!(subs[1].as_deref(), Some("2026"));
     assert!(subs[2..].iter().all(Option::is_none));
+    let later = chart(&k, (2027, 3), Lang::En);
+    let subs: Vec<_> = later.slots.iter().map(|s| s.sub.as_deref()).collect();
+    assert_eq!(later.slots[0].label.as_deref(), Some("Apr"));
+    assert_eq!(subs[0], Some("2026"));
+    assert_eq!(subs[9], Some("2027"));
+    assert_eq!(subs.iter().flatten().count(), 2);
     let nl = chart(&k, (2026, 11), Lang::Nl);
     assert_eq!(nl.label, "Trend van Installed on time");
     assert_eq!(nl.slots[3].label.as_deref(), Some("mrt"));
@@ -285,9 +293,13 @@ fn a_quarterly_kpi_shows_twelve_quarters() {
     assert_eq!(c.slots[0].period, Period::Quarter { y: 2023, q: 4 });
     let labels: Vec<_> = c.slots.iter().map(|s| s.label.clone().unwrap()).collect();
     assert_eq!(&labels[..3], ["Q4", "Q1", "Q2"]);
-    assert_eq!(c.slots[0].sub.as_deref(), Some("2023"));
+    assert_eq!(
+        c.slots[0].sub, None,
+        "2023 gives way to 2024 right after it"
+    );
     assert_eq!(c.slots[1].sub.as_deref(), Some("2024"));
     assert_eq!(c.slots[2].sub, None);
+    assert_eq!(c.slots[5].sub.as_deref(), Some("2025"));
     assert_eq!(c.points.len(), 2);
     assert_eq!(c.segments.len(), 1);
     assert_eq!(c.points[1].text, "7.5");

@@ -95,6 +95,8 @@ pub struct Point {
     pub text: String,
     /// The value against the KPI's norm.
     pub status: Status,
+    /// The status word in the UI language.
+    pub status_word: &'static str,
     /// The comment of that period, if any.
     pub comment: Option<String>,
 }
@@ -335,6 +337,11 @@ pub fn chart_of(
             }
         })
         .collect();
+    // The first slot's year gives way to a new year right after it (they would overlap).
+    let crowded = chart.slots.iter().skip(1).take(2).any(|s| s.sub.is_some());
+    if let (true, Some(first)) = (crowded, chart.slots.first_mut()) {
+        first.sub = None;
+    }
 
     let mut piece: Vec<(f64, f64)> = Vec::new();
     for (i, (p, v)) in list.iter().zip(&values).enumerate() {
@@ -346,13 +353,15 @@ pub fn chart_of(
         };
         let (px, py) = (x(i), y(v));
         piece.push((px, py));
+        let status = Status::of(norm.as_ref(), Some(v));
         chart.points.push(Point {
             period: *p,
             x: px,
             y: py,
             value: v,
             text: value_text(v),
-            status: Status::of(norm.as_ref(), Some(v)),
+            status,
+            status_word: status.word(lang),
             comment: comment(p),
         });
     }
@@ -566,6 +575,14 @@ pub fn svg(c: &TrendChart, width: f64) -> String {
         t(width * H / W),
         escape(&c.label)
     );
+    for tick in &c.ticks {
+        let _ = write!(
+            out,
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e6ea\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#5b6675\">{}</text>",
+            t(p.left), t(p.right), t(tick.y), t(tick.y),
+            t(p.left - 4.0), t(tick.y + 3.5), escape(&tick.label)
+        );
+    }
     if let Some(n) = &c.norm {
         match n.lines {
             NormLines::Direction {
@@ -597,14 +614,6 @@ pub fn svg(c: &TrendChart, width: f64) -> String {
                 }
             }
         }
-    }
-    for tick in &c.ticks {
-        let _ = write!(
-            out,
-            "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e6ea\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#5b6675\">{}</text>",
-            t(p.left), t(p.right), t(tick.y), t(tick.y),
-            t(p.left - 4.0), t(tick.y + 3.5), escape(&tick.label)
-        );
     }
     for s in &c.slots {
         for (text, dy) in [(&s.label, LABEL_DY), (&s.sub, SUB_DY)] {

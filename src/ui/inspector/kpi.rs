@@ -11,9 +11,8 @@ use crate::model::{shown_norm, Direction, Edit, Id, KpiField, Lang};
 use crate::present::form::{kpi_form, kpi_row_when, When};
 use crate::ui::folder::history::ValueHistory;
 use crate::ui::state::use_app;
-use crate::ui::views::status::{
-    drivers_status, kpi_status, kpi_value_text, Sparkline, StatusBadge,
-};
+use crate::ui::views::status::{drivers_status, kpi_status, kpi_value_text, StatusBadge};
+use crate::ui::views::trend_chart::TrendChart;
 
 /// Every field of `KPI_FIELDS` (`present::form::kpi_form`), the standing after the name, the
 /// norm as shown after its numbers, and "Drives".
@@ -105,7 +104,7 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
 }
 
 /// Where the KPI stands as of "As of": its value, status, the status of what drives it, and
-/// its trend with the norm (the sentence visible too, for everyone).
+/// its trend chart (12 periods, the norm, comments; a table under "Show as table").
 #[component]
 fn KpiStanding(id: Id) -> impl IntoView {
     let app = use_app();
@@ -138,9 +137,7 @@ fn KpiStanding(id: Id) -> impl IntoView {
                 <span class="standing-value">{value}</span>
                 <StatusBadge status=status />
             </div>
-            <div class="standing-row">
-                <Sparkline id=id.clone() caption=true />
-            </div>
+            <TrendChart id=id.clone() />
             <div class="standing-row">
                 <span class="standing-drivers small muted">
                     {move || {

@@ -10,6 +10,7 @@ pub mod meeting;
 pub mod names;
 pub mod status;
 pub mod structure;
+pub mod trend_chart;
 pub mod values;
 
 use leptos::prelude::*;
