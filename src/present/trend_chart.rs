@@ -3,8 +3,8 @@
 //! and red lines (or its band), each point with its status, the comments as markers, and the
 //! rows of a table that says the same for screen readers.
 //!
-//! Geometry only, in a `viewBox` of [`W`] × [`H`]: the UI draws it (`ui::views::trend_chart`)
-//! and print writes it as SVG text ([`svg`]). [`trend_chart`] reads through a [`Reader`], so a
+//! Geometry only, in a `viewBox` of [`W`] × [`H`]: the UI draws it (`ui::views::trend_chart`);
+//! [`svg`] writes it as a self-contained SVG (for print, slides and pictures). [`trend_chart`] reads through a [`Reader`], so a
 //! view of it depends on that KPI's fields, values and comments only.
 
 use std::fmt::Write;
@@ -559,8 +559,9 @@ fn print_colour(s: Status) -> &'static str {
     }
 }
 
-/// The chart as a self-contained SVG element (print): every colour an attribute, the comments
-/// as numbered markers (the table beside it says them). Empty when the chart is empty.
+/// The chart as a self-contained SVG element (for print, slides and pictures: every colour an
+/// attribute, nothing from the page's CSS), the comments as numbered markers (a table beside
+/// it says them). Empty when the chart is empty.
 pub fn svg(c: &TrendChart, width: f64) -> String {
     if c.empty.is_some() {
         return String::new();

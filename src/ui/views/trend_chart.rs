@@ -42,8 +42,16 @@ pub fn TrendChart(
         let i = tip.get()?;
         chart.with(|c| {
             let m = c.as_ref()?.markers.get(i)?;
+            // Under its marker, kept inside the chart near either end.
+            let shift = if m.x > W * 0.6 {
+                "-100%"
+            } else if m.x < W * 0.4 {
+                "0%"
+            } else {
+                "-50%"
+            };
             let style = format!(
-                "left:{}%;top:{}%",
+                "left:{}%;top:{}%;transform:translateX({shift})",
                 tenths(m.x / W * 100.0),
                 tenths((MARK_Y + 9.0) / H * 100.0)
             );
@@ -56,23 +64,28 @@ pub fn TrendChart(
             })
         })
     };
-    move || {
-        chart.with(|c| {
-            c.as_ref().map(|c| match &c.empty {
-                Some(text) => view! {
-                    <p class="trend-empty small muted">{text.clone()}</p>
-                }
-                .into_any(),
-                None => view! {
-                    <div class="trend-chart">
-                        <div class="trend-box">{chart_svg(c, tip)} {tooltip}</div>
-                        {legend(c)}
-                        {table(c)}
+    // What shows: nothing (the KPI is gone), a sentence, or the chart. The frame (and whether
+    // "Show as table" is open) stays while the chart inside it changes.
+    let empty = Memo::new(move |_| chart.with(|c| c.as_ref().map(|c| c.empty.clone())));
+    let lang = app.lang;
+    move || match empty.get()? {
+        Some(text) => Some(view! { <p class="trend-empty small muted">{text}</p> }.into_any()),
+        None => Some(
+            view! {
+                <div class="trend-chart">
+                    <div class="trend-box">
+                        {move || chart.with(|c| c.as_ref().map(|c| chart_svg(c, tip)))}
+                        {tooltip}
                     </div>
-                }
-                .into_any(),
-            })
-        })
+                    {move || chart.with(|c| c.as_ref().map(legend))}
+                    <details class="trend-table">
+                        <summary>{tr(lang, "Show as table", "Toon als tabel")}</summary>
+                        {move || chart.with(|c| c.as_ref().map(table))}
+                    </details>
+                </div>
+            }
+            .into_any(),
+        ),
     }
 }
 
@@ -244,7 +257,8 @@ fn legend(c: &Chart) -> impl IntoView {
     view! { <p class="trend-legend small muted">{norm} {comments}</p> }
 }
 
-/// The table alternative: one row per period (period, value, status, comment), folded.
+/// The table alternative: one row per period (period, value, status, comment), named by its
+/// caption like the chart.
 fn table(c: &Chart) -> impl IntoView {
     let app = use_app();
     let rows = c
@@ -268,20 +282,17 @@ fn table(c: &Chart) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <details class="trend-table">
-            <summary>{tr(app.lang, "Show as table", "Toon als tabel")}</summary>
-            <table>
-                <caption class="visually-hidden">{c.label.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(app.lang, "Period", "Periode")}</th>
-                        <th scope="col" class="trend-num">{tr(app.lang, "Value", "Waarde")}</th>
-                        <th scope="col">{tr(app.lang, "Status", "Status")}</th>
-                        <th scope="col">{tr(app.lang, "Comment", "Toelichting")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
+        <table>
+            <caption class="visually-hidden">{c.label.clone()}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{tr(app.lang, "Period", "Periode")}</th>
+                    <th scope="col" class="trend-num">{tr(app.lang, "Value", "Waarde")}</th>
+                    <th scope="col">{tr(app.lang, "Status", "Status")}</th>
+                    <th scope="col">{tr(app.lang, "Comment", "Toelichting")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
