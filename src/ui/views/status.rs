@@ -134,9 +134,10 @@ pub fn RollupDot(at: Attach) -> impl IntoView {
 }
 
 /// The trend of KPI `id` over its last 12 periods as of `app.as_of`, with its norm; the
-/// sentence of [`sparkline`] names it for screen readers (`caption`: shown as text too).
+/// sentence of [`sparkline`] names it for screen readers. (The inspector shows the full trend
+/// chart: `views::trend_chart`.)
 #[component]
-pub fn Sparkline(id: Id, #[prop(optional)] caption: bool) -> impl IntoView {
+pub fn Sparkline(id: Id) -> impl IntoView {
     let app = use_app();
     let spark = Memo::new(move |_| {
         let (as_of, lang) = (app.as_of.get(), app.lang.get());
@@ -147,16 +148,7 @@ pub fn Sparkline(id: Id, #[prop(optional)] caption: bool) -> impl IntoView {
             })
             .flatten()
     });
-    move || {
-        spark.with(|s| {
-            s.as_ref().map(|(s, st)| {
-                let text = caption.then(|| {
-                    view! { <span class="spark-caption small muted" aria-hidden="true">{s.summary.clone()}</span> }
-                });
-                view! { {spark_svg(s, *st)} {text} }
-            })
-        })
-    }
+    move || spark.with(|s| s.as_ref().map(|(s, st)| spark_svg(s, *st)))
 }
 
 fn spark_svg(s: &Spark, status: Status) -> impl IntoView {

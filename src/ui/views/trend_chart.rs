@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::format::fixed::tenths;
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::present::trend_chart::{
     trend_chart, NormLines, TrendChart as Chart, DEFAULT_PERIODS, FONT_SIZE, H, LABEL_DY, MARK_Y,
     SUB_DY, W,
@@ -77,10 +77,10 @@ pub fn TrendChart(
                         {move || chart.with(|c| c.as_ref().map(|c| chart_svg(c, tip)))}
                         {tooltip}
                     </div>
-                    {move || chart.with(|c| c.as_ref().map(legend))}
+                    {move || chart.with(|c| c.as_ref().map(|c| legend(c, lang)))}
                     <details class="trend-table">
                         <summary>{tr(lang, "Show as table", "Toon als tabel")}</summary>
-                        {move || chart.with(|c| c.as_ref().map(table))}
+                        {move || chart.with(|c| c.as_ref().map(|c| table(c, lang)))}
                     </details>
                 </div>
             }
@@ -231,7 +231,7 @@ fn chart_svg(c: &Chart, tip: RwSignal<Option<usize>>) -> impl IntoView {
 }
 
 /// What the lines and marks mean, in words.
-fn legend(c: &Chart) -> impl IntoView {
+fn legend(c: &Chart, lang: RwSignal<Lang>) -> impl IntoView {
     let norm = c.norm.as_ref().map(|n| {
         let band = matches!(n.lines, NormLines::Band { .. });
         view! {
@@ -245,12 +245,11 @@ fn legend(c: &Chart) -> impl IntoView {
             </span>
         }
     });
-    let app = use_app();
     let comments = (!c.markers.is_empty()).then(|| {
         view! {
             <span class="trend-key">
                 <span class="trend-key-comment" aria-hidden="true"></span>
-                {tr(app.lang, "Comment", "Toelichting")}
+                {tr(lang, "Comment", "Toelichting")}
             </span>
         }
     });
@@ -259,8 +258,7 @@ fn legend(c: &Chart) -> impl IntoView {
 
 /// The table alternative: one row per period (period, value, status, comment), named by its
 /// caption like the chart.
-fn table(c: &Chart) -> impl IntoView {
-    let app = use_app();
+fn table(c: &Chart, lang: RwSignal<Lang>) -> impl IntoView {
     let rows = c
         .rows
         .iter()
@@ -286,10 +284,10 @@ fn table(c: &Chart) -> impl IntoView {
             <caption class="visually-hidden">{c.label.clone()}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{tr(app.lang, "Period", "Periode")}</th>
-                    <th scope="col" class="trend-num">{tr(app.lang, "Value", "Waarde")}</th>
-                    <th scope="col">{tr(app.lang, "Status", "Status")}</th>
-                    <th scope="col">{tr(app.lang, "Comment", "Toelichting")}</th>
+                    <th scope="col">{tr(lang, "Period", "Periode")}</th>
+                    <th scope="col" class="trend-num">{tr(lang, "Value", "Waarde")}</th>
+                    <th scope="col">{tr(lang, "Status", "Status")}</th>
+                    <th scope="col">{tr(lang, "Comment", "Toelichting")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
