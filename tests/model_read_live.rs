@@ -23,6 +23,7 @@ use kpi_structure::present::meeting::{
     read_chain_lines, read_change_groups, read_escalated_lines, read_goals_without_results,
     read_meeting_rows,
 };
+use kpi_structure::present::trend_chart::trend_chart;
 use kpi_structure::present::values_grid::{read_grid_rows, read_my_grid_rows, GridRow};
 use proptest::prelude::*;
 
@@ -71,7 +72,7 @@ struct Views {
     /// Per chain: the Chains view's KPIs at the chain and at each link.
     chain_parts: HashMap<Id, Live<String>>,
     /// Per KPI: the inspector's "Drives" candidates, its heading's level, the toolbar's Add
-    /// context and the shown name.
+    /// context, the shown name and its trend chart.
     kpi_parts: HashMap<Id, Live<String>>,
 }
 
@@ -96,13 +97,14 @@ fn kpi_part(kpi: Id) -> impl Fn(&Reader) -> String {
     move |r| {
         let t = Target::Kpi(kpi.clone());
         format!(
-            "{:?} {:?} {:?} {:?} {:?} {}",
+            "{:?} {:?} {:?} {:?} {:?} {} {:?}",
             r.drive_candidates(&kpi),
             r.driven_by(&kpi),
             read_chain_context(r, &t),
             read_kpi_context(r, &t),
             read_chain_of(r, Some(&t)),
             read_name_of(r, &t, Lang::En),
+            trend_chart(r, &kpi, (2026, 12), 12, Lang::En),
         )
     }
 }
