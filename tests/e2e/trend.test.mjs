@@ -57,10 +57,11 @@ test('the inspector shows a KPI\'s trend chart with its statuses, months, commen
   await table.waitFor();
   assert.equal(await table.getByRole('row').count(), 13);
   const august = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2026-08' }) });
-  assert.deepEqual(
-    (await august.getByRole('cell').allInnerTexts()).map((t) => t.trim()),
-    ['86.5%', '✕ off target', 'Holidays and a backlog of planned installations'],
-  );
+  const cells = (await august.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+  assert.equal(cells.length, 3);
+  assert.equal(cells[0], '86.5%');
+  assert.match(cells[1], /✕\s*off target/);
+  assert.equal(cells[2], 'Holidays and a backlog of planned installations');
   await screenshot(page, 'trend-inspector-en');
 
   // Dutch: its name and the month labels.
