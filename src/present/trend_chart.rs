@@ -17,15 +17,15 @@ use crate::present::diagram::svg::{escape, FONT};
 use crate::present::sparkline::unit_suffix;
 
 /// Width of the chart's box (viewBox units).
-pub const W: f64 = 320.0;
+pub const W: f64 = 280.0;
 /// Height of the chart's box (viewBox units).
-pub const H: f64 = 170.0;
+pub const H: f64 = 160.0;
 /// How many periods a chart shows unless told otherwise.
 pub const DEFAULT_PERIODS: usize = 12;
 /// The most periods a chart shows.
 pub const MAX_PERIODS: usize = 24;
 /// Font size of the labels (viewBox units).
-pub const FONT_SIZE: f64 = 11.0;
+pub const FONT_SIZE: f64 = 10.0;
 /// Where the comment markers sit, above the plot.
 pub const MARK_Y: f64 = 7.0;
 /// A period label's baseline, below the x axis.
@@ -39,7 +39,7 @@ const BOTTOM: f64 = 30.0;
 /// Room right of the plot.
 const RIGHT: f64 = 8.0;
 /// The width of one label character, about (viewBox units at [`FONT_SIZE`]).
-const CHAR: f64 = 6.4;
+const CHAR: f64 = 5.8;
 /// How many period labels fit under the plot, about (more periods label every other one).
 const LABELS: usize = 12;
 

@@ -42,17 +42,11 @@ pub fn TrendChart(
         let i = tip.get()?;
         chart.with(|c| {
             let m = c.as_ref()?.markers.get(i)?;
-            // Under its marker, kept inside the chart near either end.
-            let shift = if m.x > W * 0.6 {
-                "-100%"
-            } else if m.x < W * 0.4 {
-                "0%"
-            } else {
-                "-50%"
-            };
+            // Under its marker, its own width shifted by as much as the marker is from the
+            // left: inside the chart at either end, whatever its width.
+            let at = tenths(m.x / W * 100.0);
             let style = format!(
-                "left:{}%;top:{}%;transform:translateX({shift})",
-                tenths(m.x / W * 100.0),
+                "left:{at}%;top:{}%;transform:translateX(-{at}%)",
                 tenths((MARK_Y + 9.0) / H * 100.0)
             );
             Some(view! {
@@ -267,12 +261,10 @@ fn table(c: &Chart, lang: RwSignal<Lang>) -> impl IntoView {
                 <tr>
                     <th scope="row">{r.period.clone()}</th>
                     <td class="trend-num">{r.value.clone()}</td>
-                    <td>
-                        <span class=format!("status {}", status_class(r.status))>
-                            <span class="status-mark" aria-hidden="true">{status_mark(r.status)}</span>
-                            " "
-                            {r.status_word}
-                        </span>
+                    <td class=format!("trend-st {}", status_class(r.status))>
+                        <span class="status-mark" aria-hidden="true">{status_mark(r.status)}</span>
+                        " "
+                        {r.status_word}
                     </td>
                     <td>{r.comment.clone()}</td>
                 </tr>
