@@ -47,8 +47,9 @@ test('the inspector shows a KPI\'s trend chart with its statuses, months, commen
   const markers = chart.locator('.trend-comment');
   assert.equal(await markers.count(), 3);
   assert.equal(await markers.first().locator('title').textContent(), '2026-07: Summer holidays: two fitters off');
-  // Its status badge and drivers line are still there.
+  // Its status badge and drivers line are still there, the chart beside them.
   await inspector.locator('.kpi-standing').filter({ hasText: 'on target' }).waitFor();
+  assert.equal(await inspector.locator('.kpi-standing .trend-chart').count(), 0);
 
   // The table alternative: folded, then a real table with one row per month.
   const table = inspector.getByRole('table', { name: `Trend of ${KPI}` });

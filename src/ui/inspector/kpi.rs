@@ -103,8 +103,8 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
     }
 }
 
-/// Where the KPI stands as of "As of": its value, status, the status of what drives it, and
-/// its trend chart (12 periods, the norm, comments; a table under "Show as table").
+/// Where the KPI stands as of "As of": its value, status and the status of what drives it;
+/// under it its trend chart (12 periods, the norm, comments; a table under "Show as table").
 #[component]
 fn KpiStanding(id: Id) -> impl IntoView {
     let app = use_app();
@@ -137,7 +137,6 @@ fn KpiStanding(id: Id) -> impl IntoView {
                 <span class="standing-value">{value}</span>
                 <StatusBadge status=status />
             </div>
-            <TrendChart id=id.clone() />
             <div class="standing-row">
                 <span class="standing-drivers small muted">
                     {move || {
@@ -150,6 +149,10 @@ fn KpiStanding(id: Id) -> impl IntoView {
                 </span>
             </div>
         </section>
+        // Beside the standing, not in it: its words stay the KPI's status of "As of".
+        <div class="kpi-trend">
+            <TrendChart id=id />
+        </div>
     }
 }
 
