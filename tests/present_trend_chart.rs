@@ -5,8 +5,8 @@
 
 use kpi_structure::model::*;
 use kpi_structure::present::trend_chart::{
-    chart_of, short_month, svg, trend_chart, NormLines, TrendChart, DEFAULT_PERIODS, H,
-    MAX_PERIODS, W,
+    chart_of, legend_html, short_month, svg, table_html, trend_chart, NormLines, TrendChart,
+    DEFAULT_PERIODS, H, MAX_PERIODS, W,
 };
 
 fn kpi(direction: Direction, target: f64, red: f64) -> Kpi {
@@ -271,12 +271,56 @@ fn a_comment_is_a_marker_on_its_period_and_in_the_table() {
     assert!(chart_of(&k, None, (2026, 11), 12, Lang::En)
         .markers
         .is_empty());
-    // Printed: a self-contained SVG with its name and a numbered marker per comment.
-    let text = svg(&c, 240.0);
+    // Drawn: its name, a point per value with its words, a focusable marker per comment.
+    let text = svg(&c, None);
     assert!(text.starts_with("<svg ") && text.ends_with("</svg>"));
-    assert!(text.contains("aria-label=\"Trend of Installed on time\""));
-    assert_eq!(text.matches("<circle").count(), c.points.len() + 2);
+    assert!(text.contains("role=\"img\" aria-label=\"Trend of Installed on time\""));
+    let open = &text[..text.find('>').unwrap()];
+    assert!(!open.contains("width"), "the page sizes it: {open}");
+    assert_eq!(text.matches("<circle").count(), c.points.len());
+    assert!(text.contains("<title>2026-07: 86.5%, off target</title>"));
+    assert_eq!(
+        text.matches("class=\"trend-comment\" tabindex=\"0\"")
+            .count(),
+        2
+    );
+    assert!(text.contains("data-i=\"1\""));
+    assert!(text.contains("<title>2026-08: No data: system down</title>"));
     assert!(text.contains(">Jul<"));
+    // Standing alone (print, pictures): its size and namespace.
+    let alone = svg(&c, Some(240.0));
+    let open = &alone[..alone.find('>').unwrap()];
+    assert!(open.contains(" width=\"240\" height=\"") && open.contains("xmlns="));
+    // The legend and the table as HTML.
+    let legend = legend_html(&c, Lang::En);
+    assert!(
+        legend.contains(">Target ≥ 95<") && legend.contains(">Red &lt; 90<"),
+        "{legend}"
+    );
+    assert!(legend.contains(">Comment<"), "{legend}");
+    let table = table_html(&c, Lang::En);
+    assert!(
+        table.contains("<caption class=\"visually-hidden\">Trend of Installed on time</caption>")
+    );
+    assert_eq!(table.matches("<tr>").count(), 13, "a header and 12 periods");
+    assert!(table.contains("<th scope=\"row\">2026-07</th><td class=\"trend-num\">86.5%</td><td class=\"trend-st st-off\">"));
+    assert!(table.contains("<td>Fitter ill for two weeks</td>"));
+    // Texts are escaped wherever they go.
+    k.comments
+        .insert(month(2026, 9), "Cost < plan & \"ok\"".into());
+    k.name = "A<b>".into();
+    let c = chart(&k, (2026, 11), Lang::En);
+    let (drawn, table) = (svg(&c, None), table_html(&c, Lang::En));
+    for text in [&drawn, &table] {
+        assert!(
+            text.contains("Cost &lt; plan &amp; &quot;ok&quot;"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Trend of A&lt;b&gt;") && !text.contains("<b>"),
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -315,7 +359,7 @@ fn a_kpi_without_values_or_frequency_has_no_chart_but_says_why() {
     assert!(c.points.is_empty() && c.segments.is_empty() && c.ticks.is_empty());
     assert_eq!(c.rows.len(), 12, "the table still lists the periods");
     assert!(c.rows.iter().all(|r| r.status_word == "no value"));
-    assert_eq!(svg(&c, 200.0), "");
+    assert_eq!(svg(&c, Some(200.0)), "");
     // Values, but none in the periods shown.
     let c = chart(&monthly(), (2028, 1), Lang::Nl);
     assert_eq!(

@@ -14,6 +14,7 @@ use crate::model::steer::Month;
 use crate::model::{format_number, Comments, Id, Kpi, Lang, Norm, Period, Reader, Status};
 use crate::present::chains::or_unnamed;
 use crate::present::diagram::svg::{escape, FONT};
+use crate::present::labels::{status_class, status_mark};
 use crate::present::sparkline::unit_suffix;
 
 /// Width of the chart's box (viewBox units).
@@ -549,8 +550,9 @@ impl Scale {
     }
 }
 
-/// The CSS-free colour of a status in the printed chart.
-fn print_colour(s: Status) -> &'static str {
+/// The colour of a status where no style sheet is (print, a picture); on screen the status
+/// class's colour wins.
+fn status_colour(s: Status) -> &'static str {
     match s {
         Status::OnTarget => "#1e7b4f",
         Status::AtRisk => "#c98a00",
@@ -559,100 +561,204 @@ fn print_colour(s: Status) -> &'static str {
     }
 }
 
-/// The chart as a self-contained SVG element (for print, slides and pictures: every colour an
-/// attribute, nothing from the page's CSS), the comments as numbered markers (a table beside
-/// it says them). Empty when the chart is empty.
-pub fn svg(c: &TrendChart, width: f64) -> String {
+/// Colours of the drawing where no style sheet is (the screen's CSS overrides them by class).
+const GRID: &str = "#e3e6ea";
+const AXIS: &str = "#98a3b3";
+const LABEL: &str = "#5b6675";
+const LINE: &str = "#4a5563";
+const ON: &str = "#1e7b4f";
+const ON_BG: &str = "#e3f4ea";
+const OFF: &str = "#b42318";
+const OFF_BG: &str = "#fde7e7";
+const BRAND: &str = "#1f4e79";
+
+/// A horizontal line across the plot at `y`.
+fn hline(out: &mut String, p: Plot, class: &str, y: f64, stroke: &str, dash: bool) {
+    let t = Tenths;
+    let dash = if dash {
+        " stroke-dasharray=\"5 3\""
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        "<line class=\"{class}\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{stroke}\"{dash}/>",
+        t(p.left),
+        t(p.right),
+        t(y),
+        t(y)
+    );
+}
+
+/// A zone across the plot from `top` to `bottom`.
+fn zone(out: &mut String, p: Plot, class: &str, (top, bottom): (f64, f64), fill: &str) {
+    let t = Tenths;
+    let _ = write!(
+        out,
+        "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+        t(p.left),
+        t(top),
+        t(p.right - p.left),
+        t((bottom - top).max(0.5))
+    );
+}
+
+/// A text at `(x, y)`.
+fn label(out: &mut String, class: &str, (x, y): (f64, f64), anchor: &str, text: &str) {
+    let t = Tenths;
+    let _ = write!(
+        out,
+        "<text class=\"{class}\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{LABEL}\">{}</text>",
+        t(x),
+        t(y),
+        escape(text)
+    );
+}
+
+/// The chart as SVG: the screen shows it (its classes take the page's colours; the comment
+/// markers are focusable, numbered `data-i` in [`TrendChart::markers`]'s order) and it stands
+/// alone (every colour an attribute, nothing from a style sheet: print, slides, pictures).
+/// `width` in CSS pixels, or `None` to let the page size it. Empty when the chart is empty.
+pub fn svg(c: &TrendChart, width: Option<f64>) -> String {
     if c.empty.is_some() {
         return String::new();
     }
     let t = Tenths;
     let p = c.plot;
     let mut out = String::new();
+    let size = width.map_or_else(String::new, |w| {
+        format!(
+            " width=\"{}\" height=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"",
+            t(w),
+            t(w * H / W)
+        )
+    });
     let _ = write!(
         out,
-        "<svg class=\"trend-print\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"{}\" font-family=\"{FONT}\" font-size=\"{FONT_SIZE}\">",
-        t(width),
-        t(width * H / W),
-        escape(&c.label)
+        "<svg class=\"trend-svg\" viewBox=\"0 0 {} {}\"{size} role=\"img\" aria-label=\"{}\" font-family=\"{FONT}\" font-size=\"{}\">",
+        t(W),
+        t(H),
+        escape(&c.label),
+        t(FONT_SIZE)
     );
+    // The zone past red (or the band) under the grid, the norm's lines over it.
+    match c.norm.as_ref().map(|n| &n.lines) {
+        Some(NormLines::Direction { off, .. }) => zone(&mut out, p, "trend-off", *off, OFF_BG),
+        Some(NormLines::Band { band, .. }) => zone(&mut out, p, "trend-band", *band, ON_BG),
+        None => {}
+    }
     for tick in &c.ticks {
-        let _ = write!(
-            out,
-            "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e6ea\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#5b6675\">{}</text>",
-            t(p.left), t(p.right), t(tick.y), t(tick.y),
-            t(p.left - 4.0), t(tick.y + 3.5), escape(&tick.label)
-        );
+        hline(&mut out, p, "trend-grid", tick.y, GRID, false);
+        let at = (p.left - 4.0, tick.y + 3.5);
+        label(&mut out, "trend-ylabel", at, "end", &tick.label);
     }
-    if let Some(n) = &c.norm {
-        match n.lines {
-            NormLines::Direction {
-                target, red, off, ..
-            } => {
-                let _ = write!(
-                    out,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fde7e7\"/><line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#1e7b4f\" stroke-dasharray=\"4 3\"/><line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#b42318\" stroke-dasharray=\"4 3\"/>",
-                    t(p.left), t(off.0), t(p.right - p.left), t((off.1 - off.0).max(0.0)),
-                    t(p.left), t(p.right), t(target), t(target),
-                    t(p.left), t(p.right), t(red), t(red),
-                );
-            }
-            NormLines::Band { band, red } => {
-                let _ = write!(
-                    out,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#e3f4ea\"/>",
-                    t(p.left),
-                    t(band.0),
-                    t(p.right - p.left),
-                    t((band.1 - band.0).max(0.5))
-                );
-                for ry in [red.0, red.1] {
-                    let _ = write!(
-                        out,
-                        "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#b42318\" stroke-dasharray=\"4 3\"/>",
-                        t(p.left), t(p.right), t(ry), t(ry)
-                    );
-                }
-            }
+    match c.norm.as_ref().map(|n| &n.lines) {
+        Some(NormLines::Direction { target, red, .. }) => {
+            hline(&mut out, p, "trend-target", *target, ON, true);
+            hline(&mut out, p, "trend-red", *red, OFF, true);
         }
+        Some(NormLines::Band { red, .. }) => {
+            hline(&mut out, p, "trend-red", red.0, OFF, true);
+            hline(&mut out, p, "trend-red", red.1, OFF, true);
+        }
+        None => {}
     }
+    hline(&mut out, p, "trend-axis", p.bottom, AXIS, false);
     for s in &c.slots {
-        for (text, dy) in [(&s.label, LABEL_DY), (&s.sub, SUB_DY)] {
+        for (class, text, dy) in [
+            ("trend-xlabel", &s.label, LABEL_DY),
+            ("trend-xsub", &s.sub, SUB_DY),
+        ] {
             if let Some(text) = text {
-                let _ = write!(
-                    out,
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#5b6675\">{}</text>",
-                    t(s.x),
-                    t(p.bottom + dy),
-                    escape(text)
-                );
+                label(&mut out, class, (s.x, p.bottom + dy), "middle", text);
             }
         }
     }
     let _ = write!(
         out,
-        "<path d=\"{}\" fill=\"none\" stroke=\"#4a5563\" stroke-width=\"1.5\"/>",
+        "<path class=\"trend-line\" d=\"{}\" fill=\"none\" stroke=\"{LINE}\" stroke-width=\"1.6\"/>",
         c.path()
     );
     for pt in &c.points {
         let _ = write!(
             out,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\" stroke=\"#fff\"/>",
+            "<circle class=\"trend-point {}\" cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\" stroke=\"#fff\"><title>{}: {}, {}</title></circle>",
+            status_class(pt.status),
             t(pt.x),
             t(pt.y),
-            print_colour(pt.status)
+            status_colour(pt.status),
+            pt.period,
+            escape(&pt.text),
+            pt.status_word
         );
     }
     for (i, m) in c.markers.iter().enumerate() {
         let _ = write!(
             out,
-            "<circle cx=\"{}\" cy=\"{MARK_Y}\" r=\"5.5\" fill=\"#1f4e79\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"8\" fill=\"#fff\">{}</text>",
-            t(m.x),
-            t(m.x),
-            t(MARK_Y + 3.0),
-            i + 1
+            "<g class=\"trend-comment\" tabindex=\"0\" data-i=\"{i}\"><line class=\"trend-guide\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{BRAND}\" stroke-dasharray=\"2 2\"/><path class=\"trend-bubble\" d=\"M{} {}h12v9h-6l-3 3v-3h-3z\" fill=\"{BRAND}\"/><title>{}: {}</title></g>",
+            t(MARK_Y + 7.0),
+            t(m.to_y),
+            t(m.x - 6.0),
+            t(MARK_Y - 5.0),
+            m.period,
+            escape(&m.text),
+            x = t(m.x),
         );
     }
     out.push_str("</svg>");
+    out
+}
+
+/// What the lines and marks mean, as HTML: the target's and red line's words and, with
+/// comments, the marker's.
+pub fn legend_html(c: &TrendChart, lang: Lang) -> String {
+    let mut out = String::new();
+    let mut key = |class: &str, text: &str| {
+        let _ = write!(
+            out,
+            "<span class=\"trend-key\"><span class=\"{class}\" aria-hidden=\"true\"></span>{}</span>",
+            escape(text)
+        );
+    };
+    if let Some(n) = &c.norm {
+        let band = matches!(n.lines, NormLines::Band { .. });
+        let class = if band {
+            "trend-key-band"
+        } else {
+            "trend-key-target"
+        };
+        key(class, &n.target_text);
+        key("trend-key-red", &n.red_text);
+    }
+    if !c.markers.is_empty() {
+        key("trend-key-comment", lang.pick("Comment", "Toelichting"));
+    }
+    out
+}
+
+/// The table alternative as HTML: named by its caption like the chart, one row per period
+/// (period, value, status with its mark, comment).
+pub fn table_html(c: &TrendChart, lang: Lang) -> String {
+    let mut out = format!(
+        "<table><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"trend-num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&c.label),
+        lang.pick("Period", "Periode"),
+        lang.pick("Value", "Waarde"),
+        lang.pick("Status", "Status"),
+        lang.pick("Comment", "Toelichting"),
+    );
+    for r in &c.rows {
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"trend-num\">{}</td><td class=\"trend-st {}\"><span class=\"status-mark\" aria-hidden=\"true\">{}</span> {}</td><td>{}</td></tr>",
+            escape(&r.period),
+            escape(&r.value),
+            status_class(r.status),
+            status_mark(r.status),
+            r.status_word,
+            escape(&r.comment)
+        );
+    }
+    out.push_str("</tbody></table>");
     out
 }

@@ -6,30 +6,9 @@ use leptos::prelude::*;
 
 use crate::model::rollup::combine;
 use crate::model::{status_as_of, Attach, Id, Lang, Status};
+pub use crate::present::labels::{status_class, status_mark};
 use crate::present::sparkline::{sparkline, value_text, NormMark, Spark, H, W};
 use crate::ui::state::{use_app, App};
-
-/// The CSS class of a status (`st-on`, `st-risk`, `st-off`, `st-none`, `st-nonorm`).
-pub fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::OnTarget => "st-on",
-        Status::AtRisk => "st-risk",
-        Status::OffTarget => "st-off",
-        Status::NoValue => "st-none",
-        Status::NoNorm => "st-nonorm",
-    }
-}
-
-/// A one-character mark that survives black-and-white print and colour blindness.
-pub fn status_mark(s: Status) -> &'static str {
-    match s {
-        Status::OnTarget => "✓",
-        Status::AtRisk => "!",
-        Status::OffTarget => "✕",
-        Status::NoValue => "–",
-        Status::NoNorm => "·",
-    }
-}
 
 /// The status of KPI `id` as of `app.as_of` (`None` once the KPI is gone).
 pub fn kpi_status(app: App, id: &Id) -> Option<Status> {
