@@ -86,6 +86,8 @@ test('in the meeting, a row\'s trend opens its chart below it; a comment typed t
   await page.getByRole('tab', { name: 'Meeting', exact: true }).click();
   await page.getByRole('combobox', { name: 'Chain' }).selectOption({ label: 'New coffee machine' });
   await page.getByRole('list', { name: 'Earlier meetings' }).waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: KPI, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Customer satisfaction', exact: true }).waitFor();
   const rows = page.locator('.meeting-kpis > tbody > tr');
   const kpiRows = await rows.count();
 
