@@ -25,6 +25,7 @@ use kpi_structure::present::meeting::{
     read_chain_lines, read_change_groups, read_escalated_lines, read_goals_without_results,
     read_meeting_rows,
 };
+use kpi_structure::present::trend_chart::trend_chart;
 use kpi_structure::present::values_grid::{read_grid_rows, read_my_grid_rows, GridRow};
 use proptest::prelude::*;
 
@@ -73,7 +74,7 @@ struct Views {
     /// Per chain: the Chains view's KPIs at the chain and at each link.
     chain_parts: HashMap<Id, Live<String>>,
     /// Per KPI: the inspector's "Drives" candidates, its heading's level, the toolbar's Add
-    /// context and the shown name.
+    /// context, the shown name and its trend chart.
     kpi_parts: HashMap<Id, Live<String>>,
 }
 
@@ -98,7 +99,7 @@ fn kpi_part(kpi: Id) -> impl Fn(&Reader) -> String {
     move |r| {
         let t = Target::Kpi(kpi.clone());
         format!(
-            "{:?} {:?} {:?} {:?} {:?} {} {:?} {:?}",
+            "{:?} {:?} {:?} {:?} {:?} {} {:?} {:?} {:?}",
             r.drive_candidates(&kpi),
             r.driven_by(&kpi),
             read_chain_context(r, &t),
@@ -108,6 +109,7 @@ fn kpi_part(kpi: Id) -> impl Fn(&Reader) -> String {
             // The Values view's "Waiting for values" and Health's definitions, kept per KPI.
             read_waits(r, &kpi, (2026, 6)),
             read_completeness(r, &kpi),
+            trend_chart(r, &kpi, (2026, 12), 12, Lang::En),
         )
     }
 }

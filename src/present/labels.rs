@@ -1,8 +1,24 @@
 //! The names of a KPI's choice fields (direction, frequency, value type) in both languages.
 //! One place for the KPI table, the inspector and print; the values and their codes are the
-//! model's [`crate::model::Choice`].
+//! model's [`crate::model::Choice`]. Also a status's CSS class and mark.
 
-use crate::model::{Direction, Frequency, Lang, ValueType};
+use crate::model::{Direction, Frequency, Lang, Status, ValueType};
+
+/// The CSS class of a status (`st-on`, `st-risk`, `st-off`, `st-none`, `st-nonorm`).
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::OnTarget => "st-on",
+        Status::AtRisk => "st-risk",
+        Status::OffTarget => "st-off",
+        Status::NoValue => "st-none",
+        Status::NoNorm => "st-nonorm",
+    }
+}
+
+/// A one-character mark that survives black-and-white print and colour blindness.
+pub fn status_mark(s: Status) -> &'static str {
+    s.mark()
+}
 
 /// A direction's name ("Higher is better").
 pub fn direction_name(d: Direction, lang: Lang) -> &'static str {

@@ -20,5 +20,6 @@ pub mod meeting;
 pub mod print;
 pub mod sparkline;
 pub mod team;
+pub mod trend_chart;
 pub mod values_grid;
 pub mod window;

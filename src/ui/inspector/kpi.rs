@@ -11,9 +11,8 @@ use crate::model::{shown_norm, Direction, Edit, Id, KpiField, Lang};
 use crate::present::form::{kpi_form, kpi_row_when, When};
 use crate::ui::folder::history::ValueHistory;
 use crate::ui::state::use_app;
-use crate::ui::views::status::{
-    drivers_status, kpi_status, kpi_value_text, Sparkline, StatusBadge,
-};
+use crate::ui::views::status::{drivers_status, kpi_status, kpi_value_text, StatusBadge};
+use crate::ui::views::trend_chart::TrendChart;
 
 /// Every field of `KPI_FIELDS` (`present::form::kpi_form`), the standing after the name, the
 /// norm as shown after its numbers, and "Drives".
@@ -104,8 +103,8 @@ pub fn KpiInspector(id: Id) -> impl IntoView {
     }
 }
 
-/// Where the KPI stands as of "As of": its value, status, the status of what drives it, and
-/// its trend with the norm (the sentence visible too, for everyone).
+/// Where the KPI stands as of "As of": its value, status and the status of what drives it;
+/// under it its trend chart (12 periods, the norm, comments; a table under "Show as table").
 #[component]
 fn KpiStanding(id: Id) -> impl IntoView {
     let app = use_app();
@@ -139,9 +138,6 @@ fn KpiStanding(id: Id) -> impl IntoView {
                 <StatusBadge status=status />
             </div>
             <div class="standing-row">
-                <Sparkline id=id.clone() caption=true />
-            </div>
-            <div class="standing-row">
                 <span class="standing-drivers small muted">
                     {move || {
                         let lang = app.lang.get();
@@ -153,6 +149,10 @@ fn KpiStanding(id: Id) -> impl IntoView {
                 </span>
             </div>
         </section>
+        // Beside the standing, not in it: its words stay the KPI's status of "As of".
+        <div class="kpi-trend">
+            <TrendChart id=id />
+        </div>
     }
 }
 

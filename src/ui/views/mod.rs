@@ -12,6 +12,7 @@ pub mod names;
 pub mod per_kpi;
 pub mod status;
 pub mod structure;
+pub mod trend_chart;
 pub mod values;
 
 use leptos::prelude::*;

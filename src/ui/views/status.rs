@@ -6,24 +6,9 @@ use leptos::prelude::*;
 
 use crate::model::rollup::combine;
 use crate::model::{status_as_of, Attach, Id, Lang, Status};
+pub use crate::present::labels::{status_class, status_mark};
 use crate::present::sparkline::{sparkline, value_text, NormMark, Spark, H, W};
 use crate::ui::state::{use_app, App};
-
-/// The CSS class of a status (`st-on`, `st-risk`, `st-off`, `st-none`, `st-nonorm`).
-pub fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::OnTarget => "st-on",
-        Status::AtRisk => "st-risk",
-        Status::OffTarget => "st-off",
-        Status::NoValue => "st-none",
-        Status::NoNorm => "st-nonorm",
-    }
-}
-
-/// A one-character mark that survives black-and-white print and colour blindness.
-pub fn status_mark(s: Status) -> &'static str {
-    s.mark()
-}
 
 /// The status of KPI `id` as of `app.as_of` (`None` once the KPI is gone).
 pub fn kpi_status(app: App, id: &Id) -> Option<Status> {
@@ -128,9 +113,10 @@ pub fn RollupDot(at: Attach) -> impl IntoView {
 }
 
 /// The trend of KPI `id` over its last 12 periods as of `app.as_of`, with its norm; the
-/// sentence of [`sparkline`] names it for screen readers (`caption`: shown as text too).
+/// sentence of [`sparkline`] names it for screen readers. (The inspector shows the full trend
+/// chart: `views::trend_chart`.)
 #[component]
-pub fn Sparkline(id: Id, #[prop(optional)] caption: bool) -> impl IntoView {
+pub fn Sparkline(id: Id) -> impl IntoView {
     let app = use_app();
     let spark = Memo::new(move |_| {
         let (as_of, lang) = (app.as_of.get(), app.lang.get());
@@ -141,16 +127,7 @@ pub fn Sparkline(id: Id, #[prop(optional)] caption: bool) -> impl IntoView {
             })
             .flatten()
     });
-    move || {
-        spark.with(|s| {
-            s.as_ref().map(|(s, st)| {
-                let text = caption.then(|| {
-                    view! { <span class="spark-caption small muted" aria-hidden="true">{s.summary.clone()}</span> }
-                });
-                view! { {spark_svg(s, *st)} {text} }
-            })
-        })
-    }
+    move || spark.with(|s| s.as_ref().map(|(s, st)| spark_svg(s, *st)))
 }
 
 fn spark_svg(s: &Spark, status: Status) -> impl IntoView {

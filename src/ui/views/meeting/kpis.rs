@@ -2,7 +2,8 @@
 //! KPIs, then the result KPIs they drive; a department's: its links' KPIs chain by chain; the
 //! MT's: the result KPIs goal by goal), in groups (`present::meeting::meeting_groups`). Each
 //! row: the KPI's name (a button selecting it), its value, norm, status word, trend and a
-//! textbox for its comment of the period as of the month.
+//! textbox for its comment of the period as of the month. The trend is a button that opens
+//! the KPI's trend chart in a row under it (and closes it): the table is no taller until then.
 
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ use crate::ui::state::{use_app, App};
 use crate::ui::views::agreements::LinkAgreements;
 use crate::ui::views::chains::flow::kpi_button;
 use crate::ui::views::status::{kpi_status, kpi_value_text, Sparkline, StatusBadge};
+use crate::ui::views::trend_chart::TrendChart;
 
 /// How many periods the trend shows on screen.
 const TREND: usize = 3;
@@ -65,6 +67,9 @@ pub fn MeetingKpis(at: MeetingAt) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // The KPIs whose trend chart is open (a row under theirs).
+    let open = RwSignal::new(Vec::<Id>::new());
+    let table = Table { rows, open };
     view! {
         <table class="meeting-kpis">
             <thead>
@@ -87,14 +92,33 @@ pub fn MeetingKpis(at: MeetingAt) -> impl IntoView {
                     </tr>
                 </Show>
                 <For each=move || rows.get() key=|r| r.clone() let:row>
-                    {kpi_row(app, &sel, &at, row)}
+                    {kpi_row(app, &sel, table, &at, row)}
                 </For>
             </tbody>
         </table>
     }
 }
 
-fn group_cell(app: App, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
+/// What every row of the table shares: the rows and the open charts.
+#[derive(Clone, Copy)]
+struct Table {
+    rows: Memo<Vec<MeetingRow>>,
+    open: RwSignal<Vec<Id>>,
+}
+
+impl Table {
+    /// How many rows the group starting at `row` spans: its KPIs and their open charts.
+    fn span(self, row: &MeetingRow) -> usize {
+        let open = self.open.get();
+        self.rows.with(|rows| {
+            let start = rows.iter().position(|r| r == row);
+            let group = start.map_or(&[][..], |s| &rows[s..(s + row.span).min(rows.len())]);
+            row.span + group.iter().filter(|r| open.contains(&r.kpi)).count()
+        })
+    }
+}
+
+fn group_cell(app: App, table: Table, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
     let label: Box<dyn Fn() -> String + Send + Sync> = match &row.group {
         Group::Chain | Group::Result => {
             let group = row.group.clone();
@@ -124,9 +148,10 @@ fn group_cell(app: App, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
         }),
         _ => None,
     };
+    let first = row.clone();
     (row.span > 0).then(|| {
         view! {
-            <th scope="rowgroup" class="mk-group" rowspan=row.span>
+            <th scope="rowgroup" class="mk-group" rowspan=move || table.span(&first)>
                 <span class="mk-group-name">{label}</span>
                 {agreements}
             </th>
@@ -137,6 +162,7 @@ fn group_cell(app: App, at: &MeetingAt, row: &MeetingRow) -> impl IntoView {
 fn kpi_row(
     app: App,
     sel: &Selector<Option<Target>>,
+    table: Table,
     at: &MeetingAt,
     row: MeetingRow,
 ) -> impl IntoView {
@@ -172,9 +198,41 @@ fn kpi_row(
         move || trend(app, &id)
     };
     let first = row.span > 0;
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| table.open.with(|o| o.contains(&id)))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            table
+                .open
+                .try_update(|o| match o.iter().position(|k| *k == id) {
+                    Some(i) => {
+                        o.remove(i);
+                    }
+                    None => o.push(id.clone()),
+                });
+        }
+    };
+    let chart_label = named(app, id.clone(), ("Trend chart of", "Trendgrafiek van"));
+    let chart_row = {
+        let id = id.clone();
+        move || {
+            is_open.get().then(|| {
+                view! {
+                    <tr class="mk-chart-row">
+                        <td colspan="6">
+                            <TrendChart id=id.clone() />
+                        </td>
+                    </tr>
+                }
+            })
+        }
+    };
     view! {
         <tr class:mk-first=first>
-            {group_cell(app, at, &row)}
+            {group_cell(app, table, at, &row)}
             <td class="mk-name">{kpi_button(app, sel, id.clone(), "meeting-kpi-name")}</td>
             <td class="mk-num">{value}</td>
             <td class="mk-norm">
@@ -188,13 +246,33 @@ fn kpi_row(
                 <StatusBadge status=status />
             </td>
             <td class="mk-trend">
-                <div class="mk-trend-in">
+                <button
+                    type="button"
+                    class="mk-trend-in mk-trend-open"
+                    aria-label=chart_label
+                    aria-expanded=move || is_open.get().to_string()
+                    on:click=toggle
+                >
                     <Sparkline id=id.clone() />
                     <span class="mk-trend-text" aria-hidden="true">{trend_text}</span>
-                </div>
+                </button>
             </td>
             <td class="mk-comment">{comment_box(app, id)}</td>
         </tr>
+        {chart_row}
+    }
+}
+
+/// `<words> <KPI name>` in the UI language (`Comment on Machines installed on time`), live.
+fn named(app: App, id: Id, words: (&'static str, &'static str)) -> impl Fn() -> String {
+    move || {
+        let lang = app.lang.get();
+        let name = app
+            .doc
+            .read(|r| r.kpi(&id).map(|k| or_unnamed(&k.name, lang)))
+            .flatten()
+            .unwrap_or_default();
+        format!("{} {name}", lang.pick(words.0, words.1))
     }
 }
 
@@ -219,18 +297,7 @@ fn comment_box(app: App, id: Id) -> impl IntoView {
                 .flatten()
         }
     };
-    let label = {
-        let id = id.clone();
-        move || {
-            let lang = app.lang.get();
-            let name = app
-                .doc
-                .read(|r| r.kpi(&id).map(|k| or_unnamed(&k.name, lang)))
-                .flatten()
-                .unwrap_or_default();
-            format!("{} {name}", lang.pick("Comment on", "Toelichting bij"))
-        }
-    };
+    let label = named(app, id.clone(), ("Comment on", "Toelichting bij"));
     let on_input = move |ev| {
         // `try_`: nothing once the row is disposed (an input event after its view was gone).
         if let Some(period) = period.try_get_untracked().flatten() {
