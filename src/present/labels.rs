@@ -1,8 +1,9 @@
-//! The names of a KPI's choice fields (direction, frequency, value type) in both languages.
+//! The names of a KPI's choice fields (direction, frequency, value type) in both languages,
+//! and a status's one-character mark.
 //! One place for the KPI table, the inspector and print; the values and their codes are the
 //! model's [`crate::model::Choice`].
 
-use crate::model::{Direction, Frequency, Lang, ValueType};
+use crate::model::{Direction, Frequency, Lang, Status, ValueType};
 
 /// A direction's name ("Higher is better").
 pub fn direction_name(d: Direction, lang: Lang) -> &'static str {
@@ -32,5 +33,16 @@ pub fn value_type_name(v: ValueType, lang: Lang) -> &'static str {
         ValueType::Unset => "—",
         ValueType::Customer => lang.pick("Customer value", "Klantwaarde"),
         ValueType::Internal => lang.pick("Internal value", "Interne waarde"),
+    }
+}
+
+/// A one-character mark that survives black-and-white print and colour blindness.
+pub fn status_mark(s: Status) -> &'static str {
+    match s {
+        Status::OnTarget => "✓",
+        Status::AtRisk => "!",
+        Status::OffTarget => "✕",
+        Status::NoValue => "–",
+        Status::NoNorm => "·",
     }
 }

@@ -18,6 +18,7 @@ use crate::model::{
 };
 use crate::present::chains::{name_of, read_name_of};
 use crate::present::diagram::svg::escape;
+use crate::present::labels::status_mark;
 use crate::present::print::norm_html;
 
 /// Where a KPI of a meeting's table hangs: its group in the "Where" column.
@@ -432,15 +433,15 @@ pub fn read_change_groups(
 
 /// A status as the pack prints it: a mark and the word (readable in black and white).
 fn status_cell(s: Status, lang: Lang) -> String {
-    let (class, mark) = match s {
-        Status::OnTarget => ("on", "✓"),
-        Status::AtRisk => ("risk", "!"),
-        Status::OffTarget => ("off", "✕"),
-        Status::NoValue => ("none", "–"),
-        Status::NoNorm => ("none", "·"),
+    let class = match s {
+        Status::OnTarget => "on",
+        Status::AtRisk => "risk",
+        Status::OffTarget => "off",
+        Status::NoValue | Status::NoNorm => "none",
     };
     format!(
-        "<span class=\"pack-status pack-{class}\">{mark} {}</span>",
+        "<span class=\"pack-status pack-{class}\">{} {}</span>",
+        status_mark(s),
         s.word(lang)
     )
 }

@@ -20,16 +20,7 @@ pub fn status_class(s: Status) -> &'static str {
     }
 }
 
-/// A one-character mark that survives black-and-white print and colour blindness.
-pub fn status_mark(s: Status) -> &'static str {
-    match s {
-        Status::OnTarget => "✓",
-        Status::AtRisk => "!",
-        Status::OffTarget => "✕",
-        Status::NoValue => "–",
-        Status::NoNorm => "·",
-    }
-}
+pub use crate::present::labels::status_mark;
 
 /// The status of KPI `id` as of `app.as_of` (`None` once the KPI is gone).
 pub fn kpi_status(app: App, id: &Id) -> Option<Status> {
