@@ -338,3 +338,30 @@ fn the_writer_keeps_tables_rectangular_and_drops_bad_lines() {
     assert!(xml.contains("gridSpan=\"3\""));
     assert!(!xml.contains("custGeom"));
 }
+
+#[test]
+fn a_long_chain_flows_in_one_line_of_text() {
+    use kpi_structure::present::slides::BOXED_LINKS;
+    let mut m = coffee();
+    let boxes = |m: &Model| {
+        let xml = &export(m, Lang::En)["ppt/slides/slide3.xml"];
+        xml.matches("prst=\"roundRect\"").count()
+    };
+    assert_eq!(boxes(&m), 5 + 2, "a box per link and the two ends");
+    let first = m.chains.values_mut().next().unwrap();
+    let link = first.links[0].clone();
+    while first.links.len() <= BOXED_LINKS {
+        let mut l = link.clone();
+        l.id = kpi_structure::model::Id::new(format!("l{}", first.links.len() + 100));
+        l.name = format!("Link {}", first.links.len());
+        first.links.push(l);
+    }
+    assert_eq!(boxes(&m), 0);
+    let texts = slide_texts(&export(&m, Lang::En));
+    assert!(
+        texts[2].contains(&format!("Link {BOXED_LINKS}")),
+        "{}",
+        texts[2]
+    );
+    assert!(texts[2].contains("Customer need: "), "{}", texts[2]);
+}

@@ -606,6 +606,10 @@ fn goals_slides(m: &Model, as_of: Month, lang: Lang) -> Vec<Slide> {
     slides
 }
 
+/// Up to this many links a chain's flow is drawn as boxes (each 1.1 inch wide or more), then
+/// as one line of text.
+pub const BOXED_LINKS: usize = 7;
+
 /// The chain's flow: customer need → links (each with its status) → product or service, as
 /// boxes with arrows, or as one line of text when there are too many links for boxes.
 fn flow_shapes(m: &Model, c: &Chain, as_of: Month, frame: Frame, lang: Lang) -> Vec<Shape> {
@@ -617,7 +621,7 @@ fn flow_shapes(m: &Model, c: &Chain, as_of: Month, frame: Frame, lang: Lang) -> 
     let n = c.links.len() as i64 + 2;
     let arrow = INCH * 3 / 10;
     let box_w = (frame.w - (n - 1) * arrow) / n;
-    if box_w < INCH * 11 / 10 {
+    if c.links.len() > BOXED_LINKS {
         let mut runs = vec![Run::new(
             format!("{need}: {} → ", c.trigger.trim()),
             SMALL_TEXT,
