@@ -365,3 +365,43 @@ fn a_long_chain_flows_in_one_line_of_text() {
     );
     assert!(texts[2].contains("Customer need: "), "{}", texts[2]);
 }
+
+#[test]
+fn a_chain_slide_lists_its_open_actions() {
+    use kpi_structure::model::meeting::Action;
+    use kpi_structure::model::Id;
+    let mut m = coffee();
+    let chain = m.chains.values_mut().next().unwrap();
+    let action = |id: &str, what: &str, due: &str, done: bool, escalated: bool| Action {
+        id: Id::new(id),
+        what: what.to_string(),
+        owner: "Planner".to_string(),
+        due: due.to_string(),
+        done,
+        escalated,
+    };
+    chain.meeting.actions = vec![
+        action("a1", "Hire a temporary fitter", "2026-10", false, true),
+        action("a2", "Already done", "2026-09", true, false),
+        action("a3", "Check the van stock", "next meeting", false, false),
+    ];
+    let texts = slide_texts(&export(&m, Lang::En));
+    let slide = &texts[2];
+    for text in [
+        "Hire a temporary fitter",
+        "Planner · due 2026-10",
+        "(overdue)",
+        "Escalated to MT",
+        "Check the van stock",
+    ] {
+        assert!(slide.contains(text), "{text} in {slide}");
+    }
+    assert!(!slide.contains("Already done"), "done actions are not open");
+    assert!(!slide.contains("None."), "{slide}");
+    // The goals slide counts them per chain.
+    assert!(
+        texts[1].contains("New coffee machine ✓  on target 2"),
+        "{}",
+        texts[1]
+    );
+}
