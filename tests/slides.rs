@@ -405,3 +405,55 @@ fn a_chain_slide_lists_its_open_actions() {
         texts[1]
     );
 }
+
+#[test]
+fn the_zip_writer_makes_archives_the_zip_crate_reads_and_checks() {
+    use kpi_structure::format::stored_zip::{crc32, stored_zip, ZipError};
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the standard check value");
+    assert_eq!(crc32(b""), 0);
+    let files = vec![
+        ("a.xml".to_string(), b"<a/>".to_vec()),
+        (
+            "dir/b.bin".to_string(),
+            (0..=255u8).cycle().take(70_000).collect(),
+        ),
+        ("empty".to_string(), Vec::new()),
+    ];
+    let bytes = stored_zip(&files, Some(TODAY)).unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+    assert_eq!(zip.len(), 3);
+    for (i, (name, data)) in files.iter().enumerate() {
+        let mut file = zip.by_index(i).unwrap();
+        assert_eq!(file.name().unwrap(), name.as_str());
+        assert_eq!(file.compression(), zip::CompressionMethod::Stored);
+        let mut read = Vec::new();
+        // The reader checks each entry's CRC-32 at its end.
+        file.read_to_end(&mut read).unwrap();
+        assert_eq!(&read, data);
+        let t = file.last_modified().unwrap();
+        assert_eq!((t.year(), t.month(), t.day(), t.hour()), (2026, 12, 5, 12));
+    }
+    // A damaged byte is caught by the CRC: the checksums are the real ones.
+    let mut damaged = bytes.clone();
+    let at = 30 + "a.xml".len(); // the first entry's data
+    damaged[at] ^= 1;
+    let mut zip = zip::ZipArchive::new(Cursor::new(&damaged[..])).unwrap();
+    let mut read = Vec::new();
+    assert!(zip.by_index(0).unwrap().read_to_end(&mut read).is_err());
+    // A date a zip cannot hold is 1980-01-01.
+    let old = stored_zip(
+        &files[..1],
+        Some(Date {
+            y: 1970,
+            m: 1,
+            d: 1,
+        }),
+    )
+    .unwrap();
+    let mut zip = zip::ZipArchive::new(Cursor::new(&old[..])).unwrap();
+    let t = zip.by_index(0).unwrap().last_modified().unwrap();
+    assert_eq!((t.year(), t.month(), t.day()), (1980, 1, 1));
+    // More entries than a zip without zip64 holds is an error, not a broken file.
+    let many: Vec<(String, Vec<u8>)> = (0..70_000).map(|i| (format!("{i}"), Vec::new())).collect();
+    assert_eq!(stored_zip(&many, None), Err(ZipError::TooManyEntries));
+}

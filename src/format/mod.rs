@@ -26,6 +26,7 @@ mod reader;
 mod schema;
 mod share;
 pub mod slides;
+pub mod stored_zip;
 mod value_text;
 mod values_csv;
 mod values_paste;

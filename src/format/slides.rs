@@ -8,14 +8,11 @@
 //! its rels. Every slide's title is the layout's title placeholder (the outline and screen
 //! readers read it); the rest are plain shapes placed in EMU (914,400 a inch). Text is
 //! escaped, and characters XML 1.0 forbids are dropped. What the slides *say* is
-//! `present::slides`; this module knows nothing of KPIs.
+//! `present::slides`; this module knows nothing of KPIs. The zip is [`super::stored_zip`].
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write as _};
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
-
+use super::stored_zip::{stored_zip, ZipError};
 use crate::model::{Date, Lang};
 
 /// EMU in an inch.
@@ -304,18 +301,19 @@ impl SlidesError {
     }
 }
 
-impl From<zip::result::ZipError> for SlidesError {
-    fn from(e: zip::result::ZipError) -> SlidesError {
+impl From<ZipError> for SlidesError {
+    fn from(e: ZipError) -> SlidesError {
+        let (en, nl) = match e {
+            ZipError::TooManyEntries => ("too many slides", "te veel dia's"),
+            ZipError::TooLarge => (
+                "the file would be too large",
+                "het bestand zou te groot worden",
+            ),
+        };
         SlidesError {
-            en: format!("The slides could not be written: {e}"),
-            nl: format!("De dia's konden niet worden geschreven: {e}"),
+            en: format!("The slides could not be written: {en}."),
+            nl: format!("De dia's konden niet worden geschreven: {nl}."),
         }
-    }
-}
-
-impl From<std::io::Error> for SlidesError {
-    fn from(e: std::io::Error) -> SlidesError {
-        SlidesError::from(zip::result::ZipError::Io(e))
     }
 }
 
@@ -916,19 +914,9 @@ pub fn parts(deck: &Deck) -> Vec<(String, String)> {
 /// The deck as the bytes of a `.pptx` file (stored, not compressed: the file stays small and
 /// the code that writes it too).
 pub fn write_pptx(deck: &Deck) -> Result<Vec<u8>, SlidesError> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let mut options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    // The entries' time: the deck's day (the zip format's default, 1980, otherwise).
-    let day = deck.date.and_then(|d| {
-        let y = u16::try_from(d.y).ok()?;
-        zip::DateTime::from_date_and_time(y, d.m as u8, d.d as u8, 12, 0, 0).ok()
-    });
-    if let Some(day) = day {
-        options = options.last_modified_time(day);
-    }
-    for (name, xml) in parts(deck) {
-        zip.start_file(name, options)?;
-        zip.write_all(xml.as_bytes())?;
-    }
-    Ok(zip.finish()?.into_inner())
+    let files: Vec<(String, Vec<u8>)> = parts(deck)
+        .into_iter()
+        .map(|(name, xml)| (name, xml.into_bytes()))
+        .collect();
+    Ok(stored_zip(&files, deck.date)?)
 }
