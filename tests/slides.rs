@@ -457,3 +457,13 @@ fn the_zip_writer_makes_archives_the_zip_crate_reads_and_checks() {
     let many: Vec<(String, Vec<u8>)> = (0..70_000).map(|i| (format!("{i}"), Vec::new())).collect();
     assert_eq!(stored_zip(&many, None), Err(ZipError::TooManyEntries));
 }
+
+#[test]
+fn a_long_customer_need_is_cut_to_fit_its_box() {
+    let mut m = coffee();
+    let long = "word ".repeat(100);
+    m.chains.values_mut().next().unwrap().trigger = long.clone();
+    let texts = slide_texts(&export(&m, Lang::En));
+    assert!(!texts[2].contains(long.trim()), "{}", texts[2]);
+    assert!(texts[2].contains("word word…"), "{}", texts[2]);
+}

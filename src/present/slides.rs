@@ -549,14 +549,18 @@ fn goals_slides(m: &Model, as_of: Month, lang: Lang) -> Vec<Slide> {
         &columns,
     )];
     for line in chain_lines(m, as_of, lang) {
-        let status = line.status.unwrap_or(Status::NoValue);
-        let word = format!("{} {}", status_mark(status), status.word(lang));
+        // A chain without chain KPIs has no status: its cell stays empty, as in the MT meeting.
+        let word = line
+            .status
+            .map(|s| format!("{} {}", status_mark(s), s.word(lang)))
+            .unwrap_or_default();
         let open = line.open.to_string();
         rows.push(Row {
             height: fit_row(&[&line.name, &word, &open], &columns, TABLE_TEXT),
             cells: vec![
                 Cell::of(Para::text(line.name, TABLE_TEXT)),
-                status_cell(status, lang),
+                line.status
+                    .map_or_else(|| Cell::of(Para::default()), |s| status_cell(s, lang)),
                 Cell::of(Para::text(open, TABLE_TEXT).align(Align::Right)),
             ],
         });
@@ -604,6 +608,29 @@ fn goals_slides(m: &Model, as_of: Month, lang: Lang) -> Vec<Slide> {
         }
     }
     slides
+}
+
+/// The longest text a box of the flow shows (then "…").
+const MAX_FLOW_CHARS: usize = 120;
+
+/// `text` cut to `max` characters, "…" marking the cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// The largest text size (10 down to 7 pt) at which `texts`, a paragraph each, fit a box of
+/// `width` × `height`.
+fn fit_size(texts: &[&str], width: i64, height: i64) -> u32 {
+    [1000, 900, 800]
+        .into_iter()
+        .find(|&size| {
+            let n: i64 = texts.iter().map(|t| lines(t, width, size)).sum();
+            n * i64::from(size) * 1524 / 10 + 2 * CELL_MARGIN_Y <= height
+        })
+        .unwrap_or(700)
 }
 
 /// Up to this many links a chain's flow is drawn as boxes (each 1.1 inch wide or more), then
@@ -658,10 +685,15 @@ fn flow_shapes(m: &Model, c: &Chain, as_of: Month, frame: Frame, lang: Lang) -> 
             descr: String::new(),
         })
     };
+    // Each box's text at the largest size that fits it (PowerPoint does not shrink text to fit
+    // until it is edited), long texts cut.
+    let size = |texts: &[&str]| fit_size(texts, box_w, frame.h);
     let end = |label: &str, text: &str| {
+        let text = cut(text.trim(), MAX_FLOW_CHARS);
+        let size = size(&[label, &text]);
         vec![
-            Para::of(vec![Run::new(label, 900).color(MUTED)]).align(Align::Center),
-            Para::of(vec![Run::new(text.trim(), SMALL_TEXT).color(INK)]).align(Align::Center),
+            Para::of(vec![Run::new(label, size).color(MUTED)]).align(Align::Center),
+            Para::of(vec![Run::new(text, size).color(INK)]).align(Align::Center),
         ]
     };
     let arrow_at = |x: i64| {
@@ -682,14 +714,14 @@ fn flow_shapes(m: &Model, c: &Chain, as_of: Month, frame: Frame, lang: Lang) -> 
         x += box_w;
         out.push(arrow_at(x));
         x += arrow;
-        let mut paras = vec![
-            Para::of(vec![Run::new(or_unnamed(&l.name, lang), SMALL_TEXT)
-                .bold()
-                .color(INK)])
-            .align(Align::Center),
-        ];
-        if let Some(s) = link_status(l) {
-            paras.push(Para::of(status_runs(s, 900, lang)).align(Align::Center));
+        let name = cut(&or_unnamed(&l.name, lang), MAX_FLOW_CHARS);
+        let status = link_status(l);
+        let word = status.map(|s| format!("{} {}", status_mark(s), s.word(lang)));
+        let size = size(&[&name, word.as_deref().unwrap_or_default()]);
+        let mut paras =
+            vec![Para::of(vec![Run::new(name, size).bold().color(INK)]).align(Align::Center)];
+        if let Some(s) = status {
+            paras.push(Para::of(status_runs(s, size, lang)).align(Align::Center));
         }
         out.push(boxed(x, paras, Rgb(0xFFFFFF)));
     }
@@ -783,9 +815,9 @@ fn chain_slides(m: &Model, c: &Chain, as_of: Month, today: Date, lang: Lang) -> 
         x: MARGIN,
         y: INCH * 13 / 10,
         w: CONTENT_W,
-        h: INCH * 8 / 10,
+        h: INCH * 95 / 100,
     };
-    let top = INCH * 22 / 10;
+    let top = INCH * 235 / 100;
     let next_top = INCH * 14 / 10;
     let body = kpi_body(m, &MeetingAt::Chain(c.id.clone()), as_of, lang);
     let empty = body.is_empty();
