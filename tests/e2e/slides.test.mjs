@@ -1,7 +1,8 @@
 // Export slides (issue 23 point 3): the .pptx of the coffee template, read back in node. One
 // slide per chain after the title and goals slides, the chain names and a KPI value in the
-// slide XML, every part the content types name and every relationship target present; in
-// Dutch, Dutch words. (`make slides-check` converts one with LibreOffice where it is installed.)
+// slide XML, every part well-formed and present where the content types name it, every
+// relationship target present; in Dutch, Dutch words. (`make slides-check` converts the
+// slides to PDF with LibreOffice where it is installed.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -44,7 +45,42 @@ function slidesOf(zip) {
   return { xml, texts };
 }
 
+/**
+ * Throws unless `xml` is well-formed as far as a package part needs: one root, every tag
+ * closed in order, attribute values quoted, `&` only in the five entities or a character
+ * reference, no `<` in text.
+ */
+function wellFormed(name, xml) {
+  const body = xml.replace(/^<\?xml[^>]*\?>\s*/, '');
+  const stack = [];
+  let roots = 0;
+  const tokens = body.split(/(<[^<>]*>)/);
+  tokens.forEach((token, i) => {
+    if (i % 2 === 0) {
+      assert.ok(!/[<>]/.test(token), `${name}: a raw < or > in text: ${token.slice(0, 60)}`);
+      assert.ok(!/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(token), `${name}: a raw & in ${token.slice(0, 60)}`);
+      if (stack.length === 0) assert.ok(token.trim() === '', `${name}: text outside the root`);
+      return;
+    }
+    const close = token.match(/^<\/([\w:.-]+)\s*>$/);
+    if (close) {
+      assert.equal(stack.pop(), close[1], `${name}: </${close[1]}> closes the wrong tag`);
+      return;
+    }
+    const open = token.match(/^<([\w:.-]+)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>$/);
+    assert.ok(open, `${name}: a malformed tag ${token.slice(0, 80)}`);
+    for (const [, value] of open[2].matchAll(/="([^"]*)"/g)) {
+      assert.ok(!/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(value), `${name}: a raw & in ${value}`);
+    }
+    if (stack.length === 0) roots++;
+    if (!open[3]) stack.push(open[1]);
+  });
+  assert.deepEqual(stack, [], `${name}: unclosed ${stack.join(', ')}`);
+  assert.equal(roots, 1, `${name}: one root element`);
+}
+
 function checkPackage(zip) {
+  for (const [name, data] of zip) wellFormed(name, data.toString('utf8'));
   const types = zip.get('[Content_Types].xml').toString('utf8');
   const named = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
   for (const part of named) assert.ok(zip.has(part), `${part} is named in [Content_Types].xml but missing`);
