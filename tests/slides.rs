@@ -11,8 +11,9 @@ use std::io::{Cursor, Read};
 use kpi_structure::format::slides::{
     write_pptx, Cell, Deck, Frame, Para, Polyline, Rgb, Row, Shape, Slide, Table, TextBox,
 };
+use kpi_structure::model::meeting::MeetingAt;
 use kpi_structure::model::{value_as_of, Date, Lang, Model};
-use kpi_structure::present::meeting::value_text;
+use kpi_structure::present::meeting::{meeting_rows, value_text};
 use kpi_structure::present::slides::{slides, slides_file_name};
 use support::{coffee, template};
 
@@ -210,6 +211,10 @@ fn kpi_values_norms_and_statuses_are_on_the_chain_slides() {
         "its alt text"
     );
     assert!(chain_slide.contains("<a:tbl>"), "a KPI table");
+    // One trend sentence per KPI of the chain meeting (each has values in its last periods).
+    let first = m.chains.keys().next().unwrap().clone();
+    let rows = meeting_rows(&m, &MeetingAt::Chain(first)).len();
+    assert_eq!(chain_slide.matches("descr=\"Trend over ").count(), rows);
 }
 
 #[test]

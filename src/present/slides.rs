@@ -279,15 +279,16 @@ fn trend_shapes(spark: &sparkline::Spark, status: Status, frame: Frame) -> Vec<S
         dashed: false,
         descr: spark.summary.clone(),
     }));
+    // Without a line, the first dot carries the trend's sentence.
+    let mut descr = if spark.runs.is_empty() {
+        spark.summary.as_str()
+    } else {
+        ""
+    };
     for p in &spark.dots {
-        out.push(dot(*p, INCH / 20, TREND, ""));
+        out.push(dot(*p, INCH / 20, TREND, std::mem::take(&mut descr)));
     }
     if let Some(last) = spark.last {
-        let descr = if spark.runs.is_empty() && spark.dots.is_empty() {
-            spark.summary.as_str()
-        } else {
-            ""
-        };
         out.push(dot(last, INCH * 7 / 100, status_colors(status).0, descr));
     }
     out
