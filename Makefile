@@ -23,7 +23,7 @@ export CARGO_PROFILE_DEV_DEBUG := 0
 export CARGO_PROFILE_TEST_DEBUG := 0
 export CARGO_TERM_COLOR := never
 
-.PHONY: help serve build size bench-ui bench-model test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
+.PHONY: help serve build size bench-ui bench-model slides-check test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
         wasm-target trunk wasm-bindgen wasm-split node-deps chromium fetch clean
 
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make test    run every test: lint, native, wasm (headless chromium), end-to-end"
 	@echo "make build   write a release dist/ that works from any static host and sub-path"
 	@echo "make size    print raw, gzip and brotli bytes of the release wasm and JS (first load, total)"
+	@echo "make slides-check  open the exported slides with LibreOffice headless (where installed)"
 
 # ---- tools ---------------------------------------------------------------------------------
 
@@ -105,6 +106,31 @@ bench-model:
 
 test-native:
 	cargo test --locked
+
+# "Export slides" opened by LibreOffice: the coffee template's slides (EN and NL) converted to
+# PDF headless, then the page count and the texts checked (pdfinfo, pdftotext). Not part of
+# `make test` (LibreOffice is large); skipped where soffice is not installed.
+slides-check:
+	@if ! command -v soffice >/dev/null; then \
+	  echo "slides-check: skipped, LibreOffice (soffice) is not installed (apt-get install libreoffice-impress poppler-utils)"; \
+	  exit 0; fi; \
+	out=$$(mktemp -d); \
+	cargo run --locked -q --example slides -- "$$out" >/dev/null; \
+	for pptx in "$$out"/*.pptx; do \
+	  stem="$${pptx%.pptx}"; \
+	  soffice --headless -env:UserInstallation=file://$$out/profile --convert-to pdf --outdir "$$out" "$$pptx" >/dev/null 2>&1; \
+	  test -s "$$stem.pdf" || { echo "slides-check: LibreOffice could not convert $$(basename $$pptx)"; exit 1; }; \
+	  want=$$(head -n 1 "$$stem.expect"); \
+	  pages=$$(pdfinfo "$$stem.pdf" | sed -n 's/^Pages: *//p'); \
+	  test "$$pages" = "$$want" || { echo "slides-check: $$(basename $$pptx): $$pages pages, expected $$want"; exit 1; }; \
+	  pdftotext "$$stem.pdf" - | tr -s ' \n' ' ' > "$$stem.txt"; \
+	  tail -n +2 "$$stem.expect" | while IFS= read -r text; do \
+	    grep -qF -- "$$text" "$$stem.txt" \
+	      || { echo "slides-check: $$(basename $$pptx): \"$$text\" not in the PDF"; exit 1; }; \
+	  done; \
+	  echo "slides-check: $$(basename $$pptx): $$pages pages, texts found"; \
+	done; \
+	rm -rf "$$out"
 
 test-wasm: tools-test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --locked --target wasm32-unknown-unknown --test wasm_storage --test wasm_ui

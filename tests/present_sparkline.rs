@@ -67,7 +67,20 @@ fn a_missing_value_breaks_the_line_and_lone_values_are_dots() {
     assert_eq!(starts, 2, "two pieces: {}", s.path);
     assert_eq!(points(&s.path).len(), 4);
     assert_eq!(s.dots.len(), 1, "the lone 3 is a dot");
+    // The same pieces as points (the slides' polyline): the path's points, run by run.
+    let from_path: Vec<Vec<(f64, f64)>> = points(&s.path).iter().fold(Vec::new(), |mut runs, p| {
+        if p.0 {
+            runs.push(Vec::new());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.push((p.1, p.2));
+        }
+        runs
+    });
+    assert_eq!(s.runs, from_path);
+    assert_eq!(s.runs.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2]);
     let s = geometry(&[Some(1.0), None], None);
+    assert!(s.runs.is_empty());
     assert_eq!(s.path, "");
     assert_eq!(s.dots.len(), 1);
     assert_eq!(s.last, None, "the newest period has no value");

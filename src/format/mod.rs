@@ -25,9 +25,12 @@ mod reader;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 mod share;
+pub mod slides;
+pub mod stored_zip;
 mod value_text;
 mod values_csv;
 mod values_paste;
+pub mod xml;
 
 pub use csv::{export_csv, export_csv_with};
 pub use delimited::records;

@@ -1,4 +1,5 @@
-//! The names of a KPI's choice fields (direction, frequency, value type) in both languages.
+//! The names of a KPI's choice fields (direction, frequency, value type) in both languages,
+//! and a status's one-character mark.
 //! One place for the KPI table, the inspector and print; the values and their codes are the
 //! model's [`crate::model::Choice`]. Also a status's CSS class and mark.
 

@@ -30,6 +30,9 @@ pub enum NormMark {
 pub struct Spark {
     /// The values as an SVG path (`M x y L x y …`); a missing value breaks it.
     pub path: String,
+    /// The same line as points: one list per unbroken run of two points or more (the slides
+    /// draw it as a polyline).
+    pub runs: Vec<Vec<(f64, f64)>>,
     /// Points with no neighbour to join (drawn as dots).
     pub dots: Vec<(f64, f64)>,
     /// The newest value's point, if it has one.
@@ -75,6 +78,7 @@ pub fn geometry(values: &[Option<f64>], norm: Option<&Norm>) -> Spark {
     };
     let x = |i: usize| r1(PAD + i as f64 * step);
     let mut path = String::new();
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut dots = Vec::new();
     let point = |i: usize| values[i].filter(|v| v.is_finite()).map(|v| (x(i), y(v)));
     for i in 0..values.len() {
@@ -86,8 +90,12 @@ pub fn geometry(values: &[Option<f64>], norm: Option<&Norm>) -> Spark {
         }
         if joined_before {
             path.push_str(&format!("L{px} {py}"));
+            if let Some(run) = runs.last_mut() {
+                run.push((px, py));
+            }
         } else if joined_after {
             path.push_str(&format!("M{px} {py}"));
+            runs.push(vec![(px, py)]);
         }
     }
     let last = values.len().checked_sub(1).and_then(point);
@@ -101,6 +109,7 @@ pub fn geometry(values: &[Option<f64>], norm: Option<&Norm>) -> Spark {
     };
     Spark {
         path,
+        runs,
         dots,
         last,
         norm,

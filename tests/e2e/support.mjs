@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -127,4 +128,40 @@ export function seedTemplate(file, id = 'mseed', change = () => {}) {
     }
   };
   return { init: [init, [`kpi-structure:model:${id}`, entry]], model };
+}
+
+/**
+ * The entries of a zip file (a `.pptx`) as a Map of name -> Buffer, read from its central
+ * directory; stored and deflated entries (the two a package may use). Throws on anything
+ * else, so a damaged file fails the test that reads it.
+ */
+export function readZip(bytes) {
+  const buf = Buffer.from(bytes);
+  // The end of central directory record: its signature within the last 64 KiB + 22 bytes.
+  let end = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+  }
+  if (end < 0) throw new Error('not a zip: no end of central directory');
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const out = new Map();
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry ${n}`);
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header of ${name}`);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    if (method === 0) out.set(name, data);
+    else if (method === 8) out.set(name, zlib.inflateRawSync(data));
+    else throw new Error(`${name}: compression method ${method}`);
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
 }

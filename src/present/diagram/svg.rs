@@ -124,21 +124,9 @@ pub fn baselines(n: usize, size: f64, h: f64) -> Vec<f64> {
 }
 
 /// `s` as XML text or attribute value: `&<>"'` escaped, control characters (but newline and
-/// tab) dropped.
+/// tab) dropped ([`crate::format::xml::escape_xml`]).
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::format::xml::escape_xml(s, "\n")
 }
 
 /// True if the link is outside the organisation (drawn dashed).

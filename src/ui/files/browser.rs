@@ -39,10 +39,21 @@ pub async fn inflate(bytes: &[u8]) -> Option<Vec<u8>> {
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = Array::of1(&JsValue::from_str(text));
+    save(name, &JsValue::from_str(text), mime)
+}
+
+/// Offers `bytes` as a download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    save(name, &Uint8Array::from(bytes), mime)
+}
+
+/// Downloads `part` (a string or bytes) as `name` of type `mime` (a hidden link, clicked).
+fn save(name: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    // `new Blob([part], { type })`: web-sys names this constructor after strings, but the
+    // browser takes a typed array as well.
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(part), &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = leptos::prelude::document();
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();

@@ -1,9 +1,10 @@
-//! Files and links: Export JSON / CSV, Import JSON (file input and drop anywhere on the
+//! Files and links: Export JSON / CSV / slides, Import JSON (file input and drop anywhere on the
 //! window), Copy share link, opening a share link, and the banners that go with them
 //! (import problems, the share box, a model arriving in a link, a change in another tab).
 
 mod banners;
 mod browser;
+mod slides;
 mod transfer;
 
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ pub use banners::FileBanners;
 pub use browser::{deflate, inflate, read_text, request_persistence};
 pub use transfer::{
     copy_share_link, export_csv_now, export_json_now, export_raw, import_file, offer_download,
+    offer_download_bytes,
 };
 
 use crate::ui::i18n::tr;
@@ -54,6 +56,9 @@ pub fn FileActions() -> impl IntoView {
             </button>
             <button type="button" on:click=move |_| export_csv_now(app)>
                 {tr(app.lang, "Export CSV", "CSV exporteren")}
+            </button>
+            <button type="button" on:click=move |_| slides::export_slides_now(app)>
+                {tr(app.lang, "Export slides", "Dia's exporteren")}
             </button>
             <button type="button" on:click=move |_| spawn_local(copy_share_link(app))>
                 {tr(app.lang, "Copy share link", "Deellink kopiëren")}

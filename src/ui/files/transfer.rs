@@ -20,7 +20,16 @@ fn failed(app: App, en: &str, nl: &str) {
 
 /// Offers `text` as a download named `name`; says so in the alert if the browser refuses.
 pub fn offer_download(app: App, name: &str, text: &str, mime: &str) {
-    if browser::download(name, text, mime).is_err() {
+    refused_if(app, browser::download(name, text, mime).is_err());
+}
+
+/// Offers `bytes` as a download named `name`; says so in the alert if the browser refuses.
+pub fn offer_download_bytes(app: App, name: &str, bytes: &[u8], mime: &str) {
+    refused_if(app, browser::download_bytes(name, bytes, mime).is_err());
+}
+
+fn refused_if(app: App, refused: bool) {
+    if refused {
         let lang = app.lang.get_untracked();
         app.error.set(Some(
             lang.pick(
