@@ -51,3 +51,19 @@ pub fn value_type_name(v: ValueType, lang: Lang) -> &'static str {
         ValueType::Internal => lang.pick("Internal value", "Interne waarde"),
     }
 }
+
+/// A status as the pack prints it: a mark and the word (readable in black and white), in its
+/// status colour where the printer prints colour.
+pub fn status_cell(s: Status, lang: Lang) -> String {
+    let class = match s {
+        Status::OnTarget => "on",
+        Status::AtRisk => "risk",
+        Status::OffTarget => "off",
+        Status::NoValue | Status::NoNorm => "none",
+    };
+    format!(
+        "<span class=\"pack-status pack-{class}\">{} {}</span>",
+        s.mark(),
+        s.word(lang)
+    )
+}

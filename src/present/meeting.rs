@@ -18,6 +18,7 @@ use crate::model::{
 };
 use crate::present::chains::{name_of, read_name_of};
 use crate::present::diagram::svg::escape;
+use crate::present::labels::status_cell;
 use crate::present::print::norm_html;
 
 /// Where a KPI of a meeting's table hangs: its group in the "Where" column.
@@ -428,22 +429,6 @@ pub fn read_change_groups(
     .filter(|(_, lines)| !lines.is_empty())
     .map(|(heading, lines)| ChangeGroup { heading, lines })
     .collect()
-}
-
-/// A status as the pack prints it: a mark and the word (readable in black and white), in its
-/// status colour where the printer prints colour.
-pub fn status_cell(s: Status, lang: Lang) -> String {
-    let class = match s {
-        Status::OnTarget => "on",
-        Status::AtRisk => "risk",
-        Status::OffTarget => "off",
-        Status::NoValue | Status::NoNorm => "none",
-    };
-    format!(
-        "<span class=\"pack-status pack-{class}\">{} {}</span>",
-        s.mark(),
-        s.word(lang)
-    )
 }
 
 /// How many periods the pack's trend shows.

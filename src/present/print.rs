@@ -11,7 +11,7 @@ use crate::present::chains::or_unnamed;
 use crate::present::diagram::layout::{layout, Skeleton};
 use crate::present::diagram::svg::{escape, export_svg_as_of};
 use crate::present::labels::frequency_name;
-use crate::present::meeting::status_cell;
+use crate::present::labels::status_cell;
 use crate::present::sparkline::value_text;
 
 /// A KPI's norm as a printed cell: the norm derived from its direction and numbers (or "no
