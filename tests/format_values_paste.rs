@@ -3,7 +3,8 @@
 //! trip with quoting and BOM.
 
 use kpi_structure::format::{
-    export_values_csv, import_values_csv, parse_values_paste, PasteProblemKind, ValuesPaste,
+    export_values_csv, import_values_csv, parse_values_paste, PasteProblemKind, PreviewCell,
+    ValuesPaste,
 };
 use kpi_structure::model::*;
 
@@ -373,4 +374,54 @@ fn values_csv_matches_by_id_then_by_name_and_reads_dutch_excel() {
         missing.problems[0].message(Lang::En),
         "Row 1: The file has no column “period”."
     );
+}
+
+/// The preview grid (issue 23): a row per KPI, a column per period oldest first, old -> new,
+/// overwrites known by their old value, unchanged cells left out, the rest counted.
+#[test]
+fn the_preview_is_a_grid_of_old_and_new_values() {
+    let mut m = model();
+    m.kpis
+        .get_mut(&Id::new("k1"))
+        .expect("k1")
+        .values
+        .insert(month(2026, 3), 80.0);
+    m.kpis
+        .get_mut(&Id::new("k1"))
+        .expect("k1")
+        .values
+        .insert(month(2026, 4), 90.0);
+    let text = "KPI\t2026-04\t2026-03\t2026-05\nInstalled on time\t90\t85\t\nMargin\t\t\t\nCalls answered\t1\t\t2";
+    let p = parse_values_paste(text, &m, Lang::En);
+    let grid = p.preview(&m, 10);
+    assert_eq!(grid.periods, vec![month(2026, 3)]);
+    assert_eq!(grid.rows.len(), 1);
+    let (id, name, row) = &grid.rows[0];
+    assert_eq!((id.as_str(), name.as_str()), ("k1", "Installed on time"));
+    // 2026-03: 80 -> 85 overwrites; 2026-04 is unchanged (90) and left out.
+    assert_eq!(
+        row,
+        &vec![Some(PreviewCell {
+            old: Some(80.0),
+            new: 85.0
+        })]
+    );
+    // A new value has no old one; rows beyond the limit are counted.
+    let text = "KPI\t2026-03\t2026-05\nInstalled on time\t85\t70\nTwin\t1\t2";
+    let m2 = {
+        let mut m2 = m.clone();
+        m2.kpis.remove(&Id::new("k8"));
+        m2
+    };
+    let p = parse_values_paste(text, &m2, Lang::En);
+    let grid = p.preview(&m2, 1);
+    assert_eq!(grid.periods, vec![month(2026, 3), month(2026, 5)]);
+    assert_eq!(
+        grid.rows[0].2[1],
+        Some(PreviewCell {
+            old: None,
+            new: 70.0
+        })
+    );
+    assert_eq!(grid.more, 1);
 }

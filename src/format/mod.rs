@@ -59,4 +59,6 @@ pub use share::{
 };
 pub use value_text::{read_heading, read_number, Heading};
 pub use values_csv::{export_values_csv, import_values_csv, VALUES_CSV_COLUMNS};
-pub use values_paste::{parse_values_paste, PasteProblem, PasteProblemKind, ValuesPaste};
+pub use values_paste::{
+    parse_values_paste, PastePreview, PasteProblem, PasteProblemKind, PreviewCell, ValuesPaste,
+};

@@ -26,6 +26,26 @@ pub struct ValuesPaste {
     pub problems: Vec<PasteProblem>,
 }
 
+/// What Apply would set, as a small grid ([`ValuesPaste::preview`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PastePreview {
+    /// The columns: the periods with a value to set, oldest first.
+    pub periods: Vec<Period>,
+    /// The rows: a KPI, its name, and per column the cell to set (`None`: nothing there).
+    pub rows: Vec<(Id, String, Vec<Option<PreviewCell>>)>,
+    /// How many KPIs with values to set are not among the rows.
+    pub more: usize,
+}
+
+/// One value Apply would set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PreviewCell {
+    /// The value now (`Some`: Apply overwrites it).
+    pub old: Option<f64>,
+    /// The value Apply sets.
+    pub new: f64,
+}
+
 /// One cell (or row, or heading) that cannot be used.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PasteProblem {
@@ -341,6 +361,63 @@ impl ValuesPaste {
     pub fn edit(&self, model: &Model) -> Option<Edit> {
         let edits = self.edits(model);
         (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+
+    /// The values Apply would set as a grid: one row per KPI (in the paste's order), one
+    /// column per period (oldest first), each cell the value before and after; a cell whose
+    /// value would not change is left out. At most `rows` KPIs (the rest are counted).
+    pub fn preview(&self, model: &Model, rows: usize) -> PastePreview {
+        let mut kpis: Vec<Id> = Vec::new();
+        let mut periods: Vec<Period> = Vec::new();
+        let mut cells: Vec<(Id, Period, Option<f64>, f64)> = Vec::new();
+        for (kpi, period, new) in &self.cells {
+            let Some(k) = model.kpis.get(kpi) else {
+                continue;
+            };
+            let old = k.values.get(period);
+            if old == Some(*new) {
+                continue;
+            }
+            if !kpis.contains(kpi) {
+                kpis.push(kpi.clone());
+            }
+            if !periods.contains(period) {
+                periods.push(*period);
+            }
+            cells.push((kpi.clone(), *period, old, *new));
+        }
+        periods.sort();
+        let more = kpis.len().saturating_sub(rows);
+        let rows = kpis
+            .iter()
+            .take(rows)
+            .map(|id| {
+                let name = model
+                    .kpis
+                    .get(id)
+                    .map(|k| k.name.clone())
+                    .unwrap_or_default();
+                let row = periods
+                    .iter()
+                    .map(|p| {
+                        cells
+                            .iter()
+                            .rev()
+                            .find(|(k, q, _, _)| k == id && q == p)
+                            .map(|(_, _, old, new)| PreviewCell {
+                                old: *old,
+                                new: *new,
+                            })
+                    })
+                    .collect();
+                (id.clone(), name, row)
+            })
+            .collect();
+        PastePreview {
+            periods,
+            rows,
+            more,
+        }
     }
 
     /// What Apply would do, in one sentence: "3 values will be set (1 unchanged)."

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::format::{
-    export_values_csv, file_stem, import_values_csv, parse_values_paste, ValuesPaste,
+    export_values_csv, file_stem, import_values_csv, parse_values_paste, PastePreview, ValuesPaste,
     MAX_FILE_BYTES,
 };
-use crate::model::{Lang, Model};
+use crate::model::{format_number, Edit, Id, Lang, Model, Period};
 use crate::ui::files::{offer_download, read_text};
 use crate::ui::i18n::tr;
 use crate::ui::modal::Modal;
@@ -36,6 +36,102 @@ struct Preview {
     summary: String,
     problems: Vec<String>,
     changes: bool,
+    grid: PastePreview,
+}
+
+/// The KPIs the preview grid shows at most.
+const PREVIEW_ROWS: usize = 12;
+
+/// The cells the last Apply set (the Values grid highlights them) and how many values that
+/// was ("9 values set"); provided by the Values view.
+#[derive(Clone, Copy)]
+pub struct Pasted(pub RwSignal<Option<(Vec<(Id, Period)>, usize)>>);
+
+impl Pasted {
+    /// True when the last Apply set this cell.
+    pub fn has(&self, kpi: &Id, period: Period) -> bool {
+        self.0.with(|p| {
+            p.as_ref()
+                .is_some_and(|(c, _)| c.iter().any(|(k, q)| k == kpi && *q == period))
+        })
+    }
+}
+
+/// "9 values set" ("9 waarden ingevuld") after an Apply; a status line, empty before.
+#[component]
+pub fn PastedStatus() -> impl IntoView {
+    let app = use_app();
+    let pasted = use_context::<Pasted>();
+    view! {
+        <p class="values-pasted" role="status">
+            {move || {
+                let n = pasted?.0.with(|p| p.as_ref().map(|(_, n)| *n))?;
+                Some(match (app.lang.get(), n) {
+                    (Lang::En, 1) => "1 value set".to_string(),
+                    (Lang::En, n) => format!("{n} values set"),
+                    (Lang::Nl, 1) => "1 waarde ingevuld".to_string(),
+                    (Lang::Nl, n) => format!("{n} waarden ingevuld"),
+                })
+            }}
+        </p>
+    }
+}
+
+/// The preview grid: KPI by period, "old → new" where Apply overwrites a value (marked), the
+/// new value where there was none.
+fn preview_table(grid: &PastePreview, lang: Lang) -> impl IntoView {
+    let head = grid
+        .periods
+        .iter()
+        .map(|p| view! { <th scope="col">{p.to_string()}</th> })
+        .collect_view();
+    let rows = grid
+        .rows
+        .iter()
+        .map(|(_, name, cells)| {
+            let cells = cells
+                .iter()
+                .map(|c| match c {
+                    None => view! { <td></td> }.into_any(),
+                    Some(c) => {
+                        let new = format_number(c.new, lang);
+                        match c.old {
+                            Some(old) => {
+                                let old = format_number(old, lang);
+                                let title =
+                                    lang.pick(format!("replaces {old}"), format!("vervangt {old}"));
+                                view! {
+                                    <td class="paste-overwrite" title=title>
+                                        <s>{old}</s> " → " <b>{new}</b>
+                                    </td>
+                                }
+                                .into_any()
+                            }
+                            None => view! { <td class="paste-new">{new}</td> }.into_any(),
+                        }
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{name.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let more = (grid.more > 0).then(|| {
+        let n = grid.more;
+        view! {
+            <p class="muted small">
+                {lang.pick(format!("and {n} more KPIs"), format!("en nog {n} KPI's"))}
+            </p>
+        }
+    });
+    view! {
+        <div class="paste-preview-scroll">
+            <table class="paste-preview" aria-label=lang.pick("Preview", "Voorbeeld")>
+                <thead><tr><th scope="col">{lang.pick("KPI", "KPI")}</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {more}
+    }
 }
 
 /// "Paste values": opens the preview dialog with an empty "Values to paste" textbox.
@@ -160,12 +256,14 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
                         summary: paste.summary(m, lang),
                         problems: paste.problems.iter().map(|p| p.message(lang)).collect(),
                         changes: !paste.edits(m).is_empty(),
+                        grid: paste.preview(m, PREVIEW_ROWS),
                     }
                 })
                 .unwrap_or_default()
         })
     });
     let src = source.clone();
+    let pasted = use_context::<Pasted>();
     let apply = move || {
         let lang = lang.get_untracked();
         let edit = text.with_untracked(|t| {
@@ -174,7 +272,22 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
                 .flatten()
         });
         if let Some(edit) = edit {
+            // The cells set, for the grid to highlight and the status line to count.
+            let set: Vec<(Id, Period)> = match &edit {
+                Edit::Batch(edits) => edits
+                    .iter()
+                    .filter_map(|e| match e {
+                        Edit::SetValue { kpi, period, .. } => Some((kpi.clone(), *period)),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             app.edit(edit, false);
+            if let Some(Pasted(p)) = pasted {
+                let n = set.len();
+                p.set(Some((set, n)));
+            }
         }
         close();
     };
@@ -216,6 +329,11 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
                 {body}
                 <div class="values-preview" aria-live="polite">
                     <p class="values-summary">{move || preview.with(|p| p.summary.clone())}</p>
+                    {move || {
+                        preview.with(|p| {
+                            (!p.grid.rows.is_empty()).then(|| preview_table(&p.grid, lang.get()))
+                        })
+                    }}
                     <Show when=move || preview.with(|p| !p.problems.is_empty())>
                         <h3>
                             {move || {

@@ -108,3 +108,38 @@ test('Paste values: preview with problems, Apply as one undo step, export and im
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Issue 23: the preview is a small grid (KPI x period, old -> new, overwrites marked); after
+// Apply the cells set are highlighted in the grid and the toolbar says how many.
+test('Paste values: the preview grid marks overwrites; after Apply the cells set are highlighted and counted', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await openTemplate(page);
+  await page.getByRole('combobox', { name: 'As of' }).selectOption('2026-12');
+  await page.getByRole('button', { name: 'Paste values' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste values' });
+  // November has 97.5 (overwritten); December has no value yet.
+  await page.getByRole('textbox', { name: 'Values to paste' }).fill('KPI\t2026-11\t2026-12\nMachines installed on time\t80\t96');
+  const grid = dialog.getByRole('table', { name: 'Preview' });
+  await grid.waitFor();
+  assert.deepEqual(await grid.getByRole('columnheader').allTextContents(), ['KPI', '2026-11', '2026-12']);
+  const row = grid.getByRole('row').filter({ hasText: 'Machines installed on time' });
+  const cells = row.getByRole('cell');
+  assert.equal((await cells.nth(0).textContent()).trim(), '97.5 → 80');
+  assert.equal(await cells.nth(0).getAttribute('class'), 'paste-overwrite');
+  assert.equal(await cells.nth(0).getAttribute('title'), 'replaces 97.5');
+  assert.equal((await cells.nth(1).textContent()).trim(), '96');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: /^2 values set$/ }).waitFor();
+  const values = page.getByRole('grid', { name: 'Values' });
+  for (const period of ['2026-11', '2026-12']) {
+    const td = values.getByRole('textbox', { name: `Machines installed on time, ${period}` }).locator('xpath=..');
+    assert.match(await td.getAttribute('class'), /vg-pasted/);
+  }
+  const other = values.getByRole('textbox', { name: 'Machines installed on time, 2026-10' }).locator('xpath=..');
+  assert.doesNotMatch(await other.getAttribute('class'), /vg-pasted/);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+  await page.getByRole('status').filter({ hasText: /^2 waarden ingevuld$/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

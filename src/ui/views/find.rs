@@ -7,7 +7,15 @@ use leptos::prelude::*;
 use crate::model::Target;
 use crate::present::find::find;
 use crate::ui::i18n::tr;
+use crate::ui::split::build;
 use crate::ui::state::use_app;
+
+/// Lazy: "Find" (and the matching it pulls in) arrives after the first view, like the
+/// header's menus: Structure is the first view.
+#[cfg_attr(feature = "split", lazy)]
+pub async fn find_box(on_pick: Callback<Target>) -> AnyView {
+    build(|| view! { <FindBox on_pick=on_pick /> }.into_any())
+}
 
 /// How many matches the list shows.
 const SHOWN: usize = 8;

@@ -13,8 +13,9 @@ use leptos::reactive::computed::Selector;
 use crate::format::file_stem;
 use crate::model::{Attach, Lang, Status, Target};
 use crate::ui::files::offer_download;
+use crate::ui::split::after_first_view;
 use crate::ui::state::{use_app, App};
-use crate::ui::views::find::FindBox;
+use crate::ui::views::find::find_box;
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
 use crate::format::fixed::{fixed, tenths, Tenths};
@@ -228,7 +229,7 @@ pub fn StructureView() -> impl IntoView {
             <div class="st-toolbar">
                 <Legend />
                 <div class="st-tools">
-                    <FindBox on_pick=reveal />
+                    <span class="find-slot">{after_first_view(move || find_box(reveal))}</span>
                     <div
                         class="st-zoom"
                         role="group"

@@ -17,7 +17,7 @@ use crate::present::window::window;
 use crate::ui::i18n::tr;
 use crate::ui::identity::{your_name, YourNameControl};
 use crate::ui::state::{use_app, App};
-use crate::ui::values_io::{PasteValuesButton, ValuesFileActions};
+use crate::ui::values_io::{PasteValuesButton, Pasted, PastedStatus, ValuesFileActions};
 use row::GridRowView;
 use waiting::{MyKpisToggle, WaitingForValues};
 
@@ -62,6 +62,8 @@ pub(super) struct Grid {
     /// The scroll box's offsets and size as last measured (reading them from the DOM after an
     /// edit would force a synchronous layout on every Enter).
     viewport: RwSignal<Viewport>,
+    /// The cells the last "Paste values" set (highlighted).
+    pub pasted: Pasted,
 }
 
 impl Grid {
@@ -187,11 +189,14 @@ pub fn ValuesView() -> impl IntoView {
             COL_OVERSCAN,
         )
     });
+    let pasted = Pasted(RwSignal::new(None));
+    provide_context(pasted);
     let grid = Grid {
         rows,
         cols,
         scroll,
         viewport,
+        pasted,
     };
     let sel = StoredValue::new(Selector::new(move || app.selection.get()));
     let months = Memo::new(move |_| slot_months(app.as_of.get()));
@@ -215,6 +220,7 @@ pub fn ValuesView() -> impl IntoView {
                 <ValuesFileActions />
                 <MyKpisToggle mine=mine />
                 <YourNameControl />
+                <PastedStatus />
             </div>
             <WaitingForValues />
             <Show

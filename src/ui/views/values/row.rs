@@ -258,6 +258,7 @@ fn cell(app: App, grid: Grid, row: usize, col: usize, kpi: Id, memos: Memos) -> 
         }
     };
     let who = kpi.clone();
+    let pasted_kpi = kpi.clone();
     let on_blur = move |ev: leptos::ev::FocusEvent| {
         let Some((period, old)) = now() else { return };
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -272,6 +273,7 @@ fn cell(app: App, grid: Grid, row: usize, col: usize, kpi: Id, memos: Memos) -> 
             class:vg-st-on=move || judged() == Some(Status::OnTarget)
             class:vg-st-risk=move || judged() == Some(Status::AtRisk)
             class:vg-st-off=move || judged() == Some(Status::OffTarget)
+            class:vg-pasted=move || period().is_some_and(|p| grid.pasted.has(&pasted_kpi, p))
             aria-colindex=col + 3
         >
             {move || {
