@@ -105,13 +105,3 @@ fn names_are_escaped_and_a_missing_chain_has_no_picture() {
     assert!(!svg.contains("<coffee>") && !svg.contains("<lab>"));
     assert!(chain_svg(&m, &Id::new("no-such-chain"), Lang::En, (2026, 6)).is_none());
 }
-
-/// Writes the first chain's picture to `$CHAIN_SVG_OUT` when set (to look at it).
-#[test]
-fn write_for_a_look() {
-    if let Ok(out) = std::env::var("CHAIN_SVG_OUT") {
-        let m = coffee("en");
-        let id = m.chains.keys().next().unwrap().clone();
-        std::fs::write(out, chain_svg(&m, &id, Lang::En, (2026, 6)).unwrap()).unwrap();
-    }
-}
