@@ -17,6 +17,7 @@ pub mod history;
 pub mod kpi_table;
 pub mod labels;
 pub mod meeting;
+pub mod picture;
 pub mod print;
 pub mod slides;
 pub mod sparkline;

@@ -45,7 +45,10 @@ const PREVIEW_ROWS: usize = 12;
 /// The cells the last Apply set (the Values grid highlights them) and how many values that
 /// was ("9 values set"); provided by the Values view.
 #[derive(Clone, Copy)]
-pub struct Pasted(pub RwSignal<Option<(Vec<(Id, Period)>, usize)>>);
+pub struct Pasted(pub RwSignal<Option<PastedCells>>);
+
+/// The cells an Apply set, and how many values that was.
+pub type PastedCells = (Vec<(Id, Period)>, usize);
 
 impl Pasted {
     /// True when the last Apply set this cell.

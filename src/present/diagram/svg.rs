@@ -184,26 +184,30 @@ fn value_pill(out: &mut String, m: &Model, n: &super::layout::Node, lang: Lang, 
     );
 }
 
-/// [`export_svg`]; with `as_of`, each KPI's box carries its value and status mark as of that
-/// month (the printed structure).
-pub fn export_svg_as_of(m: &Model, l: &Layout, lang: Lang, as_of: Option<Month>) -> String {
-    let width = l.width.max(560.0);
-    let height = l.height + TITLE_H + LEGEND_H;
-    let mut s = String::new();
-    let _ = write!(
-        s,
+/// The start of a standalone SVG picture of `width` x `height` CSS pixels: its `title`, the
+/// arrow head (`url(#arrow)`), a white background and `title` as a heading on top.
+pub fn head(width: f64, height: f64, title: &str) -> String {
+    format!(
         r##"<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">
 <title>{title}</title>
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 1L10 5L0 9z" fill="{EDGE}"/></marker></defs>
 <rect width="{w}" height="{h}" fill="#ffffff"/>
 <text x="20" y="26" font-size="16" font-weight="700" fill="{INK}">{title}</text>
-<g transform="translate(0 {TITLE_H})">
 "##,
         w = width,
         h = height,
-        title = escape(&m.name),
-    );
+        title = escape(title),
+    )
+}
+
+/// [`export_svg`]; with `as_of`, each KPI's box carries its value and status mark as of that
+/// month (the printed structure).
+pub fn export_svg_as_of(m: &Model, l: &Layout, lang: Lang, as_of: Option<Month>) -> String {
+    let width = l.width.max(560.0);
+    let height = l.height + TITLE_H + LEGEND_H;
+    let mut s = head(width, height, &m.name);
+    let _ = writeln!(s, r#"<g transform="translate(0 {TITLE_H})">"#);
     for e in &l.edges {
         let _ = writeln!(
             s,

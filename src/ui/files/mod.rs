@@ -1,9 +1,10 @@
-//! Files and links: Export JSON / CSV / slides, Import JSON (file input and drop anywhere on the
+//! Files and links: Export JSON / CSV / slides / PNG (of a picture a view shows), Import JSON (file input and drop anywhere on the
 //! window), Copy share link, opening a share link, and the banners that go with them
 //! (import problems, the share box, a model arriving in a link, a change in another tab).
 
 mod banners;
 mod browser;
+mod png;
 mod slides;
 mod transfer;
 
@@ -12,6 +13,7 @@ use leptos::task::spawn_local;
 
 pub use banners::FileBanners;
 pub use browser::{deflate, inflate, read_text, request_persistence};
+pub use png::export_png_now;
 pub use transfer::{
     copy_share_link, export_csv_now, export_json_now, export_raw, import_file, offer_download,
     offer_download_bytes,

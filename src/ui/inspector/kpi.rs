@@ -151,7 +151,7 @@ fn KpiStanding(id: Id) -> impl IntoView {
         </section>
         // Beside the standing, not in it: its words stay the KPI's status of "As of".
         <div class="kpi-trend">
-            <TrendChart id=id />
+            <TrendChart id=id export=true />
         </div>
     }
 }

@@ -2,7 +2,8 @@
 //! pictures use): an SVG `role="img"` named "Trend of <KPI name>", each point coloured by its
 //! status (its `title` says period, value and status), the target and red lines or the band,
 //! the comments as focusable markers with a tooltip on hover and focus, and the same as a
-//! table under "Show as table".
+//! table under "Show as table". In the inspector, "Export PNG of the trend" downloads it as a
+//! picture (`files::export_png_now`).
 //!
 //! One memo per chart reads the KPI through `Doc::read`: it re-runs when that KPI's fields,
 //! values or comments change, or "As of" or the language, and for nothing else. The drawing
@@ -14,11 +15,16 @@ use wasm_bindgen::JsCast;
 
 use crate::format::fixed::tenths;
 use crate::model::{Id, Lang};
+use crate::present::picture::png_file_name;
 use crate::present::trend_chart::{
     legend_html, svg, table_html, trend_chart, TrendChart as Chart, DEFAULT_PERIODS, H, MARK_Y, W,
 };
+use crate::ui::files::export_png_now;
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
+
+/// The width of the trend chart as a picture (CSS pixels; its height follows, 400).
+const EXPORT_W: f64 = 700.0;
 
 /// The comment marker (its `data-i`) an event happened in, if any.
 fn marker_of(ev: &web_sys::Event) -> Option<usize> {
@@ -36,6 +42,9 @@ pub fn TrendChart(
     /// How many periods, oldest to the one "As of" shows (12 unless given; at most 24).
     #[prop(optional)]
     periods: Option<usize>,
+    /// Offer "Export PNG of the trend" under the chart (the inspector's).
+    #[prop(optional)]
+    export: bool,
 ) -> impl IntoView {
     let app = use_app();
     let n = periods.unwrap_or(DEFAULT_PERIODS);
@@ -80,6 +89,26 @@ pub fn TrendChart(
     // "Show as table" is open) stays while the chart inside it changes.
     let empty = Memo::new(move |_| chart.with(|c| c.as_ref().map(|c| c.empty.clone())));
     let lang = app.lang;
+    // "Export PNG of the trend": the chart as it stands alone, EXPORT_W wide, at twice that.
+    let export_png = move |_| {
+        export_png_now(app, || {
+            let model = app.doc.with_untracked(|m| m.name.clone())?;
+            chart.with_untracked(|c| {
+                let c = c.as_ref()?;
+                let svg = svg(c, Some(EXPORT_W));
+                (!svg.is_empty()).then(|| (svg, png_file_name(&model, &c.label)))
+            })
+        });
+    };
+    let export_button = move || {
+        export.then(|| {
+            view! {
+                <button type="button" class="trend-export" on:click=export_png>
+                    {tr(lang, "Export PNG of the trend", "PNG van het verloop exporteren")}
+                </button>
+            }
+        })
+    };
     move || match empty.get()? {
         Some(text) => Some(view! { <p class="trend-empty small muted">{text}</p> }.into_any()),
         None => Some(
@@ -100,6 +129,7 @@ pub fn TrendChart(
                         {tooltip}
                     </div>
                     <p class="trend-legend small muted" inner_html=move || html(legend_html)></p>
+                    {export_button}
                     <details class="trend-table">
                         <summary>{tr(lang, "Show as table", "Toon als tabel")}</summary>
                         <div inner_html=move || html(table_html)></div>

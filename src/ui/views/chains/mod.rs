@@ -10,12 +10,29 @@ use crate::ui::i18n::tr;
 
 use crate::model::{Edit, Id, Lang, Target};
 use crate::present::chains::or_unnamed;
-use crate::ui::state::use_app;
+use crate::present::diagram::chain_svg::chain_svg;
+use crate::present::picture::png_file_name;
+use crate::ui::files::export_png_now;
+use crate::ui::state::{use_app, App};
 use crate::ui::views::meeting::{chain_ids, shown_chain};
 
 pub use flow::ChainFlow;
 
 use super::names::live_name;
+
+/// "Export PNG": the chain on show as a picture, its KPIs as of "As of", in the UI language.
+fn export_chain_png(app: App, chain: Id) {
+    let (lang, as_of) = (app.lang.get_untracked(), app.as_of.get_untracked());
+    export_png_now(app, move || {
+        app.doc
+            .with_untracked(|m| {
+                let svg = chain_svg(m, &chain, lang, as_of)?;
+                let name = or_unnamed(&m.chains.get(&chain)?.name, lang);
+                Some((svg, png_file_name(&m.name, &name)))
+            })
+            .flatten()
+    });
+}
 
 #[component]
 pub fn ChainsView() -> impl IntoView {
@@ -51,10 +68,20 @@ pub fn ChainsView() -> impl IntoView {
                     current
                         .get()
                         .map(|id| {
+                            let chain = id.clone();
                             view! {
-                                <h2 class="chains-title">
-                                    {live_name(app, Target::Chain(id))}
-                                </h2>
+                                <div class="chains-head">
+                                    <h2 class="chains-title">
+                                        {live_name(app, Target::Chain(id))}
+                                    </h2>
+                                    <button
+                                        type="button"
+                                        class="chains-export"
+                                        on:click=move |_| export_chain_png(app, chain.clone())
+                                    >
+                                        {tr(app.lang, "Export PNG", "PNG exporteren")}
+                                    </button>
+                                </div>
                             }
                         })
                 }}

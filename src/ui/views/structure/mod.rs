@@ -12,7 +12,8 @@ use leptos::reactive::computed::Selector;
 
 use crate::format::file_stem;
 use crate::model::{Attach, Lang, Status, Target};
-use crate::ui::files::offer_download;
+use crate::present::picture::png_file_name;
+use crate::ui::files::{export_png_now, offer_download};
 use crate::ui::split::after_first_view;
 use crate::ui::state::{use_app, App};
 use crate::ui::views::find::find_box;
@@ -35,9 +36,10 @@ const MIN_FIT: f64 = 0.4;
 /// From this many boxes on, only the boxes and arrows near the visible part are mounted.
 const VIRTUAL_FROM: usize = 400;
 
-/// Lazy: "Export SVG" downloads the diagram as drawn (its own part under `split`).
+/// Lazy: "Export SVG" downloads the diagram as drawn, "Export PNG" (`png`) the same as a
+/// picture at twice its size (its own part under `split`).
 #[cfg_attr(feature = "split", lazy)]
-async fn export_svg_file(app: App, layout: Layout) {
+async fn export_svg_file(app: App, layout: Layout, png: bool) {
     let lang = app.lang.get_untracked();
     let Some((svg, name)) = app
         .doc
@@ -45,8 +47,13 @@ async fn export_svg_file(app: App, layout: Layout) {
     else {
         return;
     };
-    let file = format!("{}.svg", file_stem(&name));
-    offer_download(app, &file, &svg, "image/svg+xml;charset=utf-8");
+    if png {
+        let file = png_file_name(&name, lang.pick("Structure", "Structuur"));
+        export_png_now(app, || Some((svg, file)));
+    } else {
+        let file = format!("{}.svg", file_stem(&name));
+        offer_download(app, &file, &svg, "image/svg+xml;charset=utf-8");
+    }
 }
 
 #[component]
@@ -161,7 +168,8 @@ pub fn StructureView() -> impl IntoView {
         zoom.set(Some(s));
     };
 
-    let export = move |_| leptos::task::spawn_local(export_svg_file(app, layout.get_untracked()));
+    let export =
+        move |png| leptos::task::spawn_local(export_svg_file(app, layout.get_untracked(), png));
 
     // "Find": select the element and scroll its box to the middle of the canvas (a large
     // diagram then mounts the boxes there).
@@ -262,15 +270,20 @@ pub fn StructureView() -> impl IntoView {
                             {tr(app.lang, "Fit", "Passend")}
                         </button>
                     </div>
-                    <button
-                        type="button"
-                        class="st-export"
-                        aria-label=tr(app.lang, "Export SVG", "SVG exporteren")
-                        disabled=move || skeleton.with(|s| s.is_empty())
-                        on:click=export
-                    >
-                        {tr(app.lang, "Export SVG", "SVG exporteren")}
-                    </button>
+                    {[(false, "Export SVG", "SVG exporteren"), (true, "Export PNG", "PNG exporteren")]
+                        .map(|(png, en, nl)| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="st-export"
+                                    aria-label=tr(app.lang, en, nl)
+                                    disabled=move || skeleton.with(|s| s.is_empty())
+                                    on:click=move |_| export(png)
+                                >
+                                    {tr(app.lang, en, nl)}
+                                </button>
+                            }
+                        })}
                 </div>
             </div>
             <Show when=move || !skeleton.with(|s| s.is_empty()) fallback=hint>
