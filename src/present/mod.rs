@@ -18,6 +18,7 @@ pub mod kpi_table;
 pub mod labels;
 pub mod meeting;
 pub mod print;
+pub mod record;
 pub mod slides;
 pub mod sparkline;
 pub mod team;
