@@ -312,6 +312,8 @@ fn full_meeting() -> ChainMeeting {
         period,
         value,
         status,
+        // The one on target had a comment then.
+        comment: (status == Status::OnTarget).then(|| "Two fitters back".to_string()),
     };
     let feb = Some(month(2026, 2));
     ChainMeeting {
@@ -341,6 +343,7 @@ fn full_meeting() -> ChainMeeting {
             ],
             actions: vec![id("a1"), id("a2")],
             open: vec![id("a1")],
+            comments: true,
         }],
     }
 }

@@ -87,6 +87,7 @@ fn statuses_are_summed_up_in_legend_order() {
         period: None,
         value: None,
         status,
+        comment: None,
     };
     let kpis = [
         st(Status::OffTarget),

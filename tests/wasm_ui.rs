@@ -247,3 +247,111 @@ async fn an_edit_and_its_undo_wake_exactly_the_readers_of_what_they_touched() {
     drop(handle);
     host.remove();
 }
+
+/// Polls `cond` for up to two seconds (the edit engine and the meeting view arrive async).
+async fn until(cond: impl Fn() -> bool) -> bool {
+    for _ in 0..100 {
+        if cond() {
+            return true;
+        }
+        tick().await;
+    }
+    cond()
+}
+
+/// An earlier meeting opens as its record (issue 23): "Open" on its item shows a dialog with
+/// the value and comment of that moment (not today's), "Compare with this meeting" shows then
+/// -> now, "Close" closes it.
+#[wasm_bindgen_test]
+async fn an_earlier_meeting_opens_as_its_record() {
+    use kpi_structure::model::{Edit, Period};
+    use kpi_structure::ui::state::App;
+    use kpi_structure::ui::views::meeting::MeetingView;
+    use leptos::prelude::*;
+
+    common::clear_storage();
+    let host = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let text = include_str!("../public/templates/coffee-machines.en.kpi.json");
+    let model = kpi_structure::format::import_json(text).unwrap().model;
+    let chain = model
+        .chains
+        .values()
+        .find(|c| c.name == "New coffee machine");
+    let chain = chain.unwrap().id.clone();
+    let kpi = model
+        .kpis
+        .values()
+        .find(|k| k.name == "Machines installed on time");
+    let kpi = kpi.unwrap().id.clone();
+    let slot: std::sync::Arc<std::sync::Mutex<Option<App>>> = Default::default();
+    let s = slot.clone();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        let app = App::new();
+        provide_context(app);
+        kpi_structure::ui::folder::provide_folder();
+        kpi_structure::ui::identity::provide_identity();
+        app.open_new(model);
+        app.as_of.set((2026, 11));
+        app.selection
+            .set(Some(kpi_structure::model::Target::Chain(chain.clone())));
+        *s.lock().unwrap() = Some(app);
+        view! { <MeetingView /> }
+    });
+    let app = slot.lock().unwrap().expect("app");
+    let nov = Period::Month { y: 2026, m: 11 };
+    app.edit(
+        Edit::SetComment {
+            kpi: kpi.clone(),
+            period: nov,
+            comment: "Fitter ill for two weeks".into(),
+        },
+        false,
+    );
+    assert!(
+        until(|| button("Close meeting").is_some()).await,
+        "the meeting view"
+    );
+    button("Close meeting").unwrap().click();
+    assert!(
+        until(|| button("Open").is_some()).await,
+        "an earlier meeting to open"
+    );
+    app.edit(
+        Edit::SetValue {
+            kpi: kpi.clone(),
+            period: nov,
+            value: Some(80.0),
+        },
+        false,
+    );
+    app.edit(
+        Edit::SetComment {
+            kpi,
+            period: nov,
+            comment: "Both fitters ill".into(),
+        },
+        false,
+    );
+    button("Open").unwrap().click();
+    let dialog = || doc().query_selector("[role=dialog]").unwrap();
+    assert!(until(|| dialog().is_some()).await, "the record opens");
+    let shown = || dialog().and_then(|d| d.text_content()).unwrap_or_default();
+    let t = shown();
+    assert!(t.contains("Chain meeting · New coffee machine · "), "{t}");
+    assert!(
+        t.contains("97.5%") && t.contains("Fitter ill for two weeks"),
+        "{t}"
+    );
+    assert!(!t.contains("Both fitters ill"), "{t}");
+    button("Compare with this meeting").unwrap().click();
+    assert!(
+        until(|| shown().contains("Then → now") && shown().contains("80%")).await,
+        "{}",
+        shown()
+    );
+    button("Close").unwrap().click();
+    assert!(until(|| dialog().is_none()).await, "Close closes it");
+    drop(handle);
+    host.remove();
+}

@@ -142,12 +142,19 @@ pub fn record(m: &Model, at: &MeetingAt, as_of: Month, date: &str) -> Option<Mee
     let kpis = meeting_kpis(m, at)
         .into_iter()
         .filter_map(|id| m.kpis.get(id))
-        .map(|k| KpiState {
-            kpi: k.id.clone(),
-            name: k.name.clone(),
-            period: period_as_of(k, as_of),
-            value: value_as_of(k, as_of),
-            status: status_as_of(k, as_of),
+        .map(|k| {
+            let period = period_as_of(k, as_of);
+            KpiState {
+                kpi: k.id.clone(),
+                name: k.name.clone(),
+                comment: period
+                    .and_then(|p| k.comments.get(&p))
+                    .filter(|c| !c.trim().is_empty())
+                    .cloned(),
+                period,
+                value: value_as_of(k, as_of),
+                status: status_as_of(k, as_of),
+            }
         })
         .collect();
     Some(Meeting {
@@ -163,6 +170,7 @@ pub fn record(m: &Model, at: &MeetingAt, as_of: Month, date: &str) -> Option<Mee
             .filter(|a| !a.done)
             .map(|a| a.id.clone())
             .collect(),
+        comments: true,
     })
 }
 

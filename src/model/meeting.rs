@@ -138,6 +138,11 @@ pub struct Meeting {
     /// The ids of every action then, and of those still open.
     pub actions: Vec<Id>,
     pub open: Vec<Id>,
+    /// True when each KPI's comment of that moment is in `kpis` (`KpiState::comment`).
+    /// Meetings closed before comments were kept (issue 23) lack it: a record then shows
+    /// the period's comment of today, marked so. Absent when false.
+    #[serde(skip_serializing_if = "is_false")]
+    pub comments: bool,
 }
 
 /// A link present at a meeting.
@@ -170,4 +175,12 @@ pub struct KpiState {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "f64"))]
     pub value: Option<f64>,
     pub status: Status,
+    /// The comment on the KPI's period then; absent when there was none (or, in a meeting
+    /// without `comments`, when it was not kept), never empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "String", length(min = 1))
+    )]
+    pub comment: Option<String>,
 }

@@ -242,19 +242,40 @@ pub fn read_chain_lines(r: &Reader, as_of: Month, lang: Lang) -> Vec<ChainLine> 
 
 /// "Chain: New coffee machine", "Department: Service", "MT": where an action was agreed.
 pub fn read_meeting_label(r: &Reader, at: &MeetingAt, lang: Lang) -> String {
-    match at {
-        MeetingAt::Chain(c) => format!(
-            "{}: {}",
-            lang.pick("Chain", "Keten"),
-            read_name_of(r, &Target::Chain(c.clone()), lang)
-        ),
-        MeetingAt::Department(d) => format!(
-            "{}: {}",
-            lang.pick("Department", "Afdeling"),
-            read_name_of(r, &Target::Department(d.clone()), lang)
-        ),
-        MeetingAt::Mt => "MT".to_string(),
-    }
+    let words = [("Chain", "Keten"), ("Department", "Afdeling"), ("MT", "MT")];
+    level_and_name(r, at, lang, words, ": ")
+}
+
+/// "Chain meeting · New coffee machine", "Department meeting · Service", "MT meeting": an
+/// earlier meeting's title.
+pub fn read_meeting_title(r: &Reader, at: &MeetingAt, lang: Lang) -> String {
+    let words = [
+        ("Chain meeting", "Ketenoverleg"),
+        ("Department meeting", "Afdelingsoverleg"),
+        ("MT meeting", "MT-overleg"),
+    ];
+    level_and_name(r, at, lang, words, " · ")
+}
+
+/// The meeting's level in `words` (chain, department, MT; English and Dutch), then `sep` and
+/// the chain's or department's name (the MT has none).
+fn level_and_name(
+    r: &Reader,
+    at: &MeetingAt,
+    lang: Lang,
+    words: [(&str, &str); 3],
+    sep: &str,
+) -> String {
+    let (word, target) = match at {
+        MeetingAt::Chain(c) => (words[0], Target::Chain(c.clone())),
+        MeetingAt::Department(d) => (words[1], Target::Department(d.clone())),
+        MeetingAt::Mt => return lang.pick(words[2].0, words[2].1).to_string(),
+    };
+    format!(
+        "{}{sep}{}",
+        lang.pick(word.0, word.1),
+        read_name_of(r, &target, lang)
+    )
 }
 
 /// An action escalated to the MT and not done, with where it came from.

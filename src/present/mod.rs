@@ -19,6 +19,7 @@ pub mod labels;
 pub mod meeting;
 pub mod picture;
 pub mod print;
+pub mod record;
 pub mod slides;
 pub mod sparkline;
 pub mod team;

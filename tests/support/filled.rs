@@ -114,9 +114,11 @@ fn filled_meeting() -> ChainMeeting {
                 period: Some(p("2026-02")),
                 value: Some(91.5),
                 status: Status::AtRisk,
+                comment: Some("Carrier late".into()),
             }],
             actions: vec!["a1".into(), "a2".into()],
             open: vec!["a2".into()],
+            comments: true,
         }],
     }
 }

@@ -23,6 +23,13 @@ pub fn chain_named(m: &Model, name: &str) -> Id {
     chain.expect("chain by name").id.clone()
 }
 
+/// The id of the link named `name` of the chain `chain` (panics when there is none).
+#[allow(dead_code)]
+pub fn link_named(m: &Model, chain: &Id, name: &str) -> Id {
+    let link = m.chains[chain].links.iter().find(|l| l.name == name);
+    link.expect("link by name").id.clone()
+}
+
 /// The id of the KPI named `name` (panics when there is none: a test's own data).
 #[allow(dead_code)]
 pub fn kpi_named(m: &Model, name: &str) -> Id {

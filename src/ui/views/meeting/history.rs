@@ -1,5 +1,6 @@
 //! What changed since the last meeting (values, statuses, actions done and added; texts from
-//! `present::meeting::change_groups`) and the list "Earlier meetings", newest first.
+//! `present::meeting::change_groups`) and the list "Earlier meetings", newest first, each
+//! with "Open": its record ([`super::record`]).
 
 use leptos::prelude::*;
 
@@ -8,6 +9,8 @@ use crate::model::meeting::MeetingAt;
 use crate::present::meeting::{read_change_groups, status_summary, ChangeGroup};
 use crate::ui::i18n::tr;
 use crate::ui::state::use_app;
+
+use super::record::RecordDialog;
 
 #[component]
 pub fn Changes(at: MeetingAt) -> impl IntoView {
@@ -62,7 +65,23 @@ fn group_view(g: ChangeGroup) -> impl IntoView {
 #[component]
 pub fn Earlier(at: MeetingAt) -> impl IntoView {
     let app = use_app();
-    // Each meeting held, newest first: date, as of, attendees, notes, statuses.
+    // The meeting whose record is open (its index in `held`).
+    let open = RwSignal::new(None::<usize>);
+    let dialog = {
+        let at = at.clone();
+        move || {
+            open.get().map(|index| {
+                view! {
+                    <RecordDialog
+                        at=at.clone()
+                        index=index
+                        on_close=Callback::new(move |()| open.set(None))
+                    />
+                }
+            })
+        }
+    };
+    // Each meeting held, newest first: its index, date, as of, attendees, notes, statuses.
     let items = Memo::new(move |_| {
         let lang = app.lang.get();
         app.doc
@@ -71,11 +90,13 @@ pub fn Earlier(at: MeetingAt) -> impl IntoView {
                     meeting
                         .held
                         .iter()
+                        .enumerate()
                         .rev()
-                        .map(|h| {
+                        .map(|(index, h)| {
                             let names: Vec<&str> =
                                 h.attendees.iter().map(|a| a.name.as_str()).collect();
                             (
+                                index,
                                 format!(
                                     "{} · {} {}",
                                     h.date,
@@ -115,10 +136,19 @@ pub fn Earlier(at: MeetingAt) -> impl IntoView {
                     items
                         .get()
                         .into_iter()
-                        .map(|(when, summary, present, notes)| {
+                        .map(|(index, when, summary, present, notes)| {
                             view! {
                                 <li>
-                                    <b>{when}</b>
+                                    <span class="earlier-head">
+                                        <b>{when}</b>
+                                        <button
+                                            type="button"
+                                            class="earlier-open"
+                                            on:click=move |_| open.set(Some(index))
+                                        >
+                                            {tr(app.lang, "Open", "Openen")}
+                                        </button>
+                                    </span>
                                     <span class="earlier-summary">{summary}</span>
                                     {(!present.is_empty())
                                         .then(|| view! { <span class="earlier-present">{present}</span> })}
@@ -130,6 +160,7 @@ pub fn Earlier(at: MeetingAt) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {dialog}
         </section>
     }
 }

@@ -16,6 +16,7 @@ mod flow;
 mod history;
 mod kpis;
 mod mt;
+mod record;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
