@@ -385,12 +385,12 @@ fn the_preview_is_a_grid_of_old_and_new_values() {
         .get_mut(&Id::new("k1"))
         .expect("k1")
         .values
-        .insert(month(2026, 3), 80.0);
+        .set(month(2026, 3), Some(80.0));
     m.kpis
         .get_mut(&Id::new("k1"))
         .expect("k1")
         .values
-        .insert(month(2026, 4), 90.0);
+        .set(month(2026, 4), Some(90.0));
     let text = "KPI\t2026-04\t2026-03\t2026-05\nInstalled on time\t90\t85\t\nMargin\t\t\t\nCalls answered\t1\t\t2";
     let p = parse_values_paste(text, &m, Lang::En);
     let grid = p.preview(&m, 10);
