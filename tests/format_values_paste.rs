@@ -410,7 +410,7 @@ fn the_preview_is_a_grid_of_old_and_new_values() {
     let text = "KPI\t2026-03\t2026-05\nInstalled on time\t85\t70\nTwin\t1\t2";
     let m2 = {
         let mut m2 = m.clone();
-        m2.kpis.remove(&Id::new("k8"));
+        m2.kpis.shift_remove(&Id::new("k8"));
         m2
     };
     let p = parse_values_paste(text, &m2, Lang::En);
