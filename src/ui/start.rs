@@ -8,23 +8,24 @@ use leptos::prelude::*;
 use super::files::ImportButton;
 use super::header::NewModelButton;
 use super::i18n::{tr, tr_key, T};
-use super::split::{after_first_view, build, deferred};
+use super::split::{after_first_view, build};
 use super::state::use_app;
 use super::templates::TemplateChoices;
 
-/// Lazy: the templates with their descriptions (the first click fetches this part).
+/// Lazy: "Import JSON" (the same control as the header's) and, while "Start from a template"
+/// is pressed, the templates with what each holds; one part, after the first view (it wraps
+/// below the buttons: style/shell.css).
 #[cfg_attr(feature = "split", lazy)]
-async fn start_templates(show_models: RwSignal<bool>, open: RwSignal<bool>) -> AnyView {
+async fn start_more(show_models: RwSignal<bool>, open: RwSignal<bool>) -> AnyView {
     build(|| {
-        view! { <TemplateChoices show_models=show_models close=open id="start-templates" /> }
-            .into_any()
+        view! {
+            <span class="start-import"><ImportButton /></span>
+            <Show when=move || open.get()>
+                <TemplateChoices show_models=show_models close=open id="start-templates" />
+            </Show>
+        }
+        .into_any()
     })
-}
-
-/// Lazy: "Import JSON" on the start screen (the same control as the header's).
-#[cfg_attr(feature = "split", lazy)]
-async fn start_import() -> AnyView {
-    build(|| view! { <ImportButton /> }.into_any())
 }
 
 /// The start screen.
@@ -57,9 +58,8 @@ pub fn StartScreen(show_models: RwSignal<bool>) -> impl IntoView {
                     {tr(app.lang, "Start from a template", "Begin met een sjabloon")}
                 </button>
                 <NewModelButton show_models=show_models />
-                <span class="start-import">{after_first_view(start_import)}</span>
+                {after_first_view(move || start_more(show_models, templates))}
             </div>
-            {move || templates.get().then(|| deferred(start_templates(show_models, templates)))}
         </section>
     }
 }
