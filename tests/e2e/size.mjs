@@ -21,8 +21,12 @@ import { DIST } from './support.mjs';
 // handover place in every view that names a KPI's place, the Chains view's handover cards and
 // agreements, checks 16-18, the Defined column) measured 268,557 B (267,934 B with the meeting
 // levels merged, which also cut Touched::between): 269 KB, to be cut back under issue 24.
+// Issue 23 (session 13) measured 272,855 B, spread over the shell and model code (the start
+// screen and its text, the comment a closed meeting keeps, Structure's Export PNG and Find
+// slot; not attributed function by function); "Find" itself (5.6 KB) was made lazy. 274 KB:
+// a regression issue 24 must take back.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
-export const FIRST_LOAD_BUDGET_BROTLI = 269 * 1000;
+export const FIRST_LOAD_BUDGET_BROTLI = 274 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
 // Compare / Merge / History dialogs and the two-tab merge (issue 13) added ~125 KB of parts.
 // Issue 20 took it from 775,641 to 808,918 B (the field table, the journal's codec, kept
@@ -31,7 +35,10 @@ export const FIRST_LOAD_BUDGET_BROTLI = 269 * 1000;
 // Waiting for values, My KPIs; all lazy).
 // Issue 22's three meeting levels (department and MT meetings, their close and print packs; all
 // lazy) took it from 952,347 to 972,199 B; the agreements in the meetings to 975,741 B.
-export const TOTAL_BUDGET_BROTLI = 980 * 1000; // issue 22 point 7 and agreements in the meetings (session 12): 975,741 B
+// Issue 23 (session 13; all lazy): the trend chart, Export slides (.pptx with its own stored
+// zip writer), Export PNG with the chain picture, earlier meetings as records, Find, the paste
+// preview grid: 1,104,508 B.
+export const TOTAL_BUDGET_BROTLI = 1110 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
