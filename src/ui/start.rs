@@ -1,18 +1,20 @@
 //! The first screen, while no model is open: what the app is for in two sentences and the
-//! three ways to begin, in the centre: "Start from a template" (the templates with what each
-//! holds), "New model" and "Import JSON". The templates and the import (and the import path
+//! ways to begin, in the centre: "Start from a template" (the templates with what each
+//! holds), "New model", "Import JSON" and "Open folder" (a team's shared folder). The templates and the import (and the import path
 //! they pull in) are lazy parts, like the header's.
 
 use leptos::prelude::*;
 
 use super::files::ImportButton;
+use super::folder::menu::OpenFolder;
 use super::header::NewModelButton;
 use super::i18n::{tr, tr_key, T};
 use super::split::{after_first_view, build};
 use super::state::use_app;
 use super::templates::TemplateChoices;
 
-/// Lazy: "Import JSON" (the same control as the header's) and, while "Start from a template"
+/// Lazy: "Import JSON" (the same control as the header's), "Open folder" (the Models panel's)
+/// and, while "Start from a template"
 /// is pressed, the templates with what each holds; one part, after the first view (it wraps
 /// below the buttons: style/shell.css).
 #[cfg_attr(feature = "split", lazy)]
@@ -20,6 +22,11 @@ async fn start_more(show_models: RwSignal<bool>, open: RwSignal<bool>) -> AnyVie
     build(|| {
         view! {
             <span class="start-import"><ImportButton /></span>
+            // A team's shared folder is a way in too; where the Models panel is open, its own
+            // "Open folder" is the one (never two on the page).
+            <Show when=move || !show_models.get()>
+                <span class="start-folder"><OpenFolder /></span>
+            </Show>
             <Show when=move || open.get()>
                 <TemplateChoices show_models=show_models close=open id="start-templates" />
             </Show>

@@ -27,6 +27,8 @@ for (const [width, height] of [[1280, 800], [1024, 768], [412, 915]]) {
     const begin = start.getByRole('button', { name: 'Start from a template' });
     await start.getByRole('button', { name: 'New model' }).waitFor();
     await start.getByLabel('Import JSON').waitFor({ state: 'attached' });
+    // A team's shared folder is a way in too (the Models panel, closed, keeps its own).
+    await start.getByRole('button', { name: 'Open folder' }).or(start.getByLabel('Open folder')).first().waitFor({ state: 'attached' });
     const box = await begin.boundingBox();
     const mid = box.x + box.width / 2;
     assert.ok(mid > width * 0.2 && mid < width * 0.8, `centre ${mid} of ${width}`);
