@@ -415,3 +415,44 @@ fn a_department_page_prints_its_kpis_by_chain_and_marks_escalated_actions() {
     let nl = department_page(&m, d, (2026, 11), day(2026, 12, 1), Lang::Nl);
     assert!(nl.contains("Afdelingsoverleg") && nl.contains("Geëscaleerd naar MT"));
 }
+
+#[test]
+fn each_meeting_page_is_followed_by_a_page_of_its_kpis_trend_charts() {
+    let m = coffee();
+    let today = day(2026, 12, 1);
+    let html = meeting_pack_html(&m, (2026, 11), today, Lang::En);
+    assert_eq!(
+        html.matches("<section class=\"meeting-page pack-trends\">")
+            .count(),
+        m.chains.len()
+    );
+    // One chart per KPI of each chain's meeting (every coffee KPI has values up to 2026-11).
+    let kpis: usize = m
+        .chains
+        .keys()
+        .map(|c| {
+            meeting_groups(&m, &MeetingAt::Chain(c.clone()))
+                .iter()
+                .map(|g| g.kpis.len())
+                .sum::<usize>()
+        })
+        .sum();
+    assert!(kpis > 0);
+    assert_eq!(html.matches("<figure><svg").count(), kpis);
+    assert!(html.contains("aria-label=\"Trend of Machines installed on time\""));
+    assert!(html.contains("<figcaption>Machines installed on time</figcaption>"));
+    let nl = meeting_pack_html(&m, (2026, 11), today, Lang::Nl);
+    assert!(nl.contains("· Verloop</h2>"));
+
+    // The MT meeting's page has the result KPIs' trends after it.
+    let mt = mt_page(&m, (2026, 11), today, Lang::En);
+    assert_eq!(mt.matches("pack-trends").count(), 1);
+
+    // Without values there is nothing to draw, and no page of trends.
+    let mut bare = m.clone();
+    for k in bare.kpis.values_mut() {
+        k.values = Default::default();
+    }
+    let html = meeting_pack_html(&bare, (2026, 11), today, Lang::En);
+    assert!(!html.contains("pack-trends"));
+}

@@ -20,6 +20,7 @@ use crate::present::chains::{name_of, read_name_of};
 use crate::present::diagram::svg::escape;
 use crate::present::labels::status_cell;
 use crate::present::print::norm_html;
+use crate::present::trend_chart::{svg as trend_svg, trend_chart, DEFAULT_PERIODS};
 
 /// Where a KPI of a meeting's table hangs: its group in the "Where" column.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -640,9 +641,43 @@ pub fn meeting_page(m: &Model, c: &Chain, as_of: Month, today: Date, lang: Lang)
     );
     pack_head(&mut s, &title, &c.meeting, as_of, &meta, lang);
     pack_flow(&mut s, m, c, as_of, lang);
-    pack_kpis(&mut s, m, &MeetingAt::Chain(c.id.clone()), as_of, lang);
+    let at = MeetingAt::Chain(c.id.clone());
+    pack_kpis(&mut s, m, &at, as_of, lang);
     pack_end(&mut s, &c.meeting, today, lang);
+    pack_trends(&mut s, m, &at, &title, as_of, lang);
     s
+}
+
+/// A page of trend charts after a meeting's page: one per KPI of the meeting, in the order of
+/// its table, over the 12 periods up to "As of" (none for a KPI without values then).
+fn pack_trends(out: &mut String, m: &Model, at: &MeetingAt, title: &str, as_of: Month, lang: Lang) {
+    let r = Reader::new(m);
+    let charts: String = meeting_groups(m, at)
+        .iter()
+        .flat_map(|g| g.kpis.iter())
+        .filter_map(|id| {
+            let c = trend_chart(&r, id, as_of, DEFAULT_PERIODS, lang)?;
+            let name = &m.kpis.get(id)?.name;
+            c.empty.is_none().then(|| {
+                format!(
+                    "<figure>{}<figcaption>{}</figcaption></figure>",
+                    trend_svg(&c, None),
+                    escape(name)
+                )
+            })
+        })
+        .collect();
+    if charts.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section class=\"meeting-page pack-trends\"><h2>{} · {}</h2><p class=\"print-meta\">{}: <b>{}</b></p><div class=\"pack-trend-grid\">{charts}</div></section>",
+        escape(title),
+        lang.pick("Trends", "Verloop"),
+        lang.pick("As of", "Stand per"),
+        month_text(as_of),
+    );
 }
 
 /// The end of a page: the open actions, the notes so far.
@@ -673,8 +708,10 @@ pub fn department_page(m: &Model, d: &Id, as_of: Month, today: Date, lang: Lang)
         name_of(m, &Target::Department(d.clone()), lang)
     );
     pack_head(&mut s, &title, &dep.meeting, as_of, "", lang);
-    pack_kpis(&mut s, m, &MeetingAt::Department(d.clone()), as_of, lang);
+    let at = MeetingAt::Department(d.clone());
+    pack_kpis(&mut s, m, &at, as_of, lang);
     pack_end(&mut s, &dep.meeting, today, lang);
+    pack_trends(&mut s, m, &at, &title, as_of, lang);
     s
 }
 
@@ -737,5 +774,6 @@ pub fn mt_page(m: &Model, as_of: Month, today: Date, lang: Lang) -> String {
         pack_action_table(&mut s, rows, Some(from), today, lang);
     }
     pack_end(&mut s, &m.mt_meeting, today, lang);
+    pack_trends(&mut s, m, &MeetingAt::Mt, title, as_of, lang);
     s
 }

@@ -14,6 +14,7 @@ pub mod find;
 pub mod form;
 pub mod health;
 pub mod history;
+pub mod kpi_columns;
 pub mod kpi_table;
 pub mod labels;
 pub mod meeting;

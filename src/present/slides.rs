@@ -536,10 +536,11 @@ fn goals_slides(m: &Model, as_of: Month, lang: Lang) -> Vec<Slide> {
     // Beside the first page: the goals without a result KPI, and the chains.
     let side_x = x + KPI_COLUMNS.iter().sum::<i64>() + GUTTER;
     let side_w = SLIDE_W - MARGIN - side_x;
+    // "Open actions" keeps its words on one line (at 20 % LibreOffice broke it "action s").
     let columns = [
-        side_w * 50 / 100,
-        side_w * 30 / 100,
-        side_w - side_w * 80 / 100,
+        side_w * 44 / 100,
+        side_w * 29 / 100,
+        side_w - side_w * 73 / 100,
     ];
     let mut rows = vec![head_row(
         &[

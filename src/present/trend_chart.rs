@@ -165,6 +165,15 @@ pub struct Row {
     pub comment: String,
 }
 
+/// A chart's accessible name: "Trend of <KPI name>" / "Trend van <KPI-naam>".
+pub fn chart_label(name: &str, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick("Trend of", "Trend van"),
+        or_unnamed(name, lang)
+    )
+}
+
 /// The trend chart of one KPI.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendChart {
@@ -239,11 +248,7 @@ pub fn chart_of(
         .iter()
         .map(|p| kpi.values.get(p).filter(|v| v.is_finite()))
         .collect();
-    let label = format!(
-        "{} {}",
-        lang.pick("Trend of", "Trend van"),
-        or_unnamed(&kpi.name, lang)
-    );
+    let label = chart_label(&kpi.name, lang);
     let value_text = |v: f64| format!("{}{}", format_number(v, lang), unit_suffix(&kpi.unit));
     let rows = list
         .iter()
@@ -620,6 +625,12 @@ fn label(out: &mut String, class: &str, (x, y): (f64, f64), anchor: &str, text: 
 /// alone (every colour an attribute, nothing from a style sheet: print, slides, pictures).
 /// `width` in CSS pixels, or `None` to let the page size it. Empty when the chart is empty.
 pub fn svg(c: &TrendChart, width: Option<f64>) -> String {
+    svg_named(c, width, &c.label)
+}
+
+/// [`svg`] with `label` as its accessible name (the screen keeps the name apart from the
+/// drawing, so that typing a KPI's name does not redraw its chart).
+pub fn svg_named(c: &TrendChart, width: Option<f64>, name: &str) -> String {
     if c.empty.is_some() {
         return String::new();
     }
@@ -638,7 +649,7 @@ pub fn svg(c: &TrendChart, width: Option<f64>) -> String {
         "<svg class=\"trend-svg\" viewBox=\"0 0 {} {}\"{size} role=\"img\" aria-label=\"{}\" font-family=\"{FONT}\" font-size=\"{}\">",
         t(W),
         t(H),
-        escape(&c.label),
+        escape(name),
         t(FONT_SIZE)
     );
     // The zone past red (or the band) under the grid, the norm's lines over it.
@@ -739,9 +750,14 @@ pub fn legend_html(c: &TrendChart, lang: Lang) -> String {
 /// The table alternative as HTML: named by its caption like the chart, one row per period
 /// (period, value, status with its mark, comment).
 pub fn table_html(c: &TrendChart, lang: Lang) -> String {
+    table_html_named(c, lang, &c.label)
+}
+
+/// [`table_html`] with `label` as its caption (see [`svg_named`]).
+pub fn table_html_named(c: &TrendChart, lang: Lang, label: &str) -> String {
     let mut out = format!(
         "<table><caption class=\"visually-hidden\">{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"trend-num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(&c.label),
+        escape(label),
         lang.pick("Period", "Periode"),
         lang.pick("Value", "Waarde"),
         lang.pick("Status", "Status"),

@@ -1,7 +1,7 @@
 // The Health view: the method checks as a list named "Health check"; "Show" selects.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot, seedTemplate } from './support.mjs';
+import { serve, launch, openPage, screenshot, seedTemplate, showColumns } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -33,6 +33,7 @@ test('a finding appears when a KPI loses its target, and Show selects the KPI', 
 
   // A second finding for the screenshot.
   await page.getByRole('tab', { name: 'KPIs' }).click();
+  await showColumns(page, ['Unit']);
   await page.getByRole('textbox', { name: 'Unit of Fixed on the first visit' }).fill('');
   await page.getByRole('tab', { name: 'Health' }).click();
   await list.getByRole('listitem').filter({ hasText: 'Fixed on the first visit' }).waitFor();

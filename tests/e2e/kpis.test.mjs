@@ -1,7 +1,7 @@
 // The KPIs view: every KPI in a table; filter, sort, edit in place; fast on 3,000 KPIs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot, seedTemplate, partsLoaded, settled } from './support.mjs';
+import { serve, launch, openPage, screenshot, seedTemplate, partsLoaded, settled, showColumns } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -53,7 +53,8 @@ test('the KPIs table lists, filters, sorts and edits in place', async () => {
   await pick.click();
   assert.equal(await pick.getAttribute('aria-pressed'), 'true');
 
-  // Edit a unit and a direction in place; both persist.
+  // Edit a unit and a direction in place (columns shown through "Columns"); both persist.
+  await showColumns(page, ['Unit', 'Direction']);
   const unit = page.getByRole('textbox', { name: 'Unit of Order to first invoice' });
   await unit.fill('working days');
   await page.getByRole('combobox', { name: 'Direction of Order to first invoice' }).selectOption({ label: 'Within a band' });
@@ -220,6 +221,7 @@ test('on 3,000 KPIs the table opens fast and a keystroke repaints one row', asyn
       requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
     }, true);
   });
+  await showColumns(page, ['Unit']);
   const unit = page.getByRole('textbox', { name: 'Unit of Chain 1 KPI 0', exact: true });
   await unit.click();
   await unit.press('End');

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+export const DIST = process.env.DIST ? path.resolve(process.env.DIST) : path.join(ROOT, 'dist');
 /// Every test serves the app under this sub-path: it proves dist/ uses relative URLs.
 export const SUB_PATH = '/some/sub/path/';
 
@@ -164,4 +164,15 @@ export function readZip(bytes) {
     at += 46 + nameLen + extraLen + commentLen;
   }
   return out;
+}
+
+/**
+ * Shows columns of the KPIs table through its "Columns" chooser (the default hides some, e.g.
+ * Unit and Direction), then closes the chooser. The choice is remembered in the browser.
+ */
+export async function showColumns(page, names) {
+  const columns = page.getByRole('button', { name: 'Columns', exact: true });
+  await columns.click();
+  for (const name of names) await page.getByRole('checkbox', { name, exact: true }).check();
+  await columns.click();
 }

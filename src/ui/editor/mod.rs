@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::ui::inspector::Inspector;
 use crate::ui::split::{build, deferred, idle};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, View};
 use as_of::AsOfSelect;
 use tabs::{Tabs, ViewPanel};
 use toolbar::Toolbar;
@@ -36,7 +36,15 @@ pub fn Editor() -> impl IntoView {
                 <Tabs />
                 <AsOfSelect />
             </div>
-            <div class="editor-body">
+            // In the wide tables, the inspector folds away while nothing is selected: the
+            // table gets the whole width (it stays mounted, so nothing is rebuilt).
+            <div
+                class="editor-body"
+                class:inspector-folded=move || {
+                    app.selection.with(Option::is_none)
+                        && matches!(app.view.get(), View::Kpis | View::Matrix | View::Values)
+                }
+            >
                 <ViewPanel />
                 {move || {
                     let placeholder = || view! { <aside class="inspector"></aside> };

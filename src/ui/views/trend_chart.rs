@@ -17,7 +17,8 @@ use crate::format::fixed::tenths;
 use crate::model::{Id, Lang};
 use crate::present::picture::png_file_name;
 use crate::present::trend_chart::{
-    legend_html, svg, table_html, trend_chart, TrendChart as Chart, DEFAULT_PERIODS, H, MARK_Y, W,
+    chart_label, legend_html, svg_named, table_html_named, trend_chart, TrendChart as Chart,
+    DEFAULT_PERIODS, H, MARK_Y, W,
 };
 use crate::ui::files::export_png_now;
 use crate::ui::i18n::tr;
@@ -48,11 +49,44 @@ pub fn TrendChart(
 ) -> impl IntoView {
     let app = use_app();
     let n = periods.unwrap_or(DEFAULT_PERIODS);
+    // The drawing without its name: a keystroke in the KPI's name re-runs this memo, which
+    // then compares equal, so nothing is drawn again; the name is set on the SVG apart.
+    let label = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let lang = app.lang.get();
+            app.doc
+                .read(|r| r.kpi(&id).map(|k| chart_label(&k.name, lang)))
+                .flatten()
+                .unwrap_or_default()
+        })
+    };
     let chart = Memo::new(move |_| {
         let (as_of, lang) = (app.as_of.get(), app.lang.get());
         app.doc
             .read(|r| trend_chart(r, &id, as_of, n, lang))
             .flatten()
+            .map(|c| Chart {
+                label: String::new(),
+                ..c
+            })
+    });
+    // The name on the drawing and the table's caption, set in place when it changes.
+    let (drawing, table) = (
+        NodeRef::<leptos::html::Div>::new(),
+        NodeRef::<leptos::html::Div>::new(),
+    );
+    Effect::new(move |_| {
+        let name = label.get();
+        if let Some(svg) = drawing.get().and_then(|d| d.first_element_child()) {
+            let _ = svg.set_attribute("aria-label", &name);
+        }
+        if let Some(caption) = table
+            .get()
+            .and_then(|d| d.query_selector("caption").ok().flatten())
+        {
+            caption.set_text_content(Some(&name));
+        }
     });
     // The comment marker under the pointer or focus (its index), for the tooltip. Set from
     // events that bubble up from the drawing; `try_`: an event may come as the chart goes.
@@ -95,8 +129,9 @@ pub fn TrendChart(
             let model = app.doc.with_untracked(|m| m.name.clone())?;
             chart.with_untracked(|c| {
                 let c = c.as_ref()?;
-                let svg = svg(c, Some(EXPORT_W));
-                (!svg.is_empty()).then(|| (svg, png_file_name(&model, &c.label)))
+                let name = label.get_untracked();
+                let svg = svg_named(c, Some(EXPORT_W), &name);
+                (!svg.is_empty()).then(|| (svg, png_file_name(&model, &name)))
             })
         });
     };
@@ -125,14 +160,33 @@ pub fn TrendChart(
                             tip.try_set(None);
                         }
                     >
-                        <div inner_html=move || html(|c, _| svg(c, None))></div>
+                        <div
+                            node_ref=drawing
+                            inner_html=move || {
+                                chart.with(|c| {
+                                    c.as_ref()
+                                        .map(|c| svg_named(c, None, &label.get_untracked()))
+                                        .unwrap_or_default()
+                                })
+                            }
+                        ></div>
                         {tooltip}
                     </div>
                     <p class="trend-legend small muted" inner_html=move || html(legend_html)></p>
                     {export_button}
                     <details class="trend-table">
                         <summary>{tr(lang, "Show as table", "Toon als tabel")}</summary>
-                        <div inner_html=move || html(table_html)></div>
+                        <div
+                            node_ref=table
+                            inner_html=move || {
+                                let lang = app.lang.get();
+                                chart.with(|c| {
+                                    c.as_ref()
+                                        .map(|c| table_html_named(c, lang, &label.get_untracked()))
+                                        .unwrap_or_default()
+                                })
+                            }
+                        ></div>
                     </details>
                 </div>
             }

@@ -9,6 +9,7 @@
 //! rows near the visible part of the table (`scroll.rs`), so opening the view and scrolling
 //! cost the same on 3,000 KPIs as on 300.
 
+mod columns;
 mod row;
 mod scroll;
 
@@ -17,8 +18,10 @@ use leptos::prelude::*;
 use crate::ui::i18n::tr;
 
 use crate::model::{Id, Level, Target};
+use crate::present::kpi_columns::Column;
 use crate::present::kpi_table::{level_code, level_from_code, level_name, order, Sort, SortKey};
 use crate::ui::state::use_app;
+use columns::{remembered, ColumnChooser};
 use row::{CellLabels, KpiRow, Sel};
 use scroll::Scroll;
 
@@ -28,6 +31,7 @@ pub fn KpisView() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let level = RwSignal::new(None::<Level>);
     let sort = RwSignal::new(None::<(SortKey, bool)>);
+    let columns = RwSignal::new(remembered(app));
     let scroll = Scroll::new();
     let measure_soon = crate::ui::views::once_per_frame(move || scroll.measure());
     let resize = window_event_listener(leptos::ev::resize, move |_| measure_soon());
@@ -108,6 +112,16 @@ pub fn KpisView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // Each header's width: its share of the table for the columns shown.
+    let share = move |col: Column| {
+        Signal::derive(move || format!("{:.2}%", columns.with(|c| c.share(col))))
+    };
+    let fixed = move |i: usize| {
+        Signal::derive(move || {
+            let (name, value, status) = columns.with(|c| c.fixed_share());
+            format!("{:.2}%", [name, value, status][i])
+        })
+    };
     let above = move || scroll.spacer(range.with(|r| r.0));
     let below = move || scroll.spacer(rows.with(Vec::len) - range.with(|r| r.1));
 
@@ -152,6 +166,7 @@ pub fn KpisView() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <ColumnChooser columns />
                 <span class="kpis-count muted" aria-live="polite">
                     {move || {
                         let lang = app.lang.get();
@@ -182,7 +197,8 @@ pub fn KpisView() -> impl IntoView {
                 <CellLabels />
                 <div class="kpi-table-wrap" node_ref=scroll.wrap on:scroll=move |_| measure_soon()>
                     <table
-                        class="kpi-table"
+                        class=move || columns.get().table_class()
+                        style:min-width=move || format!("{:.1}rem", columns.get().min_width_rem())
                         aria-rowcount=move || windowed().then(|| rows.with(Vec::len) + 1)
                     >
                         <caption class="visually-hidden">
@@ -190,20 +206,20 @@ pub fn KpisView() -> impl IntoView {
                         </caption>
                         <thead>
                             <tr>
-                                <SortHeader sort scroll key=SortKey::Name en="Name" nl="Naam" class="col-kpi" />
-                                <SortHeader sort scroll key=SortKey::Level en="Level" nl="Niveau" class="col-level" />
-                                <SortHeader sort scroll key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" />
-                                <SortHeader sort scroll key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" />
-                                <SortHeader sort scroll key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" />
-                                <SortHeader sort scroll key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" />
-                                <SortHeader sort scroll key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" />
-                                <SortHeader sort scroll key=SortKey::Target en="Target" nl="Norm" class="col-target" />
-                                <SortHeader sort scroll key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" />
-                                <SortHeader sort scroll key=SortKey::Defined en="Defined" nl="Gedefinieerd" class="col-defined" />
-                                <th scope="col" class="col-drives plain">{tr(app.lang, "Drives", "Stuurt")}</th>
-                                <SortHeader sort scroll key=SortKey::Value en="Value" nl="Waarde" class="col-value" />
-                                <SortHeader sort scroll key=SortKey::Status en="Status" nl="Status" class="col-status" />
-                                <th scope="col" class="col-trend plain">{tr(app.lang, "Trend", "Verloop")}</th>
+                                <SortHeader sort scroll key=SortKey::Name en="Name" nl="Naam" class="col-kpi" width=fixed(0) />
+                                <SortHeader sort scroll key=SortKey::Level en="Level" nl="Niveau" class="col-level" width=share(Column::Level) />
+                                <SortHeader sort scroll key=SortKey::Chain en="Chain" nl="Keten" class="col-chain" width=share(Column::Chain) />
+                                <SortHeader sort scroll key=SortKey::Link en="Link or goal" nl="Schakel of doel" class="col-link" width=share(Column::Link) />
+                                <SortHeader sort scroll key=SortKey::Owner en="Owner" nl="Eigenaar" class="col-owner" width=share(Column::Owner) />
+                                <SortHeader sort scroll key=SortKey::Unit en="Unit" nl="Eenheid" class="col-unit" width=share(Column::Unit) />
+                                <SortHeader sort scroll key=SortKey::Direction en="Direction" nl="Richting" class="col-direction" width=share(Column::Direction) />
+                                <SortHeader sort scroll key=SortKey::Target en="Target" nl="Norm" class="col-target" width=share(Column::Norm) />
+                                <SortHeader sort scroll key=SortKey::Frequency en="Frequency" nl="Frequentie" class="col-frequency" width=share(Column::Frequency) />
+                                <SortHeader sort scroll key=SortKey::Defined en="Defined" nl="Gedefinieerd" class="col-defined" width=share(Column::Defined) />
+                                <th scope="col" class="col-drives plain" style:width=share(Column::Drives)>{tr(app.lang, "Drives", "Stuurt")}</th>
+                                <SortHeader sort scroll key=SortKey::Value en="Value" nl="Waarde" class="col-value" width=fixed(1) />
+                                <SortHeader sort scroll key=SortKey::Status en="Status" nl="Status" class="col-status" width=fixed(2) />
+                                <th scope="col" class="col-trend plain" style:width=share(Column::Trend)>{tr(app.lang, "Trend", "Verloop")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -239,8 +255,10 @@ fn SortHeader(
     /// Its title in English and Dutch.
     en: &'static str,
     nl: &'static str,
-    /// The column's class (its width in `style/kpis.css`).
+    /// The column's class (`col-<code>`: hidden by the table's `hide-<code>`).
     class: &'static str,
+    /// Its width: its share of the table for the columns shown.
+    width: Signal<String>,
 ) -> impl IntoView {
     let app = use_app();
     let state = move || sort.get().and_then(|(k, asc)| (k == key).then_some(asc));
@@ -248,6 +266,7 @@ fn SortHeader(
         <th
             scope="col"
             class=class
+            style:width=width
             aria-sort=move || state().map(|asc| if asc { "ascending" } else { "descending" })
         >
             <button

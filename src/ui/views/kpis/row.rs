@@ -116,14 +116,22 @@ pub fn KpiRow(
         move |field: TextField| {
             let id = id.clone();
             let button_id = button_id.clone();
+            let text = move || {
+                row.with(|r| {
+                    r.as_ref()
+                        .map(|r| field.get(r).to_string())
+                        .unwrap_or_default()
+                })
+            };
             view! {
-                <td class=field.class()>
+                // The whole text, where a narrow column cuts it.
+                <td class=field.class() title=text>
                     <input
                         type="text"
                         class="cell"
                         maxlength=crate::format::MAX_NAME_CHARS
                         aria-labelledby=format!("{} {button_id}", field.label_id())
-                        prop:value=move || row.with(|r| r.as_ref().map(|r| field.get(r).to_string()).unwrap_or_default())
+                        prop:value=text
                         on:input=move |ev| {
                             app.edit(Edit::SetKpi { id: id.clone(), field: field.edit(event_target_value(&ev)) }, true);
                         }
@@ -148,6 +156,8 @@ pub fn KpiRow(
                     class="kpi-select"
                     id=button_id.clone()
                     aria-pressed=move || selected.get().to_string()
+                    // The whole name, where two lines cut it (a long Dutch word is never broken).
+                    title=name
                     on:click=select
                 >
                     {name}
@@ -166,8 +176,8 @@ pub fn KpiRow(
                     })
                 }}
             </td>
-            <td class="col-chain" title=chain>{chain}</td>
-            <td class="col-link" title=link>{link}</td>
+            <td class="col-chain" title=chain><span class="clamp">{chain}</span></td>
+            <td class="col-link" title=link><span class="clamp">{link}</span></td>
             {text_cell(TextField::Owner)}
             {text_cell(TextField::Unit)}
             <td class="col-direction">
