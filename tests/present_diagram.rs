@@ -443,3 +443,51 @@ fn visible_edges_are_those_whose_box_meets_the_viewport() {
             .is_empty());
     }
 }
+
+/// The picture's width and the right end of its legend's texts (as laid out by `text_width`).
+fn legend_fits(svg: &str) -> (f64, f64) {
+    use kpi_structure::present::diagram::layout::text_width;
+    let attr = |s: &str, name: &str| -> f64 {
+        let at = s.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        s[at..s[at..].find('"').unwrap() + at].parse().unwrap()
+    };
+    let width = attr(svg, "width");
+    let legend = &svg[svg.rfind("font-size=\"11\"").unwrap()..];
+    let right = legend
+        .split("<text ")
+        .skip(1)
+        .map(|t| {
+            let text = &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()];
+            attr(t, "x") + text_width(text, 11.0, false)
+        })
+        .fold(0.0, f64::max);
+    (width, right)
+}
+
+#[test]
+fn the_legend_wraps_within_a_narrow_picture() {
+    // One small chain: a picture narrower than the legend in one row (Dutch names are longer).
+    use kpi_structure::model::Edit;
+    let mut m = coffee();
+    let chains: Vec<_> = m.chains.keys().skip(1).cloned().collect();
+    for id in chains {
+        m.apply(Edit::DeleteChain { id }).unwrap();
+    }
+    let goals: Vec<_> = m.goals.keys().cloned().collect();
+    for id in goals {
+        m.apply(Edit::DeleteGoal { id }).unwrap();
+    }
+    for lang in [Lang::En, Lang::Nl] {
+        let svg = export_svg(&m, &of(&m), lang);
+        assert_well_formed(&svg);
+        let (width, right) = legend_fits(&svg);
+        assert!(
+            right <= width - 10.0,
+            "{lang:?}: legend ends at {right} of {width}"
+        );
+    }
+    // Wrapped into two rows, the picture is taller than with the legend in one.
+    let wide = export_svg(&coffee(), &of(&coffee()), Lang::Nl);
+    let (width, right) = legend_fits(&wide);
+    assert!(right <= width - 10.0, "legend ends at {right} of {width}");
+}

@@ -4,6 +4,8 @@
 //! what it reads.
 
 use kpi_structure::model::*;
+
+mod support;
 use kpi_structure::present::trend_chart::{
     chart_of, legend_html, short_month, svg, table_html, trend_chart, NormLines, TrendChart,
     DEFAULT_PERIODS, H, MAX_PERIODS, W,
@@ -397,5 +399,33 @@ fn it_reads_only_the_kpis_fields_values_and_comments() {
     assert_eq!(
         trend_chart(&r, &Id::new("gone"), (2026, 11), 12, Lang::En),
         None
+    );
+}
+
+#[test]
+fn week_labels_carry_their_w_once_so_twelve_fit() {
+    let m = support::coffee();
+    let weekly = m
+        .kpis
+        .values()
+        .find(|k| k.frequency == Frequency::Weekly)
+        .expect("a weekly KPI in the coffee template");
+    let r = kpi_structure::model::Reader::new(&m);
+    let c = kpi_structure::present::trend_chart::trend_chart(
+        &r,
+        &weekly.id,
+        (2026, 12),
+        12,
+        kpi_structure::model::Lang::En,
+    )
+    .unwrap();
+    let labels: Vec<&str> = c.slots.iter().filter_map(|s| s.label.as_deref()).collect();
+    assert_eq!(labels.len(), 12, "{labels:?}");
+    assert!(labels[0].starts_with('W'), "{labels:?}");
+    assert!(
+        labels[1..]
+            .iter()
+            .all(|l| l.chars().all(|c| c.is_ascii_digit())),
+        "{labels:?}"
     );
 }

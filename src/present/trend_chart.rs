@@ -13,7 +13,7 @@ use crate::format::fixed::Tenths;
 use crate::model::steer::Month;
 use crate::model::{format_number, Comments, Id, Kpi, Lang, Norm, Period, Reader, Status};
 use crate::present::chains::or_unnamed;
-use crate::present::diagram::svg::{escape, FONT};
+use crate::present::diagram::svg::{escape, status_colours, FONT};
 use crate::present::labels::{status_class, status_mark};
 use crate::present::sparkline::unit_suffix;
 
@@ -474,7 +474,15 @@ fn period_label(p: Period, first: bool, lang: Lang) -> (String, Option<String>) 
             d.to_string(),
             (first || d == 1).then(|| short_month(m, lang).to_string()),
         ),
-        Period::Week { y, w } => (format!("W{w}"), year(y, w == 1)),
+        // "W43 44 45 …": the W once, so that twelve weeks fit as twelve months do.
+        Period::Week { y, w } => (
+            if first {
+                format!("W{w}")
+            } else {
+                w.to_string()
+            },
+            year(y, w == 1),
+        ),
         Period::Month { y, m } => (short_month(m, lang).to_string(), year(y, m == 1)),
         Period::Quarter { y, q } => (format!("Q{q}"), year(y, q == 1)),
         Period::Year { y } => (y.to_string(), None),
@@ -557,12 +565,12 @@ impl Scale {
 
 /// The colour of a status where no style sheet is (print, a picture); on screen the status
 /// class's colour wins.
+/// The drawings' status colours (`status_colours`), but at risk as a brighter dot than its
+/// text ink, so that a small point reads as amber.
 fn status_colour(s: Status) -> &'static str {
     match s {
-        Status::OnTarget => "#1e7b4f",
         Status::AtRisk => "#c98a00",
-        Status::OffTarget => "#b42318",
-        Status::NoValue | Status::NoNorm => "#5b6675",
+        s => status_colours(s).0,
     }
 }
 
@@ -571,10 +579,10 @@ const GRID: &str = "#e3e6ea";
 const AXIS: &str = "#98a3b3";
 const LABEL: &str = "#5b6675";
 const LINE: &str = "#4a5563";
-const ON: &str = "#1e7b4f";
-const ON_BG: &str = "#e3f4ea";
-const OFF: &str = "#b42318";
-const OFF_BG: &str = "#fde7e7";
+const ON: &str = status_colours(Status::OnTarget).0;
+const ON_BG: &str = status_colours(Status::OnTarget).1;
+const OFF: &str = status_colours(Status::OffTarget).0;
+const OFF_BG: &str = status_colours(Status::OffTarget).1;
 const BRAND: &str = "#1f4e79";
 
 /// A horizontal line across the plot at `y`.

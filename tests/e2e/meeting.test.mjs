@@ -134,7 +134,7 @@ test('overdue actions say so; Undo after Close meeting brings the meeting back',
   await context.close();
 });
 
-test('the meeting pack: one A4 landscape page per chain from the Meeting view', async () => {
+test('the meeting pack: one A4 landscape page per chain from the Meeting view, and one of its trend charts', async () => {
   const { init, model } = seedTemplate('coffee-machines.en.kpi.json');
   const { page, context, errors } = await openPage(browser, server.url, { init });
   await openMeeting(page);
@@ -146,8 +146,11 @@ test('the meeting pack: one A4 landscape page per chain from the Meeting view', 
   await partsLoaded(page);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const doc = page.locator('#print-doc');
-  assert.equal(await doc.locator('.meeting-page').count(), model.chains.length);
+  assert.equal(await doc.locator('.meeting-page:not(.pack-trends)').count(), model.chains.length);
   assert.equal(await doc.locator('.chain-card').count(), 0);
+  // After each chain's page, its KPIs' trend charts (issue 23): one per KPI, each named.
+  assert.equal(await doc.locator('.pack-trends').count(), model.chains.length);
+  await doc.getByRole('img', { name: 'Trend of Machines installed on time', includeHidden: true }).waitFor({ state: 'attached' });
   const text = await doc.innerText();
   assert.ok(text.includes('Fitter ill for two weeks'));
   assert.ok(text.includes('Hire a second fitter'));
@@ -159,7 +162,7 @@ test('the meeting pack: one A4 landscape page per chain from the Meeting view', 
   const file = path.join(SHOTS, 'meeting-pack.pdf');
   const pdf = await page.pdf({ path: file, format: 'A4', landscape: true, preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert.equal(pages, model.chains.length, `${pages} pages`);
+  assert.equal(pages, 2 * model.chains.length, `${pages} pages`);
   try {
     execFileSync('pdftoppm', ['-png', '-r', '70', file, path.join(SHOTS, 'meeting-pack')]);
   } catch {

@@ -173,14 +173,18 @@ test('printing from the department and the MT meeting gives their packs', async 
   await partsLoaded(page);
   const doc = page.locator('#print-doc');
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  assert.equal(await doc.locator('.meeting-page').count(), model.departments.length);
+  assert.equal(await doc.locator('.meeting-page:not(.pack-trends)').count(), model.departments.length);
+  // Each department with KPIs has a page of their trend charts after its page.
+  assert.ok(await doc.locator('.pack-trends').count() > 0);
   const text = await doc.innerText();
   assert.ok(text.includes('Department meeting · Service'));
   assert.ok(text.includes('Train two fitters'));
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await mtMeeting(page);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  assert.equal(await doc.locator('.meeting-page').count(), 1);
+  assert.equal(await doc.locator('.meeting-page:not(.pack-trends)').count(), 1);
+  // The result KPIs' trend charts on a page after it.
+  assert.equal(await doc.locator('.pack-trends figure svg[role=img]').count(), model.kpis.filter((k) => k.at.level === 'result').length);
   const mt = await doc.innerText();
   assert.ok(mt.includes('MT meeting'));
   assert.ok(mt.includes('Customer satisfaction'));

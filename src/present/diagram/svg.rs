@@ -144,6 +144,8 @@ pub fn read_is_external(r: &crate::model::Reader, t: &Target) -> bool {
 
 const TITLE_H: f64 = 34.0;
 const LEGEND_H: f64 = 34.0;
+/// The height of each further row of the legend.
+const LEGEND_ROW: f64 = 20.0;
 
 /// The whole diagram with the model's name on top and a legend below.
 pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
@@ -151,7 +153,7 @@ pub fn export_svg(m: &Model, l: &Layout, lang: Lang) -> String {
 }
 
 /// A status's colours in a drawing (the same as the screen's): its ink and its background.
-pub fn status_colours(s: Status) -> (&'static str, &'static str) {
+pub const fn status_colours(s: Status) -> (&'static str, &'static str) {
     match s {
         Status::OnTarget => ("#1e7b4f", "#e3f4ea"),
         Status::AtRisk => ("#8a5a00", "#fff1cc"),
@@ -201,11 +203,46 @@ pub fn head(width: f64, height: f64, title: &str) -> String {
     )
 }
 
+/// A legend item's place: a kind's swatch and name, or (`None`) the "drives" arrow.
+struct LegendItem {
+    kind: Option<Kind>,
+    x: f64,
+    y: f64,
+}
+
+/// The legend's items laid out in rows of 20 px within `width` (a narrow picture wraps them).
+fn legend_items(lang: Lang, width: f64) -> Vec<LegendItem> {
+    let item_w = |k: Option<Kind>| match k {
+        Some(k) => 19.0 + super::layout::text_width(k.label(lang), 11.0, false) + 16.0,
+        None => 30.0 + super::layout::text_width(lang.pick("drives", "stuurt"), 11.0, false),
+    };
+    let (mut x, mut y) = (20.0, 0.0);
+    let mut items = Vec::new();
+    for kind in Kind::ALL.into_iter().map(Some).chain([None]) {
+        let w = item_w(kind);
+        if x > 20.0 && x + w > width - 20.0 {
+            (x, y) = (20.0, y + LEGEND_ROW);
+        }
+        items.push(LegendItem { kind, x, y });
+        x += w;
+    }
+    items
+}
+
+/// The legend's height for a picture `width` wide.
+fn legend_height(lang: Lang, width: f64) -> f64 {
+    let rows = legend_items(lang, width)
+        .last()
+        .map_or(0.0, |i| i.y / LEGEND_ROW)
+        + 1.0;
+    LEGEND_H + (rows - 1.0) * LEGEND_ROW
+}
+
 /// [`export_svg`]; with `as_of`, each KPI's box carries its value and status mark as of that
 /// month (the printed structure).
 pub fn export_svg_as_of(m: &Model, l: &Layout, lang: Lang, as_of: Option<Month>) -> String {
     let width = l.width.max(560.0);
-    let height = l.height + TITLE_H + LEGEND_H;
+    let height = l.height + TITLE_H + legend_height(lang, width);
     let mut s = head(width, height, &m.name);
     let _ = writeln!(s, r#"<g transform="translate(0 {TITLE_H})">"#);
     for e in &l.edges {
@@ -270,32 +307,42 @@ pub fn export_svg_as_of(m: &Model, l: &Layout, lang: Lang, as_of: Option<Month>)
         s.push_str("</g>\n");
     }
     s.push_str("</g>\n");
-    // Legend.
+    // Legend: its items in rows as wide as the picture.
     let y = TITLE_H + l.height + 8.0;
-    let mut x = 20.0;
     let _ = write!(
         s,
         r#"<g transform="translate(0 {y})" font-size="11" fill="{INK}">"#
     );
-    for k in Kind::ALL {
-        let p = k.palette();
-        let _ = write!(
-            s,
-            r#"<rect x="{x}" y="2" width="14" height="12" rx="3" fill="{}" stroke="{}"/><text x="{}" y="12">{}</text>"#,
-            p.fill,
-            p.stroke,
-            x + 19.0,
-            escape(k.label(lang))
-        );
-        x += 19.0 + super::layout::text_width(k.label(lang), 11.0, false) + 16.0;
+    for item in legend_items(lang, width) {
+        match item.kind {
+            Some(k) => {
+                let p = k.palette();
+                let _ = write!(
+                    s,
+                    r#"<rect x="{}" y="{}" width="14" height="12" rx="3" fill="{}" stroke="{}"/><text x="{}" y="{}">{}</text>"#,
+                    item.x,
+                    item.y + 2.0,
+                    p.fill,
+                    p.stroke,
+                    item.x + 19.0,
+                    item.y + 12.0,
+                    escape(k.label(lang))
+                );
+            }
+            None => {
+                let _ = write!(
+                    s,
+                    r#"<path d="M{} {}H{}" stroke="{EDGE}" stroke-width="1.3" marker-end="url(#arrow)"/><text x="{}" y="{}">{}</text>"#,
+                    item.x,
+                    item.y + 8.0,
+                    item.x + 24.0,
+                    item.x + 30.0,
+                    item.y + 12.0,
+                    lang.pick("drives", "stuurt")
+                );
+            }
+        }
     }
-    let _ = write!(
-        s,
-        r#"<path d="M{x} 8H{}" stroke="{EDGE}" stroke-width="1.3" marker-end="url(#arrow)"/><text x="{}" y="12">{}</text>"#,
-        x + 24.0,
-        x + 30.0,
-        lang.pick("drives", "stuurt")
-    );
     s.push_str("</g>\n</svg>\n");
     s
 }
