@@ -64,3 +64,36 @@ test('Find jumps to chain 150 of a 200-chain model in Structure, and to a link i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Find in English and Dutch at 1280x800 and 1024x768: a KPI found, selected and in view', async () => {
+  const { seedTemplate } = await import('./support.mjs');
+  const shots = process.env.SHOTS;
+  for (const lang of ['en', 'nl']) {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
+      const { init } = seedTemplate(`coffee-machines.${lang}.kpi.json`);
+      const { page, context, errors } = await openPage(browser, server.url, { init, viewport });
+      if (lang === 'nl') await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Nederlands' });
+      const find = page.getByRole('searchbox', { name: lang === 'en' ? 'Find' : 'Zoeken' });
+      const kpi = lang === 'en' ? 'Repeat breakdowns' : 'Herhaalstoringen';
+      await find.fill(kpi.slice(0, 8));
+      const found = page.getByRole('list', { name: lang === 'en' ? 'Found' : 'Gevonden' });
+      const match = found.getByRole('button', { name: new RegExp(kpi) });
+      await match.waitFor();
+      if (shots) await page.screenshot({ path: `${shots}/find-${lang}-${viewport.width}.png` });
+      await match.click();
+      const box = page.getByRole('group', { name: lang === 'en' ? 'KPI structure diagram' : 'Diagram van de KPI-structuur' })
+        .getByRole('button', { name: kpi, exact: true });
+      await settledPressed(box);
+      assert.ok(await box.evaluate(inView));
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
+
+async function settledPressed(box) {
+  await box.waitFor();
+  const end = Date.now() + 5000;
+  while ((await box.getAttribute('aria-pressed')) !== 'true' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(await box.getAttribute('aria-pressed'), 'true');
+}

@@ -36,10 +36,12 @@ pub fn Editor() -> impl IntoView {
                 <Tabs />
                 <AsOfSelect />
             </div>
-            // In the wide tables, the inspector folds away while nothing is selected: the
-            // table gets the whole width (it stays mounted, so nothing is rebuilt).
+            // In the wide tables, and on a phone in every view, the inspector folds away while
+            // nothing is selected: the view gets the whole width (it stays mounted, so nothing
+            // is rebuilt; style/editor.css).
             <div
                 class="editor-body"
+                class:nothing-selected=move || app.selection.with(Option::is_none)
                 class:inspector-folded=move || {
                     app.selection.with(Option::is_none)
                         && matches!(app.view.get(), View::Kpis | View::Matrix | View::Values)
