@@ -4,7 +4,7 @@
 // template opened from the Templates menu, then the page reloaded), the sum of the
 // layout-shift entries without recent input from navigation until 3 s after the first view
 // appears, and the largest shifts with their sources (the node, its rect before and after),
-// so that they can be fixed. layout_shift.pending.mjs asserts sum <= 0.02 per case.
+// so that they can be fixed; and the largest contentful paint's element. layout_shift.pending.mjs asserts sum <= 0.02 per case.
 // dist/ is served as a static host does (gzip, cache headers: static_server.mjs).
 import { serveStatic } from './static_server.mjs';
 import { launch, DIST, SUB_PATH } from './support.mjs';
@@ -52,6 +52,12 @@ function watchShifts() {
       });
     }
   }).observe({ type: 'layout-shift', buffered: true });
+  // The largest contentful paint candidates too: Lighthouse's "LCP element" audit errors with
+  // Debian chromium, so this is where to see which element it is.
+  window.__lcp = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__lcp.push({ at: e.startTime, size: e.size, node: name(e.element) });
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
   const seen = () => {
     if (!window.__firstView && document.querySelector('section.start h1, svg.st-svg g.st-node')) {
       window.__firstView = performance.now();
@@ -69,7 +75,8 @@ async function collect(page) {
   const shifts = (await page.evaluate(() => window.__shifts))
     .filter((s) => !s.input && s.at <= firstView + WINDOW_MS)
     .sort((a, b) => b.value - a.value);
-  return { sum: shifts.reduce((t, s) => t + s.value, 0), firstView, shifts };
+  const lcp = (await page.evaluate(() => window.__lcp)).filter((e) => e.at <= firstView + WINDOW_MS).at(-1);
+  return { sum: shifts.reduce((t, s) => t + s.value, 0), firstView, shifts, lcp };
 }
 
 /** Runs `steps(page)` in a fresh context (nothing stored) at width x height, shifts watched. */
@@ -109,8 +116,9 @@ export function reopen(browser, url, size) {
 export const CASES = [['first visit', firstVisit], ['stored model reopened', reopen]];
 
 /** Prints one case: the sum and up to `top` largest shifts with their sources. */
-export function report(label, { sum, firstView, shifts }, top = 5) {
+export function report(label, { sum, firstView, shifts, lcp }, top = 5) {
   const lines = [`${label}: sum ${sum.toFixed(4)} (${shifts.length} shifts; first view at ${firstView.toFixed(0)} ms)${sum > LIMIT ? `  > ${LIMIT}` : ''}`];
+  if (lcp) lines.push(`  largest contentful paint: ${lcp.node}, ${lcp.size} px² at ${lcp.at.toFixed(0)} ms`);
   for (const s of shifts.slice(0, top)) {
     lines.push(`  ${s.value.toFixed(4)} at ${s.at.toFixed(0)} ms`);
     for (const src of s.sources) lines.push(`    ${src.node}: ${src.from} -> ${src.to}`);
