@@ -23,7 +23,7 @@ export CARGO_PROFILE_DEV_DEBUG := 0
 export CARGO_PROFILE_TEST_DEBUG := 0
 export CARGO_TERM_COLOR := never
 
-.PHONY: help serve build size bench-ui bench-model slides-check test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
+.PHONY: help serve build size lighthouse lighthouse-deps bench-ui bench-model slides-check test test-native test-wasm test-e2e lint fmt tools tools-build tools-test \
         wasm-target trunk wasm-bindgen wasm-split node-deps chromium fetch clean
 
 help:
@@ -31,6 +31,7 @@ help:
 	@echo "make test    run every test: lint, native, wasm (headless chromium), end-to-end"
 	@echo "make build   write a release dist/ that works from any static host and sub-path"
 	@echo "make size    print raw, gzip and brotli bytes of the release wasm and JS (first load, total)"
+	@echo "make lighthouse  Lighthouse (performance) on the release build, 3 runs mobile and desktop, medians"
 	@echo "make slides-check  open the exported slides with LibreOffice headless (where installed)"
 
 # ---- tools ---------------------------------------------------------------------------------
@@ -88,6 +89,19 @@ build: tools-build
 
 size: build
 	@node tests/e2e/size.mjs
+
+# Lighthouse, pinned, in .tools/lighthouse: not in package-lock.json (it is large and `make test`
+# does not need it).
+LIGHTHOUSE_VERSION := 12.2.3
+lighthouse-deps:
+	@if grep -qs '"version": "$(LIGHTHOUSE_VERSION)"' .tools/lighthouse/node_modules/lighthouse/package.json; then :; else \
+	  echo "Installing lighthouse $(LIGHTHOUSE_VERSION) into .tools/lighthouse (once)"; \
+	  npm install --prefix .tools/lighthouse --no-save --no-audit --no-fund --loglevel=error lighthouse@$(LIGHTHOUSE_VERSION); fi
+
+# Lighthouse (performance only) on dist/ served with gzip and cache headers: 3 runs mobile and 3
+# desktop in Debian chromium, each run's figures and the medians (RUNS=5 for more).
+lighthouse: build chromium lighthouse-deps
+	CHROMIUM=$(CHROMIUM) node tests/e2e/lighthouse.mjs
 
 # ---- tests ---------------------------------------------------------------------------------
 

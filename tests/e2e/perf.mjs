@@ -5,10 +5,15 @@
 //   before the input event until every handler, effect and microtask it started is done
 //   (`setTimeout(0)` after it), p50 and p95 over 60 keystrokes two frames apart
 //   (../shared/toolchain.md),
-// and the ratios large / template.
+// and the ratios large / template; then
+// - importing that model's exported file (Export JSON of the 3,000-KPI model with its values
+//   and a definition, formula and data source per KPI: 4.4 MB) through "Import JSON" with the Coffee machines template open: from the file set on
+//   the input until the model's first view (its Structure diagram) is shown, median of 3,
+//   against `JSON.parse` of the same text in the page, and the ratio (`BENCH_IMPORT=0` skips
+//   it).
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, partsLoaded, ROOT } from './support.mjs';
+import { serve, launch, openPage, partsLoaded, seedTemplate, ROOT } from './support.mjs';
 
 /** A 200-chain / 3,000-KPI model in the file format's model shape. */
 /** 36 months of values ending 2026-11, one decimal, deterministic, as `Series` runs. */
@@ -21,7 +26,9 @@ export function monthlyValues(seed, months = 36) {
   return { [key]: v };
 }
 
-export function largeModel(chains = 200, kpis = 3000, { months = 0 } = {}) {
+/** `texts`: every KPI has a definition, a formula and a data source as people write them
+ * (~650 characters), as a file that has been worked on for a while does. */
+export function largeModel(chains = 200, kpis = 3000, { months = 0, texts = false } = {}) {
   const m = { id: 'mlarge', name: 'Large model', organisation: '', description: '', goals: [], kpis: [], chains: [], departments: [], created: 0, modified: 0 };
   const kpi = (id, name, at, drives = []) => ({ id, name, at, definition: '', formula: '', unit: '%', direction: 'higher', target: 95, red: 90, frequency: 'monthly', owner: 'Owner', data_source: '', value_type: 'customer', drives });
   for (let d = 0; d < 12; d++) m.departments.push({ id: `d${d}`, name: `Department ${d}`, description: '' });
@@ -43,6 +50,16 @@ export function largeModel(chains = 200, kpis = 3000, { months = 0 } = {}) {
     i++; n++;
   }
   if (months > 0) m.kpis.forEach((k, i) => { k.values = monthlyValues(i, months); });
+  if (texts) {
+    m.kpis.forEach((k, i) => {
+      k.definition = `${k.name} (${i}): the share of orders in this step that is done right the first time and on the date agreed with the customer, `
+        + 'counted per calendar month over every order that left the step in that month. Orders cancelled by the customer before the step started are left out; '
+        + 'orders changed by the customer count from the date of the change. The step owner checks the figure with the team in the monthly chain meeting '
+        + 'and explains every month below the norm with its causes and the actions taken.';
+      k.formula = `orders done right first time and on time in step ${i % 5} / all orders that left step ${i % 5} in the month x 100`;
+      k.data_source = `ERP report ${1000 + i}, export on the first working day`;
+    });
+  }
   return m;
 }
 
@@ -131,6 +148,65 @@ async function measure(page, tab) {
   }, { keys: KEYS, selector }).then((r) => ({ ...r, switchMs }));
 }
 
+/** An init script (for openPage) that stores `model` before the app starts; it opens it. */
+function seedModel(model) {
+  const entry = JSON.stringify({ version: 2, rev: 1, model: { ...model, modified: Date.now() } });
+  return [([k, v]) => { localStorage.setItem(k, v); }, [`kpi-structure:model:${model.id}`, entry]];
+}
+
+/** `model` as Export JSON writes it: { name, text }. */
+async function exportJson(browser, url, model) {
+  const { page, context } = await openPage(browser, url, { init: seedModel(model) });
+  await page.locator('svg.st-svg g.st-node').first().waitFor({ timeout: 60000 });
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const file = { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+  await context.close();
+  return file;
+}
+
+/**
+ * Importing `file` (Export JSON's output) three times (fresh context each, the Coffee machines
+ * template open and every lazy part loaded, so the figure is the import's own work): per run
+ * the time from setting the file on "Import JSON" (and its change event) until the imported
+ * model's Structure diagram is shown, and `JSON.parse` of the same text in that page (median
+ * of 9). The file is handed to the page first: its transfer to the browser is not counted.
+ */
+async function measureImport(browser, url, file, { modelName, nodeText }) {
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    const { page, context } = await openPage(browser, url, { init: seedTemplate('coffee-machines.en.kpi.json').init });
+    await page.locator('svg.st-svg g.st-node').first().waitFor();
+    await partsLoaded(page);
+    await page.evaluate((text) => { window.__file = text; }, file.text);
+    const input = page.getByLabel('Import JSON').first();
+    const importMs = await input.evaluate(async (el, { name, modelName, nodeText }) => {
+      const chosen = new DataTransfer();
+      chosen.items.add(new File([window.__file], name, { type: 'application/json' }));
+      const shown = () => document.querySelector('input[aria-label="Model name"]')?.value === modelName
+        && document.querySelector('svg.st-svg')?.textContent.includes(nodeText);
+      const t0 = performance.now();
+      el.files = chosen.files;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      // Checked before each frame is painted: the frame that shows it.
+      await new Promise((done) => { const check = () => (shown() ? done() : requestAnimationFrame(check)); check(); });
+      return performance.now() - t0;
+    }, { name: file.name, modelName, nodeText });
+    const parseMs = await page.evaluate(() => {
+      const samples = [];
+      for (let i = 0; i < 9; i++) {
+        const t0 = performance.now();
+        JSON.parse(window.__file);
+        samples.push(performance.now() - t0);
+      }
+      return samples.sort((a, b) => a - b)[4];
+    });
+    runs.push({ importMs, parseMs });
+    await context.close();
+  }
+  const med = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[1];
+  return { runs, importMs: med('importMs'), parseMs: med('parseMs') };
+}
+
 /** Records when the diagram first shows (ms since navigation start) in `window.__opened`. */
 function watchOpen() {
   const seen = () => {
@@ -151,14 +227,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   ];
   const results = {};
   for (const [label, model, kpiName] of models) {
-    const entry = JSON.stringify({ version: 2, rev: 1, model: { ...model, modified: Date.now() } });
-    const seed = ([k, v]) => { localStorage.setItem(k, v); };
     const opens = [];
     let page; let context;
     // Open three times (fresh context each time); the median counts.
     for (let run = 0; run < 3; run++) {
       if (context) await context.close();
-      ({ page, context } = await openPage(browser, server.url, { init: [seed, [`kpi-structure:model:${model.id}`, entry]] }));
+      ({ page, context } = await openPage(browser, server.url, { init: seedModel(model) }));
       await page.addInitScript(watchOpen);
       await page.reload();
       await page.waitForFunction(() => window.__opened, null, { timeout: 60000 });
@@ -192,6 +266,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`| ${tab} | ${a.p50.toFixed(1)} / ${a.p95.toFixed(1)} ms | ${b.p50.toFixed(1)} / ${b.p95.toFixed(1)} ms | ${(b.p50 / a.p50).toFixed(2)} |`);
   }
   console.log(`| open | ${small.open.toFixed(0)} ms | ${large.open.toFixed(0)} ms | ${(large.open / small.open).toFixed(2)} |`);
+  if (process.env.BENCH_IMPORT !== '0') {
+    const model = largeModel(200, 3000, { months: 36, texts: true });
+    const exported = await exportJson(browser, server.url, model);
+    const im = await measureImport(browser, server.url, exported, { modelName: model.name, nodeText: 'Chain KPI 0.0' });
+    const mb = (Buffer.byteLength(exported.text) / 1e6).toFixed(2);
+    console.log(`\nImport JSON of "${exported.name}" (${mb} MB: Export JSON of the 3,000-KPI model with 36 months of values and KPI texts): until its first view`);
+    im.runs.forEach((r, i) => console.log(`  run ${i + 1}: import ${r.importMs.toFixed(0)} ms, JSON.parse ${r.parseMs.toFixed(1)} ms, ratio ${(r.importMs / r.parseMs).toFixed(0)}x`));
+    console.log(`| import (median of 3) | ${im.importMs.toFixed(0)} ms | JSON.parse ${im.parseMs.toFixed(1)} ms | ratio ${(im.importMs / im.parseMs).toFixed(0)}x |`);
+  }
   await browser.close();
   await server.close();
 }
