@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::files::ImportButton;
-use super::i18n::{tr_key, T};
-use super::split::{after_first_view, build};
-use super::state::{use_app, SaveState};
+use super::i18n::{tr, tr_key, T};
+use super::split::{after_first_view_or, build};
+use super::state::{use_app, App, SaveState};
 use super::templates::TemplatesMenu;
 use crate::model::{Edit, Lang, ModelField};
 
@@ -19,6 +19,19 @@ async fn file_menus(show_models: RwSignal<bool>) -> AnyView {
         }
         .into_any()
     })
+}
+
+/// Templates and Import JSON as they look, until their part arrives: "Templates" disabled,
+/// "Import JSON" only drawn (no file input that would take a file and do nothing).
+fn file_menus_stand_in(app: App) -> impl IntoView {
+    view! {
+        <div class="menu">
+            <button type="button" disabled aria-hidden="true">{tr(app.lang, "Templates", "Sjablonen")}</button>
+        </div>
+        <span class="file-button" aria-hidden="true">
+            <span>{tr(app.lang, "Import JSON", "JSON importeren")}</span>
+        </span>
+    }
 }
 
 /// "New model": creates an empty model, opens it and closes the Models panel (in the header
@@ -52,7 +65,7 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
             </div>
             <nav class="actions" aria-label="Model">
                 <NewModelButton show_models=show_models />
-                {after_first_view(move || file_menus(show_models))}
+                {after_first_view_or(move || file_menus(show_models), move || file_menus_stand_in(app))}
                 <button
                     type="button"
                     aria-expanded=move || show_models.get().to_string()

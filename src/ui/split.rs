@@ -67,6 +67,37 @@ where
     move || idle.get().then(|| deferred(load()))
 }
 
+/// [`after_first_view`] with `stand_in` in its place until the part has arrived: the same
+/// controls drawn, disabled and hidden from assistive technology (a control painted before it
+/// works is disabled; a screen reader or a test finds the control once it works), so that
+/// nothing moves when the part takes their place.
+pub fn after_first_view_or<Fut, V>(
+    load: impl Fn() -> Fut + Send + Sync + 'static,
+    stand_in: impl Fn() -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    Fut: Future<Output = AnyView> + 'static,
+    V: IntoView + 'static,
+{
+    let idle = idle();
+    // Set as the part's view is handed over, so the stand-in goes in the same frame as the
+    // part comes (`try_`: the part may arrive after this place is gone).
+    let arrived = RwSignal::new(false);
+    view! {
+        {move || (!arrived.get()).then(stand_in)}
+        {move || {
+            idle.get().then(|| {
+                let part = load();
+                deferred(async move {
+                    let view = part.await;
+                    arrived.try_set(true);
+                    view
+                })
+            })
+        }}
+    }
+}
+
 /// Runs `task` once the browser is idle, no earlier than [`PREFETCH_DELAY`] from now.
 pub fn when_idle(task: impl Future<Output = ()> + 'static) {
     set_timeout(

@@ -9,7 +9,7 @@ use super::files::ImportButton;
 use super::folder::menu::OpenFolder;
 use super::header::NewModelButton;
 use super::i18n::{tr, tr_key, T};
-use super::split::{after_first_view, build};
+use super::split::{after_first_view_or, build};
 use super::state::use_app;
 use super::templates::TemplateChoices;
 
@@ -65,7 +65,25 @@ pub fn StartScreen(show_models: RwSignal<bool>) -> impl IntoView {
                     {tr(app.lang, "Start from a template", "Begin met een sjabloon")}
                 </button>
                 <NewModelButton show_models=show_models />
-                {after_first_view(move || start_more(show_models, templates))}
+                {after_first_view_or(
+                    move || start_more(show_models, templates),
+                    move || {
+                        // Until the part arrives: "Import JSON" drawn, "Open folder" disabled.
+                        let lang = app.lang;
+                        view! {
+                            <span class="start-import">
+                                <span class="file-button" aria-hidden="true">
+                                    <span>{tr(lang, "Import JSON", "JSON importeren")}</span>
+                                </span>
+                            </span>
+                            {(!show_models.get_untracked()).then(|| view! {
+                                <span class="start-folder">
+                                    <button type="button" disabled aria-hidden="true">{tr(lang, "Open folder", "Map openen")}</button>
+                                </span>
+                            })}
+                        }
+                    },
+                )}
             </div>
         </section>
     }

@@ -49,7 +49,20 @@ pub fn Editor() -> impl IntoView {
             >
                 <ViewPanel />
                 {move || {
-                    let placeholder = || view! { <aside class="inspector"></aside> };
+                    // Its stand-in while it loads: with nothing selected, the heading and the
+                    // hint it will show, so the page's text is there at the first view.
+                    let placeholder = move || {
+                        let lang = app.lang.get_untracked();
+                        let idle = app.selection.with_untracked(Option::is_none);
+                        view! {
+                            <aside class="inspector">
+                                {idle.then(|| view! {
+                                    <h2>{lang.pick("Model", "Model")}</h2>
+                                    <p class="muted">{crate::ui::inspector::hint(lang)}</p>
+                                })}
+                            </aside>
+                        }
+                    };
                     if inspect.get() {
                         view! { <Suspense fallback=placeholder>{deferred(inspector())}</Suspense> }
                             .into_any()

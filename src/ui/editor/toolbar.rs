@@ -10,13 +10,37 @@ use crate::model::{Edit, Lang, Target};
 use crate::ui::copies::CopiesButtons;
 use crate::ui::files::FileActions;
 use crate::ui::i18n::tr;
-use crate::ui::split::{after_first_view, build};
+use crate::ui::split::{after_first_view_or, build};
 use crate::ui::state::{fresh_id, use_app, App};
 
 /// Lazy: Export JSON / CSV and Copy share link come after the first view.
 #[cfg_attr(feature = "split", lazy)]
 async fn file_actions() -> AnyView {
     build(|| view! { <FileActions /> <CopiesButtons /> }.into_any())
+}
+
+/// The file actions as they look, disabled, until their part arrives (nothing moves then;
+/// a model kept in a folder shows its folder's state in place of "Save to folder").
+fn file_actions_stand_in(app: App) -> impl IntoView {
+    let names = [
+        ("Export JSON", "JSON exporteren"),
+        ("Export CSV", "CSV exporteren"),
+        ("Export slides", "Dia's exporteren"),
+        ("Copy share link", "Deellink kopiëren"),
+    ];
+    let folder = crate::storage::folder_fs::supported()
+        .then(|| view! { <button type="button" disabled aria-hidden="true">{tr(app.lang, "Save to folder", "In map bewaren")}</button> });
+    view! {
+        <div class="toolbar-group file-actions" aria-hidden="true">
+            {names
+                .into_iter()
+                .map(|(en, nl)| view! { <button type="button" disabled aria-hidden="true">{tr(app.lang, en, nl)}</button> })
+                .collect_view()}
+            {folder}
+        </div>
+        <button type="button" disabled aria-hidden="true">{tr(app.lang, "Compare", "Vergelijken")}</button>
+        <button type="button" disabled aria-hidden="true">{tr(app.lang, "History", "Geschiedenis")}</button>
+    }
 }
 
 /// After adding an element, put the keyboard in its Name field (text selected), so the user
@@ -206,7 +230,7 @@ pub fn Toolbar() -> impl IntoView {
                     {tr(app.lang, "Delete", "Verwijderen")}
                 </button>
             </div>
-            {after_first_view(file_actions)}
+            {after_first_view_or(file_actions, move || file_actions_stand_in(app))}
             <div class="toolbar-group">
                 <button type="button" aria-keyshortcuts="Control+P" on:click=move |_| crate::ui::print::print()>
                     {tr(app.lang, "Print", "Afdrukken")}

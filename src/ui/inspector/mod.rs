@@ -23,6 +23,14 @@ fn heading(target: &Target, at: Option<&Attach>, lang: Lang) -> &'static str {
     }
 }
 
+/// What the inspector says with nothing selected (also its stand-in's text while it loads).
+pub fn hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Select a goal, chain, link, department or KPI to edit it here. Start with Add goal or Add chain.",
+        "Selecteer een doel, keten, schakel, afdeling of KPI om die hier te bewerken. Begin met Doel toevoegen of Keten toevoegen.",
+    )
+}
+
 #[component]
 pub fn Inspector() -> impl IntoView {
     let app = use_app();
@@ -51,12 +59,7 @@ pub fn Inspector() -> impl IntoView {
         }
         Some(Target::Kpi(id)) => view! { <kpi::KpiInspector id=id /> }.into_any(),
         Some(Target::Model) | None => {
-            let hint = move || {
-                match app.lang.get() {
-                Lang::En => "Select a goal, chain, link, department or KPI to edit it here. Start with Add goal or Add chain.",
-                Lang::Nl => "Selecteer een doel, keten, schakel, afdeling of KPI om die hier te bewerken. Begin met Doel toevoegen of Keten toevoegen.",
-            }
-            };
+            let hint = move || hint(app.lang.get());
             view! {
                 <p class="muted">{hint}</p>
                 <goal::ModelInspector />
