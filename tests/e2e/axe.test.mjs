@@ -21,7 +21,9 @@ const NAMES = {
     models: 'Models', compare: 'Compare', history: 'History', paste: 'Paste values', find: 'Find',
     found: 'Found', cancel: 'Cancel', close: 'Close meeting', earlier: 'Earlier meetings', open: 'Open',
     kpisTab: 'KPIs', valuesTab: 'Values', meetingTab: 'Meeting', structureTab: 'Structure',
-    toPaste: 'Values to paste',
+    toPaste: 'Values to paste', merge: 'Merge', conflicts: 'Conflicts',
+    chainsTab: 'Chains', addAgreement: 'Add agreement', diagram: 'KPI structure diagram',
+    kpiDescription: /^97\.5%, on target$/, linkDescription: /^Step 2, (on target|at risk|off target|no value)$/,
   },
   nl: {
     language: 'Nederlands', title: 'KPI-structuur', begin: 'Begin met een sjabloon', templates: 'Sjablonen',
@@ -29,6 +31,9 @@ const NAMES = {
     find: 'Zoeken', found: 'Gevonden', cancel: 'Annuleren', close: 'Overleg afsluiten',
     earlier: 'Eerdere overleggen', open: 'Openen', kpisTab: 'KPI\'s', valuesTab: 'Waarden',
     meetingTab: 'Ketenoverleg', structureTab: 'Structuur', toPaste: 'Te plakken waarden',
+    diagram: 'Diagram van de KPI-structuur', merge: 'Samenvoegen', conflicts: 'Conflicten',
+    chainsTab: 'Ketens', addAgreement: 'Afspraak toevoegen',
+    kpiDescription: /^97,5%, op norm$/, linkDescription: /^Stap 2, (op norm|risico|buiten norm|geen waarde)$/,
   },
 };
 
@@ -134,6 +139,21 @@ for (const lang of ['en', 'nl']) {
     await check(page, `${lang} ${n.kpisTab}, KPI selected`, found);
     await page.getByRole('tab', { name: n.structureTab }).click();
     await check(page, `${lang} ${n.structureTab}, KPI selected`, found);
+    // The diagram's buttons: the element's name as name; step, value and status described.
+    const diagram = page.getByRole('group', { name: n.diagram });
+    const box = diagram.getByRole('button', { name: KPI, exact: true });
+    assert.match(await box.getAttribute('aria-description'), n.kpiDescription);
+    const link = diagram.getByRole('button', { name: 'Planning', exact: true }).first();
+    assert.match(await link.getAttribute('aria-description'), n.linkDescription);
+
+    // A goal in the inspector (Structure), a link in the inspector (Chains).
+    await diagram.getByRole('button', { name: 'Satisfied customers', exact: true }).click();
+    await check(page, `${lang} ${n.structureTab}, goal selected`, found);
+    await page.getByRole('tab', { name: n.chainsTab, exact: true }).click();
+    await page.getByRole('button', { name: 'Planning', exact: true }).first().click();
+    await page.getByRole('button', { name: n.addAgreement }).waitFor();
+    await check(page, `${lang} ${n.chainsTab}, link selected`, found);
+    await page.getByRole('tab', { name: n.structureTab }).click();
 
     // Find with matches listed.
     const find = page.getByRole('searchbox', { name: n.find });
@@ -161,6 +181,10 @@ for (const lang of ['en', 'nl']) {
     await compare.getByRole('button', { name: other.name, exact: true }).click();
     await compare.getByRole('list').first().getByRole('listitem').first().waitFor();
     await check(page, `${lang} Compare, differences`, found);
+    // No common restore point: Merge asks about every difference.
+    await compare.getByRole('button', { name: n.merge, exact: true }).click();
+    await compare.getByRole('list', { name: n.conflicts }).getByRole('listitem').first().waitFor();
+    await check(page, `${lang} Merge, conflicts`, found);
     await page.keyboard.press('Escape');
     await compare.waitFor({ state: 'detached' });
 
