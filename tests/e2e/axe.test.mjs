@@ -21,7 +21,8 @@ const NAMES = {
     models: 'Models', compare: 'Compare', history: 'History', paste: 'Paste values', find: 'Find',
     found: 'Found', cancel: 'Cancel', close: 'Close meeting', earlier: 'Earlier meetings', open: 'Open',
     kpisTab: 'KPIs', valuesTab: 'Values', meetingTab: 'Meeting', structureTab: 'Structure',
-    toPaste: 'Values to paste', merge: 'Merge', conflicts: 'Conflicts',
+    toPaste: 'Values to paste', merge: 'Merge', conflicts: 'Conflicts', showTable: 'Show as table', newModel: 'New model', addAction: 'Add action',
+    action: 'Action',
     chainsTab: 'Chains', addAgreement: 'Add agreement', diagram: 'KPI structure diagram',
     kpiDescription: /^97\.5%, on target$/, linkDescription: /^Step 2, (on target|at risk|off target|no value)$/,
   },
@@ -32,6 +33,7 @@ const NAMES = {
     earlier: 'Eerdere overleggen', open: 'Openen', kpisTab: 'KPI\'s', valuesTab: 'Waarden',
     meetingTab: 'Ketenoverleg', structureTab: 'Structuur', toPaste: 'Te plakken waarden',
     diagram: 'Diagram van de KPI-structuur', merge: 'Samenvoegen', conflicts: 'Conflicten',
+    showTable: 'Toon als tabel', newModel: 'Nieuw model', addAction: 'Actie toevoegen', action: 'Actie',
     chainsTab: 'Ketens', addAgreement: 'Afspraak toevoegen',
     kpiDescription: /^97,5%, op norm$/, linkDescription: /^Stap 2, (op norm|risico|buiten norm|geen waarde)$/,
   },
@@ -136,7 +138,9 @@ for (const lang of ['en', 'nl']) {
     await page.getByRole('tab', { name: n.kpisTab }).click();
     await page.getByRole('button', { name: KPI, exact: true }).first().click();
     await page.getByRole('textbox', { name: lang === 'en' ? 'Definition' : 'Definitie' }).waitFor();
-    await check(page, `${lang} ${n.kpisTab}, KPI selected`, found);
+    await page.getByText(n.showTable, { exact: true }).first().click();
+    await page.locator('.trend-table table').first().waitFor();
+    await check(page, `${lang} ${n.kpisTab}, KPI selected, its trend as a table`, found);
     await page.getByRole('tab', { name: n.structureTab }).click();
     await check(page, `${lang} ${n.structureTab}, KPI selected`, found);
     // The diagram's buttons: the element's name as name; step, value and status described.
@@ -208,6 +212,9 @@ for (const lang of ['en', 'nl']) {
 
     // An earlier meeting's record.
     await page.getByRole('tab', { name: n.meetingTab, exact: true }).click();
+    await page.getByRole('button', { name: n.addAction }).click();
+    await page.getByRole('textbox', { name: n.action, exact: true }).last().fill('Hire a fitter');
+    await check(page, `${lang} ${n.meetingTab}, an action added`, found);
     await page.getByRole('button', { name: n.close }).click();
     const earlier = page.getByRole('list', { name: n.earlier }).getByRole('listitem');
     await earlier.first().getByRole('button', { name: n.open, exact: true }).click();
@@ -216,6 +223,21 @@ for (const lang of ['en', 'nl']) {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await check(page, `${lang} ${n.meetingTab}, after a meeting`, found);
+
+    // An empty model: every view's hint.
+    const label = lang === 'en' ? 'Model name' : 'Modelnaam';
+    const before = await page.getByRole('textbox', { name: label }).inputValue();
+    await page.getByRole('button', { name: n.newModel, exact: true }).first().click();
+    await page.waitForFunction(([label, before]) => {
+      const box = document.querySelector(`input[aria-label="${label}"]`);
+      return box && box.value !== before;
+    }, [label, before]);
+    for (let i = 0; i < count; i++) {
+      await tabs.nth(i).click();
+      await page.waitForFunction((i) => document.querySelectorAll('[role=tab]')[i]
+        ?.getAttribute('aria-selected') === 'true', i);
+      await check(page, `${lang} empty model, ${tabNames[i]}`, found);
+    }
 
     assert.deepEqual(found, [], report(found));
     assert.deepEqual(errors, []);
