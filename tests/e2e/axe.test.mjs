@@ -21,7 +21,8 @@ const NAMES = {
     models: 'Models', compare: 'Compare', history: 'History', paste: 'Paste values', find: 'Find',
     found: 'Found', cancel: 'Cancel', close: 'Close meeting', earlier: 'Earlier meetings', open: 'Open',
     kpisTab: 'KPIs', valuesTab: 'Values', meetingTab: 'Meeting', structureTab: 'Structure',
-    toPaste: 'Values to paste', merge: 'Merge', conflicts: 'Conflicts', showTable: 'Show as table', newModel: 'New model', addAction: 'Add action',
+    toPaste: 'Values to paste', merge: 'Merge', conflicts: 'Conflicts', columns: 'Columns', columnsShown: 'Columns shown',
+    showTable: 'Show as table', newModel: 'New model', addAction: 'Add action',
     action: 'Action',
     chainsTab: 'Chains', addAgreement: 'Add agreement', diagram: 'KPI structure diagram',
     kpiDescription: /^97\.5%, on target$/, linkDescription: /^Step 2, (on target|at risk|off target|no value)$/,
@@ -33,6 +34,7 @@ const NAMES = {
     earlier: 'Eerdere overleggen', open: 'Openen', kpisTab: 'KPI\'s', valuesTab: 'Waarden',
     meetingTab: 'Ketenoverleg', structureTab: 'Structuur', toPaste: 'Te plakken waarden',
     diagram: 'Diagram van de KPI-structuur', merge: 'Samenvoegen', conflicts: 'Conflicten',
+    columns: 'Kolommen', columnsShown: 'Getoonde kolommen',
     showTable: 'Toon als tabel', newModel: 'Nieuw model', addAction: 'Actie toevoegen', action: 'Actie',
     chainsTab: 'Ketens', addAgreement: 'Afspraak toevoegen',
     kpiDescription: /^97,5%, op norm$/, linkDescription: /^Stap 2, (op norm|risico|buiten norm|geen waarde)$/,
@@ -138,6 +140,14 @@ for (const lang of ['en', 'nl']) {
     await page.getByRole('tab', { name: n.kpisTab }).click();
     await page.getByRole('button', { name: KPI, exact: true }).first().click();
     await page.getByRole('textbox', { name: lang === 'en' ? 'Definition' : 'Definitie' }).waitFor();
+    // The table's column chooser, open (where the build has one: it came with issue 24).
+    const columns = page.getByRole('button', { name: n.columns, exact: true });
+    if (await columns.count()) {
+      await columns.click();
+      await page.getByRole('group', { name: n.columnsShown }).waitFor();
+      await check(page, `${lang} ${n.kpisTab}, Columns open`, found);
+      await columns.click();
+    }
     await page.getByText(n.showTable, { exact: true }).first().click();
     await page.locator('.trend-table table').first().waitFor();
     await check(page, `${lang} ${n.kpisTab}, KPI selected, its trend as a table`, found);
