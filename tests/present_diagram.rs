@@ -9,7 +9,7 @@ use std::path::Path;
 use kpi_structure::format::import_json;
 use kpi_structure::model::{large_model, Attach, Lang, Model, Target};
 use kpi_structure::present::diagram::layout::{
-    fit_lines, layout, text_width, Kind, Layout, Node, Skeleton,
+    fit_lines, layout, spaced_lines, text_width, Kind, Layout, Node, Skeleton,
 };
 use kpi_structure::present::diagram::svg::{escape, export_svg, export_svg_as_of};
 
@@ -170,6 +170,32 @@ fn fit_lines_wraps_words_within_the_width() {
 
     let (short, cut) = fit_lines("Uptime", 120.0, 11.0, false, 2);
     assert_eq!((short, cut), (vec!["Uptime".to_string()], false));
+}
+
+#[test]
+fn spaced_lines_read_together_give_the_name() {
+    // Wrapped at words: each line but the last ends in a space (a screen reader and axe read
+    // the lines of a box as one text).
+    let name = "Share of repairs fixed at the first   visit within four hours";
+    let (lines, _) = fit_lines(name, 120.0, 11.0, false, 9);
+    let spaced = spaced_lines(name, &lines);
+    assert_eq!(
+        spaced.concat(),
+        "Share of repairs fixed at the first visit within four hours"
+    );
+    assert!(!spaced.last().unwrap().ends_with(' '));
+    // A word broken across lines stays whole.
+    let long = "x".repeat(30);
+    let (lines, cut) = fit_lines(&format!("{long} y"), 60.0, 11.0, true, 9);
+    assert!(!cut && lines.len() > 2, "{lines:?}");
+    assert_eq!(
+        spaced_lines(&format!("{long} y"), &lines).concat(),
+        format!("{long} y")
+    );
+    assert_eq!(
+        spaced_lines("Uptime", &["Uptime".to_string()]),
+        vec!["Uptime".to_string()]
+    );
 }
 
 #[test]

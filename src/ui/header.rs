@@ -61,7 +61,17 @@ pub fn Header(show_models: RwSignal<bool>) -> impl IntoView {
         <header class="topbar">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
-                <span class="brand-name">{tr_key(app.lang, T::AppName)}</span>
+                // The page's one h1: the app's name while a model is open (the start screen,
+                // shown otherwise, has its own).
+                {move || {
+                    if app.doc.is_open() {
+                        view! { <h1 class="brand-name">{tr_key(app.lang, T::AppName)}</h1> }
+                            .into_any()
+                    } else {
+                        view! { <span class="brand-name">{tr_key(app.lang, T::AppName)}</span> }
+                            .into_any()
+                    }
+                }}
             </div>
             <nav class="actions" aria-label="Model">
                 <NewModelButton show_models=show_models />

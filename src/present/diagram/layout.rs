@@ -702,6 +702,27 @@ pub fn fit_lines(
     (lines, false)
 }
 
+/// The lines of [`fit_lines`] as text to show one after another: a line that ends a word
+/// (and is not the last) ends in a space, so that the lines read together give the name
+/// ("Satisfied " + "customers"), while a word broken across lines stays whole.
+pub fn spaced_lines(name: &str, lines: &[String]) -> Vec<String> {
+    let joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut at = 0;
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        at += line.len();
+        let space =
+            i + 1 < lines.len() && joined.get(at..).is_some_and(|rest| rest.starts_with(' '));
+        if space {
+            at += 1;
+            out.push(format!("{line} "));
+        } else {
+            out.push(line.clone());
+        }
+    }
+    out
+}
+
 /// The longest prefix of `s` that fits `width` with "…" appended.
 fn ellipsize(s: &str, width: f64, size: f64, bold: bool) -> String {
     let budget = width - text_width("…", size, bold);

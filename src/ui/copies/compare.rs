@@ -303,7 +303,8 @@ pub fn CompareDialog() -> impl IntoView {
     }
 }
 
-/// The list "Differences": one item per difference, under its chain's heading.
+/// The list "Differences": one item per chain (or other group), holding its heading and the
+/// list of its differences, one item each.
 #[component]
 fn DifferenceList(groups: Vec<Group>) -> impl IntoView {
     let app = use_app();
@@ -315,11 +316,12 @@ fn DifferenceList(groups: Vec<Group>) -> impl IntoView {
                 .into_iter()
                 .map(|l| view! { <li>{l}</li> })
                 .collect_view();
+            // A group is one item: its chain's heading and its own list of differences.
             view! {
-                <li role="none" class="difference-group">
+                <li class="difference-group">
                     <h4>{g.title}</h4>
+                    <ul>{lines}</ul>
                 </li>
-                {lines}
             }
         })
         .collect_view();

@@ -53,7 +53,8 @@ pub fn FindBox(on_pick: Callback<Target>) -> impl IntoView {
                 aria-label=tr(app.lang, "Find", "Zoeken")
                 placeholder=tr(app.lang, "Find a chain, link or KPI", "Zoek een keten, schakel of KPI")
                 autocomplete="off"
-                aria-controls="find-results"
+                // Only while the list is there: an id that points nowhere is invalid ARIA.
+                aria-controls=move || found.with(|f| !f.is_empty()).then_some("find-results")
                 aria-describedby="find-none"
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))

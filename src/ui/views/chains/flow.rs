@@ -173,6 +173,17 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
         }
     });
 
+    // One level under the chain's name: under this flow's own title, or under the view's.
+    let kpis_heading = {
+        let words = tr(app.lang, "Chain KPIs", "Keten-KPI's");
+        let dot = view! { <RollupDot at=Attach::Chain { chain: chain.clone() } /> };
+        if title {
+            view! { <h4 class="chip-row">{words}{dot}</h4> }.into_any()
+        } else {
+            view! { <h3 class="chip-row">{words}{dot}</h3> }.into_any()
+        }
+    };
+
     let sel_kpis = sel.clone();
     let sel_links = sel.clone();
     let chain_for_links = chain.clone();
@@ -214,10 +225,7 @@ pub fn ChainFlow(chain: Id, #[prop(default = true)] title: bool) -> impl IntoVie
                 </div>
             </dl>
             <section class="flow-chain-kpis">
-                <h4 class="chip-row">
-                    {tr(app.lang, "Chain KPIs", "Keten-KPI's")}
-                    <RollupDot at=Attach::Chain { chain: chain.clone() } />
-                </h4>
+                {kpis_heading}
                 <Show
                     when=move || kpis.with(|k| !k.chain.is_empty())
                     fallback=move || {

@@ -246,16 +246,22 @@ fn kpi_row(
                 <StatusBadge status=status />
             </td>
             <td class="mk-trend">
-                <button
-                    type="button"
-                    class="mk-trend-in mk-trend-open"
-                    aria-label=chart_label
-                    aria-expanded=move || is_open.get().to_string()
-                    on:click=toggle
-                >
-                    <Sparkline id=id.clone() />
-                    <span class="mk-trend-text" aria-hidden="true">{trend_text}</span>
-                </button>
+                // The button holds only the sparkline, so its name ("Trend chart of ...") is all
+                // it shows; the values beside it are text of the cell (a click opens it too).
+                <div class="mk-trend-in">
+                    <button
+                        type="button"
+                        class="mk-trend-open"
+                        aria-label=chart_label
+                        aria-expanded=move || is_open.get().to_string()
+                        on:click=toggle.clone()
+                    >
+                        <Sparkline id=id.clone() />
+                    </button>
+                    <span class="mk-trend-text" on:click=toggle>
+                        {trend_text}
+                    </span>
+                </div>
             </td>
             <td class="mk-comment">{comment_box(app, id)}</td>
         </tr>

@@ -21,7 +21,9 @@ use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_cla
 
 use crate::format::fixed::{fixed, tenths, Tenths};
 use crate::present::chains::read_name_of;
-use crate::present::diagram::layout::{self, fit_lines, Edge, Kind, Layout, Node, Skeleton};
+use crate::present::diagram::layout::{
+    self, fit_lines, spaced_lines, Edge, Kind, Layout, Node, Skeleton,
+};
 use crate::present::diagram::svg::{
     baselines, export_svg, read_is_external, BADGE, EDGE, EDGE_HOT, FONT,
 };
@@ -441,7 +443,14 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
     } else {
         28.0
     };
-    let fitted = Memo::new(move |_| name.with(|s| fit_lines(s, w - tx - right, size, bold, 2)));
+    // The lines shown, each but the last ending in a space where it ends a word, and whether
+    // the name was cut short.
+    let fitted = Memo::new(move |_| {
+        name.with(|s| {
+            let (lines, cut) = fit_lines(s, w - tx - right, size, bold, 2);
+            (spaced_lines(s, &lines), cut)
+        })
+    });
     let (status, value) = node_status(app, &target);
     let mark_y = if is_kpi { 11.0 } else { h / 2.0 };
     let mark = move || {
@@ -482,6 +491,54 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         }
         t
     };
+    // The accessible description: the link's place in its chain, the value and the status in
+    // words (the name alone is the button's name, as the box shows it).
+    let description = move || {
+        let lang = app.lang.get();
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(s) = step {
+            parts.push(format!("{} {s}", lang.pick("Step", "Stap")));
+        }
+        if let Some(s) = status.get() {
+            value.with(|v| {
+                if !v.is_empty() {
+                    parts.push(v.clone());
+                }
+            });
+            parts.push(s.word(lang).to_string());
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    };
+    // The name's lines: inside the button while they show the whole name; cut short with "…",
+    // beside it (hidden from screen readers), so the button's visible text is never other
+    // than its name.
+    let p_text = kind.palette().text;
+    let label_text = move || {
+        view! {
+            <text
+                class="st-label"
+                font-size=tenths(size)
+                font-weight=if bold { "700" } else { "400" }
+                fill=p_text
+            >
+                {fitted
+                    .with(|(lines, _)| {
+                        lines
+                            .iter()
+                            .zip(baselines(lines.len(), size, h))
+                            .map(|(l, by)| {
+                                view! {
+                                    <tspan x=tenths(tx) y=fixed(by, 1)>
+                                        {l.clone()}
+                                    </tspan>
+                                }
+                            })
+                            .collect_view()
+                    })}
+            </text>
+        }
+    };
+    let cut = move || fitted.with(|(_, cut)| *cut);
     let key = Some(target.clone());
     let selected = move || selector.with_value(|s| s.selected(&key));
     let select = {
@@ -516,14 +573,15 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         }
     });
     view! {
+        <g transform=format!("translate({} {})", Tenths(x), Tenths(y))>
         <g
             class=class
             class:selected=selected.clone()
             role="button"
             tabindex="0"
             aria-label=move || name.get()
+            aria-description=description
             aria-pressed=move || selected().to_string()
-            transform=format!("translate({} {})", Tenths(x), Tenths(y))
             on:click=move |_| select()
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 let k = ev.key();
@@ -544,33 +602,17 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
                 stroke-width="1.2"
                 stroke-dasharray=move || external.get().then_some("4 3")
             />
+            {move || (!cut()).then(label_text)}
+            {leptos::tachys::svg::title().child(title)}
+        </g>
+        // What else the box shows (the step, the status mark, the value) is in the button's
+        // description; drawn over it, clicks pass through to the button.
+        <g class="st-deco" aria-hidden="true">
             {badge}
-            <text
-                class="st-label"
-                font-size=tenths(size)
-                font-weight=if bold { "700" } else { "400" }
-                fill=p.text
-            >
-                {move || {
-                    fitted
-                        .with(|(lines, _)| {
-                            lines
-                                .iter()
-                                .zip(baselines(lines.len(), size, h))
-                                .map(|(l, by)| {
-                                    view! {
-                                        <tspan x=tenths(tx) y=fixed(by, 1)>
-                                            {l.clone()}
-                                        </tspan>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                }}
-            </text>
+            {move || cut().then(label_text)}
             {mark}
             {value_text}
-            {leptos::tachys::svg::title().child(title)}
+        </g>
         </g>
     }
 }
