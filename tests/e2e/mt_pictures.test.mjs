@@ -66,6 +66,12 @@ for (const lang of ['en', 'nl']) {
       assert.ok(png.length > 10_000, `${png.length} bytes`);
       if (SHOTS) fs.writeFileSync(path.join(SHOTS, `structure-export-${tag}.png`), png);
 
+      // A KPI's trend chart in the inspector.
+      await page.getByRole('group', { name: lang === 'en' ? 'KPI structure diagram' : 'Diagram van de KPI-structuur' })
+        .getByRole('button', { name: w.kpi, exact: true }).click();
+      await page.getByRole('img', { name: w.trend }).waitFor();
+      await keep(page, `trend-${tag}`);
+
       // The printed meeting pack: a page per chain and one of its trend charts, in colour.
       await page.getByRole('tab', { name: w.meeting, exact: true }).click();
       await partsLoaded(page);
