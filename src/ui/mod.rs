@@ -23,8 +23,12 @@ pub mod templates;
 pub mod values_io;
 pub mod views;
 
-/// Mounts the app on `<body>`.
+/// Mounts the app on `<body>` and, in the same task (so no frame shows both), removes the
+/// static first screen that `index.html` painted before the wasm arrived.
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::Root);
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("boot-shell") {
+        shell.remove();
+    }
 }

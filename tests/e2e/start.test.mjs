@@ -74,3 +74,31 @@ test('the Templates menu says what each template holds; the start screen’s New
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('before the wasm arrives, the first screen is already painted (index.html), in Dutch where the app speaks Dutch', async () => {
+  for (const [locale, lead, button] of [
+    ['en-GB', /^Build the KPI structure of an organisation/, 'Start from a template'],
+    ['nl-NL', /^Bouw de KPI-structuur van een organisatie/, 'Begin met een sjabloon'],
+  ]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+    const page = await context.newPage();
+    // The app's code never arrives: what shows is index.html alone.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(server.url);
+    const shell = page.locator('#boot-shell');
+    await shell.locator('p.start-lead').waitFor();
+    assert.match(await shell.locator('p.start-lead').innerText(), lead);
+    const start = shell.locator('button.primary');
+    assert.equal(await start.innerText(), button);
+    assert.equal(await start.isDisabled(), true, 'a control painted before the app works is disabled');
+    // Hidden from assistive technology until the app takes over.
+    assert.equal(await page.getByRole('button', { name: button }).count(), 0);
+    await context.close();
+  }
+  // With the app, the static screen is gone and the app's own controls work.
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Start from a template' }).click();
+  assert.equal(await page.locator('#boot-shell').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

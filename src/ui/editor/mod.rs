@@ -53,7 +53,9 @@ pub fn Editor() -> impl IntoView {
                     // hint it will show, so the page's text is there at the first view.
                     let placeholder = move || {
                         let lang = app.lang.get_untracked();
-                        let idle = app.selection.with_untracked(Option::is_none);
+                        let idle = app
+                            .selection
+                            .with_untracked(|s| matches!(s, None | Some(crate::model::Target::Model)));
                         view! {
                             <aside class="inspector">
                                 {idle.then(|| view! {
