@@ -24,9 +24,22 @@ pub mod values_io;
 pub mod views;
 
 /// Mounts the app on `<body>` and, in the same task (so no frame shows both), removes the
-/// static first screen that `index.html` painted before the wasm arrived.
+/// static first screen that `index.html` painted before the wasm arrived. Where that screen is
+/// there, the app mounts after the next frame, so the browser has painted it at least once (it
+/// is the page's largest paint, as early as the style sheets allow).
 pub fn mount() {
     console_error_panic_hook::set_once();
+    let doc = leptos::prelude::document();
+    if doc.get_element_by_id("boot-shell").is_some() {
+        leptos::prelude::request_animation_frame(|| {
+            leptos::prelude::set_timeout(mount_now, std::time::Duration::ZERO)
+        });
+    } else {
+        mount_now();
+    }
+}
+
+fn mount_now() {
     leptos::mount::mount_to_body(app::Root);
     if let Some(shell) = leptos::prelude::document().get_element_by_id("boot-shell") {
         shell.remove();
