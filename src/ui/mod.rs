@@ -29,8 +29,10 @@ pub mod views;
 /// is the page's largest paint, as early as the style sheets allow).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    let doc = leptos::prelude::document();
-    if doc.get_element_by_id("boot-shell").is_some() {
+    if leptos::prelude::document()
+        .get_element_by_id("boot-shell")
+        .is_some()
+    {
         leptos::prelude::request_animation_frame(|| {
             leptos::prelude::set_timeout(mount_now, std::time::Duration::ZERO)
         });

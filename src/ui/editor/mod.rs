@@ -29,6 +29,7 @@ pub fn Editor() -> impl IntoView {
     let inspect = Memo::new(move |before: Option<&bool>| {
         before.copied().unwrap_or(false) || idle.get() || app.selection.with(Option::is_some)
     });
+    let nothing_selected = Memo::new(move |_| app.selection.with(Option::is_none));
     view! {
         <div class="editor">
             <Toolbar />
@@ -41,9 +42,9 @@ pub fn Editor() -> impl IntoView {
             // is rebuilt; style/editor.css).
             <div
                 class="editor-body"
-                class:nothing-selected=move || app.selection.with(Option::is_none)
+                class:nothing-selected=move || nothing_selected.get()
                 class:inspector-folded=move || {
-                    app.selection.with(Option::is_none)
+                    nothing_selected.get()
                         && matches!(app.view.get(), View::Kpis | View::Matrix | View::Values)
                 }
             >
@@ -59,7 +60,7 @@ pub fn Editor() -> impl IntoView {
                         view! {
                             <aside class="inspector">
                                 {idle.then(|| view! {
-                                    <h2>{lang.pick("Model", "Model")}</h2>
+                                    <h2>{crate::ui::inspector::heading(&crate::model::Target::Model, None, lang)}</h2>
                                     <p class="muted">{crate::ui::inspector::hint(lang)}</p>
                                 })}
                             </aside>

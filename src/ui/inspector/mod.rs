@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use crate::model::{kpi_noun_at, Attach, Lang, Target};
 use crate::ui::state::use_app;
 
-fn heading(target: &Target, at: Option<&Attach>, lang: Lang) -> &'static str {
+/// The inspector's heading for what is selected (also its stand-in's while it loads).
+pub fn heading(target: &Target, at: Option<&Attach>, lang: Lang) -> &'static str {
     match target {
         Target::Model => lang.pick("Model", "Model"),
         Target::Goal(_) => lang.pick("Goal", "Doel"),
