@@ -286,11 +286,14 @@ fn ValuesDialog(open: RwSignal<bool>, text: RwSignal<String>, source: Source) ->
                     .collect(),
                 _ => Vec::new(),
             };
-            app.edit(edit, false);
-            if let Some(Pasted(p)) = pasted {
-                let n = set.len();
-                p.set(Some((set, n)));
-            }
+            // The status line counts the values once they are set: the edit engine may be a
+            // part still on its way.
+            app.edit_then(edit, move || {
+                if let Some(Pasted(p)) = pasted {
+                    let n = set.len();
+                    p.set(Some((set, n)));
+                }
+            });
         }
         close();
     };
