@@ -9,6 +9,7 @@
 // package-lock.json: `make test` does not need it). With Debian's Chromium a few audits error
 // ("reading 'frame_sequence'": the LCP element, layout shifts, ...); the metrics and the score
 // still come out, and the audits that errored are listed.
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveStatic } from './static_server.mjs';
@@ -49,6 +50,11 @@ async function run(url, form, { lighthouse, launcher, desktop }) {
     const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
     const result = await lighthouse(url, flags, form === 'desktop' ? desktop : undefined);
     const lhr = result.lhr;
+    // `SAVE=dir` keeps each run's report (its long tasks, the LCP's timing) for a closer look.
+    if (process.env.SAVE) {
+      fs.mkdirSync(process.env.SAVE, { recursive: true });
+      fs.writeFileSync(path.join(process.env.SAVE, `${form}-${Date.now()}.json`), JSON.stringify(lhr));
+    }
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
     const out = { score: Math.round(lhr.categories.performance.score * 100) };
     for (const [name, id] of METRICS) out[name] = lhr.audits[id].numericValue;

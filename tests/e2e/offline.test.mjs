@@ -224,6 +224,32 @@ test('edits made before the edit engine has arrived wait for it, then apply in o
   await context.close();
 });
 
+test('values pasted before the edit engine has arrived are counted once they are set', async () => {
+  const { page, context, errors } = await pageWithoutWorker();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/split_engine_[^/]*\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  await english(page);
+  await page.getByRole('tab', { name: 'Values', exact: true }).click();
+  await page.getByRole('combobox', { name: 'As of' }).selectOption('2026-12');
+  await page.getByRole('button', { name: 'Paste values', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste values' });
+  await page.getByRole('textbox', { name: 'Values to paste' }).fill('KPI\t2026-12\nMachines installed on time\t96');
+  await dialog.getByRole('table', { name: 'Preview' }).getByRole('cell', { name: '96' }).waitFor();
+  await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  // Not set yet, so not counted: the page says the change is not saved.
+  const cell = page.getByRole('textbox', { name: 'Machines installed on time, 2026-12' });
+  await page.getByRole('status').filter({ hasText: /^Not saved$/ }).waitFor();
+  assert.equal(await page.locator('.values-pasted').textContent(), '');
+  release();
+  await page.getByRole('status').filter({ hasText: /^1 value set$/ }).waitFor();
+  assert.equal(await cell.inputValue(), '96');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a part that cannot be fetched is fetched again: the app keeps working and says so', async () => {
   const { page, context, errors } = await pageWithoutWorker();
   // The edit engine's part fails twice, as when offline before anything was cached; then the
