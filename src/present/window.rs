@@ -39,3 +39,15 @@ pub fn window_beyond(
         window(offset, viewport, item, count, overscan)
     }
 }
+
+/// The width of a grid's frozen name column in a scroll box `box_width` pixels wide: `widest`
+/// where there is room, less on a narrow screen (45 % of the box, no less than `narrowest`),
+/// so that a phone shows a value column beside the names. `widest` before the box is measured
+/// (`box_width` 0).
+pub fn name_column_width(box_width: f64, narrowest: f64, widest: f64) -> f64 {
+    if box_width <= 0.0 {
+        widest
+    } else {
+        (box_width * 0.45).clamp(narrowest, widest)
+    }
+}

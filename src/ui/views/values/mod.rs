@@ -13,7 +13,7 @@ use crate::model::steer::month_text;
 use crate::present::values_grid::{
     read_grid_rows, read_my_grid_rows, slot_months, step, GridRow, Move, SLOTS,
 };
-use crate::present::window::window;
+use crate::present::window::{name_column_width, window};
 use crate::ui::i18n::tr;
 use crate::ui::identity::{your_name, YourNameControl};
 use crate::ui::state::{use_app, App};
@@ -23,13 +23,14 @@ use waiting::{MyKpisToggle, WaitingForValues};
 
 /// Row height and column widths in pixels (fixed, so the window is arithmetic).
 pub(super) const ROW_H: f64 = 34.0;
+/// The name column's width where there is room; on a phone it narrows to no less than
+/// `NAME_MIN_W` (`present::window::name_column_width`).
 pub(super) const NAME_W: f64 = 280.0;
+pub(super) const NAME_MIN_W: f64 = 150.0;
 /// The norm column, frozen beside the name on a wide screen; on a phone it scrolls with the
 /// values (style/values.css), so the column window starts a norm column's width earlier.
 pub(super) const NORM_W: f64 = 120.0;
 pub(super) const COL_W: f64 = 86.0;
-/// The frozen columns (name and norm) together.
-const FROZEN_W: f64 = NAME_W + NORM_W;
 /// Rows and columns mounted beyond the visible ones on each side.
 const ROW_OVERSCAN: usize = 6;
 const COL_OVERSCAN: usize = 1;
@@ -51,6 +52,18 @@ struct Viewport {
     left: f64,
     height: f64,
     width: f64,
+}
+
+impl Viewport {
+    /// The name column's width in this box.
+    fn name_w(&self) -> f64 {
+        name_column_width(self.width, NAME_MIN_W, NAME_W)
+    }
+
+    /// The frozen columns (name and norm) together.
+    fn frozen(&self) -> f64 {
+        self.name_w() + NORM_W
+    }
 }
 
 /// The grid's shared state, handed to every row.
@@ -90,8 +103,8 @@ impl Grid {
         let x = col as f64 * COL_W;
         if x < v.left {
             el.set_scroll_left(x as i32);
-        } else if x + COL_W > v.left + v.width - FROZEN_W {
-            el.set_scroll_left((x + COL_W - (v.width - FROZEN_W)) as i32);
+        } else if x + COL_W > v.left + v.width - v.frozen() {
+            el.set_scroll_left((x + COL_W - (v.width - v.frozen())) as i32);
         }
         // Focus on the next frame, once the scroll has re-windowed the grid if it had to:
         // focusing at once would force a layout inside the keystroke (7 ms on 3,000 KPIs) that
@@ -183,7 +196,7 @@ pub fn ValuesView() -> impl IntoView {
         // them) to the width right of the frozen columns.
         window(
             (v.left - NORM_W).max(0.0),
-            v.width - NAME_W,
+            v.width - v.name_w(),
             COL_W,
             SLOTS,
             COL_OVERSCAN,
@@ -211,7 +224,14 @@ pub fn ValuesView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let total_w = FROZEN_W + SLOTS as f64 * COL_W;
+    // The name column's width follows the box's (narrower on a phone); the norm column's
+    // sticky offset reads it from `--vg-name-w` (style/values.css).
+    let name_w = Memo::new(move |_| viewport.get().name_w());
+    let table_style = move || {
+        let name = name_w.get();
+        let total = name + NORM_W + SLOTS as f64 * COL_W;
+        format!("width: {total}px; --vg-name-w: {name}px")
+    };
 
     view! {
         <div class="view view-values">
@@ -256,10 +276,10 @@ pub fn ValuesView() -> impl IntoView {
                         aria-label=tr(app.lang, "Values", "Waarden")
                         aria-rowcount=move || rows.with(Vec::len) + 1
                         aria-colcount=SLOTS + 2
-                        style:width=format!("{total_w}px")
+                        style=table_style
                     >
                         <colgroup>
-                            <col style:width=format!("{NAME_W}px") />
+                            <col style:width=move || format!("{}px", name_w.get()) />
                             <col style:width=format!("{NORM_W}px") />
                             <col span=SLOTS style:width=format!("{COL_W}px") />
                         </colgroup>

@@ -141,7 +141,8 @@ fn kpi_row(app: App, index: usize, id: Id, grid: Grid, sel: &Sel) -> impl IntoVi
     };
     view! {
         <tr class="vg-kpi" aria-rowindex=index + 2>
-            <th scope="row" class="vg-name" aria-colindex="1">
+            // The whole name in the title: on a phone the column is narrow and cuts it.
+            <th scope="row" class="vg-name" aria-colindex="1" title=name>
                 <span class="vg-name-inner">{status_view} {button} {no_freq}</span>
             </th>
             // The norm each value is judged against ("≥ 95 (red < 90)"; "no norm").
