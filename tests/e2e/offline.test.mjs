@@ -250,12 +250,12 @@ test('values pasted before the edit engine has arrived are counted once they are
   await context.close();
 });
 
-test('a part that cannot be fetched is fetched again: the app keeps working and says so', async () => {
+// The edit engine's own part, and the one file of the code the parts share (.ci/pack.js).
+for (const [what, file] of [['a part', /\/split_engine_[^/]*\.wasm$/], ['the shared code', /\/chunk_pack\.wasm$/]]) test(`${what} that cannot be fetched is fetched again: the app keeps working and says so`, async () => {
   const { page, context, errors } = await pageWithoutWorker();
-  // The edit engine's part fails twice, as when offline before anything was cached; then the
-  // network is back.
+  // It fails twice, as when offline before anything was cached; then the network is back.
   let asked = 0;
-  await page.route(/\/split_engine_[^/]*\.wasm$/, (route) => {
+  await page.route(file, (route) => {
     asked += 1;
     return asked <= 2 ? route.abort('internetdisconnected') : route.continue();
   });

@@ -43,8 +43,9 @@ export const FIRST_LOAD_BUDGET_BROTLI = 284 * 1000;
 // Issue 23 (session 13; all lazy): the trend chart, Export slides (.pptx with its own stored
 // zip writer), Export PNG with the chain picture, earlier meetings as records, Find, the paste
 // preview grid: 1,104,508 B. Session 14 (the KPIs table's Columns, the packs' trend pages, the
-// axe fixes, the stand-ins): 1,122,348 B.
-export const TOTAL_BUDGET_BROTLI = 1125 * 1000;
+// axe fixes, the stand-ins): 1,122,348 B. Session 15: the 321 chunks the parts share in one
+// file, compressed together (.ci/pack.js): 1,122,551 -> 996,061 B.
+export const TOTAL_BUDGET_BROTLI = 1002 * 1000;
 
 function sizes(file) {
   const buf = fs.readFileSync(path.join(DIST, file));
