@@ -4,12 +4,14 @@
 // split a wasm. This script does what cargo-leptos `--split` does:
 //   release: cargo with the `split` feature and `--emit-relocs` -> wasm-split-cli (one main
 //            module plus a part per `#[lazy]` function) -> wasm-bindgen -> wasm-opt -Oz on
-//            every part -> the JS (glue, split loader, boot.js) minified by terser;
+//            every part -> the chunks the parts share into one file (`packChunks`) -> the
+//            JS (glue, split loader, boot.js) minified by terser;
 //   debug:   cargo -> wasm-bindgen (one wasm, as `trunk serve` always had).
 // The output goes to a per-build folder `w-<hash>/` (the split loader imports `./main.js`
 // by that fixed name, so names cannot carry hashes), loaded by `w-<hash>/boot.js`.
-// Then it writes the service worker's file list and build hash into sw.js, and the hashes
-// of any inline script into the CSP of index.html (debug: 'unsafe-inline', for trunk serve).
+// It joins the stylesheets trunk wrote into one file. Then it writes the service worker's
+// file list and build hash into sw.js, and the hashes of any inline script into the CSP of
+// index.html (debug: 'unsafe-inline', for trunk serve).
 // Nothing is downloaded: cargo runs --offline --locked (`make build` ran `cargo fetch`).
 import { execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
