@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { serve, launch, openPage, seedTemplate } from './support.mjs';
+import { serve, launch, openPage, seedTemplate, settled } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -98,15 +98,18 @@ async function run(page, lang) {
   await page.getByRole('tab', { name: w.values, exact: true }).click();
   await page.getByRole('combobox', { name: w.asOf, exact: true }).selectOption('2026-12');
   const cell = page.getByRole('grid', { name: w.grid }).getByRole('textbox', { name: `${w.kpi}, 2026-12` });
-  // The month's column is seen whole beside the names (the name column narrows on a phone).
-  const seen = await cell.evaluate((input) => {
+  // The month's column is seen whole beside the names (the name column narrows on a phone),
+  // once the grid has scrolled to the month (a frame or so after As of is chosen).
+  const whole = () => cell.evaluate((input) => {
     const td = input.closest('td');
     const box = input.closest('.values-scroll').getBoundingClientRect();
     const name = td.parentElement.querySelector('.vg-name').getBoundingClientRect();
     const r = td.getBoundingClientRect();
-    return { left: r.left, right: r.right, nameRight: name.right, boxRight: box.right };
+    const seen = { left: r.left, right: r.right, nameRight: name.right, boxRight: box.right };
+    return seen.left >= seen.nameRight - 1 && seen.right <= seen.boxRight + 1 ? true : seen;
   });
-  assert.ok(seen.left >= seen.nameRight - 1 && seen.right <= seen.boxRight + 1, `the cell is cut: ${JSON.stringify(seen)}`);
+  const seen = await settled(whole, true);
+  assert.equal(seen, true, `the cell is cut: ${JSON.stringify(seen)}`);
   await cell.click();
   await cell.fill('96');
   await cell.press('Enter');
