@@ -12,10 +12,32 @@ use super::state::App;
 
 #[component]
 pub fn Root() -> impl IntoView {
+    let app = provide_app();
+    view! { <Shell app=app workspace=true /> }
+}
+
+/// The app's state, opened from storage (the most recent model read and opened), and the
+/// contexts every view takes it from. [`super::mount`] runs it a task before [`Shell`] is
+/// built, so neither task blocks input for long on a slow phone (issue 24).
+pub fn provide_app() -> App {
     let app = App::new();
     provide_context(app);
     super::folder::provide_folder();
     super::identity::provide_identity();
+    app
+}
+
+/// What the app shows for `app`: header, alerts, the models list or the start screen, the
+/// editor, and the dialogs.
+#[component]
+pub fn Shell(
+    app: App,
+    /// Whether the workspace (the models list, the start screen or the editor) is built: false
+    /// builds the rest first, and the workspace in a later task when it turns true
+    /// ([`super::mount`]).
+    #[prop(into)]
+    workspace: Signal<bool>,
+) -> impl IntoView {
     // <html lang> follows the UI language.
     Effect::new(move |_| {
         let code = app.lang.get().code();
@@ -51,17 +73,25 @@ pub fn Root() -> impl IntoView {
     view! {
         <Header show_models=show_models />
         <Alerts />
-        <main class="workspace">
-            <Show when=move || show_models.get()>
-                <Library show=show_models />
-            </Show>
-            <Show
-                when=move || app.doc.is_open()
-                fallback=move || view! { <StartScreen show_models=show_models /> }
-            >
-                <Editor />
-            </Show>
-        </main>
+        {move || {
+            workspace
+                .get()
+                .then(|| {
+                    view! {
+                        <main class="workspace">
+                            <Show when=move || show_models.get()>
+                                <Library show=show_models />
+                            </Show>
+                            <Show
+                                when=move || app.doc.is_open()
+                                fallback=move || view! { <StartScreen show_models=show_models /> }
+                            >
+                                <Editor />
+                            </Show>
+                        </main>
+                    }
+                })
+        }}
         <super::copies::CopiesDialog />
         <super::identity::YourNameDialog />
         <super::copies::CopiesWatcher />

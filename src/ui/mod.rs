@@ -23,27 +23,70 @@ pub mod templates;
 pub mod values_io;
 pub mod views;
 
-/// Mounts the app on `<body>` and, in the same task (so no frame shows both), removes the
-/// static first screen that `index.html` painted before the wasm arrived. Where that screen is
-/// there, the app mounts after the next frame, so the browser has painted it at least once (it
-/// is the page's largest paint, as early as the style sheets allow).
+/// Mounts the app on `<body>` and takes the place of the static first screen that
+/// `index.html` painted before the wasm arrived, part by part, each in the task that builds the
+/// app's own (so no frame shows both, and nothing moves). Where that screen is there, the app
+/// mounts after the next frame, so the browser has painted it at least once (it is the page's
+/// largest paint, as early as the style sheets allow).
+///
+/// Three tasks: the app's state (storage read, the stored model opened); the header, alerts
+/// and dialogs; the workspace. Most of each is the browser compiling the wasm functions it runs
+/// for the first time: in one task they blocked input for ~250 ms on a slow phone
+/// (Lighthouse's 4x CPU; issue 24).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if leptos::prelude::document()
-        .get_element_by_id("boot-shell")
-        .is_some()
-    {
-        leptos::prelude::request_animation_frame(|| {
-            leptos::prelude::set_timeout(mount_now, std::time::Duration::ZERO)
-        });
+    if boot_shell().is_some() {
+        leptos::prelude::request_animation_frame(|| next_task(mount_now));
     } else {
         mount_now();
     }
 }
 
 fn mount_now() {
-    leptos::mount::mount_to_body(app::Root);
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("boot-shell") {
-        shell.remove();
-    }
+    use leptos::prelude::{Owner, RwSignal, Set};
+    // Mounting sets up Leptos's executor; the app's state spawns tasks before that (opening a
+    // model with changes that wait for the edit engine).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // The app's owner lives as long as the page: never dropped (its signals are the app's).
+    let owner = Owner::new();
+    let app = owner.with(app::provide_app);
+    next_task(move || {
+        let workspace = RwSignal::new(false);
+        owner.with(|| {
+            leptos::mount::mount_to_body(move || {
+                app::Shell(app::ShellProps {
+                    app,
+                    workspace: workspace.into(),
+                })
+            })
+        });
+        // The app's header is in place of the static one; the static start screen follows it
+        // until the app's workspace is built.
+        if let Some(shell) = boot_shell() {
+            if let Some(header) = shell.query_selector("header").ok().flatten() {
+                header.remove();
+            }
+            if let Some(body) = leptos::prelude::document().body() {
+                let _ = body.append_child(&shell);
+            }
+        }
+        next_task(move || {
+            workspace.set(true);
+            // Built before this task ends (the signal's effects run in its microtasks).
+            if let Some(shell) = boot_shell() {
+                shell.remove();
+            }
+            std::mem::forget(owner);
+        });
+    });
+}
+
+/// The static first screen of `index.html`, while it is there.
+fn boot_shell() -> Option<web_sys::Element> {
+    leptos::prelude::document().get_element_by_id("boot-shell")
+}
+
+/// Runs `f` in a task of its own (after those already queued).
+fn next_task(f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
 }

@@ -3,6 +3,8 @@
 //! fetched on its first call; without the feature it is a plain `async fn` that is ready at
 //! once, so tests and `trunk serve` build one wasm. See docs/ARCHITECTURE.md ("Size").
 
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::future::Future;
 
 use leptos::prelude::*;
@@ -43,18 +45,55 @@ thread_local! {
         let set = idle.clone();
         when_idle(async move {
             set.set(true);
-            // For end-to-end tests: the lazy parts mounted when idle are on their way.
-            if let Some(html) = document().document_element() {
-                let _ = html.set_attribute("data-idle", "");
-            }
+            release_turns();
         });
         idle
     };
+    /// The parts mounted after the first view that wait for their turn (see [`turn`]).
+    static TURNS: RefCell<VecDeque<ArcRwSignal<bool>>> = RefCell::default();
+    /// True while [`release_turns`] hands out turns, one per task.
+    static RELEASING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// True once the browser is idle after the first view (see [`when_idle`]).
 pub fn idle() -> ArcRwSignal<bool> {
     IDLE.with(Clone::clone)
+}
+
+/// A part's turn to start loading: true once the browser is idle after the first view and the
+/// parts that asked before it have started, each in a task of its own. Started together, the
+/// start screen's parts (their fetches, the shared chunks' loaders, the views they mount) made
+/// one task of ~60 ms, four times that on a slow phone (Lighthouse's blocking time, issue 24).
+fn turn() -> ArcRwSignal<bool> {
+    let turn = ArcRwSignal::new(false);
+    TURNS.with(|t| t.borrow_mut().push_back(turn.clone()));
+    if idle().get_untracked() {
+        release_turns();
+    }
+    turn
+}
+
+/// Hands out the waiting turns one per task (a part that asks while this runs is queued).
+fn release_turns() {
+    if RELEASING.with(|r| r.replace(true)) {
+        return;
+    }
+    fn next() {
+        match TURNS.with(|t| t.borrow_mut().pop_front()) {
+            Some(turn) => {
+                turn.set(true);
+                set_timeout(next, std::time::Duration::ZERO);
+            }
+            None => {
+                RELEASING.with(|r| r.set(false));
+                // For end-to-end tests: the lazy parts mounted when idle are on their way.
+                if let Some(html) = document().document_element() {
+                    let _ = html.set_attribute("data-idle", "");
+                }
+            }
+        }
+    }
+    next();
 }
 
 /// Mounts the view of a (possibly lazy) loader once the browser is idle after the first view,
@@ -63,8 +102,8 @@ pub fn after_first_view<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> 
 where
     Fut: Future<Output = AnyView> + 'static,
 {
-    let idle = idle();
-    move || idle.get().then(|| deferred(load()))
+    let turn = turn();
+    move || turn.get().then(|| deferred(load()))
 }
 
 /// [`after_first_view`] with `stand_in` in its place until the part has arrived: the same
@@ -79,14 +118,14 @@ where
     Fut: Future<Output = AnyView> + 'static,
     V: IntoView + 'static,
 {
-    let idle = idle();
+    let turn = turn();
     // Set as the part's view is handed over, so the stand-in goes in the same frame as the
     // part comes (`try_`: the part may arrive after this place is gone).
     let arrived = RwSignal::new(false);
     view! {
         {move || (!arrived.get()).then(stand_in)}
         {move || {
-            idle.get().then(|| {
+            turn.get().then(|| {
                 let part = load();
                 deferred(async move {
                     let view = part.await;

@@ -102,3 +102,34 @@ test('before the wasm arrives, the first screen is already painted (index.html),
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the app takes the first screen over part by part with no frame showing both or neither', async () => {
+  // Each frame, just before it is painted: how many headers and start screens the page holds
+  // (the static first screen's and the app's; the app builds its header and its workspace in
+  // separate tasks, ui::mount).
+  const init = () => {
+    window.__frames = [];
+    const tick = () => {
+      window.__frames.push({
+        headers: document.querySelectorAll('header.topbar').length,
+        leads: document.querySelectorAll('p.start-lead').length,
+        shell: !!document.getElementById('boot-shell'),
+      });
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  await page.getByRole('region', { name: 'KPI Structure' }).getByRole('button', { name: 'Start from a template' }).waitFor();
+  // A few frames more with the app alone.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const frames = await page.evaluate(() => { window.__stop = true; return window.__frames; });
+  const shown = frames.slice(frames.findIndex((f) => f.leads > 0));
+  assert.ok(shown.some((f) => f.shell), 'a frame with the static first screen');
+  assert.ok(shown.some((f) => !f.shell), 'a frame with the app alone');
+  for (const f of shown) {
+    assert.deepEqual([f.headers, f.leads], [1, 1], `one header and one start screen in every frame: ${JSON.stringify(shown)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
