@@ -36,57 +36,55 @@ pub mod views;
 pub fn mount() {
     console_error_panic_hook::set_once();
     if boot_shell().is_some() {
-        leptos::prelude::request_animation_frame(|| next_task(mount_now));
+        leptos::prelude::request_animation_frame(|| split::next_task(mount_now));
     } else {
         mount_now();
     }
 }
 
+/// Task 1: the app's state, in an owner that lives as long as the page (never dropped: its
+/// signals are the app's).
 fn mount_now() {
-    use leptos::prelude::{Owner, RwSignal, Set};
     // Mounting sets up Leptos's executor; the app's state spawns tasks before that (opening a
     // model with changes that wait for the edit engine).
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    // The app's owner lives as long as the page: never dropped (its signals are the app's).
-    let owner = Owner::new();
+    let owner = leptos::prelude::Owner::new();
     let app = owner.with(app::provide_app);
-    next_task(move || {
-        let workspace = RwSignal::new(false);
-        owner.with(|| {
-            leptos::mount::mount_to_body(move || {
-                app::Shell(app::ShellProps {
-                    app,
-                    workspace: workspace.into(),
-                })
+    split::next_task(move || mount_shell(owner, app));
+}
+
+/// Task 2: the header, alerts and dialogs in place of the static header; the static start
+/// screen moves after them until the workspace is built.
+fn mount_shell(owner: leptos::prelude::Owner, app: state::App) {
+    let workspace = leptos::prelude::RwSignal::new(false);
+    owner.with(|| {
+        leptos::mount::mount_to_body(move || {
+            app::Shell(app::ShellProps {
+                app,
+                workspace: workspace.into(),
             })
-        });
-        // The app's header is in place of the static one; the static start screen follows it
-        // until the app's workspace is built.
-        if let Some(shell) = boot_shell() {
-            if let Some(header) = shell.query_selector("header").ok().flatten() {
-                header.remove();
-            }
-            if let Some(body) = leptos::prelude::document().body() {
-                let _ = body.append_child(&shell);
-            }
+        })
+    });
+    if let Some(shell) = boot_shell() {
+        if let Some(header) = shell.query_selector("header").ok().flatten() {
+            header.remove();
         }
-        next_task(move || {
-            workspace.set(true);
-            // Built before this task ends (the signal's effects run in its microtasks).
-            if let Some(shell) = boot_shell() {
-                shell.remove();
-            }
-            std::mem::forget(owner);
-        });
+        if let Some(body) = leptos::prelude::document().body() {
+            let _ = body.append_child(&shell);
+        }
+    }
+    split::next_task(move || {
+        // Task 3: the workspace, built before this task ends (the signal's effects run in its
+        // microtasks), so the static start screen can go now.
+        leptos::prelude::Set::set(&workspace, true);
+        if let Some(shell) = boot_shell() {
+            shell.remove();
+        }
+        std::mem::forget(owner);
     });
 }
 
 /// The static first screen of `index.html`, while it is there.
 fn boot_shell() -> Option<web_sys::Element> {
     leptos::prelude::document().get_element_by_id("boot-shell")
-}
-
-/// Runs `f` in a task of its own (after those already queued).
-fn next_task(f: impl FnOnce() + 'static) {
-    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
 }

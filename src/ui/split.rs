@@ -82,7 +82,7 @@ fn release_turns() {
         match TURNS.with(|t| t.borrow_mut().pop_front()) {
             Some(turn) => {
                 turn.set(true);
-                set_timeout(next, std::time::Duration::ZERO);
+                next_task(next);
             }
             None => {
                 RELEASING.with(|r| r.set(false));
@@ -135,6 +135,12 @@ where
             })
         }}
     }
+}
+
+/// Runs `f` in a task of its own, after those already queued (so a long piece of work is
+/// several short tasks).
+pub fn next_task(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// Runs `task` once the browser is idle, no earlier than [`PREFETCH_DELAY`] from now.
