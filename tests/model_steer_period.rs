@@ -184,3 +184,44 @@ fn last_n_periods_oldest_first() {
         assert_eq!(pair[0].last_day().plus_days(1), pair[1].first_day());
     }
 }
+
+/// `next` and `prev` step months, quarters and years by arithmetic: each must be the period
+/// of the same kind that contains the day after its last day (before its first day), as the
+/// calendar says, across year ends, in every year from 0001 to 9998.
+#[test]
+fn next_and_prev_agree_with_the_calendar() {
+    use kpi_structure::model::PeriodKind;
+    let by_calendar = |p: Period, step: i64| -> Period {
+        let day = if step > 0 {
+            p.last_day().plus_days(1)
+        } else {
+            p.first_day().plus_days(-1)
+        };
+        p.kind().containing(day)
+    };
+    let mut checked = 0;
+    for y in (1..9999)
+        .step_by(7)
+        .chain([1, 2023, 2024, 2025, 2026, 9998])
+    {
+        let periods = (1..=12)
+            .map(|m| Period::Month { y, m })
+            .chain((1..=4).map(|q| Period::Quarter { y, q }))
+            .chain([Period::Year { y }])
+            .chain(
+                [date(y, 1, 1), date(y, 12, 31), date(y, 2, 28)]
+                    .map(|d| PeriodKind::Week.containing(d)),
+            )
+            .chain([
+                Period::Day { y, m: 12, d: 31 },
+                Period::Day { y, m: 1, d: 1 },
+            ]);
+        for p in periods {
+            assert_eq!(p.next(), by_calendar(p, 1), "next of {p}");
+            assert_eq!(p.prev(), by_calendar(p, -1), "prev of {p}");
+            assert_eq!(p.next().prev(), p, "{p}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 20_000, "{checked}");
+}

@@ -353,6 +353,30 @@ fn import_keeps_a_free_id_and_opening_flushes_the_pending_edit() {
     assert!(s.model().unwrap().goals.contains_key(&id("g1")));
 }
 
+/// The app shows an imported file before it stores it: nothing is stored until the flush,
+/// and a second import of the same file meanwhile still gets a fresh id (the first is
+/// stored before the id is checked), so neither overwrites the other.
+#[test]
+fn an_import_left_unsaved_is_stored_by_the_flush_and_keeps_its_id_taken() {
+    let store = Shared::default();
+    let mut s = Session::new(store.clone(), true);
+    s.import_unsaved(model("m1"), true, id("fresh"), 1.0);
+    assert_eq!(s.model().unwrap().id, id("m1"));
+    assert!(s.pending());
+    assert_eq!(store.get(&keys::model("m1")).unwrap(), None);
+    assert_eq!(s.take_point_due(), Some(Why::Imported));
+
+    s.import_unsaved(model("m1"), true, id("m2"), 2.0);
+    assert_eq!(s.model().unwrap().id, id("m2"));
+    assert!(store.get(&keys::model("m1")).unwrap().is_some());
+    s.flush(3.0);
+    assert!(!s.pending());
+    assert!(store.get(&keys::model("m2")).unwrap().is_some());
+    let mut listed: Vec<_> = s.listing().models.iter().map(|m| m.id.clone()).collect();
+    listed.sort();
+    assert_eq!(listed, vec![id("m1"), id("m2")]);
+}
+
 #[test]
 fn a_full_store_raises_an_alert_and_keeps_the_change_pending() {
     let store = MemoryStore {

@@ -313,25 +313,25 @@ fn read_drives(
     r: &mut Reader,
     kpi_ids: &HashSet<&str>,
 ) -> Vec<Id> {
-    let drives_path = child(p, "drives");
+    // Paths are written out only for a problem.
+    let dp = |j: usize| item(&child(p, "drives"), j);
     let mut seen = HashSet::new();
     let mut kept = Vec::new();
     for (j, value) in r.list(o, "drives", p).iter().enumerate() {
-        let dp = item(&drives_path, j);
-        let Some(target) = r.id_value(value, &dp) else {
+        let Some(target) = r.id_value_lazily(value, || dp(j)) else {
             continue;
         };
         if !kpi_ids.contains(target.as_str()) {
             r.error(
                 ProblemKind::UnknownReference,
-                &dp,
+                &dp(j),
                 "refers to a KPI that is not in the file",
                 "verwijst naar een KPI die niet in het bestand staat",
             );
         } else if !seen.insert(target.clone()) {
             r.warning(
                 ProblemKind::DuplicateReference,
-                &dp,
+                &dp(j),
                 "names the same KPI twice; the repeat was left out",
                 "noemt dezelfde KPI twee keer; de herhaling is weggelaten",
             );

@@ -14,16 +14,17 @@ pub fn read_series(r: &mut Reader, o: &Map<String, Value>, p: &str) -> Series {
     let Some(runs) = object_field(r, o, "values", p) else {
         return series;
     };
-    let vp = child(p, "values");
-    for (start, run) in runs {
-        let rp = child(&vp, start);
-        let Some(start) = period(r, start, &rp) else {
+    // Paths are written out only for a problem: a file holds many thousands of runs.
+    let rp = |start: &str| child(&child(p, "values"), start);
+    for (start_text, run) in runs {
+        let Ok(start) = Period::parse(start_text) else {
+            bad_period(r, &rp(start_text));
             continue;
         };
         let Value::Array(cells) = run else {
             r.error(
                 ProblemKind::WrongType,
-                &rp,
+                &rp(start_text),
                 "must be a list of numbers ([92.5, null, 94])",
                 "moet een lijst getallen zijn ([92.5, null, 94])",
             );
@@ -34,12 +35,12 @@ pub fn read_series(r: &mut Reader, o: &Map<String, Value>, p: &str) -> Series {
             Value::Number(n) => match n.as_f64().filter(|f| f.is_finite()) {
                 Some(f) => Some(f),
                 None => {
-                    bad_number(r, &item(&rp, i));
+                    bad_number(r, &item(&rp(start_text), i));
                     None
                 }
             },
             _ => {
-                bad_number(r, &item(&rp, i));
+                bad_number(r, &item(&rp(start_text), i));
                 None
             }
         });
@@ -90,18 +91,20 @@ fn object_field<'v>(
 }
 
 fn period(r: &mut Reader, text: &str, path: &str) -> Option<Period> {
-    match Period::parse(text) {
-        Ok(p) => Some(p),
-        Err(_) => {
-            r.error(
-                ProblemKind::BadValue,
-                path,
-                "is not a period (2026-03-05, 2026-W09, 2026-03, 2026-Q1 or 2026)",
-                "is geen periode (2026-03-05, 2026-W09, 2026-03, 2026-Q1 of 2026)",
-            );
-            None
-        }
+    let period = Period::parse(text).ok();
+    if period.is_none() {
+        bad_period(r, path);
     }
+    period
+}
+
+fn bad_period(r: &mut Reader, path: &str) {
+    r.error(
+        ProblemKind::BadValue,
+        path,
+        "is not a period (2026-03-05, 2026-W09, 2026-03, 2026-Q1 or 2026)",
+        "is geen periode (2026-03-05, 2026-W09, 2026-03, 2026-Q1 of 2026)",
+    );
 }
 
 fn bad_number(r: &mut Reader, path: &str) {

@@ -17,6 +17,16 @@ pub enum TextSize {
     Long,
 }
 
+impl TextSize {
+    /// The most characters a text of this size may have.
+    fn max(self) -> usize {
+        match self {
+            TextSize::Short => MAX_NAME_CHARS,
+            TextSize::Long => MAX_TEXT_CHARS,
+        }
+    }
+}
+
 /// Collects errors and warnings while a model is read.
 #[derive(Default)]
 pub struct Reader {
@@ -86,17 +96,18 @@ impl Reader {
         path: &str,
         size: TextSize,
     ) -> String {
-        let path = child(path, key);
         match field(obj, key) {
             None => String::new(),
             Some(Value::String(s)) => {
-                self.check_length(s, &path, size);
+                if !self.fits(s, size) {
+                    self.check_length(s, &child(path, key), size);
+                }
                 s.clone()
             }
             Some(_) => {
                 self.error(
                     ProblemKind::WrongType,
-                    &path,
+                    &child(path, key),
                     "must be text",
                     "moet tekst zijn",
                 );
@@ -105,16 +116,19 @@ impl Reader {
         }
     }
 
+    /// Whether `s` is surely within the limit for `size`, without counting characters: the
+    /// common case, in which no path needs to be written out.
+    fn fits(&self, s: &str, size: TextSize) -> bool {
+        // Bytes bound characters from above.
+        self.unlimited || s.len() <= size.max()
+    }
+
     fn check_length(&mut self, s: &str, path: &str, size: TextSize) {
-        if self.unlimited {
+        if self.fits(s, size) {
             return;
         }
-        let max = match size {
-            TextSize::Short => MAX_NAME_CHARS,
-            TextSize::Long => MAX_TEXT_CHARS,
-        };
-        // Bytes bound characters from above: count only when it could matter.
-        if s.len() > max && s.chars().count() > max {
+        let max = size.max();
+        if s.chars().count() > max {
             self.error(
                 ProblemKind::TooLong,
                 path,
@@ -126,20 +140,39 @@ impl Reader {
 
     /// An id that must be present: a non-empty text.
     pub fn required_id(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Id> {
-        let path = child(path, key);
         match field(obj, key) {
             None => {
-                self.error(ProblemKind::Missing, &path, "is missing", "ontbreekt");
+                self.error(
+                    ProblemKind::Missing,
+                    &child(path, key),
+                    "is missing",
+                    "ontbreekt",
+                );
                 None
             }
-            Some(value) => self.id_value(value, &path),
+            Some(value) => self.field_id(value, key, path),
         }
     }
 
     /// An optional id: missing or null gives `None`.
     pub fn optional_id(&mut self, obj: &Map<String, Value>, key: &str, path: &str) -> Option<Id> {
-        let path = child(path, key);
-        field(obj, key).and_then(|value| self.id_value(value, &path))
+        field(obj, key).and_then(|value| self.field_id(value, key, path))
+    }
+
+    /// [`Reader::id_value`] of the field `key` of the object at `path`: the field's path is
+    /// written out only when there is a problem to report.
+    fn field_id(&mut self, value: &Value, key: &str, path: &str) -> Option<Id> {
+        self.id_value_lazily(value, || child(path, key))
+    }
+
+    /// [`Reader::id_value`] with the path written out (`path()`) only for a problem.
+    pub fn id_value_lazily(&mut self, value: &Value, path: impl FnOnce() -> String) -> Option<Id> {
+        match value {
+            Value::String(s) if !s.is_empty() && self.fits(s, TextSize::Short) => {
+                Some(Id::new(s.clone()))
+            }
+            _ => self.id_value(value, &path()),
+        }
     }
 
     /// A value that must be an id.

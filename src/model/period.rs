@@ -173,14 +173,30 @@ impl Period {
         }
     }
 
-    /// The period of the same kind right after it.
+    /// The period of the same kind right after it. Months, quarters and years step by
+    /// arithmetic (reading a file steps through every value this way); days and weeks through
+    /// the calendar.
     pub fn next(self) -> Period {
-        self.kind().containing(self.last_day().plus_days(1))
+        match self {
+            Period::Month { y, m: 12 } => Period::Month { y: y + 1, m: 1 },
+            Period::Month { y, m } => Period::Month { y, m: m + 1 },
+            Period::Quarter { y, q: 4 } => Period::Quarter { y: y + 1, q: 1 },
+            Period::Quarter { y, q } => Period::Quarter { y, q: q + 1 },
+            Period::Year { y } => Period::Year { y: y + 1 },
+            _ => self.kind().containing(self.last_day().plus_days(1)),
+        }
     }
 
     /// The period of the same kind right before it.
     pub fn prev(self) -> Period {
-        self.kind().containing(self.first_day().plus_days(-1))
+        match self {
+            Period::Month { y, m: 1 } => Period::Month { y: y - 1, m: 12 },
+            Period::Month { y, m } => Period::Month { y, m: m - 1 },
+            Period::Quarter { y, q: 1 } => Period::Quarter { y: y - 1, q: 4 },
+            Period::Quarter { y, q } => Period::Quarter { y, q: q - 1 },
+            Period::Year { y } => Period::Year { y: y - 1 },
+            _ => self.kind().containing(self.first_day().plus_days(-1)),
+        }
     }
 
     /// A KPI's latest period that ends on or before the end of `month` (`(year, month)`):

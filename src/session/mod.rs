@@ -659,11 +659,17 @@ impl<S: KeyValue> Session<S> {
     /// Opens a model that is not stored yet (new, duplicated, imported) and saves it. A
     /// pending change of the model open now is saved first.
     pub fn open_new(&mut self, model: Model, now: f64) {
+        self.open_unsaved(model, now);
+        self.save(now);
+    }
+
+    /// Opens a model that is not stored yet with its save pending (a pending change of the
+    /// model open now is saved first).
+    fn open_unsaved(&mut self, model: Model, now: f64) {
         self.flush(now);
         let mut open = Open::new(model, None, now);
         open.pending = true;
         self.replace(Some(open), Some(Why::Created));
-        self.save(now);
     }
 
     /// Opens the stored model `id` (saving a pending change of the open one first).
@@ -729,7 +735,17 @@ impl<S: KeyValue> Session<S> {
     /// Opens an imported model (file, drop, share link) as a NEW model: it keeps its id only
     /// if `keep_id` and no entry has that id; otherwise it gets `fresh`. Never replaces a
     /// stored model.
-    pub fn import(&mut self, mut model: Model, keep_id: bool, fresh: Id, now: f64) {
+    pub fn import(&mut self, model: Model, keep_id: bool, fresh: Id, now: f64) {
+        self.import_unsaved(model, keep_id, fresh, now);
+        self.save(now);
+    }
+
+    /// [`Session::import`] with the save left pending ([`Session::flush`] stores it): the app
+    /// shows a large imported file first and stores it right after. A pending change of the
+    /// model open now is saved first, so a second import of the same file still finds the
+    /// first one's id taken.
+    pub fn import_unsaved(&mut self, mut model: Model, keep_id: bool, fresh: Id, now: f64) {
+        self.flush(now);
         let free = keep_id
             && !model.id.as_str().is_empty()
             && library::is_free(&self.store, &model.id).unwrap_or(false);
@@ -739,7 +755,7 @@ impl<S: KeyValue> Session<S> {
         if model.created <= 0.0 {
             model.created = now;
         }
-        self.open_new(model, now);
+        self.open_unsaved(model, now);
         self.point_due = Some(Why::Imported);
     }
 

@@ -143,6 +143,12 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     set_timeout(f, std::time::Duration::ZERO);
 }
 
+/// Runs `f` in a task of its own right after the next frame is painted (what the current
+/// task changed is on the screen by then).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || next_task(f));
+}
+
 /// Runs `task` once the browser is idle, no earlier than [`PREFETCH_DELAY`] from now.
 pub fn when_idle(task: impl Future<Output = ()> + 'static) {
     set_timeout(

@@ -344,7 +344,11 @@ impl App {
     pub fn import_model(&self, model: Model, keep_id: bool) {
         self.import_errors.set(None);
         self.import_notes.set(Vec::new());
-        self.replace(|s, now| s.import(model, keep_id, fresh_id('m'), now));
+        self.replace(|s, now| s.import_unsaved(model, keep_id, fresh_id('m'), now));
+        // Stored right after its first frame is painted, so a large file shows sooner. Until
+        // then it is a pending save like an edit's: closing the page saves it too.
+        let app = *self;
+        super::split::after_paint(move || app.flush());
     }
 
     /// Checks how full the browser's storage is (the warning before it is full).

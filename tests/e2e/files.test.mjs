@@ -91,6 +91,30 @@ test('Import JSON always adds a new model; a broken file shows every problem wit
   await context.close();
 });
 
+test('an imported file is shown first and kept when the page is reloaded at once', async () => {
+  const { init } = seedTemplate(TEMPLATE);
+  const { page, context, errors } = await openPage(browser, server.url, { init });
+  const name = page.getByRole('textbox', { name: 'Model name' });
+  await name.waitFor();
+  const file = JSON.parse(templateText);
+  file.model.id = 'm-at-once';
+  file.model.name = 'Imported at once';
+  await page.getByLabel('Import JSON').first().setInputFiles({
+    name: 'at-once.kpi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
+  });
+  // The app stores an imported model right after showing it; reloading as soon as it shows
+  // must not lose it.
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Model name"]')?.value === 'Imported at once');
+  await page.reload();
+  const rows = (await showModels(page)).getByRole('listitem');
+  await rows.filter({ hasText: 'Imported at once' }).waitFor();
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('kpi-structure:model:m-at-once')));
+  assert.equal(stored.model.name, 'Imported at once');
+  assert.equal(stored.model.kpis.length, file.model.kpis.length);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a version-1 file opens with its norms as numbers and its texts kept as the description', async () => {
   const { init } = seedTemplate(TEMPLATE);
   const { page, context, errors } = await openPage(browser, server.url, { init });

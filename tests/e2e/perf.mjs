@@ -155,7 +155,7 @@ function seedModel(model) {
 }
 
 /** `model` as Export JSON writes it: { name, text }. */
-async function exportJson(browser, url, model) {
+export async function exportJson(browser, url, model) {
   const { page, context } = await openPage(browser, url, { init: seedModel(model) });
   await page.locator('svg.st-svg g.st-node').first().waitFor({ timeout: 60000 });
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -171,7 +171,7 @@ async function exportJson(browser, url, model) {
  * model's Structure diagram is shown, and `JSON.parse` of the same text in that page (median
  * of 9). The file is handed to the page first: its transfer to the browser is not counted.
  */
-async function measureImport(browser, url, file, { modelName, nodeText }) {
+export async function measureImport(browser, url, file, { modelName, nodeText }) {
   const runs = [];
   for (let run = 0; run < 3; run++) {
     const { page, context } = await openPage(browser, url, { init: seedTemplate('coffee-machines.en.kpi.json').init });
