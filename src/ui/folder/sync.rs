@@ -121,6 +121,9 @@ fn open_merged(app: App, model: Model) {
         app.take_in(model);
     } else {
         app.import_model(model, true);
+        // Stored at once, not after the next frame: the loop's next round looks the model up
+        // in the list of stored models, and must find it there.
+        app.flush();
     }
 }
 
