@@ -36,7 +36,7 @@ pub mod views;
 pub fn mount() {
     console_error_panic_hook::set_once();
     if boot_shell().is_some() {
-        leptos::prelude::request_animation_frame(|| split::next_task(mount_now));
+        split::after_paint(mount_now);
     } else {
         mount_now();
     }

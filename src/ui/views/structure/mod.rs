@@ -19,14 +19,11 @@ use crate::ui::state::{use_app, App};
 use crate::ui::views::find::find_box;
 use crate::ui::views::status::{kpi_status, kpi_value_text, status_at, status_class, status_mark};
 
-use crate::format::fixed::{fixed, tenths, Tenths};
+use crate::format::fixed::{fixed, Tenths};
 use crate::present::chains::read_name_of;
-use crate::present::diagram::layout::{
-    self, fit_lines, spaced_lines, Edge, Kind, Layout, Node, Skeleton,
-};
-use crate::present::diagram::svg::{
-    baselines, export_svg, read_is_external, BADGE, EDGE, EDGE_HOT, FONT,
-};
+use crate::present::diagram::face::{self, Face};
+use crate::present::diagram::layout::{self, Edge, Kind, Layout, Node, Skeleton};
+use crate::present::diagram::svg::{export_svg, read_is_external, EDGE, EDGE_HOT, FONT};
 
 const MIN_ZOOM: f64 = 0.2;
 const MAX_ZOOM: f64 = 3.0;
@@ -331,32 +328,16 @@ pub fn StructureView() -> impl IntoView {
                                 <path d="M0 1L10 5L0 9z" fill=EDGE_HOT />
                             </marker>
                         </defs>
-                        <g class="st-edges" aria-hidden="true">
-                            <For
-                                each=move || shown_edges.get()
-                                key=|e| (e.from.clone(), e.to.clone(), e.d.clone())
-                                let:e
-                            >
-                                <path
-                                    d=e.d
-                                    fill="none"
-                                    stroke=EDGE
-                                    stroke-width="1.3"
-                                    marker-end="url(#st-arrow)"
-                                />
-                            </For>
-                        </g>
-                        <g class="st-edges-hot" aria-hidden="true">
-                            {move || hot_edges(&layout, selection).into_iter().map(|e| view! {
-                                <path
-                                    d=e.d
-                                    fill="none"
-                                    stroke=EDGE_HOT
-                                    stroke-width="2.4"
-                                    marker-end="url(#st-arrow-hot)"
-                                />
-                            }).collect_view()}
-                        </g>
+                        <g
+                            class="st-edges"
+                            aria-hidden="true"
+                            inner_html=move || shown_edges.with(|es| face::edges_svg(es, EDGE, "1.3", "st-arrow"))
+                        />
+                        <g
+                            class="st-edges-hot"
+                            aria-hidden="true"
+                            inner_html=move || face::edges_svg(&hot_edges(&layout, selection), EDGE_HOT, "2.4", "st-arrow-hot")
+                        />
                         <g class="st-nodes">
                             <For
                                 each=move || shown_nodes.get()
@@ -381,29 +362,19 @@ pub fn StructureView() -> impl IntoView {
     }
 }
 
-/// A box's name and "external" mark, depending on that element's fields only.
-fn label(app: App, target: &Target) -> (Signal<String>, Signal<bool>) {
-    let name = {
-        let t = target.clone();
-        Signal::derive(move || {
-            let lang = app.lang.get();
-            app.doc
-                .read(|r| match &t {
-                    // A handover has no name of its own: its two links name it.
-                    Target::Handover { .. } => read_name_of(r, &t, lang),
-                    t => r.name(t).to_string(),
-                })
-                .unwrap_or_default()
-        })
-    };
-    let external = {
-        let t = target.clone();
-        Signal::derive(move || {
-            matches!(t, Target::Link { .. })
-                && app.doc.read(|r| read_is_external(r, &t)).unwrap_or(false)
-        })
-    };
-    (name, external)
+/// A box's name, depending on that element's fields only.
+fn box_name(app: App, target: &Target) -> Memo<String> {
+    let t = target.clone();
+    Memo::new(move |_| {
+        let lang = app.lang.get();
+        app.doc
+            .read(|r| match &t {
+                // A handover has no name of its own: its two links name it.
+                Target::Handover { .. } => read_name_of(r, &t, lang),
+                t => r.name(t).to_string(),
+            })
+            .unwrap_or_default()
+    })
 }
 
 /// The arrows into and out of the selected KPI.
@@ -420,134 +391,41 @@ fn hot_edges(layout: &Memo<Layout>, selection: RwSignal<Option<Target>>) -> Vec<
     })
 }
 
-/// One box: a focusable SVG button named after its element.
+/// One box: a focusable SVG button named after its element. What it draws is markup from
+/// [`face`] (one memo per box: its name's lines, dash, status and value), so Leptos builds and
+/// keeps three elements a box.
 fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>) -> impl IntoView {
-    let Node {
-        target,
-        kind,
-        x,
-        y,
-        w,
-        h,
-        step,
-    } = n;
-    let (name, external) = label(app, &target);
-    let (size, bold) = kind.font();
-    let tx = kind.text_left();
-    let is_kpi = matches!(target, Target::Kpi(_));
-    // Room on the right for the status mark (and a KPI's value under it).
-    let right = if is_kpi {
-        46.0
-    } else if bold {
-        40.0
-    } else {
-        28.0
-    };
-    // The lines shown, each but the last ending in a space where it ends a word, and whether
-    // the name was cut short.
-    let fitted = Memo::new(move |_| {
-        name.with(|s| {
-            let (lines, cut) = fit_lines(s, w - tx - right, size, bold, 2);
-            (spaced_lines(s, &lines), cut)
-        })
-    });
+    let target = n.target.clone();
+    let name = box_name(app, &target);
     let (status, value) = node_status(app, &target);
-    let mark_y = if is_kpi { 11.0 } else { h / 2.0 };
-    let mark = move || {
-        status.get().map(|s| {
-            view! {
-                <g class=format!("st-status {}", status_class(s)) aria-hidden="true">
-                    <circle cx=tenths(w - 11.0) cy=tenths(mark_y) r="7" />
-                    <text x=tenths(w - 11.0) y=tenths(mark_y + 3.5) font-size="9.5" font-weight="700" text-anchor="middle">
-                        {status_mark(s)}
-                    </text>
-                </g>
+    let face = {
+        let (n, t) = (n.clone(), target.clone());
+        Memo::new(move |_| {
+            let (lines, cut) = name.with(|s| face::fit_name(&n, s));
+            Face {
+                lines,
+                cut,
+                external: matches!(t, Target::Link { .. })
+                    && app.doc.read(|r| read_is_external(r, &t)).unwrap_or(false),
+                status: status.get(),
+                value: value.get(),
             }
         })
     };
-    let value_text = move || {
-        value.with(|v| {
-            (!v.is_empty()).then(|| {
-                view! {
-                    <text class="st-value" x=tenths(w - 4.0) y=tenths(h - 5.0) font-size="9.5" text-anchor="end" aria-hidden="true">
-                        {short_value(v)}
-                    </text>
-                }
-            })
-        })
+    let step = n.step;
+    let description = move || face.with(|f| face::box_description(step, f, app.lang.get()));
+    let inside = {
+        let n = n.clone();
+        move || face.with(|f| name.with(|s| face::button_svg(&n, s, f, app.lang.get())))
     };
-    // The tooltip (and accessible description): the name, and the value and status in words.
-    let title = move || {
-        let lang = app.lang.get();
-        let mut t = name.get();
-        if let Some(s) = status.get() {
-            let v = value.get();
-            t.push_str(" — ");
-            if !v.is_empty() {
-                t.push_str(&v);
-                t.push_str(", ");
-            }
-            t.push_str(s.word(lang));
-        }
-        t
+    let deco = {
+        let n = n.clone();
+        move || face.with(|f| face::deco_svg(&n, f))
     };
-    // The accessible description: the link's place in its chain, the value and the status in
-    // words (the name alone is the button's name, as the box shows it).
-    let description = move || {
-        let lang = app.lang.get();
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(s) = step {
-            parts.push(format!("{} {s}", lang.pick("Step", "Stap")));
-        }
-        if let Some(s) = status.get() {
-            value.with(|v| {
-                if !v.is_empty() {
-                    parts.push(v.clone());
-                }
-            });
-            parts.push(s.word(lang).to_string());
-        }
-        (!parts.is_empty()).then(|| parts.join(", "))
-    };
-    // The name's lines: inside the button while they show the whole name; cut short with "…",
-    // beside it (hidden from screen readers), so the button's visible text is never other
-    // than its name.
-    let p_text = kind.palette().text;
-    let label_text = move || {
-        view! {
-            <text
-                class="st-label"
-                font-size=tenths(size)
-                font-weight=if bold { "700" } else { "400" }
-                fill=p_text
-            >
-                {fitted
-                    .with(|(lines, _)| {
-                        lines
-                            .iter()
-                            .zip(baselines(lines.len(), size, h))
-                            .map(|(l, by)| {
-                                view! {
-                                    <tspan x=tenths(tx) y=fixed(by, 1)>
-                                        {l.clone()}
-                                    </tspan>
-                                }
-                            })
-                            .collect_view()
-                    })}
-            </text>
-        }
-    };
-    let cut = move || fitted.with(|(_, cut)| *cut);
     let key = Some(target.clone());
     let selected = move || selector.with_value(|s| s.selected(&key));
-    let select = {
-        let t = target.clone();
-        move || app.selection.set(Some(t.clone()))
-    };
-    let select2 = select.clone();
-    let p = kind.palette();
-    let class = match kind {
+    let select = move || app.selection.set(Some(target.clone()));
+    let class = match n.kind {
         Kind::Goal => "st-node st-goal",
         Kind::Result => "st-node st-result",
         Kind::Chain => "st-node st-chain",
@@ -557,23 +435,8 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
         Kind::Handover => "st-node st-handover",
         Kind::HandoverKpi => "st-node st-handover-kpi",
     };
-    let badge = step.map(|s| {
-        view! {
-            <circle cx="13" cy=tenths(h / 2.0) r="8" fill=BADGE />
-            <text
-                x="13"
-                y=tenths(h / 2.0 + 3.5)
-                font-size="10"
-                font-weight="700"
-                fill="#ffffff"
-                text-anchor="middle"
-            >
-                {s.to_string()}
-            </text>
-        }
-    });
     view! {
-        <g transform=format!("translate({} {})", Tenths(x), Tenths(y))>
+        <g transform=format!("translate({} {})", Tenths(n.x), Tenths(n.y))>
         <g
             class=class
             class:selected=selected.clone()
@@ -582,47 +445,23 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
             aria-label=move || name.get()
             aria-description=description
             aria-pressed=move || selected().to_string()
-            on:click=move |_| select()
+            on:click={
+                let select = select.clone();
+                move |_| select()
+            }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 let k = ev.key();
                 if k == "Enter" || k == " " {
                     ev.prevent_default();
-                    select2();
+                    select();
                 }
             }
-        >
-            <rect class="st-ring" x="-4" y="-4" width=tenths(w + 8.0) height=tenths(h + 8.0) rx=tenths(p.radius + 3.0) />
-            <rect
-                class="st-box"
-                width=tenths(w)
-                height=tenths(h)
-                rx=tenths(p.radius)
-                fill=p.fill
-                stroke=p.stroke
-                stroke-width="1.2"
-                stroke-dasharray=move || external.get().then_some("4 3")
-            />
-            {move || (!cut()).then(label_text)}
-            {leptos::tachys::svg::title().child(title)}
-        </g>
+            inner_html=inside
+        />
         // What else the box shows (the step, the status mark, the value) is in the button's
         // description; drawn over it, clicks pass through to the button.
-        <g class="st-deco" aria-hidden="true">
-            {badge}
-            {move || cut().then(label_text)}
-            {mark}
-            {value_text}
+        <g class="st-deco" aria-hidden="true" inner_html=deco />
         </g>
-        </g>
-    }
-}
-
-/// A value short enough for the box's corner: with its unit if that fits, else the number.
-fn short_value(v: &str) -> String {
-    if v.chars().count() <= 7 {
-        v.to_string()
-    } else {
-        v.split(' ').next().unwrap_or(v).chars().take(7).collect()
     }
 }
 
