@@ -4,7 +4,8 @@
 // split a wasm. This script does what cargo-leptos `--split` does:
 //   release: cargo with the `split` feature and `--emit-relocs` -> wasm-split-cli (one main
 //            module plus a part per `#[lazy]` function) -> wasm-bindgen -> wasm-opt -Oz on
-//            every part -> the chunks the parts share into one file (`packChunks`) -> the
+//            every part -> the chunks the parts share merged into one module
+//            (`mergeChunksIntoOne`, .ci/merge_chunks.mjs) -> the
 //            JS (glue, split loader, boot.js) minified by terser;
 //   debug:   cargo -> wasm-bindgen (one wasm, as `trunk serve` always had).
 // The output goes to a per-build folder `w-<hash>/` (the split loader imports `./main.js`
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 // terser is pinned in package.json (devDependencies) and installed by `npm ci`.
 import { minify } from 'terser';
+import { FEATURES, mergeChunks, sharedChunkLoader } from './merge_chunks.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -75,13 +77,11 @@ if (release) {
   const optimize = async () => {
     for (let f; (f = parts.shift());) {
       const p = path.join(pkg, f);
-      await execFileAsync('wasm-opt', ['-Oz', '--enable-reference-types', '--enable-bulk-memory',
-        '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
-        '--enable-multivalue', p, '-o', p], { cwd: root });
+      await execFileAsync('wasm-opt', ['-Oz', ...FEATURES, p, '-o', p], { cwd: root });
     }
   };
   await Promise.all([optimize(), optimize()]);
-  packChunks();
+  await mergeChunksIntoOne();
 } else {
   run('cargo', cargo);
   run('wasm-bindgen', ['--target', 'web', '--out-name', 'main', '--out-dir', pkg, wasm]);
@@ -154,41 +154,28 @@ fs.writeFileSync(swPath, swOut);
 console.log(`[wasm.mjs] ${folder}: ${fs.readdirSync(pkg).join(', ')}; sw.js precaches ${files.length + 1} files`);
 
 /**
- * One file for the chunks. wasm-split puts the code that several parts share into chunk
- * modules: 321 of them (median 484 B), each fetched on its own. A part's first load made
- * dozens of requests (six at a time over HTTP/1.1) and as many `fetch()` calls in one task
- * (50-100 ms on the start screen, times 4 on a slow phone). In one file they are one request,
- * and compressed together: 202 KB brotli instead of 330 KB one by one. The loader takes each
- * chunk's slice (.ci/pack.js); the parts themselves stay one file each.
+ * One module for the chunks. wasm-split puts the code that several parts share into chunk
+ * modules: 326 of them (median 484 B). Fetched one by one, a part's first load made dozens of
+ * requests; packed in one file (session 15), it still compiled and instantiated each of a
+ * part's dozens of chunks, and the loader called as many small functions, each a fixed cost
+ * on the main thread (issue 24). As one module (`.ci/merge_chunks.mjs`, then wasm-opt) they
+ * are one file, one streamed compile and one instantiation, and smaller (192 KB brotli
+ * instead of 203 KB packed). Every part that needs a chunk now waits for that one module.
  */
-function packChunks() {
+async function mergeChunksIntoOne() {
   const loaderPath = path.join(pkg, '__wasm_split.js');
   const chunks = fs.readdirSync(pkg).filter((f) => /^chunk_\d+\.wasm$/.test(f))
     .sort((a, b) => Number(a.match(/\d+/)[0]) - Number(b.match(/\d+/)[0]));
-  // The index first (.ci/pack.js reads it): the count, then each chunk's number and length.
-  const head = Buffer.alloc(4 + chunks.length * 8);
-  head.writeUInt32LE(chunks.length, 0);
-  const bytes = [head];
-  chunks.forEach((f, i) => {
-    const b = fs.readFileSync(path.join(pkg, f));
-    head.writeUInt32LE(Number(f.match(/\d+/)[0]), 4 + i * 8);
-    head.writeUInt32LE(b.length, 8 + i * 8);
-    bytes.push(b);
-    fs.rmSync(path.join(pkg, f));
-  });
-  const pack = Buffer.concat(bytes);
-  fs.writeFileSync(path.join(pkg, 'chunk_pack.wasm'), pack);
-  let count = 0;
-  const fetchOne = /fetch\(new URL\("\.\/chunk_(\d+)\.wasm", import\.meta\.url\)\);(\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \()WebAssembly\.instantiateStreaming\(src, imports\)\)/g;
-  const loader = fs.readFileSync(loaderPath, 'utf8').replace(fetchOne, (_, n, between) => {
-    count += 1;
-    return `kpiChunk(${n});${between}WebAssembly.instantiate(await src, imports))`;
-  });
-  if (count !== chunks.length) {
-    throw new Error(`__wasm_split.js: ${count} chunk loaders for ${chunks.length} chunks (wasm-split-cli 0.2.4 expected)`);
-  }
-  fs.writeFileSync(loaderPath, loader + fs.readFileSync(path.join(root, '.ci', 'pack.js'), 'utf8'));
-  console.log(`[wasm.mjs] ${chunks.length} chunks in chunk_pack.wasm (${pack.length} B)`);
+  const shared = path.join(pkg, 'chunk_shared.wasm');
+  const imports = mergeChunks(chunks.map((f) => path.join(pkg, f)), shared, path.join(work, 'merge'));
+  const expected = ['__wasm_split.memory', '__wasm_split.__indirect_function_table', '__wasm_split.__wasm_split_shared0'];
+  if (imports.some((i) => !expected.includes(i))) throw new Error(`chunk_shared.wasm imports ${imports}`);
+  await execFileAsync('wasm-opt', ['-Oz', ...FEATURES, shared, '-o', shared], { cwd: root });
+  for (const f of chunks) fs.rmSync(path.join(pkg, f));
+  // The loader: the chunks' loaders become one, and every part's list of chunks that one.
+  const loader = sharedChunkLoader(fs.readFileSync(loaderPath, 'utf8'), chunks.length);
+  fs.writeFileSync(loaderPath, loader);
+  console.log(`[wasm.mjs] ${chunks.length} chunks in chunk_shared.wasm (${fs.statSync(shared).size} B)`);
 }
 
 /** Every file under `dir`, as sorted relative paths with `/`. */

@@ -103,7 +103,16 @@ where
     Fut: Future<Output = AnyView> + 'static,
 {
     let turn = turn();
-    move || turn.get().then(|| deferred(load()))
+    move || {
+        turn.get().then(|| {
+            let part = load();
+            deferred(async move {
+                let view = part.await;
+                own_task().await;
+                view
+            })
+        })
+    }
 }
 
 /// [`after_first_view`] with `stand_in` in its place until the part has arrived: the same
@@ -129,6 +138,7 @@ where
                 let part = load();
                 deferred(async move {
                     let view = part.await;
+                    own_task().await;
                     arrived.try_set(true);
                     view
                 })
@@ -141,6 +151,19 @@ where
 /// several short tasks).
 pub fn next_task(f: impl FnOnce() + 'static) {
     set_timeout(f, std::time::Duration::ZERO);
+}
+
+/// Ready in a task of its own, after those already queued. The parts mounted after the first
+/// view each wait for it once they have arrived: parts that arrive together (they wait for the
+/// same shared code) are then drawn one per task, not all in the task that brought them (most
+/// of a slow phone's blocking time on the start screen, issue 24).
+async fn own_task() {
+    let queued = js_sys::Promise::new(&mut |resolve, _| {
+        if window().set_timeout_with_callback(&resolve).is_err() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(queued).await;
 }
 
 /// Runs `f` in a task of its own right after the next frame is painted (what the current

@@ -250,8 +250,8 @@ test('values pasted before the edit engine has arrived are counted once they are
   await context.close();
 });
 
-// The edit engine's own part, and the one file of the code the parts share (.ci/pack.js).
-for (const [what, file] of [['a part', /\/split_engine_[^/]*\.wasm$/], ['the shared code', /\/chunk_pack\.wasm$/]]) test(`${what} that cannot be fetched is fetched again: the app keeps working and says so`, async () => {
+// The edit engine's own part, and the one module of the code the parts share (.ci/merge_chunks.mjs).
+for (const [what, file] of [['a part', /\/split_engine_[^/]*\.wasm$/], ['the shared code', /\/chunk_shared\.wasm$/]]) test(`${what} that cannot be fetched is fetched again: the app keeps working and says so`, async () => {
   const { page, context, errors } = await pageWithoutWorker();
   // It fails twice, as when offline before anything was cached; then the network is back.
   let asked = 0;
