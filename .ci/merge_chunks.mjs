@@ -126,7 +126,8 @@ export function mergeChunks(files, outFile, work) {
   fs.writeFileSync(hubWat, hubText(needs));
   execFileSync('wasm-as', [...FEATURES, hubWat, '-o', hub]);
   execFileSync('wasm-merge', [...FEATURES, hub, HUB, ...args, '-o', outFile],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its warnings (one per chunk with a names section) are piped: room for many more.
+    { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const merged = new WebAssembly.Module(fs.readFileSync(outFile));
   return WebAssembly.Module.imports(merged).map((i) => `${i.module}.${i.name}`);
 }

@@ -398,10 +398,15 @@ fn node_view(app: App, n: Node, selector: StoredValue<Selector<Option<Target>>>)
     let target = n.target.clone();
     let name = box_name(app, &target);
     let (status, value) = node_status(app, &target);
+    // The name's lines, fitted again only when the name changes (not on a new value or status).
+    let fitted = {
+        let n = n.clone();
+        Memo::new(move |_| name.with(|s| face::fit_name(&n, s)))
+    };
     let face = {
-        let (n, t) = (n.clone(), target.clone());
+        let t = target.clone();
         Memo::new(move |_| {
-            let (lines, cut) = name.with(|s| face::fit_name(&n, s));
+            let (lines, cut) = fitted.get();
             Face {
                 lines,
                 cut,
