@@ -60,7 +60,7 @@ pub fn export_csv_with(model: &Model, lang: Lang, separator: char) -> String {
     let mut out = String::from('\u{feff}');
     write_row(&mut out, header(lang), separator);
     let mut kpis: Vec<&Kpi> = model.kpis.values().collect();
-    kpis.sort_by_key(|k| sort_key(model, k));
+    crate::model::sort::sort_by_key(&mut kpis, |k| sort_key(model, k));
     for kpi in kpis {
         write_row(&mut out, row(model, kpi, lang), separator);
     }

@@ -176,7 +176,7 @@ pub fn read_folder(files: &[(String, String)]) -> Result<Folder, ImportErrors> {
         .iter()
         .map(|(n, t)| (last_part(n), t.as_str(), classify(n)))
         .collect();
-    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    crate::model::sort::sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
     let base_text = sorted.iter().find(|f| f.2 == FolderFile::Base).map(|f| f.1);
     let mut copies = Vec::new();
     let mut unread = Vec::new();

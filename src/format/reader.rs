@@ -52,10 +52,14 @@ pub fn item(path: &str, index: usize) -> String {
 /// The properties of `obj` whose keys are in none of `known` (the keys its reader reads): a
 /// newer version's fields, kept as they came (see [`Extra`]).
 pub fn extra(obj: &Map<String, Value>, known: &[&[&str]]) -> Extra {
-    obj.iter()
-        .filter(|(k, _)| !known.iter().any(|keys| keys.contains(&k.as_str())))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+    // Inserted one by one: `collect` into the map would sort, one more copy of the sort.
+    let mut extra = Extra::new();
+    for (k, v) in obj {
+        if !known.iter().any(|keys| keys.contains(&k.as_str())) {
+            extra.insert(k.clone(), v.clone());
+        }
+    }
+    extra
 }
 
 /// A present, non-null field.

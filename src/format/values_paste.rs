@@ -386,7 +386,7 @@ impl ValuesPaste {
             }
             cells.push((kpi.clone(), *period, old, *new));
         }
-        periods.sort();
+        crate::model::sort::sort(&mut periods);
         let more = kpis.len().saturating_sub(rows);
         let rows = kpis
             .iter()

@@ -232,7 +232,7 @@ fn entries_by_key(
     by_key
         .into_iter()
         .map(|(k, mut v)| {
-            v.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::model::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
             v.dedup_by(|a, b| a.0 == b.0);
             (k, v.into_iter().map(|(_, e)| e).collect())
         })
@@ -288,7 +288,7 @@ pub fn merge_folder(base: &Model, files: &[ChangeFile]) -> Merged {
         winners.push(w.clone());
     }
     let mut conflicts = lost_in_deletions(&winners, conflicts);
-    conflicts.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::model::sort::sort_by(&mut conflicts, |a, b| a.key.cmp(&b.key));
     let writers: BTreeSet<String> = files
         .iter()
         .filter(|f| !f.changes.is_empty())
@@ -392,7 +392,7 @@ fn period_history<T>(
                 Some((sort_key(&e), change))
             })
             .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    crate::model::sort::sort_by(&mut out, |a, b| b.0.cmp(&a.0));
     out.into_iter().map(|(_, c)| c).collect()
 }
 

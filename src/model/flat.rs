@@ -342,7 +342,7 @@ fn read_kpi(f: &Flat, id: &str) -> Option<Kpi> {
     let mut drives: Vec<(u64, &str)> = children(f, &format!("{p}/drives"))
         .map(|(t, v)| (v.as_u64().unwrap_or(u64::MAX), t))
         .collect();
-    drives.sort();
+    crate::model::sort::sort(&mut drives);
     k.drives = drives.into_iter().map(|(_, t)| Id::new(unesc(t))).collect();
     let mut values = Series::default();
     for (period, v) in children(f, &format!("{p}/value")) {

@@ -66,7 +66,9 @@ pub fn group_waiting(waits: impl IntoIterator<Item = (Id, String)>) -> Vec<Waiti
             )),
         }
     }
-    groups.sort_by(|(a, _), (b, _)| (a.is_empty(), a).cmp(&(b.is_empty(), b)));
+    crate::model::sort::sort_by(&mut groups, |(a, _), (b, _)| {
+        (a.is_empty(), a).cmp(&(b.is_empty(), b))
+    });
     groups.into_iter().map(|(_, w)| w).collect()
 }
 

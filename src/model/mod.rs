@@ -35,6 +35,7 @@ pub mod period;
 pub mod queries;
 pub mod read;
 pub mod rollup;
+pub mod sort;
 pub mod steer;
 pub mod target;
 pub mod touch;

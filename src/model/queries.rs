@@ -186,7 +186,7 @@ impl Model {
             .keys()
             .map(|id| (id, counts.get(id).copied().unwrap_or(0)))
             .collect();
-        out.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        crate::model::sort::sort_by_key(&mut out, |&(_, n)| std::cmp::Reverse(n));
         out
     }
 

@@ -6,8 +6,6 @@
 //! month, a quarterly KPI in 2026-02 its 2025-Q4, a weekly KPI the ISO week of the month's
 //! last Sunday.
 
-use std::collections::BTreeSet;
-
 use super::date::Date;
 use super::lang::Lang;
 use super::norm::Status;
@@ -132,11 +130,13 @@ pub fn completeness(model: &Model, month: Month) -> Completeness {
 /// month tried; usually the first or second qualifies.
 pub fn default_as_of(model: &Model, today: Month) -> Month {
     // The months in which a period with a value ends, as month numbers.
-    let ends: BTreeSet<i64> = model
+    let mut ends: Vec<i64> = model
         .kpis
         .values()
         .flat_map(|k| k.values.iter().map(|(p, _)| index(month_of(*p))))
         .collect();
+    super::sort::sort(&mut ends);
+    ends.dedup();
     let Some(&latest) = ends.last() else {
         return today;
     };
@@ -148,7 +148,7 @@ pub fn default_as_of(model: &Model, today: Month) -> Month {
         // A month can have a value only when a period with one ends in it or in the 11 months
         // before it (a yearly KPI in November shows the year that ended 11 months earlier):
         // skip the months in between.
-        let Some(&before) = ends.range(..m).next_back() else {
+        let Some(&before) = ends[..ends.partition_point(|&e| e < m)].last() else {
             return today;
         };
         m = (m - 1).min(before + 11);

@@ -64,7 +64,7 @@ pub fn find(m: &Model, query: &str, lang: Lang, limit: usize) -> Vec<Found> {
         .enumerate()
         .filter_map(|(i, (t, name))| Some((rank(name, query)?, kind(&t), i, t)))
         .collect();
-    hits.sort_by_key(|(r, k, i, _)| (*r, *k, *i));
+    crate::model::sort::sort_by_key(&mut hits, |(r, k, i, _)| (*r, *k, *i));
     hits.into_iter()
         .take(limit)
         .map(|(_, _, _, target)| Found {

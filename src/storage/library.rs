@@ -137,7 +137,7 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
         .into_iter()
         .filter(|k| keys::model_id(k).is_some())
         .collect();
-    keys.sort();
+    crate::model::sort::sort(&mut keys);
     for key in keys {
         let Some(raw) = kv.get(&key)? else { continue };
         match read_entry(&raw) {
@@ -167,9 +167,9 @@ pub fn list(kv: &impl KeyValue) -> Result<Listing, StoreError> {
         }
     }
     // Most recently modified first.
-    listing
-        .models
-        .sort_by(|a, b| b.modified.total_cmp(&a.modified));
+    crate::model::sort::sort_by(&mut listing.models, |a, b| {
+        b.modified.total_cmp(&a.modified)
+    });
     Ok(listing)
 }
 

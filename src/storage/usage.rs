@@ -86,7 +86,7 @@ pub fn usage(kv: &impl KeyValue, listing: &Listing) -> Result<Usage, StoreError>
             }
         }
     }
-    models.sort_by_key(|m| std::cmp::Reverse(m.total()));
+    crate::model::sort::sort_by_key(&mut models, |m| std::cmp::Reverse(m.total()));
     Ok(Usage {
         used,
         quota: QUOTA_UNITS,

@@ -220,7 +220,7 @@ impl Layout {
             .copied()
             .filter(|&i| meets(&self.nodes[i]))
             .collect();
-        out.sort_unstable();
+        crate::model::sort::sort(&mut out);
         out
     }
 
@@ -606,7 +606,7 @@ pub fn layout(s: &Skeleton) -> Layout {
     }
 
     let mut by_left: Vec<usize> = (0..nodes.len()).collect();
-    by_left.sort_by(|&a, &b| nodes[a].x.total_cmp(&nodes[b].x));
+    crate::model::sort::sort_by(&mut by_left, |&a, &b| nodes[a].x.total_cmp(&nodes[b].x));
     let max_w = nodes.iter().map(|n| n.w).fold(0.0, f64::max);
     Layout {
         nodes,

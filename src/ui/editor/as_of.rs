@@ -21,7 +21,7 @@ pub fn AsOfSelect() -> impl IntoView {
         let current = app.as_of.get();
         if !months.contains(&current) {
             months.push(current);
-            months.sort_by(|a, b| b.cmp(a));
+            crate::model::sort::sort_by(&mut months, |a, b| b.cmp(a));
         }
         months
     });

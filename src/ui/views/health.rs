@@ -64,7 +64,7 @@ pub fn HealthView() -> impl IntoView {
             .with_settled(|m| check_as_of(m, as_of))
             .unwrap_or_default();
         // Errors first, then warnings, then information; check order within each.
-        all.sort_by_key(|f| f.severity);
+        crate::model::sort::sort_by_key(&mut all, |f| f.severity);
         all
     });
     let limit = RwSignal::new(PAGE);
