@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::envelope::{Lineage, CURRENT_VERSION, FILE_TYPE};
 use super::limits::{MAX_FILE_BYTES, MAX_NESTING};
-use super::migrate::{migrate, Migration, MIGRATIONS};
+use super::migrate::{migrate, Migration, MIGRATIONS, MIGRATIONS_FROM_V2};
 use super::nesting::exceeds_nesting;
 use super::problem::{ImportErrors, Problem, ProblemKind};
 use super::read_model::read_model;
@@ -66,11 +66,11 @@ pub fn import_json_with(
 /// format `version` it was written with and the `model` (entries written before the version
 /// was stored are version 1). Read with the same migrations and walk as a file, without the
 /// length limits; any error means the entry is damaged.
+///
+/// Knows the migrations from version 2 on ([`MIGRATIONS_FROM_V2`]): a version-1 entry is an
+/// error until [`upgrade_stored`] has brought it up to date.
 pub fn read_stored(entry: Value) -> Result<Model, ImportErrors> {
-    let version = match entry.get("version") {
-        None => 1,
-        Some(v) => whole_version(v).map_err(ImportErrors::one)?,
-    };
+    let version = stored_version(&entry).map_err(ImportErrors::one)?;
     let mut reader = Reader {
         unlimited: true,
         ..Reader::default()
@@ -79,11 +79,29 @@ pub fn read_stored(entry: Value) -> Result<Model, ImportErrors> {
         entry,
         version,
         CURRENT_VERSION,
-        MIGRATIONS,
+        MIGRATIONS_FROM_V2,
         &mut reader.warnings,
     )
     .map_err(ImportErrors::one)?;
     read_file(&entry, reader).map(|imported| imported.model)
+}
+
+/// The format version a stored entry was written with (1 for entries from before the version
+/// was stored).
+pub fn stored_version(entry: &Value) -> Result<u32, Problem> {
+    match entry.get("version") {
+        None => Ok(1),
+        Some(v) => whole_version(v),
+    }
+}
+
+/// A stored entry brought up to the current version with every migration, its revision and
+/// everything else kept: what [`read_stored`] then reads as it read the old entry before.
+/// The conversion's warnings (a norm text not read as numbers, kept as the description) are
+/// the ones reading it never showed either.
+pub fn upgrade_stored(entry: Value) -> Result<Value, Problem> {
+    let version = stored_version(&entry)?;
+    migrate(entry, version, CURRENT_VERSION, MIGRATIONS, &mut Vec::new())
 }
 
 /// The model walk over an envelope that is already at the current version.

@@ -22,6 +22,12 @@ pub type Migration = fn(Value, &mut Vec<Problem>) -> Result<Value, Problem>;
 /// Every migration, ordered by `from`.
 pub const MIGRATIONS: &[(u32, Migration)] = &[(1, v1_to_v2), (2, v2_to_v3)];
 
+/// [`MIGRATIONS`] from version 2 on: what a stored model needs once the library's version-1
+/// entries are upgraded (`storage::library::upgrade_older`, done before the library is read).
+/// Reading the norm texts of version 1 is then not part of the app's first load. A new step
+/// goes at the end of both lists (a test checks that this one is the other's tail).
+pub const MIGRATIONS_FROM_V2: &[(u32, Migration)] = &[(2, v2_to_v3)];
+
 /// Version 2 -> 3: a KPI may now hang at a handover between two links (`{"level":
 /// "handover", "chain": …, "link": …}`, [`crate::model::Attach::Handover`]). A version-2
 /// reader would refuse such a KPI and lose it, hence the new version; a version-2 file has
@@ -199,4 +205,19 @@ pub(crate) fn newer_version(version: u32) -> Problem {
             "Dit bestand is gemaakt met een nieuwere versie van KPI Structure (versie {version}). Werk de app bij om het te openen."
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_v2_is_the_tail_of_every_migration() {
+        assert_eq!(MIGRATIONS_FROM_V2.len(), MIGRATIONS.len() - 1);
+        assert_eq!(MIGRATIONS_FROM_V2[0].0, 2);
+        for ((a, f), (b, g)) in MIGRATIONS[1..].iter().zip(MIGRATIONS_FROM_V2) {
+            assert_eq!(a, b);
+            assert_eq!(*f as usize, *g as usize, "the step from version {a}");
+        }
+    }
 }

@@ -46,10 +46,12 @@ pub use folder::{
 pub use folder_name::{
     changes_file_name, classify, writer_slug, FolderFile, BASE_FILE, CHANGES_DIR, CHANGES_EXTENSION,
 };
-pub use import::{import_json, import_json_with, read_stored, Imported};
+pub use import::{
+    import_json, import_json_with, read_stored, stored_version, upgrade_stored, Imported,
+};
 pub use lang::Lang;
 pub use limits::{MAX_FILE_BYTES, MAX_NAME_CHARS, MAX_NESTING, MAX_TEXT_CHARS};
-pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS};
+pub use migrate::{migrate, migrate_to_current, Migration, MIGRATIONS, MIGRATIONS_FROM_V2};
 pub use problem::{ImportErrors, Problem, ProblemKind};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::{schema_json, SCHEMA_PATH};

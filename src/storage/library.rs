@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::keys;
 use super::kv::{KeyValue, StoreError};
-use crate::format::{read_stored, ProblemKind, CURRENT_VERSION};
+use crate::format::{read_stored, stored_version, upgrade_stored, ProblemKind, CURRENT_VERSION};
 use crate::model::{Id, Model};
 
 /// One line of the library list.
@@ -85,6 +85,77 @@ enum Unreadable {
     Damaged,
     /// Written in a newer format version than this app knows.
     Newer,
+}
+
+/// The keys of stored models written in format version 1 (before entries stored their
+/// version): [`upgrade_older`] brings them up to date before the library reads them, which
+/// it does not otherwise (see [`crate::format::MIGRATIONS_FROM_V2`]). Cheap for the entries
+/// this app writes: their text starts with their version.
+pub fn older_entries(kv: &impl KeyValue) -> Result<Vec<String>, StoreError> {
+    let mut older = Vec::new();
+    for key in kv.keys()? {
+        if keys::model_id(&key).is_none() {
+            continue;
+        }
+        let Some(raw) = kv.get(&key)? else { continue };
+        if is_older(&raw) {
+            older.push(key);
+        }
+    }
+    Ok(older)
+}
+
+/// True for the text of a version-1 entry (a damaged entry is not: it stays quarantined).
+fn is_older(raw: &str) -> bool {
+    let digits = raw
+        .strip_prefix("{\"version\":")
+        .map(|rest| &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()]);
+    match digits {
+        Some(d) if !d.is_empty() => d == "1",
+        _ => serde_json::from_str::<Value>(raw)
+            .ok()
+            .filter(Value::is_object)
+            .is_some_and(|v| stored_version(&v) == Ok(1)),
+    }
+}
+
+/// A stored entry brought up to the current format version that could not be written back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unwritten {
+    pub key: String,
+    /// The stored text it replaces.
+    pub stored: String,
+    /// The entry at the current version.
+    pub upgraded: String,
+}
+
+/// Brings each entry of `keys` (from [`older_entries`]) up to the current format version in
+/// place, with its revision: what opening and saving it would write. An entry that does not
+/// convert stays as it was (the library lists it as quarantined). Returns the upgrades that
+/// could not be written (storage full): the stored text stays, and the app reads the upgrade
+/// in its place (`storage::local::read_instead`) until the entry is saved.
+pub fn upgrade_older(kv: &mut impl KeyValue, keys: &[String]) -> Vec<Unwritten> {
+    let mut unwritten = Vec::new();
+    for key in keys {
+        let Ok(Some(stored)) = kv.get(key) else {
+            continue;
+        };
+        let Ok(entry) = serde_json::from_str::<Value>(&stored) else {
+            continue;
+        };
+        let Ok(upgraded) = upgrade_stored(entry) else {
+            continue;
+        };
+        let upgraded = upgraded.to_string();
+        if kv.set(key, &upgraded).is_err() {
+            unwritten.push(Unwritten {
+                key: key.clone(),
+                stored,
+                upgraded,
+            });
+        }
+    }
+    unwritten
 }
 
 /// Reads a stored entry leniently, through the file format's migrations and model walk (one

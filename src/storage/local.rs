@@ -5,7 +5,10 @@
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
+use std::cell::RefCell;
+
 use super::kv::{KeyValue, StoreError};
+use super::library::Unwritten;
 
 /// True if localStorage can be read and written on this origin. A full store counts as
 /// usable: what it holds can be read, and saving resumes when there is room again.
@@ -107,12 +110,32 @@ impl Backend {
     }
 }
 
+thread_local! {
+    /// Stored entries of format version 1 upgraded where storage had no room to write them
+    /// back ([`super::library::upgrade_older`]): read in place of the stored text while that
+    /// text is what is stored (a save, or another tab's, ends it).
+    static READ_INSTEAD: RefCell<Vec<Unwritten>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes every [`Backend`] read `upgrade.upgraded` for its key while the stored text is
+/// `upgrade.stored`.
+pub fn read_instead(upgrade: Unwritten) {
+    READ_INSTEAD.with(|r| r.borrow_mut().push(upgrade));
+}
+
 impl KeyValue for Backend {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        match self {
+        let stored = match self {
             Backend::Local(s) => s.get(key),
             Backend::Memory(s) => s.get(key),
-        }
+        }?;
+        let instead = READ_INSTEAD.with(|r| {
+            r.borrow()
+                .iter()
+                .find(|u| u.key == key && stored.as_deref() == Some(u.stored.as_str()))
+                .map(|u| u.upgraded.clone())
+        });
+        Ok(instead.or(stored))
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         match self {

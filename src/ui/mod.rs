@@ -35,10 +35,30 @@ pub mod views;
 /// (Lighthouse's 4x CPU; issue 24).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if boot_shell().is_some() {
+    // A library with models stored by the first format version is brought up to date first,
+    // by a part of its own (the reader of version 1's norm texts is not in the first load).
+    let older = crate::storage::library::older_entries(&crate::storage::local::Backend::open())
+        .unwrap_or_default();
+    if !older.is_empty() {
+        wasm_bindgen_futures::spawn_local(async move {
+            upgrade_older(older).await;
+            mount_now();
+        });
+    } else if boot_shell().is_some() {
         split::after_paint(mount_now);
     } else {
         mount_now();
+    }
+}
+
+/// Lazy: upgrades the stored models of format version 1 in place (see
+/// [`crate::storage::library::upgrade_older`]); a model that does not convert stays as it was,
+/// one that does not fit is read upgraded until it is saved.
+#[cfg_attr(feature = "split", leptos::prelude::lazy)]
+async fn upgrade_older(keys: Vec<String>) {
+    let mut store = crate::storage::local::Backend::open();
+    for unwritten in crate::storage::library::upgrade_older(&mut store, &keys) {
+        crate::storage::local::read_instead(unwritten);
     }
 }
 
