@@ -61,11 +61,20 @@ fn version_1_entries_are_upgraded_in_place_and_open_as_before() {
         .unwrap();
     kv.set(&keys::model("bad"), "{\"rev\":1,\"model\":")
         .unwrap();
+    // A version-1 entry that is valid JSON but not a model (its revision is not a number):
+    // listed as quarantined before and after, its text untouched.
+    const DAMAGED: &str =
+        "{\"rev\":\"x\",\"model\":{\"name\":\"Damaged\",\"kpis\":[{\"target\":\"95%\"}]}}";
+    kv.set(&keys::model("damaged"), DAMAGED).unwrap();
+    // Newer than this app: not older, whatever its digits start with.
+    const NEWER: &str = "{\"version\":10,\"rev\":1,\"model\":{}}";
+    kv.set(&keys::model("newer"), NEWER).unwrap();
     let current_text = kv.get(&keys::model("now")).unwrap();
 
     let mut older = library::older_entries(&kv).unwrap();
     older.sort();
     let mut want: Vec<String> = expected.iter().map(|(id, ..)| keys::model(id)).collect();
+    want.push(keys::model("damaged"));
     want.sort();
     assert_eq!(older, want);
     // Unread by the library until upgraded.
@@ -74,8 +83,24 @@ fn version_1_entries_are_upgraded_in_place_and_open_as_before() {
 
     assert_eq!(library::upgrade_older(&mut kv, &older), []);
 
-    assert!(library::older_entries(&kv).unwrap().is_empty());
+    assert_eq!(
+        library::older_entries(&kv).unwrap(),
+        [keys::model("damaged")]
+    );
+    assert_eq!(
+        kv.get(&keys::model("damaged")).unwrap().as_deref(),
+        Some(DAMAGED)
+    );
+    assert_eq!(
+        kv.get(&keys::model("newer")).unwrap().as_deref(),
+        Some(NEWER)
+    );
     for (id, opened, rev) in &expected {
+        // Written as the app writes entries: version and revision first, so the next start
+        // tells it is current from its first characters.
+        let text = kv.get(&keys::model(id)).unwrap().unwrap();
+        let head = format!("{{\"version\":3,\"rev\":{rev},");
+        assert!(text.starts_with(&head), "{id}: {}", &text[..40]);
         let (model, stored_rev) = library::load(&kv, &Id::new(id.clone())).unwrap().unwrap();
         assert_eq!(
             &model, opened,
@@ -95,7 +120,7 @@ fn version_1_entries_are_upgraded_in_place_and_open_as_before() {
     );
     let listing = library::list(&kv).unwrap();
     assert_eq!(listing.models.len(), FIXTURES.len() + 1);
-    assert_eq!(listing.quarantined.len(), 1);
+    assert_eq!(listing.quarantined.len(), 3);
 }
 
 #[test]

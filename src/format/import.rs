@@ -64,8 +64,8 @@ pub fn import_json_with(
 
 /// Reads back a model this app stored: `entry` is the stored JSON object, holding the
 /// format `version` it was written with and the `model` (entries written before the version
-/// was stored are version 1). Read with the same migrations and walk as a file, without the
-/// length limits; any error means the entry is damaged.
+/// was stored are version 1). Read with the same walk as a file, without the length limits;
+/// any error means the entry is damaged.
 ///
 /// Knows the migrations from version 2 on ([`MIGRATIONS_FROM_V2`]): a version-1 entry is an
 /// error until [`upgrade_stored`] has brought it up to date.

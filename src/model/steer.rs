@@ -129,14 +129,7 @@ pub fn completeness(model: &Model, month: Month) -> Completeness {
 /// opening at November; the first month ever filled in counts on its own. O(values) per
 /// month tried; usually the first or second qualifies.
 pub fn default_as_of(model: &Model, today: Month) -> Month {
-    // The months in which a period with a value ends, as month numbers.
-    let mut ends: Vec<i64> = model
-        .kpis
-        .values()
-        .flat_map(|k| k.values.iter().map(|(p, _)| index(month_of(*p))))
-        .collect();
-    super::sort::sort(&mut ends);
-    ends.dedup();
+    let ends = value_months(model);
     let Some(&latest) = ends.last() else {
         return today;
     };
@@ -153,6 +146,31 @@ pub fn default_as_of(model: &Model, today: Month) -> Month {
         };
         m = (m - 1).min(before + 11);
     }
+}
+
+/// The months in which a period with a value ends, as month numbers, ascending, each once.
+/// Marked in a table over their span (a model holds few months and many values: 36 months of
+/// 3,000 KPIs are 108,000 values), sorted only when the span is implausibly wide.
+fn value_months(model: &Model) -> Vec<i64> {
+    let mut months: Vec<i64> = model
+        .kpis
+        .values()
+        .flat_map(|k| k.values.iter().map(|(p, _)| index(month_of(*p))))
+        .collect();
+    let (Some(&lo), Some(&hi)) = (months.iter().min(), months.iter().max()) else {
+        return months;
+    };
+    // Ten thousand years of months.
+    if hi - lo >= 120_000 {
+        super::sort::sort(&mut months);
+        months.dedup();
+        return months;
+    }
+    let mut seen = vec![false; (hi - lo + 1) as usize];
+    for m in months {
+        seen[(m - lo) as usize] = true;
+    }
+    (lo..=hi).filter(|m| seen[(m - lo) as usize]).collect()
 }
 
 /// True when at least half of the KPIs that report around month number `m` have a value for

@@ -24,6 +24,11 @@ pub trait KeyValue {
     fn units(&self, key: &str) -> Result<Option<usize>, StoreError> {
         Ok(self.get(key)?.map(|v| v.encode_utf16().count()))
     }
+    /// The first `chars` characters of the value under `key` (all of it if shorter). Stores
+    /// that can tell without reading the value out override it.
+    fn head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.get(key)?.map(|v| v.chars().take(chars).collect()))
+    }
 }
 
 /// An in-memory store: the fallback when localStorage is unavailable, and the test double.

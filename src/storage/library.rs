@@ -90,33 +90,47 @@ enum Unreadable {
 /// The keys of stored models written in format version 1 (before entries stored their
 /// version): [`upgrade_older`] brings them up to date before the library reads them, which
 /// it does not otherwise (see [`crate::format::MIGRATIONS_FROM_V2`]). Cheap for the entries
-/// this app writes: their text starts with their version.
+/// this app writes: their text starts with their version, and only that head is read.
 pub fn older_entries(kv: &impl KeyValue) -> Result<Vec<String>, StoreError> {
     let mut older = Vec::new();
     for key in kv.keys()? {
         if keys::model_id(&key).is_none() {
             continue;
         }
-        let Some(raw) = kv.get(&key)? else { continue };
-        if is_older(&raw) {
+        let Some(head) = kv.head(&key, HEAD)? else {
+            continue;
+        };
+        let old = match written_version(&head) {
+            Some(version) => version == 1,
+            None => kv.get(&key)?.is_some_and(|raw| is_older(&raw)),
+        };
+        if old {
             older.push(key);
         }
     }
     Ok(older)
 }
 
+/// How much of an entry [`older_entries`] reads first: `{"version":` and a version number.
+const HEAD: usize = 24;
+
+/// The version an entry's text starts with, as [`Entry`] writes it (`{"version":3,`);
+/// `None` when it does not start that way.
+fn written_version(head: &str) -> Option<u32> {
+    let rest = head.strip_prefix("{\"version\":")?;
+    let digits = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+    match rest[digits.len()..].bytes().next() {
+        Some(b',' | b'}') => digits.parse().ok(),
+        _ => None,
+    }
+}
+
 /// True for the text of a version-1 entry (a damaged entry is not: it stays quarantined).
 fn is_older(raw: &str) -> bool {
-    let digits = raw
-        .strip_prefix("{\"version\":")
-        .map(|rest| &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()]);
-    match digits {
-        Some(d) if !d.is_empty() => d == "1",
-        _ => serde_json::from_str::<Value>(raw)
-            .ok()
-            .filter(Value::is_object)
-            .is_some_and(|v| stored_version(&v) == Ok(1)),
-    }
+    serde_json::from_str::<Value>(raw)
+        .ok()
+        .filter(Value::is_object)
+        .is_some_and(|v| stored_version(&v) == Ok(1))
 }
 
 /// A stored entry brought up to the current format version that could not be written back.
@@ -130,23 +144,20 @@ pub struct Unwritten {
 }
 
 /// Brings each entry of `keys` (from [`older_entries`]) up to the current format version in
-/// place, with its revision: what opening and saving it would write. An entry that does not
-/// convert stays as it was (the library lists it as quarantined). Returns the upgrades that
-/// could not be written (storage full): the stored text stays, and the app reads the upgrade
-/// in its place (`storage::local::read_instead`) until the entry is saved.
+/// place, with its revision, written as [`Entry`] writes it: what opening and saving it would
+/// write. An entry whose upgrade does not read as a model is left exactly as it was (the
+/// library lists it as quarantined, with its own text). Returns the upgrades that could not
+/// be written (storage full): the stored text stays, and the app reads the upgrade in its
+/// place (`storage::local::read_instead`) until the entry is saved.
 pub fn upgrade_older(kv: &mut impl KeyValue, keys: &[String]) -> Vec<Unwritten> {
     let mut unwritten = Vec::new();
     for key in keys {
         let Ok(Some(stored)) = kv.get(key) else {
             continue;
         };
-        let Ok(entry) = serde_json::from_str::<Value>(&stored) else {
+        let Some(upgraded) = upgraded_text(&stored) else {
             continue;
         };
-        let Ok(upgraded) = upgrade_stored(entry) else {
-            continue;
-        };
-        let upgraded = upgraded.to_string();
         if kv.set(key, &upgraded).is_err() {
             unwritten.push(Unwritten {
                 key: key.clone(),
@@ -158,8 +169,29 @@ pub fn upgrade_older(kv: &mut impl KeyValue, keys: &[String]) -> Vec<Unwritten> 
     unwritten
 }
 
-/// Reads a stored entry leniently, through the file format's migrations and model walk (one
-/// reader for files, share links and storage).
+/// `stored` at the current version, its `version` and `rev` first; `None` unless that text
+/// reads back as a model.
+fn upgraded_text(stored: &str) -> Option<String> {
+    let entry = serde_json::from_str::<Value>(stored).ok()?;
+    let Value::Object(mut upgraded) = upgrade_stored(entry).ok()? else {
+        return None;
+    };
+    let version = upgraded.remove("version")?;
+    let rev = upgraded.remove("rev")?;
+    let mut text = format!("{{\"version\":{version},\"rev\":{rev}");
+    for (k, v) in &upgraded {
+        text.push(',');
+        text.push_str(&Value::from(k.as_str()).to_string());
+        text.push(':');
+        text.push_str(&v.to_string());
+    }
+    text.push('}');
+    read_entry(&text).ok()?;
+    Some(text)
+}
+
+/// Reads a stored entry leniently, through the file format's model walk (the reader of files
+/// and share links) and its migrations from version 2 on (version 1: [`upgrade_older`]).
 fn read_entry(raw: &str) -> Result<(Model, u64), Unreadable> {
     let value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::Damaged)?;
     let rev = value
@@ -457,12 +489,14 @@ mod tests {
     #[test]
     fn entries_are_read_like_files() {
         let mut kv = MemoryStore::default();
-        // Written before entries carried a version: read as version 1.
+        // Written before entries carried a version: version 1, upgraded before it is read.
         kv.map.insert(
             keys::model("old"),
             r#"{"rev":4,"model":{"id":"old","name":"Old","goals":[{"id":"g","name":"Loyal"}]}}"#
                 .into(),
         );
+        let older = older_entries(&kv).unwrap();
+        assert_eq!(upgrade_older(&mut kv, &older), []);
         let (m, rev) = load(&kv, &Id::new("old")).unwrap().unwrap();
         assert_eq!((m.name.as_str(), rev, m.goals.len()), ("Old", 4, 1));
         // A long text typed in the editor never makes a saved model unreadable.
@@ -495,7 +529,7 @@ mod tests {
     }
 
     #[test]
-    fn a_version_1_entry_upgrades_on_open() {
+    fn a_version_1_entry_is_upgraded_in_place_and_then_opens() {
         let mut kv = MemoryStore::default();
         kv.map.insert(
             keys::model("v1"),
@@ -505,6 +539,11 @@ mod tests {
                 {"id":"k2","name":"Vague","at":{"level":"result","goal":"g"},"target":"high"}]}}"#
                 .into(),
         );
+        // Not read before the upgrade (the norm-text reader is not in the first load).
+        assert_eq!(load(&kv, &Id::new("v1")), Err(SaveError::Quarantined));
+        assert_eq!(older_entries(&kv).unwrap(), [keys::model("v1")]);
+        assert_eq!(upgrade_older(&mut kv, &[keys::model("v1")]), []);
+        assert!(older_entries(&kv).unwrap().is_empty());
         let (m, rev) = load(&kv, &Id::new("v1")).unwrap().unwrap();
         assert_eq!(rev, 3);
         let k = &m.kpis[&Id::new("k")];

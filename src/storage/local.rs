@@ -78,6 +78,15 @@ impl KeyValue for LocalStore {
         Ok(value.map(|v| v.length() as usize))
     }
 
+    /// Copies only the head into wasm (counted in UTF-16 units: the same characters for the
+    /// ASCII heads this is asked for).
+    fn head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        let raw: &RawStorage = self.storage.unchecked_ref();
+        let value = raw.get_item(key).map_err(js_error)?;
+        let end = u32::try_from(chars).unwrap_or(u32::MAX);
+        Ok(value.map(|v| String::from(v.slice(0, end))))
+    }
+
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let n = self.storage.length().map_err(js_error)?;
         let mut keys = Vec::with_capacity(n as usize);
@@ -159,6 +168,12 @@ impl KeyValue for Backend {
         match self {
             Backend::Local(s) => s.units(key),
             Backend::Memory(s) => s.units(key),
+        }
+    }
+    fn head(&self, key: &str, chars: usize) -> Result<Option<String>, StoreError> {
+        match self {
+            Backend::Local(s) => s.head(key, chars),
+            Backend::Memory(s) => s.head(key, chars),
         }
     }
 }
