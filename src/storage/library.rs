@@ -169,25 +169,19 @@ pub fn upgrade_older(kv: &mut impl KeyValue, keys: &[String]) -> Vec<Unwritten> 
     unwritten
 }
 
-/// `stored` at the current version, its `version` and `rev` first; `None` unless that text
-/// reads back as a model.
+/// `stored` at the current version, written as a save writes it (version and revision
+/// first); `None` unless the upgrade reads as a model.
 fn upgraded_text(stored: &str) -> Option<String> {
     let entry = serde_json::from_str::<Value>(stored).ok()?;
-    let Value::Object(mut upgraded) = upgrade_stored(entry).ok()? else {
-        return None;
-    };
-    let version = upgraded.remove("version")?;
-    let rev = upgraded.remove("rev")?;
-    let mut text = format!("{{\"version\":{version},\"rev\":{rev}");
-    for (k, v) in &upgraded {
-        text.push(',');
-        text.push_str(&Value::from(k.as_str()).to_string());
-        text.push(':');
-        text.push_str(&v.to_string());
-    }
-    text.push('}');
-    read_entry(&text).ok()?;
-    Some(text)
+    let upgraded = upgrade_stored(entry).ok()?;
+    let rev = upgraded.get("rev")?.as_u64()?;
+    let model = read_stored(upgraded).ok()?;
+    serde_json::to_string(&Entry {
+        version: CURRENT_VERSION,
+        rev,
+        model: &model,
+    })
+    .ok()
 }
 
 /// Reads a stored entry leniently, through the file format's model walk (the reader of files

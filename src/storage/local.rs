@@ -48,6 +48,13 @@ impl LocalStore {
             storage: LocalStorage::raw(),
         })
     }
+
+    /// localStorage for reading only, without [`probe`]'s test write (which other tabs see
+    /// as a storage event): `None` where the browser gives none; a read it refuses is an error.
+    pub fn for_reading() -> Option<LocalStore> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        Some(LocalStore { storage })
+    }
 }
 
 fn js_error(e: JsValue) -> StoreError {

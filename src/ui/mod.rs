@@ -37,7 +37,8 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     // A library with models stored by the first format version is brought up to date first,
     // by a part of its own (the reader of version 1's norm texts is not in the first load).
-    let older = crate::storage::library::older_entries(&crate::storage::local::Backend::open())
+    let older = crate::storage::local::LocalStore::for_reading()
+        .and_then(|store| crate::storage::library::older_entries(&store).ok())
         .unwrap_or_default();
     if !older.is_empty() {
         wasm_bindgen_futures::spawn_local(async move {
