@@ -21,6 +21,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 // terser is pinned in package.json (devDependencies) and installed by `npm ci`.
 import { minify } from 'terser';
+import { compiledLoader } from './compile_loader.mjs';
 import { FEATURES, mergeChunks, sharedChunkLoader } from './merge_chunks.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -66,8 +67,11 @@ if (release) {
   const from = 'function makeLoad(fetcher, deps) {\n    const loader = async () => {';
   const to = 'function makeLoad(fetcher, deps) {\n    const loader = () => kpiRetry(attempt);\n    const attempt = async () => {';
   if (!loader.includes(from)) throw new Error('__wasm_split.js: makeLoad not as expected (wasm-split-cli 0.2.4)');
+  // Every module is compiled in a worker (.ci/compile.js, .ci/compile_worker.js).
   fs.writeFileSync(loaderPath, loader.replace(from, to)
-    + fs.readFileSync(path.join(root, '.ci', 'retry.js'), 'utf8'));
+    + fs.readFileSync(path.join(root, '.ci', 'retry.js'), 'utf8')
+    + fs.readFileSync(path.join(root, '.ci', 'compile.js'), 'utf8'));
+  fs.copyFileSync(path.join(root, '.ci', 'compile_worker.js'), path.join(pkg, 'compile_worker.js'));
   const opt = out('wasm-opt', ['--version']);
   if (!/version 132\b/.test(opt)) throw new Error(`wasm-opt 132 needed (npm binaryen), found: ${opt}`);
   // Two at a time (the parts are many and small; wasm-opt is single-threaded on small input).
@@ -82,6 +86,8 @@ if (release) {
   };
   await Promise.all([optimize(), optimize()]);
   await mergeChunksIntoOne();
+  const loaderFile = path.join(pkg, '__wasm_split.js');
+  fs.writeFileSync(loaderFile, compiledLoader(fs.readFileSync(loaderFile, 'utf8')));
 } else {
   run('cargo', cargo);
   run('wasm-bindgen', ['--target', 'web', '--out-name', 'main', '--out-dir', pkg, wasm]);
@@ -91,9 +97,13 @@ for (const f of fs.readdirSync(pkg)) {
 }
 
 // The loader. Release registers the service worker (offline, "A new version is ready").
+// Release compiles the main module in the worker of .ci/compile.js (the preloaded fetch).
 const boot = release ? fs.readFileSync(path.join(root, '.ci', 'boot.js'), 'utf8') : '';
-fs.writeFileSync(path.join(pkg, 'boot.js'),
-  `import init from './main.js';\nawait init();\n${boot}`);
+const start = release
+  ? "import init from './main.js';\nimport { kpiCompile } from './__wasm_split.js';\n"
+    + "await init({ module_or_path: kpiCompile(fetch(new URL('./main_bg.wasm', import.meta.url))) });\n"
+  : "import init from './main.js';\nawait init();\n";
+fs.writeFileSync(path.join(pkg, 'boot.js'), `${start}${boot}`);
 if (release) {
   for (const f of walk(pkg).filter((f) => f.endsWith('.js'))) await minifyJs(path.join(pkg, f));
 }
@@ -131,7 +141,7 @@ for (const m of sheets) fs.rmSync(path.join(staging, m[1]));
 html = html.replace(sheets[0][0], () => `<style>${css}</style>`);
 for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 html = html.replace('</head>', `${load}</head>`);
-// Release: inline scripts (none today) are allowed by their sha256 hash. Debug: trunk serve
+// Release: inline scripts (the first screen's language script) are allowed by their sha256 hash. Debug: trunk serve
 // injects its live-reload script after this hook, so only 'unsafe-inline' can allow it.
 const hashes = release
   ? [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]

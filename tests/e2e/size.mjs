@@ -77,7 +77,8 @@ function walk(dir, rel = '') {
 
 /**
  * The files of the first load: the scripts index.html loads, what they import statically
- * (following `import ... from './x.js'`), and the main wasm the loader fetches.
+ * (following `import ... from './x.js'`), the workers they start, and the main wasm the
+ * loader fetches.
  */
 export function firstLoadFiles() {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -89,6 +90,10 @@ export function firstLoadFiles() {
     seen.add(f);
     const js = fs.readFileSync(path.join(DIST, f), 'utf8');
     for (const m of js.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?['"](\.\.?\/[^'"]+\.js)['"]/g)) {
+      todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
+    }
+    // The worker that compiles the main module (.ci/compile.js) is part of it too.
+    for (const m of js.matchAll(/new Worker\(new URL\(['"](\.\.?\/[^'"]+\.js)['"]/g)) {
       todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
     }
   }
