@@ -86,8 +86,7 @@ if (release) {
   };
   await Promise.all([optimize(), optimize()]);
   await mergeChunksIntoOne();
-  const loaderFile = path.join(pkg, '__wasm_split.js');
-  fs.writeFileSync(loaderFile, compiledLoader(fs.readFileSync(loaderFile, 'utf8')));
+  fs.writeFileSync(loaderPath, compiledLoader(fs.readFileSync(loaderPath, 'utf8')));
 } else {
   run('cargo', cargo);
   run('wasm-bindgen', ['--target', 'web', '--out-name', 'main', '--out-dir', pkg, wasm]);
@@ -96,14 +95,18 @@ for (const f of fs.readdirSync(pkg)) {
   if (f.endsWith('.d.ts')) fs.rmSync(path.join(pkg, f));
 }
 
-// The loader. Release registers the service worker (offline, "A new version is ready").
-// Release compiles the main module in the worker of .ci/compile.js (the preloaded fetch).
-const boot = release ? fs.readFileSync(path.join(root, '.ci', 'boot.js'), 'utf8') : '';
-const start = release
+// The loader. Release compiles the main module in the worker of .ci/compile.js (the preloaded
+// fetch), and a second after the page has loaded imports offline.js (.ci/offline.js: the
+// service worker, offline and "A new version is ready"), which the first view does not need.
+if (release) {
+  fs.copyFileSync(path.join(root, '.ci', 'offline.js'), path.join(pkg, 'offline.js'));
+}
+fs.writeFileSync(path.join(pkg, 'boot.js'), release
   ? "import init from './main.js';\nimport { kpiCompile } from './__wasm_split.js';\n"
     + "await init({ module_or_path: kpiCompile(fetch(new URL('./main_bg.wasm', import.meta.url))) });\n"
-  : "import init from './main.js';\nawait init();\n";
-fs.writeFileSync(path.join(pkg, 'boot.js'), `${start}${boot}`);
+    + "const offline = () => setTimeout(() => import('./offline.js'), 1000);\n"
+    + "if (document.readyState === 'complete') offline(); else addEventListener('load', offline);\n"
+  : "import init from './main.js';\nawait init();\n");
 if (release) {
   for (const f of walk(pkg).filter((f) => f.endsWith('.js'))) await minifyJs(path.join(pkg, f));
 }

@@ -1,5 +1,5 @@
-// Appended to w-<hash>/boot.js by .ci/wasm.mjs in release builds (after the app started).
-// Registers the service worker (sw.js at the app's root: offline after one visit) and offers
+// w-<hash>/offline.js, imported by boot.js a second after the page has loaded (.ci/wasm.mjs,
+// release builds; not part of the first load). Registers the service worker (sw.js at the app's root: offline after one visit) and offers
 // a new deploy without interrupting the open editor: the new worker waits until the user
 // presses Reload.
 if ('serviceWorker' in navigator) {
@@ -40,9 +40,7 @@ if ('serviceWorker' in navigator) {
     // An editor stays open for hours: look for a new deploy every hour.
     setInterval(() => reg.update().catch(() => {}), 3600 * 1000);
   };
-  // After the first view, so precaching does not compete with the first load.
-  const register = () =>
-    sw.register(new URL('../sw.js', import.meta.url)).then(watch, (e) => console.warn('service worker:', e));
-  if (document.readyState === 'complete') setTimeout(register, 1000);
-  else addEventListener('load', () => setTimeout(register, 1000));
+  // boot.js imports this a second after the page has loaded: precaching does not compete
+  // with the first load.
+  sw.register(new URL('../sw.js', import.meta.url)).then(watch, (e) => console.warn('service worker:', e));
 }
