@@ -1,7 +1,7 @@
 // w-<hash>/offline.js, imported by boot.js a second after the page has loaded (.ci/wasm.mjs,
-// release builds; not part of the first load). Registers the service worker (sw.js at the app's root: offline after one visit) and offers
-// a new deploy without interrupting the open editor: the new worker waits until the user
-// presses Reload.
+// release builds; not part of the first load). Registers the service worker (sw.js at the
+// app's root: offline after one visit) and offers a new deploy without interrupting the open
+// editor: the new worker waits until the user presses Reload.
 if ('serviceWorker' in navigator) {
   const sw = navigator.serviceWorker;
   let reload = false;

@@ -144,8 +144,9 @@ for (const m of sheets) fs.rmSync(path.join(staging, m[1]));
 html = html.replace(sheets[0][0], () => `<style>${css}</style>`);
 for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 html = html.replace('</head>', `${load}</head>`);
-// Release: inline scripts (the first screen's language script) are allowed by their sha256 hash. Debug: trunk serve
-// injects its live-reload script after this hook, so only 'unsafe-inline' can allow it.
+// Release: inline scripts (the first screen's language script) are allowed by their sha256
+// hash. Debug: trunk serve injects its live-reload script after this hook, so only
+// 'unsafe-inline' can allow it.
 const hashes = release
   ? [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .map((m) => `'sha256-${crypto.createHash('sha256').update(m[1]).digest('base64')}'`)

@@ -89,11 +89,9 @@ export function firstLoadFiles() {
     if (seen.has(f)) continue;
     seen.add(f);
     const js = fs.readFileSync(path.join(DIST, f), 'utf8');
-    for (const m of js.matchAll(/(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?['"](\.\.?\/[^'"]+\.js)['"]/g)) {
-      todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
-    }
-    // The worker that compiles the main module (.ci/compile.js) is part of it too.
-    for (const m of js.matchAll(/new Worker\(new URL\(['"](\.\.?\/[^'"]+\.js)['"]/g)) {
+    // A static import, or a worker started (the one that compiles the main module).
+    const refs = /(?:(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?|new Worker\(new URL\()['"](\.\.?\/[^'"]+\.js)['"]/g;
+    for (const m of js.matchAll(refs)) {
       todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
     }
   }
