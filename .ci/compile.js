@@ -1,79 +1,82 @@
 // Appended to the split loader (__wasm_split.js) by .ci/wasm.mjs in release builds. The main
-// module (boot.js) and every part are compiled by a worker (compile_worker.js), not in a
-// streamed compile on the main thread, which read and decoded every byte there: 10 to 40 ms
-// of main-thread tasks for the main module and as much for the shared code on a fast machine,
-// four times that on a slow phone (issue 24, Lighthouse's blocking time). The page still
-// fetches (the preload of main_bg.wasm is used), hands the body over as it arrives and
-// instantiates what comes back; the browser still compiles each function on its first call.
-// Where streams cannot be handed over, or the worker cannot start or send a module back,
-// modules are compiled in the page, as before.
-const kpiCanHandOver = (() => {
-  try {
-    const stream = new ReadableStream();
-    new MessageChannel().port1.postMessage(stream, [stream]);
-    return typeof Worker === 'function';
-  } catch {
-    return false;
-  }
-})();
-let kpiNextId = 0;
+// module (boot.js) and every part are fetched and compiled by a worker (compile_worker.js): a
+// streamed compile on the main thread read and decoded every byte there, 10 to 40 ms of
+// main-thread tasks for the main module and as much for the shared code on a fast machine,
+// four times that on a slow phone (issue 24, Lighthouse's blocking time), and a body handed
+// over from the page still passed through it. The page posts an address and instantiates the
+// module that comes back; the browser still compiles each function on its first call.
+// The worker was started, and asked for the main module (job 0), by the first lines of the
+// page (.ci/compile_start.js, `self.kpiStarted`). Without it (no Worker), or where the worker
+// cannot start, fails, or cannot send a module back, modules are fetched and compiled in the
+// page.
+let kpiNextId = 1;
+/** Jobs posted and not answered, by id: their address and how to settle them. */
 const kpiCompiling = new Map();
 let kpiWorkerDown = false;
-/** The worker once it has sent a module back; `null` where there is none. */
-const kpiWorker = !kpiCanHandOver ? Promise.resolve(null) : new Promise((ready) => {
-  let worker;
-  try {
-    worker = new Worker(new URL('./compile_worker.js', import.meta.url));
-  } catch {
-    ready(null);
-    return;
-  }
-  // Not started, or failed: what it was compiling is fetched again and compiled here.
+
+/** Fetches and compiles a module in the page (the glue's fallback for a host without the wasm type). */
+async function kpiCompileHere(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  return /^application\/wasm\b/.test(response.headers.get('Content-Type') ?? '')
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** A job for `url` under `id`: settled by the worker, or compiled here if the worker cannot. */
+function kpiJob(id, url) {
+  return new Promise((done, failed) => {
+    const here = () => kpiCompileHere(url).then(done, failed);
+    kpiCompiling.set(id, { done, here });
+  });
+}
+
+const kpiStartedWorker = self.kpiStarted;
+delete self.kpiStarted;
+const kpiMainUrl = new URL('./main_bg.wasm', import.meta.url);
+/** The main module, asked for by .ci/compile_start.js; `null` where it did not start a worker. */
+const kpiMainJob = kpiStartedWorker ? kpiJob(0, kpiMainUrl) : null;
+
+/** The worker; `null` where there is none. */
+const kpiWorker = (() => {
+  if (!kpiStartedWorker) return null;
+  const { worker, queue } = kpiStartedWorker;
+  // Not started, failed, or cannot send a module: what it was asked for is compiled here.
   const down = () => {
+    if (kpiWorkerDown) return;
     kpiWorkerDown = true;
     worker.terminate();
-    ready(null);
-    for (const job of kpiCompiling.values()) job.lost();
+    for (const job of kpiCompiling.values()) job.here();
     kpiCompiling.clear();
   };
-  worker.onerror = down;
-  worker.onmessageerror = down;
-  worker.onmessage = ({ data }) => {
+  const receive = (event) => {
+    if (event.type !== 'message') return down();
+    const { data } = event;
     if (data && 'ready' in data) {
-      if (data.ready instanceof WebAssembly.Module) ready(worker);
-      else down();
+      if (!(data.ready instanceof WebAssembly.Module)) down();
       return;
     }
     const job = data && kpiCompiling.get(data.id);
     if (!job) return;
     kpiCompiling.delete(data.id);
     if (data.module instanceof WebAssembly.Module) job.done(data.module);
-    else job.failed(new Error(data.error));
+    else job.here();
   };
-});
+  worker.onmessage = worker.onerror = worker.onmessageerror = receive;
+  for (const event of queue) receive(event);
+  return worker;
+})();
 
-/** Compiles a response in the page (the glue's fallback for a host without the wasm type). */
-function kpiCompileHere(response) {
-  return /^application\/wasm\b/.test(response.headers.get('Content-Type') ?? '')
-    ? WebAssembly.compileStreaming(response)
-    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+/** The `WebAssembly.Module` at `url`, fetched and compiled by the worker. */
+export function kpiCompile(url) {
+  if (!kpiWorker || kpiWorkerDown) return kpiCompileHere(url);
+  const id = kpiNextId++;
+  const module = kpiJob(id, url);
+  kpiWorker.postMessage({ id, url: String(url) });
+  return module;
 }
 
-/** The `WebAssembly.Module` of a fetch (a promise of its response), compiled by the worker. */
-export async function kpiCompile(fetched) {
-  const [response, worker] = await Promise.all([fetched, kpiWorker]);
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-  if (!worker || kpiWorkerDown) return kpiCompileHere(response);
-  const id = kpiNextId++;
-  const module = new Promise((done, failed) => {
-    const lost = () => fetch(response.url).then(kpiCompileHere).then(done, failed);
-    kpiCompiling.set(id, { done, failed, lost });
-  });
-  try {
-    worker.postMessage({ id, body: response.body }, [response.body]);
-  } catch {
-    kpiCompiling.delete(id);
-    return kpiCompileHere(response);
-  }
-  return module;
+/** The main module: the one the page asked the worker for as it started, or compiled now. */
+export function kpiMain() {
+  return kpiMainJob ?? kpiCompileHere(kpiMainUrl);
 }

@@ -1,18 +1,27 @@
-// Copied to w-<hash>/compile_worker.js by .ci/wasm.mjs in release builds: compiles the app's
-// wasm modules (the main one and each part) off the page's main thread. The page hands it a
-// response body (`kpiCompile`, .ci/compile.js); it sends the `WebAssembly.Module` back.
-// First it sends an empty module it compiled: the page hands over bodies only once one came
-// back (a browser that cannot send a module between threads keeps compiling in the page).
+// The worker that fetches and compiles the app's wasm modules (the main one and each part) off
+// the page's main thread, in release builds: started from the page's first lines, which hold
+// this code (.ci/compile_start.js; .ci/wasm.mjs puts it there). The page posts a module's
+// address (the main module's at once, then `kpiCompile`, .ci/compile.js); the worker sends the
+// `WebAssembly.Module` back, or an error, and the page then compiles that one itself.
+// First it sends an empty module it compiled: a browser that cannot send a module between
+// threads says so there, and the page compiles every module itself.
 const EMPTY = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
-if (typeof WebAssembly.compileStreaming === 'function') {
-  WebAssembly.compile(EMPTY)
-    .then((ready) => postMessage({ ready }))
-    .catch(() => postMessage({ ready: false }));
-} else {
-  postMessage({ ready: false });
-}
-onmessage = ({ data: { id, body } }) => {
-  WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }))
+WebAssembly.compile(EMPTY)
+  .then((ready) => postMessage({ ready }))
+  .catch(() => postMessage({ ready: false }));
+
+/** Streams the compile, or reads the whole body where the host does not say it is wasm. */
+const compile = (response) =>
+  /^application\/wasm\b/.test(response.headers.get('Content-Type') ?? '') && WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+
+onmessage = ({ data: { id, url } }) => {
+  fetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return compile(response);
+    })
     .then((module) => postMessage({ id, module }))
     .catch((e) => postMessage({ id, error: String(e) }));
 };

@@ -22,6 +22,7 @@ import { promisify } from 'node:util';
 // terser is pinned in package.json (devDependencies) and installed by `npm ci`.
 import { minify } from 'terser';
 import { compiledLoader } from './compile_loader.mjs';
+import { releaseGlue } from './glue.mjs';
 import { FEATURES, mergeChunks, sharedChunkLoader } from './merge_chunks.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -71,7 +72,6 @@ if (release) {
   fs.writeFileSync(loaderPath, loader.replace(from, to)
     + fs.readFileSync(path.join(root, '.ci', 'retry.js'), 'utf8')
     + fs.readFileSync(path.join(root, '.ci', 'compile.js'), 'utf8'));
-  fs.copyFileSync(path.join(root, '.ci', 'compile_worker.js'), path.join(pkg, 'compile_worker.js'));
   const opt = out('wasm-opt', ['--version']);
   if (!/version 132\b/.test(opt)) throw new Error(`wasm-opt 132 needed (npm binaryen), found: ${opt}`);
   // Two at a time (the parts are many and small; wasm-opt is single-threaded on small input).
@@ -87,6 +87,9 @@ if (release) {
   await Promise.all([optimize(), optimize()]);
   await mergeChunksIntoOne();
   fs.writeFileSync(loaderPath, compiledLoader(fs.readFileSync(loaderPath, 'utf8')));
+  // The glue's loader cut to instantiating the compiled module (.ci/glue.mjs).
+  const gluePath = path.join(pkg, 'main.js');
+  fs.writeFileSync(gluePath, releaseGlue(fs.readFileSync(gluePath, 'utf8')));
 } else {
   run('cargo', cargo);
   run('wasm-bindgen', ['--target', 'web', '--out-name', 'main', '--out-dir', pkg, wasm]);
@@ -95,15 +98,16 @@ for (const f of fs.readdirSync(pkg)) {
   if (f.endsWith('.d.ts')) fs.rmSync(path.join(pkg, f));
 }
 
-// The loader. Release compiles the main module in the worker of .ci/compile.js (the preloaded
-// fetch), and a second after the page has loaded imports offline.js (.ci/offline.js: the
-// service worker, offline and "A new version is ready"), which the first view does not need.
+// The loader. Release instantiates the main module the worker compiled (asked for by the
+// page's first lines, .ci/compile_start.js; `kpiMain`, .ci/compile.js), and a second after the
+// page has loaded imports offline.js (.ci/offline.js: the service worker, offline and "A new
+// version is ready"), which the first view does not need.
 if (release) {
   fs.copyFileSync(path.join(root, '.ci', 'offline.js'), path.join(pkg, 'offline.js'));
 }
 fs.writeFileSync(path.join(pkg, 'boot.js'), release
-  ? "import init from './main.js';\nimport { kpiCompile } from './__wasm_split.js';\n"
-    + "await init({ module_or_path: kpiCompile(fetch(new URL('./main_bg.wasm', import.meta.url))) });\n"
+  ? "import init from './main.js';\nimport { kpiMain } from './__wasm_split.js';\n"
+    + "await init({ module_or_path: kpiMain() });\n"
     + "const offline = () => setTimeout(() => import('./offline.js'), 1000);\n"
     + "if (document.readyState === 'complete') offline(); else addEventListener('load', offline);\n"
   : "import init from './main.js';\nawait init();\n");
@@ -123,11 +127,31 @@ fs.cpSync(pkg, path.join(staging, folder), { recursive: true });
 // ---- index.html ----------------------------------------------------------------------------
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
+// The scripts, each asked for from the head (boot.js imports the other two).
 const load = `<link rel="modulepreload" href="./${folder}/main.js">`
+  + `<link rel="modulepreload" href="./${folder}/__wasm_split.js">`
   + `<link rel="modulepreload" href="./${folder}/boot.js">`
-  + `<link rel="preload" href="./${folder}/main_bg.wasm" as="fetch" type="application/wasm" crossorigin>`
   + `<script type="module" src="./${folder}/boot.js"></script>`;
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');
+// Release: the main module is fetched and compiled by a worker the page starts in its first
+// lines (.ci/compile_start.js, with the worker's code, .ci/compile_worker.js), before the
+// styles, instead of a preload: its download starts as early, is compiled as it arrives, and
+// none of it passes through the main thread.
+if (release) {
+  const terse = async (file, code = fs.readFileSync(path.join(root, '.ci', file), 'utf8')) => {
+    const out = await minify(code, { ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+    if (!out.code) throw new Error(`terser: no output for ${file}`);
+    return out.code;
+  };
+  const worker = await terse('compile_worker.js');
+  const startSrc = fs.readFileSync(path.join(root, '.ci', 'compile_start.js'), 'utf8');
+  if (!startSrc.includes('[KPI_WORKER]')) throw new Error('compile_start.js: no [KPI_WORKER]');
+  const start = await terse('compile_start.js', startSrc.replace('[KPI_WORKER]', () => `[${JSON.stringify(worker)}]`));
+  if (/<\/script/i.test(start)) throw new Error('compile_start.js: </script');
+  const tag = `<script data-wasm="./${folder}/main_bg.wasm">${start}</script>`;
+  if (!html.includes('</title>')) throw new Error('index.html has no </title>');
+  html = html.replace('</title>', () => `</title>${tag}`);
+}
 // The style sheets in the page itself: trunk writes one file per `style/*.css`, and each is
 // render-blocking. A static host on HTTP/1.1 fetched six at a time, so 18 sheets took three
 // round trips before the first paint on a slow phone network; joined into one file, still one
@@ -153,6 +177,12 @@ const hashes = release
   : ["'unsafe-inline'"];
 html = html.replace(/(script-src [^;"]*?)('wasm-unsafe-eval')/, `$1$2${hashes.map((h) => ' ' + h).join('')}`);
 if (!html.includes("'wasm-unsafe-eval'")) throw new Error('index.html: no CSP script-src to complete');
+// Release: the compiling worker runs from a blob the page's first lines made (a blob worker
+// keeps the page's CSP: connect-src 'self' still holds in it); 'self' for the service worker.
+if (release) {
+  if (/worker-src/.test(html) || !html.includes("connect-src 'self';")) throw new Error('index.html: CSP not as expected');
+  html = html.replace("connect-src 'self';", "connect-src 'self'; worker-src 'self' blob:;");
+}
 fs.writeFileSync(htmlPath, html);
 
 // ---- service worker ------------------------------------------------------------------------

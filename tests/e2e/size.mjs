@@ -54,9 +54,11 @@ export const FIRST_LOAD_BUDGET_BROTLI = 255 * 1000;
 export const TOTAL_BUDGET_BROTLI = 975 * 1000;
 
 function sizes(file) {
-  const buf = fs.readFileSync(path.join(DIST, file));
+  return { file, ...sizesOf(fs.readFileSync(path.join(DIST, file))) };
+}
+
+function sizesOf(buf) {
   return {
-    file,
     raw: buf.length,
     gzip: zlib.gzipSync(buf, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(buf, {
@@ -78,7 +80,7 @@ function walk(dir, rel = '') {
 /**
  * The files of the first load: the scripts index.html loads, what they import statically
  * (following `import ... from './x.js'`), the workers they start, and the main wasm the
- * loader fetches.
+ * page's first lines ask their worker for.
  */
 export function firstLoadFiles() {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -89,19 +91,34 @@ export function firstLoadFiles() {
     if (seen.has(f)) continue;
     seen.add(f);
     const js = fs.readFileSync(path.join(DIST, f), 'utf8');
-    // A static import, or a worker started (the one that compiles the main module).
+    // A static import, or a worker started.
     const refs = /(?:(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?|new Worker\(new URL\()['"](\.\.?\/[^'"]+\.js)['"]/g;
     for (const m of js.matchAll(refs)) {
       todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
     }
   }
-  const wasm = [...html.matchAll(/href="?\.?\/?([^" >]+_bg\.wasm)/g)].map((m) => m[1]);
+  // The main module, which the page's first lines ask their worker for (data-wasm).
+  const wasm = [...html.matchAll(/\bdata-wasm="?\.?\/?([^" >]+_bg\.wasm)/g)].map((m) => m[1]);
   return [...seen, ...wasm].sort();
 }
 
+/**
+ * The scripts inline in index.html (the worker's start with the worker's code, the first
+ * screen's language script), as a row of their own, `index.html <script>`: what they add to
+ * the page, compressed with it (the page with them less the page without them).
+ */
+export function inlineScripts() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'));
+  const without = Buffer.from(html.toString('utf8').replace(/(<script(?![^>]*\bsrc=)[^>]*>)[\s\S]*?(<\/script>)/g, '$1$2'));
+  const [a, b] = [sizesOf(html), sizesOf(without)];
+  return { file: INLINE, raw: a.raw - b.raw, gzip: a.gzip - b.gzip, brotli: a.brotli - b.brotli };
+}
+const INLINE = 'index.html <script>';
+
 export function measure() {
   const rows = walk(DIST).filter((f) => /\.(wasm|js)$/.test(f) && f !== 'sw.js').sort().map(sizes);
-  const first = new Set(firstLoadFiles());
+  rows.push(inlineScripts());
+  const first = new Set([...firstLoadFiles(), INLINE]);
   return {
     rows,
     first: sum(rows.filter((r) => first.has(r.file))),

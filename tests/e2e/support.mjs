@@ -16,11 +16,16 @@ export const SUB_PATH = '/some/sub/path/';
 /**
  * Serves dist/ at http://127.0.0.1:<free port>/some/sub/path/. Anything else is a 404.
  * Setting `swSuffix` on the result appends it to sw.js (a new deploy, for the offline test).
+ * `log` lists every request as it came, by whomever in the browser (the page, a worker):
+ * `{ path, start, end }`, times from `performance.now()` of this process.
  */
 export async function serve() {
-  const served = { swSuffix: '' };
+  const served = { swSuffix: '', log: [] };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
+    const entry = { path: url.pathname, start: performance.now(), end: undefined };
+    served.log.push(entry);
+    res.on('finish', () => { entry.end = performance.now(); });
     if (!url.pathname.startsWith(SUB_PATH)) {
       res.writeHead(404).end('not under ' + SUB_PATH);
       return;
