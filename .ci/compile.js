@@ -6,17 +6,20 @@
 // over from the page still passed through it. The page posts an address and instantiates the
 // module that comes back; the browser still compiles each function on its first call.
 // The worker was started, and asked for the main module (job 0), by the first lines of the
-// page (.ci/compile_start.js, `self.kpiStarted`). Without it (no Worker), or where the worker
-// cannot start, fails, or cannot send a module back, modules are fetched and compiled in the
-// page.
+// page (.ci/compile_start.js, `self.kpiStarted`). Without it (no Worker: then those lines
+// started the main module's fetch), or where the worker cannot start, fails, or cannot send a
+// module back, modules are fetched and compiled in the page.
 let kpiNextId = 1;
-/** Jobs posted and not answered, by id: their address and how to settle them. */
+/** Jobs posted and not answered, by id: how to settle them. */
 const kpiCompiling = new Map();
 let kpiWorkerDown = false;
 
-/** Fetches and compiles a module in the page (the glue's fallback for a host without the wasm type). */
-async function kpiCompileHere(url) {
-  const response = await fetch(url);
+/**
+ * Fetches (or takes the response of `fetched`) and compiles a module in the page, streamed
+ * where the host says it is wasm (as the glue did).
+ */
+async function kpiCompileHere(url, fetched = fetch(url)) {
+  const response = await fetched;
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
   return /^application\/wasm\b/.test(response.headers.get('Content-Type') ?? '')
     ? WebAssembly.compileStreaming(response)
@@ -27,7 +30,7 @@ async function kpiCompileHere(url) {
 function kpiJob(id, url) {
   return new Promise((done, failed) => {
     const here = () => kpiCompileHere(url).then(done, failed);
-    kpiCompiling.set(id, { done, here });
+    kpiCompiling.set(id, { done, failed, here });
   });
 }
 
@@ -35,11 +38,11 @@ const kpiStartedWorker = self.kpiStarted;
 delete self.kpiStarted;
 const kpiMainUrl = new URL('./main_bg.wasm', import.meta.url);
 /** The main module, asked for by .ci/compile_start.js; `null` where it did not start a worker. */
-const kpiMainJob = kpiStartedWorker ? kpiJob(0, kpiMainUrl) : null;
+const kpiMainJob = kpiStartedWorker?.worker ? kpiJob(0, kpiMainUrl) : null;
 
 /** The worker; `null` where there is none. */
 const kpiWorker = (() => {
-  if (!kpiStartedWorker) return null;
+  if (!kpiStartedWorker?.worker) return null;
   const { worker, queue } = kpiStartedWorker;
   // Not started, failed, or cannot send a module: what it was asked for is compiled here.
   const down = () => {
@@ -60,6 +63,7 @@ const kpiWorker = (() => {
     if (!job) return;
     kpiCompiling.delete(data.id);
     if (data.module instanceof WebAssembly.Module) job.done(data.module);
+    else if (data.refused) job.failed(new Error(data.refused));
     else job.here();
   };
   worker.onmessage = worker.onerror = worker.onmessageerror = receive;
@@ -76,7 +80,10 @@ export function kpiCompile(url) {
   return module;
 }
 
-/** The main module: the one the page asked the worker for as it started, or compiled now. */
+/**
+ * The main module: the one the page asked the worker for as it started, or, without a worker,
+ * compiled here from the fetch the page's first lines started.
+ */
 export function kpiMain() {
-  return kpiMainJob ?? kpiCompileHere(kpiMainUrl);
+  return kpiMainJob ?? kpiCompileHere(kpiMainUrl, kpiStartedWorker?.fetched);
 }

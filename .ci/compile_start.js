@@ -6,13 +6,19 @@
 // worker's code is in the page, not a file of its own: that would cost a round trip first.
 // What the worker says before the app's loader is there waits in `queue`; .ci/compile.js takes
 // it over.
-try {
-  const code = new Blob([KPI_WORKER], { type: 'text/javascript' });
-  const worker = new Worker(URL.createObjectURL(code));
-  const queue = [];
-  worker.onmessage = worker.onerror = worker.onmessageerror = (event) => queue.push(event);
-  worker.postMessage({ id: 0, url: new URL(document.currentScript.dataset.wasm, document.baseURI).href });
-  self.kpiStarted = { worker, queue };
-} catch {
-  // No worker here: the app's loader fetches and compiles the main module in the page.
+// In a block: nothing of it is left in the page's global scope but `kpiStarted`.
+{
+  const url = new URL(document.currentScript.dataset.wasm, document.baseURI).href;
+  try {
+    const code = new Blob([KPI_WORKER], { type: 'text/javascript' });
+    const worker = new Worker(URL.createObjectURL(code));
+    const queue = [];
+    worker.onmessage = worker.onerror = worker.onmessageerror = (event) => queue.push(event);
+    worker.postMessage({ id: 0, url });
+    self.kpiStarted = { worker, queue };
+  } catch {
+    // No worker here: the page fetches the main module now (as a preload would), and the app's
+    // loader compiles it.
+    self.kpiStarted = { fetched: fetch(url) };
+  }
 }

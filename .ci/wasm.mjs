@@ -127,9 +127,9 @@ fs.cpSync(pkg, path.join(staging, folder), { recursive: true });
 // ---- index.html ----------------------------------------------------------------------------
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
-// The scripts, each asked for from the head (boot.js imports the other two).
+// The scripts, each asked for from the head (boot.js imports the others).
 const load = `<link rel="modulepreload" href="./${folder}/main.js">`
-  + `<link rel="modulepreload" href="./${folder}/__wasm_split.js">`
+  + (release ? `<link rel="modulepreload" href="./${folder}/__wasm_split.js">` : '')
   + `<link rel="modulepreload" href="./${folder}/boot.js">`
   + `<script type="module" src="./${folder}/boot.js"></script>`;
 if (!html.includes('</head>')) throw new Error('index.html has no </head>');
@@ -139,7 +139,7 @@ if (!html.includes('</head>')) throw new Error('index.html has no </head>');
 // none of it passes through the main thread.
 if (release) {
   const terse = async (file, code = fs.readFileSync(path.join(root, '.ci', file), 'utf8')) => {
-    const out = await minify(code, { ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+    const out = await minify(code, { ecma: 2020, toplevel: file === 'compile_worker.js', compress: { passes: 2 }, format: { comments: false } });
     if (!out.code) throw new Error(`terser: no output for ${file}`);
     return out.code;
   };

@@ -29,7 +29,7 @@ test('the release build has every module fetched and compiled by the worker', ()
   // The page's first lines start the worker from the code they hold and name the main
   // module; nothing preloads it, and the worker is no file of its own.
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const start = html.match(/<script data-wasm="\.\/(w-\w+)\/main_bg\.wasm">([^<]*)<\/script>/);
+  const start = html.match(/<script data-wasm="\.\/(w-\w+)\/main_bg\.wasm">([\s\S]*?)<\/script>/);
   assert.equal(start?.[1], w, 'the inline start names this build');
   assert.match(start[2], /new Worker\(URL\.createObjectURL\(/);
   assert.match(start[2], /compileStreaming/, "the worker's code is in the start");
@@ -172,6 +172,24 @@ test('the worker fetches and compiles the main module and the parts, each once',
   await context.close();
 });
 
+test('a part the host refuses (HTTP 404) is not fetched again by the page: its load fails and is tried again', async () => {
+  const { page, context, errors } = await newPage();
+  // The Templates menu's part: refused twice, then served.
+  let asked = 0;
+  await page.route(/\/split_file_menus_[^/]*\.wasm$/, (route) => {
+    asked += 1;
+    return asked <= 2 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+  });
+  await page.goto(server.url);
+  await startAndOpenTemplate(page);
+  // Three requests, all the worker's: the page neither fetched nor compiled a module itself.
+  assert.equal(asked, 3);
+  assert.deepEqual(await counted(page), { compiled: 0, fetched: 0 });
+  // The retry says so while it waits (a warning, not an error).
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await context.close();
+});
+
 /**
  * Init scripts that put a worker of `code` in place of the page's (a `Worker` whose
  * constructor ignores the script it is given), counting in `window.workersStarted` how often.
@@ -203,8 +221,8 @@ for (const [name, [init, arg]] of Object.entries(fallbacks)) {
     const from = server.log.length;
     await page.goto(server.url);
     await startAndOpenTemplate(page);
-    // The main module, the shared code and four parts (at least): compiled here, and each
-    // fetched once in all.
+    // The main module, the shared code and four parts (at least): compiled here, each fetched
+    // once, by the page (these workers fetch nothing).
     const { compiled, fetched } = await counted(page);
     assert.ok(compiled >= 6, `${compiled} compiled in the page`);
     assert.equal(fetched, compiled);

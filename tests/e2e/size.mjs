@@ -32,7 +32,10 @@ import { DIST } from './support.mjs';
 // boxes drawn as SVG strings, the split loader without its 326 chunk loaders, norm texts
 // without Unicode's case tables). Session 19: 254,305 B (one copy of the standard sort,
 // `model::sort`: 261,973 B; version-1 stored models upgraded by a part of their own, so the
-// norm-text reader left the first load). 255 KB: issue 24's guard, which may only go down.
+// norm-text reader left the first load). Session 21: the page's inline scripts are counted
+// too (the compiling worker's code moved into one of them; 612 B brotli with the language
+// script, which was never counted before): 254,632 B (254,020 B as measured before, files
+// only). 255 KB: issue 24's guard, which may only go down.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
 export const FIRST_LOAD_BUDGET_BROTLI = 255 * 1000;
 // The total (first load plus every lazy part): the parts repeat some code, so it grew; the
@@ -79,8 +82,8 @@ function walk(dir, rel = '') {
 
 /**
  * The files of the first load: the scripts index.html loads, what they import statically
- * (following `import ... from './x.js'`), the workers they start, and the main wasm the
- * page's first lines ask their worker for.
+ * (following `import ... from './x.js'`), the main wasm the page's first lines ask their
+ * worker for, and the page's inline scripts (`inlineScripts`).
  */
 export function firstLoadFiles() {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -91,8 +94,8 @@ export function firstLoadFiles() {
     if (seen.has(f)) continue;
     seen.add(f);
     const js = fs.readFileSync(path.join(DIST, f), 'utf8');
-    // A static import, or a worker started.
-    const refs = /(?:(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?|new Worker\(new URL\()['"](\.\.?\/[^'"]+\.js)['"]/g;
+    // A static import.
+    const refs = /(?:^|[;\s}])import\s*(?:[^'"();]*?from\s*)?['"](\.\.?\/[^'"]+\.js)['"]/g;
     for (const m of js.matchAll(refs)) {
       todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), m[1])));
     }

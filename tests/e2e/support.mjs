@@ -61,8 +61,8 @@ export async function launch() {
  * A fresh page that fails the test on any console error or page error.
  * Returns { page, errors } — assert errors is empty at the end.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, init } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, init, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
