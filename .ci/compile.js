@@ -12,7 +12,6 @@
 let kpiNextId = 1;
 /** Jobs posted and not answered, by id: how to settle them. */
 const kpiCompiling = new Map();
-let kpiWorkerDown = false;
 
 /**
  * Fetches (or takes the response of `fetched`) and compiles a module in the page, streamed
@@ -34,46 +33,46 @@ function kpiJob(id, url) {
   });
 }
 
-const kpiStartedWorker = self.kpiStarted;
+const kpiStarted = self.kpiStarted;
 delete self.kpiStarted;
+/** The worker; `null` where there is none, or once it is down. */
+let kpiWorker = kpiStarted?.worker ?? null;
 const kpiMainUrl = new URL('./main_bg.wasm', import.meta.url);
 /** The main module, asked for by .ci/compile_start.js; `null` where it did not start a worker. */
-const kpiMainJob = kpiStartedWorker?.worker ? kpiJob(0, kpiMainUrl) : null;
+const kpiMainJob = kpiWorker ? kpiJob(0, kpiMainUrl) : null;
 
-/** The worker; `null` where there is none. */
-const kpiWorker = (() => {
-  if (!kpiStartedWorker?.worker) return null;
-  const { worker, queue } = kpiStartedWorker;
-  // Not started, failed, or cannot send a module: what it was asked for is compiled here.
-  const down = () => {
-    if (kpiWorkerDown) return;
-    kpiWorkerDown = true;
-    worker.terminate();
-    for (const job of kpiCompiling.values()) job.here();
-    kpiCompiling.clear();
-  };
-  const receive = (event) => {
-    if (event.type !== 'message') return down();
-    const { data } = event;
-    if (data && 'ready' in data) {
-      if (!(data.ready instanceof WebAssembly.Module)) down();
-      return;
-    }
-    const job = data && kpiCompiling.get(data.id);
-    if (!job) return;
-    kpiCompiling.delete(data.id);
-    if (data.module instanceof WebAssembly.Module) job.done(data.module);
-    else if (data.refused) job.failed(new Error(data.refused));
-    else job.here();
-  };
-  worker.onmessage = worker.onerror = worker.onmessageerror = receive;
-  for (const event of queue) receive(event);
-  return worker;
-})();
+/** Not started, failed, or cannot send a module: what it was asked for is compiled here. */
+function kpiWorkerDown() {
+  if (!kpiWorker) return;
+  kpiWorker.terminate();
+  kpiWorker = null;
+  for (const job of kpiCompiling.values()) job.here();
+  kpiCompiling.clear();
+}
+
+function kpiReceive(event) {
+  if (event.type !== 'message') return kpiWorkerDown();
+  const { data } = event;
+  if (data && 'ready' in data) {
+    if (!(data.ready instanceof WebAssembly.Module)) kpiWorkerDown();
+    return;
+  }
+  const job = data && kpiCompiling.get(data.id);
+  if (!job) return;
+  kpiCompiling.delete(data.id);
+  if (data.module instanceof WebAssembly.Module) job.done(data.module);
+  else if (data.refused) job.failed(new Error(data.refused));
+  else job.here();
+}
+
+if (kpiWorker) {
+  kpiWorker.onmessage = kpiWorker.onerror = kpiWorker.onmessageerror = kpiReceive;
+  for (const event of kpiStarted.queue) kpiReceive(event);
+}
 
 /** The `WebAssembly.Module` at `url`, fetched and compiled by the worker. */
 export function kpiCompile(url) {
-  if (!kpiWorker || kpiWorkerDown) return kpiCompileHere(url);
+  if (!kpiWorker) return kpiCompileHere(url);
   const id = kpiNextId++;
   const module = kpiJob(id, url);
   kpiWorker.postMessage({ id, url: String(url) });
@@ -85,5 +84,5 @@ export function kpiCompile(url) {
  * compiled here from the fetch the page's first lines started.
  */
 export function kpiMain() {
-  return kpiMainJob ?? kpiCompileHere(kpiMainUrl, kpiStartedWorker?.fetched);
+  return kpiMainJob ?? kpiCompileHere(kpiMainUrl, kpiStarted?.fetched);
 }

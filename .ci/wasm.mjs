@@ -138,15 +138,11 @@ if (!html.includes('</head>')) throw new Error('index.html has no </head>');
 // styles, instead of a preload: its download starts as early, is compiled as it arrives, and
 // none of it passes through the main thread.
 if (release) {
-  const terse = async (file, code = fs.readFileSync(path.join(root, '.ci', file), 'utf8')) => {
-    const out = await minify(code, { ecma: 2020, toplevel: file === 'compile_worker.js', compress: { passes: 2 }, format: { comments: false } });
-    if (!out.code) throw new Error(`terser: no output for ${file}`);
-    return out.code;
-  };
-  const worker = await terse('compile_worker.js');
-  const startSrc = fs.readFileSync(path.join(root, '.ci', 'compile_start.js'), 'utf8');
+  const ci = (file) => fs.readFileSync(path.join(root, '.ci', file), 'utf8');
+  const worker = await minified(ci('compile_worker.js'), 'compile_worker.js', { toplevel: true });
+  const startSrc = ci('compile_start.js');
   if (!startSrc.includes('[KPI_WORKER]')) throw new Error('compile_start.js: no [KPI_WORKER]');
-  const start = await terse('compile_start.js', startSrc.replace('[KPI_WORKER]', () => `[${JSON.stringify(worker)}]`));
+  const start = await minified(startSrc.replace('[KPI_WORKER]', () => `[${JSON.stringify(worker)}]`), 'compile_start.js');
   if (/<\/script/i.test(start)) throw new Error('compile_start.js: </script');
   const tag = `<script data-wasm="./${folder}/main_bg.wasm">${start}</script>`;
   if (!html.includes('</title>')) throw new Error('index.html has no </title>');
@@ -168,8 +164,8 @@ for (const m of sheets) fs.rmSync(path.join(staging, m[1]));
 html = html.replace(sheets[0][0], () => `<style>${css}</style>`);
 for (const m of sheets.slice(1)) html = html.replace(m[0], '');
 html = html.replace('</head>', `${load}</head>`);
-// Release: inline scripts (the first screen's language script) are allowed by their sha256
-// hash. Debug: trunk serve injects its live-reload script after this hook, so only
+// Release: inline scripts (the worker's start, the first screen's language script) are
+// allowed by their sha256 hash. Debug: trunk serve injects its live-reload script after this hook, so only
 // 'unsafe-inline' can allow it.
 const hashes = release
   ? [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
@@ -232,19 +228,16 @@ function walk(dir, rel = '') {
   }).sort();
 }
 
-/**
- * Minifies an ES module in place (terser: compress and mangle; export names stay), then
- * checks the result still parses.
- */
+/** `code` minified by terser (compress and mangle; a module's export names stay). */
+async function minified(code, what, { module = false, toplevel } = {}) {
+  const out = await minify(code, { module, ...(toplevel && { toplevel }), ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  if (!out.code) throw new Error(`terser: no output for ${what}`);
+  return out.code;
+}
+
+/** Minifies an ES module in place, then checks the result still parses. */
 async function minifyJs(file) {
-  const src = fs.readFileSync(file, 'utf8');
-  const { code } = await minify(src, {
-    module: true,
-    ecma: 2020,
-    compress: { passes: 2 },
-    format: { comments: false },
-  });
-  if (!code) throw new Error(`terser: no output for ${file}`);
+  const code = await minified(fs.readFileSync(file, 'utf8'), file, { module: true });
   const check = path.join(work, 'check.mjs');
   fs.writeFileSync(check, code);
   execFileSync(process.execPath, ['--check', check]);

@@ -33,8 +33,8 @@ import { DIST } from './support.mjs';
 // without Unicode's case tables). Session 19: 254,305 B (one copy of the standard sort,
 // `model::sort`: 261,973 B; version-1 stored models upgraded by a part of their own, so the
 // norm-text reader left the first load). Session 21: the page's inline scripts are counted
-// too (the compiling worker's code moved into one of them; 612 B brotli with the language
-// script, which was never counted before): 254,632 B (254,020 B as measured before, files
+// too (the compiling worker's code moved into one of them; 619 B brotli with the language
+// script, which was never counted before): 254,657 B (254,038 B as measured before, files
 // only). 255 KB: issue 24's guard, which may only go down.
 export const ISSUE_FIRST_LOAD_TARGET_BROTLI = 150 * 1000;
 export const FIRST_LOAD_BUDGET_BROTLI = 255 * 1000;
